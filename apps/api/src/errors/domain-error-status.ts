@@ -1,0 +1,23 @@
+/** A domain error as thrown by @app/domain or carried back from a workflow update: a stable code and a message. */
+export interface DomainErrorLike {
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+export function isDomainError(error: unknown): error is DomainErrorLike {
+  return error instanceof Error && error.name === 'DomainError' && typeof (error as { code?: unknown }).code === 'string';
+}
+
+const STATUS_BY_CODE: Record<string, number> = {
+  VALIDATION_FAILED: 400,
+  EXTENSION_DATE_IN_PAST: 400,
+  NOT_PERMITTED: 403,
+  ASSIGNMENT_NOT_FOUND: 404,
+  DIRECTIVE_NOT_FOUND: 404,
+};
+
+/** Invalid transitions and every other rule a command breaks: 409 Conflict unless listed. */
+export function domainErrorStatus(code: string): number {
+  return STATUS_BY_CODE[code] ?? 409;
+}

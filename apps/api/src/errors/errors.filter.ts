@@ -1,0 +1,54 @@
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import { ApiError } from './api-error';
+import type { ErrorBody } from './error-body';
+import { domainErrorStatus, isDomainError } from './domain-error-status';
+import { isUnavailable } from './unavailable';
+
+const RETRY_AFTER_SECONDS = 5;
+
+/** Maps every error to the one JSON shape; user mistakes never become a 500. */
+@Catch()
+export class ErrorsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(error);
+    if (body.statusCode === 503) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    if (body.statusCode >= 500) this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(error: unknown): ErrorBody {
+    if (error instanceof ApiError) return { statusCode: error.status, code: error.code, message: error.message, details: error.details };
+    if (isDomainError(error)) return { statusCode: domainErrorStatus(error.code), code: error.code, message: error.message, details: error.details };
+    if (error instanceof HttpException) return fromHttpException(error);
+    if (isUnavailable(error)) {
+      return { statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: 'Temporal or PostgreSQL is unavailable; retry shortly' };
+    }
+    return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Unexpected error' };
+  }
+}
+
+function fromHttpException(error: HttpException): ErrorBody {
+  const status = error.getStatus();
+  const response = error.getResponse();
+  const detail = typeof response === 'object' && response !== null ? (response as Record<string, unknown>) : {};
+  const messages = Array.isArray(detail.message) ? (detail.message as string[]) : undefined;
+  const code = typeof detail.code === 'string' ? detail.code : HTTP_CODES[status] ?? `HTTP_${status}`;
+  const message = messages ? messages.join('; ') : typeof detail.message === 'string' ? detail.message : error.message;
+  return { statusCode: status, code, message, ...(messages ? { details: messages } : {}) };
+}
+
+const HTTP_CODES: Record<number, string> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE',
+  429: 'RATE_LIMITED',
+};

@@ -1,0 +1,25 @@
+import type { AppendEventsInput, AppendEventsOutput } from '@app/contracts';
+import type { EventStore } from '@app/event-store';
+
+/** Appends with the stream's expected version; a retry after a commit is a no-op (deterministic event ids). */
+export function appendEventsActivity(eventStore: EventStore) {
+  return async (input: AppendEventsInput): Promise<AppendEventsOutput> => {
+    const result = await eventStore.append(input.streamId, input.expectedVersion, input.events, {
+      occurredAt: input.occurredAt,
+      actor: input.actor,
+      correlationId: input.correlationId,
+      causationId: input.causationId,
+    });
+    return {
+      version: result.version,
+      events: result.events.map((event) => ({
+        eventId: event.eventId,
+        streamVersion: event.streamVersion,
+        type: event.type,
+        data: event.data,
+        occurredAt: event.occurredAt,
+        globalPosition: event.globalPosition,
+      })),
+    };
+  };
+}

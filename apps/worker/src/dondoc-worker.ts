@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import type { DondocConfig } from '@app/config';
+import { connect, EventStore, migrate, type Sql } from '@app/event-store';
+import { dondocProjector } from '@app/read-models';
+import { createActivities } from './activities';
+import { bundleFromSource } from './workflow-bundle';
+
+export interface RunningWorker {
+  worker: Worker;
+  /** Resolves when the worker has stopped (after shutdown, or on a fatal error). */
+  done: Promise<void>;
+  shutdown(): Promise<void>;
+}
+
+type WorkerConfig = Pick<DondocConfig, 'temporalNamespace' | 'taskQueue' | 'workflowBundlePath'> & {
+  databaseUrl: string;
+  temporalAddress: string;
+};
+
+/** Connects to PostgreSQL and Temporal, applies migrations and polls the task queue. */
+export async function startWorker(config: WorkerConfig): Promise<RunningWorker> {
+  const sql: Sql = connect(config.databaseUrl);
+  await migrate(sql);
+  const connection = await NativeConnection.connect({ address: config.temporalAddress });
+  const bundlePath = config.workflowBundlePath;
+  const worker = await Worker.create({
+    connection,
+    namespace: config.temporalNamespace,
+    taskQueue: config.taskQueue,
+    activities: createActivities({ eventStore: new EventStore(sql, new Map(), dondocProjector()) }),
+    ...(bundlePath && existsSync(bundlePath) ? { workflowBundle: { codePath: bundlePath } } : { workflowBundle: await bundleFromSource() }),
+  });
+  const done = worker.run().finally(async () => {
+    await connection.close();
+    await sql.end({ timeout: 5 });
+  });
+  return {
+    worker,
+    done,
+    shutdown: async () => {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await done;
+    },
+  };
+}

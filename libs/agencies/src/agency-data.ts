@@ -1,0 +1,151 @@
+import type { Agency } from './agency-types';
+
+/** The 13 district-level units of Hà Tĩnh: code suffix, the Party committee's title and the place name. */
+const DISTRICT_UNITS = [
+  { slug: 'HATINH', committee: 'Thành ủy', place: 'Hà Tĩnh', unit: 'thành phố' },
+  { slug: 'HONGLINH', committee: 'Thị ủy', place: 'Hồng Lĩnh', unit: 'thị xã' },
+  { slug: 'TXKYANH', committee: 'Thị ủy', place: 'Kỳ Anh', unit: 'thị xã' },
+  { slug: 'NGHIXUAN', committee: 'Huyện ủy', place: 'Nghi Xuân', unit: 'huyện' },
+  { slug: 'DUCTHO', committee: 'Huyện ủy', place: 'Đức Thọ', unit: 'huyện' },
+  { slug: 'HUONGSON', committee: 'Huyện ủy', place: 'Hương Sơn', unit: 'huyện' },
+  { slug: 'VUQUANG', committee: 'Huyện ủy', place: 'Vũ Quang', unit: 'huyện' },
+  { slug: 'CANLOC', committee: 'Huyện ủy', place: 'Can Lộc', unit: 'huyện' },
+  { slug: 'LOCHA', committee: 'Huyện ủy', place: 'Lộc Hà', unit: 'huyện' },
+  { slug: 'THACHHA', committee: 'Huyện ủy', place: 'Thạch Hà', unit: 'huyện' },
+  { slug: 'CAMXUYEN', committee: 'Huyện ủy', place: 'Cẩm Xuyên', unit: 'huyện' },
+  { slug: 'HUONGKHE', committee: 'Huyện ủy', place: 'Hương Khê', unit: 'huyện' },
+  { slug: 'KYANH', committee: 'Huyện ủy', place: 'Kỳ Anh', unit: 'huyện' },
+] as const;
+
+/** The standing boards of the 13 district-level Party committees, in the order above. */
+export const DISTRICT_COMMITTEES: readonly string[] = DISTRICT_UNITS.map((d) => `BTV-${d.slug}`);
+
+function districtCommittee(d: (typeof DISTRICT_UNITS)[number]): Agency {
+  const committee = `${d.committee} ${d.place}`;
+  return {
+    code: `BTV-${d.slug}`,
+    name: `Ban Thường vụ ${committee}`,
+    shortNames: [
+      `BTV ${committee}`,
+      `Ban Thường vụ ${d.committee} ${d.unit} ${d.place}`,
+      // Notices address the committee itself; its standing board is the body that follows the task up.
+      committee,
+      `${d.committee} ${d.unit} ${d.place}`,
+    ],
+    parent: 'BTVTU',
+    level: 'district',
+    kind: 'party',
+  };
+}
+
+const CENTRAL: readonly Agency[] = [
+  {
+    code: 'TW',
+    name: 'Ban Chấp hành Trung ương Đảng',
+    shortNames: ['Ban Chấp hành Trung ương', 'BCH Trung ương', 'BCHTW', 'Trung ương Đảng', 'Trung ương'],
+    level: 'central',
+    kind: 'party',
+  },
+  { code: 'BCT', name: 'Bộ Chính trị', shortNames: ['BCT'], parent: 'TW', level: 'central', kind: 'party' },
+  {
+    code: 'BBT',
+    name: 'Ban Bí thư',
+    shortNames: ['Ban Bí thư Trung ương Đảng', 'Ban Bí thư Trung ương'],
+    parent: 'TW',
+    level: 'central',
+    kind: 'party',
+  },
+  { code: 'CP', name: 'Chính phủ', shortNames: ['Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam'], level: 'central', kind: 'state' },
+];
+
+/** The Tỉnh ủy's specialised advisory and support bodies (Quy định 04-QĐ/TW): the Office, the Inspection
+ * Commission and the four Ban. */
+const ADVISORY_BODIES = ['VPTU', 'BTCTU', 'BTGTU', 'BDVTU', 'BNCTU', 'UBKTTU'] as const;
+
+const PROVINCIAL_PARTY: readonly Agency[] = [
+  {
+    code: 'TU',
+    name: 'Tỉnh ủy Hà Tĩnh',
+    shortNames: ['Tỉnh ủy', 'Ban Chấp hành Đảng bộ tỉnh', 'BCH Đảng bộ tỉnh'],
+    parent: 'TW',
+    level: 'provincial',
+    kind: 'party',
+  },
+  {
+    code: 'BTVTU',
+    name: 'Ban Thường vụ Tỉnh ủy',
+    shortNames: ['BTV Tỉnh ủy', 'BTVTU', 'Ban Thường vụ Tỉnh ủy Hà Tĩnh'],
+    parent: 'TU',
+    level: 'provincial',
+    kind: 'party',
+  },
+  party('TTTU', 'Thường trực Tỉnh ủy', ['TTTU']),
+  party('VPTU', 'Văn phòng Tỉnh ủy', ['VPTU']),
+  party('BTCTU', 'Ban Tổ chức Tỉnh ủy', ['BTC Tỉnh ủy', 'BTCTU']),
+  party('BTGTU', 'Ban Tuyên giáo Tỉnh ủy', ['BTG Tỉnh ủy', 'BTGTU']),
+  party('BDVTU', 'Ban Dân vận Tỉnh ủy', ['BDV Tỉnh ủy', 'BDVTU']),
+  party('BNCTU', 'Ban Nội chính Tỉnh ủy', ['BNC Tỉnh ủy', 'BNCTU']),
+  party('UBKTTU', 'Ủy ban Kiểm tra Tỉnh ủy', ['UBKT Tỉnh ủy', 'UBKTTU']),
+  party('DDHDND', 'Đảng đoàn Hội đồng nhân dân tỉnh', ['Đảng đoàn HĐND tỉnh', 'ĐĐ HĐND tỉnh']),
+  party('BCSDUBND', 'Ban cán sự đảng Ủy ban nhân dân tỉnh', ['Ban cán sự đảng UBND tỉnh', 'BCS đảng UBND tỉnh', 'BCSĐ UBND tỉnh']),
+  party('DDMTTQ', 'Đảng đoàn Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh', [
+    'Đảng đoàn Ủy ban MTTQ tỉnh',
+    'Đảng đoàn Ủy ban MTTQ Việt Nam tỉnh',
+    'Đảng đoàn Ủy ban Mặt trận Tổ quốc tỉnh',
+    'Đảng đoàn MTTQ tỉnh',
+  ]),
+  {
+    code: 'CQTMGV',
+    name: 'Các cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy',
+    shortNames: ['các cơ quan tham mưu, giúp việc Tỉnh ủy', 'các ban, cơ quan tham mưu, giúp việc Tỉnh ủy'],
+    parent: 'BTVTU',
+    level: 'provincial',
+    kind: 'party',
+    members: ADVISORY_BODIES,
+    groupMode: 'joint',
+  },
+];
+
+const PROVINCIAL_STATE_AND_FRONT: readonly Agency[] = [
+  { code: 'HDND', name: 'Hội đồng nhân dân tỉnh', shortNames: ['HĐND tỉnh'], level: 'provincial', kind: 'state' },
+  { code: 'UBND', name: 'Ủy ban nhân dân tỉnh', shortNames: ['UBND tỉnh'], parent: 'CP', level: 'provincial', kind: 'state' },
+  {
+    code: 'UBMTTQ',
+    name: 'Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh',
+    shortNames: ['Ủy ban MTTQ tỉnh', 'Ủy ban MTTQ Việt Nam tỉnh', 'Ủy ban Mặt trận Tổ quốc tỉnh', 'MTTQ tỉnh'],
+    level: 'provincial',
+    kind: 'front',
+  },
+];
+
+const DISTRICT_GROUP: Agency = {
+  code: 'BTV-HTTU',
+  name: 'Ban Thường vụ các huyện ủy, thành ủy, thị ủy',
+  shortNames: [
+    'Ban thường vụ các huyện, thành, thị ủy',
+    'Ban thường vụ các huyện, thị, thành ủy',
+    'Ban thường vụ các huyện ủy, thị ủy, thành ủy',
+    'BTV các huyện, thành, thị ủy',
+    'các huyện, thành, thị ủy',
+    'các huyện ủy, thành ủy, thị ủy',
+  ],
+  parent: 'BTVTU',
+  level: 'district',
+  kind: 'party',
+  members: DISTRICT_COMMITTEES,
+  groupMode: 'each',
+};
+
+function party(code: string, name: string, shortNames: readonly string[]): Agency {
+  return { code, name, shortNames, parent: 'BTVTU', level: 'provincial', kind: 'party' };
+}
+
+/** The registry: central bodies for escalation, the province's Party, state and Front bodies, the 13 district
+ * standing boards and the two collective groups. Names are NFC. */
+export const AGENCIES: readonly Agency[] = [
+  ...CENTRAL,
+  ...PROVINCIAL_PARTY,
+  ...PROVINCIAL_STATE_AND_FRONT,
+  ...DISTRICT_UNITS.map(districtCommittee),
+  DISTRICT_GROUP,
+];

@@ -1,0 +1,19 @@
+import { AGENCIES } from './agency-data';
+import type { Agency } from './agency-types';
+
+const BY_CODE: ReadonlyMap<string, Agency> = new Map(AGENCIES.map((agency) => [agency.code, agency]));
+
+/** The agency with this code, or `undefined`. */
+export function findAgency(code: string): Agency | undefined {
+  return BY_CODE.get(code);
+}
+
+/** The member codes of a group (e.g. `CQTMGV`, `BTV-HTTU`); an empty list for a single body or an unknown code. */
+export function groupMembers(code: string): readonly string[] {
+  return BY_CODE.get(code)?.members ?? [];
+}
+
+/** True when the code names a group rather than a single body. */
+export function isGroup(code: string): boolean {
+  return groupMembers(code).length > 0;
+}

@@ -1,0 +1,92 @@
+import { ConfigError } from './config-error';
+
+/** Everything dondoc reads from the environment, parsed and validated once at boot. */
+export interface DondocConfig {
+  /** HTTP port of the API. */
+  port: number;
+  host: string;
+  /** PostgreSQL connection string; undefined means "start embedded PostgreSQL" (dev launcher only). */
+  databaseUrl: string | undefined;
+  /** host:port of an existing Temporal frontend; undefined means "start the dev server" (dev launcher only). */
+  temporalAddress: string | undefined;
+  temporalNamespace: string;
+  taskQueue: string;
+  dataDir: string;
+  /** Where built tools (the Temporal CLI) are cached, outside the clone. */
+  cacheDir: string;
+  adminToken: string | undefined;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  temporalUiUrl: string | undefined;
+  /** Path of a prebuilt workflow bundle; unset means bundle workflows/ at worker start. */
+  workflowBundlePath: string | undefined;
+  /** Secret used to sign webhook bodies (HMAC-SHA256). */
+  webhookSecret: string;
+  /** Largest accepted request body. */
+  bodyLimit: string;
+  /** Requests allowed per token (or address) per minute. */
+  rateLimitPerMinute: number;
+  /** Import the seed notice on first start. */
+  seedOnStart: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export function loadConfig(env: Env, defaults: { homeDir: string; cwd: string }): DondocConfig {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  };
+  const str = (name: string): string | undefined => {
+    const raw = env[name]?.trim();
+    return raw ? raw : undefined;
+  };
+  const logLevel = (str('LOG_LEVEL') ?? 'info') as DondocConfig['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  const databaseUrl = str('DATABASE_URL');
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const temporalAddress = str('TEMPORAL_ADDRESS');
+  if (temporalAddress && !/^[^:/\s]+:\d+$/.test(temporalAddress)) {
+    problems.push('TEMPORAL_ADDRESS must be host:port, e.g. 127.0.0.1:7233');
+  }
+  const cacheHome = str('XDG_CACHE_HOME') ?? `${defaults.homeDir}/.cache`;
+  const config: DondocConfig = {
+    port: int('PORT', 3000, 0, 65535),
+    host: str('HOST') ?? '127.0.0.1',
+    databaseUrl,
+    temporalAddress,
+    temporalNamespace: str('TEMPORAL_NAMESPACE') ?? 'default',
+    taskQueue: str('TEMPORAL_TASK_QUEUE') ?? 'dondoc',
+    dataDir: absolute(str('DONDOC_DATA_DIR') ?? '.data', defaults.cwd),
+    cacheDir: absolute(str('DONDOC_CACHE_DIR') ?? `${cacheHome}/dondoc`, defaults.cwd),
+    adminToken: str('DONDOC_ADMIN_TOKEN'),
+    logLevel,
+    temporalUiUrl: str('TEMPORAL_UI_URL'),
+    workflowBundlePath: str('DONDOC_WORKFLOW_BUNDLE'),
+    webhookSecret: str('DONDOC_WEBHOOK_SECRET') ?? 'dondoc-dev-webhook-secret',
+    bodyLimit: str('DONDOC_BODY_LIMIT') ?? '1mb',
+    rateLimitPerMinute: int('DONDOC_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    seedOnStart: (str('DONDOC_SEED') ?? 'true') !== 'false',
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function absolute(path: string, cwd: string): string {
+  return path.startsWith('/') ? path : `${cwd.replace(/\/$/, '')}/${path.replace(/^\.\//, '')}`;
+}
+
+/** Reads the process environment; the only place in dondoc that touches process.env. */
+export function configFromProcess(): DondocConfig {
+  return loadConfig(process.env, { homeDir: process.env.HOME ?? '/tmp', cwd: process.cwd() });
+}

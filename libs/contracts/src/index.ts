@@ -1,0 +1,3 @@
+export * from './activities';
+export * from './workflow-ids';
+export * from './directive-workflow';

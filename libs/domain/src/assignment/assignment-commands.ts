@@ -1,0 +1,384 @@
+import { isDeadlineSpec, resolveDeadline, type DeadlineSpec } from '../calendar/deadline';
+import { describeActor, type Actor } from '../shared/actor';
+import { DomainError } from '../shared/domain-error';
+import { optionalText, requireAgencyCode, requireId, requireText } from '../shared/text';
+import { canonicalInstant, isAfter, toIso, toMs } from '../shared/time';
+import { type AssignmentEvent, type AssignmentState, type ExistingAssignment, type TrackProgress } from './assignment';
+import {
+  ASSIGNMENT_STAGES,
+  ASSIGNMENT_STATUSES,
+  trackIdOf,
+  type AgencyAssignment,
+  type AssignmentKind,
+  type AssignmentStage,
+  type AssignmentStatus,
+  type EscalationLevel,
+  type ExtensionDecision,
+  type ProposalDecision,
+  type TimerPolicy,
+} from './assignment-types';
+
+type Cmd<T extends string, D = {}> = { type: T; at: string; actor: Actor } & D;
+
+export type CreateAssignment = Cmd<
+  'CreateAssignment',
+  {
+    assignmentId: string;
+    directiveId: string;
+    kind: AssignmentKind;
+    parentId?: string | null;
+    paragraph?: string | null;
+    text: string;
+    agencies: readonly AgencyAssignment[];
+    deadline: DeadlineSpec;
+    /** What relative deadlines count from (e.g. the directive's issue instant); defaults to `at`. */
+    deadlineFrom?: string;
+    timerPolicy: TimerPolicy;
+  }
+>;
+export type Acknowledge = Cmd<'Acknowledge'>;
+export type RecordResearch = Cmd<'RecordResearch', { note: string }>;
+export type SubmitProposal = Cmd<'SubmitProposal', { summary: string; beyondProvincialCompetence: boolean }>;
+export type ReviewProposal = Cmd<'ReviewProposal', { decision: ProposalDecision; comment?: string }>;
+export type EscalateToCentre = Cmd<'EscalateToCentre', { centralBody: string; summary: string }>;
+export type RecordCentreResponse = Cmd<'RecordCentreResponse', { response: string }>;
+export type SubmitReport = Cmd<'SubmitReport', { summary: string }>;
+export type ConfirmReport = Cmd<'ConfirmReport', { comment?: string }>;
+export type RejectReport = Cmd<'RejectReport', { comment: string }>;
+export type RequestExtension = Cmd<'RequestExtension', { reason: string; newDueAt: string }>;
+export type DecideExtension = Cmd<'DecideExtension', { decision: ExtensionDecision; comment?: string }>;
+export type Withdraw = Cmd<'Withdraw', { reason: string }>;
+export type SendReminder = Cmd<'SendReminder', { beforeMs: number }>;
+export type MarkOverdue = Cmd<'MarkOverdue'>;
+export type Escalate = Cmd<'Escalate', { level: EscalationLevel }>;
+export type RecordTrackProgress = Cmd<'RecordTrackProgress', { agency: string; stage: AssignmentStage; status: AssignmentStatus }>;
+
+export type TimerCommand = SendReminder | MarkOverdue | Escalate;
+
+export type AssignmentCommand =
+  | CreateAssignment
+  | Acknowledge
+  | RecordResearch
+  | SubmitProposal
+  | ReviewProposal
+  | EscalateToCentre
+  | RecordCentreResponse
+  | SubmitReport
+  | ConfirmReport
+  | RejectReport
+  | RequestExtension
+  | DecideExtension
+  | Withdraw
+  | TimerCommand
+  | RecordTrackProgress;
+
+export type AssignmentCommandType = AssignmentCommand['type'];
+
+// ---------- guards ----------
+
+const fail = (code: ConstructorParameters<typeof DomainError>[0], message: string, details?: Record<string, unknown>): never => {
+  throw new DomainError(code, message, details);
+};
+
+function requireLead(s: ExistingAssignment, actor: Actor, what: string): string {
+  if (actor.kind === 'agency' && actor.agency === s.lead) return actor.agency;
+  return fail('NOT_PERMITTED', `Only the lead agency ${s.lead ?? '(none)'} may ${what}; ${describeActor(actor)} may not`);
+}
+
+function requireSupervisor(actor: Actor, what: string): void {
+  if (actor.kind !== 'supervisor') fail('NOT_PERMITTED', `Only the supervisor may ${what}; ${describeActor(actor)} may not`);
+}
+
+function requireOneOf(actor: Actor, kinds: readonly Actor['kind'][], what: string): void {
+  if (!kinds.includes(actor.kind)) fail('NOT_PERMITTED', `Only ${kinds.join(' or ')} may ${what}; ${describeActor(actor)} may not`);
+}
+
+function requireStage(s: ExistingAssignment, stages: readonly AssignmentStage[], what: string): void {
+  if (!stages.includes(s.stage)) fail('INVALID_TRANSITION', `Cannot ${what} while the assignment is ${s.stage} (allowed: ${stages.join(', ')})`, { stage: s.stage });
+}
+
+function requireBoolean(value: unknown, field: string): boolean {
+  if (typeof value !== 'boolean') fail('VALIDATION_FAILED', `${field} must be true or false`, { field });
+  return value as boolean;
+}
+
+const isActor = (actor: unknown): actor is Actor => {
+  if (typeof actor !== 'object' || actor === null) return false;
+  const kind = (actor as { kind?: unknown }).kind;
+  if (kind === 'agency') return typeof (actor as { agency?: unknown }).agency === 'string';
+  return kind === 'supervisor' || kind === 'admin' || kind === 'system';
+};
+
+const OPEN_FOR_EXTENSION: readonly AssignmentStage[] = ['received', 'research', 'proposed', 'accepted', 'centreResponded', 'reported'];
+const TIMED: readonly AssignmentStage[] = OPEN_FOR_EXTENSION;
+
+// ---------- create ----------
+
+function validatePolicy(policy: TimerPolicy): TimerPolicy {
+  const isOffset = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n > 0;
+  const reminders = policy?.remindBeforeMs;
+  const ladder = policy?.ladderAfterMs;
+  if (!Array.isArray(reminders) || !reminders.every(isOffset) || new Set(reminders).size !== reminders.length) {
+    fail('VALIDATION_FAILED', 'timerPolicy.remindBeforeMs must be distinct positive integers (milliseconds)', { field: 'timerPolicy.remindBeforeMs' });
+  }
+  if (!Array.isArray(ladder) || ladder.length !== 3 || !ladder.every(isOffset) || !(ladder[0] < ladder[1] && ladder[1] < ladder[2])) {
+    fail('VALIDATION_FAILED', 'timerPolicy.ladderAfterMs must be three increasing positive integers (milliseconds)', { field: 'timerPolicy.ladderAfterMs' });
+  }
+  return { remindBeforeMs: [...reminders].sort((a, b) => b - a), ladderAfterMs: [ladder[0], ladder[1], ladder[2]] };
+}
+
+function validateAgencies(kind: AssignmentKind, agencies: readonly AgencyAssignment[]): AgencyAssignment[] {
+  if (!Array.isArray(agencies) || agencies.length === 0) fail('VALIDATION_FAILED', 'agencies must list at least one agency', { field: 'agencies' });
+  const list = agencies.map((a, i) => {
+    if (a?.role !== 'lead' && a?.role !== 'coordinator') fail('VALIDATION_FAILED', `agencies[${i}].role must be lead or coordinator`, { field: `agencies[${i}].role` });
+    return { agency: requireAgencyCode(a.agency, `agencies[${i}].agency`), role: a.role };
+  });
+  if (new Set(list.map((a) => a.agency)).size !== list.length) fail('VALIDATION_FAILED', 'an agency is listed twice', { field: 'agencies' });
+  const leads = list.filter((a) => a.role === 'lead').length;
+  if (kind === 'eachOf' && leads !== list.length) fail('VALIDATION_FAILED', 'every agency of an eachOf assignment leads its own track', { field: 'agencies' });
+  if (kind === 'track' && (list.length !== 1 || leads !== 1)) fail('VALIDATION_FAILED', 'a track has exactly one agency, its lead', { field: 'agencies' });
+  if (kind === 'single' && leads !== 1) fail('VALIDATION_FAILED', 'an assignment has exactly one lead agency (chủ trì)', { field: 'agencies' });
+  return list;
+}
+
+function decideCreate(command: CreateAssignment, state: AssignmentState): AssignmentEvent[] {
+  if (state.exists) fail('ASSIGNMENT_ALREADY_EXISTS', `Assignment ${state.id} already exists`, { assignmentId: state.id });
+  requireOneOf(command.actor, ['supervisor', 'admin', 'system'], 'create an assignment');
+  const at = canonicalInstant(command.at);
+  const kind = command.kind;
+  if (kind !== 'single' && kind !== 'eachOf' && kind !== 'track') fail('VALIDATION_FAILED', 'kind must be single, eachOf or track', { field: 'kind' });
+  const assignmentId = requireId(command.assignmentId, 'assignmentId');
+  const agencies = validateAgencies(kind, command.agencies);
+  const parentId = kind === 'track' ? requireId(command.parentId, 'parentId') : null;
+  if (parentId !== null && assignmentId !== trackIdOf(parentId, agencies[0].agency)) {
+    fail('VALIDATION_FAILED', `a track's id must be ${trackIdOf(parentId, agencies[0].agency)}`, { field: 'assignmentId' });
+  }
+  if (!isDeadlineSpec(command.deadline)) fail('VALIDATION_FAILED', 'deadline must be a date, instant, calendarDays or workingDays spec', { field: 'deadline' });
+  return [
+    {
+      type: 'AssignmentCreated',
+      data: {
+        assignmentId,
+        directiveId: requireId(command.directiveId, 'directiveId'),
+        kind,
+        parentId,
+        paragraph: optionalText(command.paragraph, 'paragraph'),
+        text: requireText(command.text, 'text'),
+        agencies,
+        deadline: command.deadline,
+        originalDueAt: resolveDeadline(command.deadline, command.deadlineFrom ?? at),
+        timerPolicy: validatePolicy(command.timerPolicy),
+        at,
+      },
+    },
+  ];
+}
+
+// ---------- lifecycle ----------
+
+function decideResearch(c: RecordResearch, s: ExistingAssignment, at: string): AssignmentEvent[] {
+  const actor = c.actor;
+  const member = actor.kind === 'agency' ? s.agencies.find((a) => a.agency === actor.agency) : undefined;
+  if (!member) return fail('NOT_PERMITTED', `Only the lead or a coordinating agency may record research; ${describeActor(actor)} may not`);
+  requireStage(s, ['research'], 'record research');
+  const { agency, role } = member;
+  return [{ type: 'ResearchRecorded', data: { agency, role, note: requireText(c.note, 'note'), at } }];
+}
+
+function decideReview(c: ReviewProposal, s: ExistingAssignment, at: string): AssignmentEvent[] {
+  requireSupervisor(c.actor, 'review a proposal');
+  requireStage(s, ['proposed'], 'review a proposal');
+  if (c.decision === 'accept') return [{ type: 'ProposalAccepted', data: { comment: optionalText(c.comment, 'comment'), at } }];
+  if (c.decision === 'return') return [{ type: 'ProposalReturned', data: { comment: requireText(c.comment, 'comment'), at } }];
+  return fail('VALIDATION_FAILED', 'decision must be accept or return', { field: 'decision' });
+}
+
+function decideEscalateToCentre(c: EscalateToCentre, s: ExistingAssignment, at: string): AssignmentEvent[] {
+  if (c.actor.kind !== 'supervisor') requireLead(s, c.actor, 'escalate to the Centre');
+  requireStage(s, ['accepted'], 'escalate to the Centre');
+  if (!s.proposal?.beyondProvincialCompetence) fail('NOT_BEYOND_COMPETENCE', 'The accepted proposal is within provincial competence: nothing to escalate to the Centre');
+  return [{ type: 'EscalatedToCentre', data: { centralBody: requireText(c.centralBody, 'centralBody', 500), summary: requireText(c.summary, 'summary'), at } }];
+}
+
+function decideCentreResponse(c: RecordCentreResponse, s: ExistingAssignment, at: string): AssignmentEvent[] {
+  requireSupervisor(c.actor, "record the Centre's response");
+  requireStage(s, ['escalated'], "record the Centre's response");
+  const pausedMs = toMs(at) - toMs(s.pausedAt ?? at); // never negative: commands are never dated before the last event
+  const adjustedDueAt = toIso(toMs(s.adjustedDueAt) + pausedMs);
+  return [{ type: 'CentreResponded', data: { response: requireText(c.response, 'response'), pausedMs, adjustedDueAt, at } }];
+}
+
+function decideSubmitReport(c: SubmitReport, s: ExistingAssignment, at: string): AssignmentEvent[] {
+  requireLead(s, c.actor, 'submit the report');
+  requireStage(s, ['accepted', 'centreResponded'], 'submit the report');
+  if (s.stage === 'accepted' && s.proposal?.beyondProvincialCompetence) {
+    fail('CENTRE_RESPONSE_REQUIRED', 'The accepted proposal is beyond provincial competence: escalate to the Centre and record its response first');
+  }
+  return [{ type: 'ReportSubmitted', data: { summary: requireText(c.summary, 'summary'), at } }];
+}
+
+/** The verdict is fixed at confirmation against the deadline in force (after extensions and pauses). */
+function decideConfirmReport(c: ConfirmReport, s: ExistingAssignment, at: string): AssignmentEvent[] {
+  requireSupervisor(c.actor, 'confirm the report');
+  requireStage(s, ['reported'], 'confirm the report');
+  const verdict = isAfter(at, s.adjustedDueAt) ? 'late' : 'onTime';
+  return [{ type: 'ReportConfirmed', data: { comment: optionalText(c.comment, 'comment'), verdict, dueAt: s.adjustedDueAt, at } }];
+}
+
+function decideRequestExtension(c: RequestExtension, s: ExistingAssignment, at: string): AssignmentEvent[] {
+  requireLead(s, c.actor, 'request an extension');
+  requireStage(s, OPEN_FOR_EXTENSION, 'request an extension');
+  if (s.pendingExtension) fail('EXTENSION_ALREADY_PENDING', `An extension to ${s.pendingExtension.newDueAt} is already awaiting a decision`);
+  const newDueAt = canonicalInstant(c.newDueAt, 'newDueAt');
+  if (!isAfter(newDueAt, at)) fail('EXTENSION_DATE_IN_PAST', `The new due date ${newDueAt} is not after ${at}`, { field: 'newDueAt' });
+  if (!isAfter(newDueAt, s.adjustedDueAt)) fail('EXTENSION_NOT_LATER', `The new due date ${newDueAt} is not after the current one ${s.adjustedDueAt}`, { field: 'newDueAt' });
+  return [{ type: 'ExtensionRequested', data: { reason: requireText(c.reason, 'reason'), newDueAt, at } }];
+}
+
+function decideExtension(c: DecideExtension, s: ExistingAssignment, at: string): AssignmentEvent[] {
+  requireSupervisor(c.actor, 'decide an extension');
+  const pending = s.pendingExtension;
+  if (!pending) return fail('EXTENSION_NOT_PENDING', 'No extension is awaiting a decision');
+  requireStage(s, OPEN_FOR_EXTENSION, 'decide an extension');
+  if (c.decision === 'deny') return [{ type: 'ExtensionDenied', data: { comment: optionalText(c.comment, 'comment'), at } }];
+  if (c.decision !== 'approve') fail('VALIDATION_FAILED', 'decision must be approve or deny', { field: 'decision' });
+  if (!isAfter(pending.newDueAt, s.adjustedDueAt)) fail('EXTENSION_NOT_LATER', `The requested date ${pending.newDueAt} is no longer after the due date ${s.adjustedDueAt}; deny it`);
+  return [{ type: 'ExtensionApproved', data: { previousDueAt: s.adjustedDueAt, adjustedDueAt: pending.newDueAt, comment: optionalText(c.comment, 'comment'), at } }];
+}
+
+// ---------- timers ----------
+
+function requireTimed(c: TimerCommand, s: ExistingAssignment): void {
+  requireOneOf(c.actor, ['system'], 'fire a timer');
+  if (s.kind === 'eachOf') fail('TIMER_NOT_APPLICABLE', 'An eachOf parent has no timers: its tracks do');
+  if (!TIMED.includes(s.stage)) fail('TIMER_NOT_APPLICABLE', `No timer runs while the assignment is ${s.stage}`, { stage: s.stage });
+}
+
+function requireDue(at: string, dueMs: number): void {
+  if (toMs(at) < dueMs) fail('TIMER_NOT_DUE', `This timer is due at ${toIso(dueMs)}, not ${at}`);
+}
+
+function decideReminder(c: SendReminder, s: ExistingAssignment, at: string): AssignmentEvent[] {
+  requireTimed(c, s);
+  if (!s.timerPolicy.remindBeforeMs.includes(c.beforeMs)) fail('VALIDATION_FAILED', `No reminder ${c.beforeMs} ms before the due date in the timer policy`, { field: 'beforeMs' });
+  if (s.timers.remindersSent.includes(c.beforeMs) || s.timers.overdueMarkedAt) fail('TIMER_ALREADY_FIRED', 'This reminder was already sent or the assignment is already overdue');
+  requireDue(at, toMs(s.adjustedDueAt) - c.beforeMs);
+  return [{ type: 'ReminderSent', data: { beforeMs: c.beforeMs, dueAt: s.adjustedDueAt, at } }];
+}
+
+function decideMarkOverdue(c: MarkOverdue, s: ExistingAssignment, at: string): AssignmentEvent[] {
+  requireTimed(c, s);
+  if (s.timers.overdueMarkedAt) fail('TIMER_ALREADY_FIRED', `Already marked overdue at ${s.timers.overdueMarkedAt}`);
+  requireDue(at, toMs(s.adjustedDueAt) + 1);
+  return [{ type: 'MarkedOverdue', data: { dueAt: s.adjustedDueAt, at } }];
+}
+
+function decideEscalate(c: Escalate, s: ExistingAssignment, at: string): AssignmentEvent[] {
+  requireTimed(c, s);
+  if (c.level !== 1 && c.level !== 2 && c.level !== 3) fail('VALIDATION_FAILED', 'level must be 1, 2 or 3', { field: 'level' });
+  if (c.level <= s.timers.level) fail('TIMER_ALREADY_FIRED', `Already escalated to level ${s.timers.level}`);
+  if (!s.timers.overdueMarkedAt || c.level !== s.timers.level + 1) fail('INVALID_TRANSITION', `Level ${c.level} comes after the overdue mark and level ${c.level - 1}`);
+  requireDue(at, toMs(s.adjustedDueAt) + s.timerPolicy.ladderAfterMs[c.level - 1]);
+  return [{ type: 'EscalatedToLevel', data: { level: c.level, dueAt: s.adjustedDueAt, at } }];
+}
+
+// ---------- eachOf roll-up ----------
+
+const DONE: readonly AssignmentStatus[] = ['doneOnTime', 'doneLate'];
+
+function validateTrackReport(stage: AssignmentStage, status: AssignmentStatus): void {
+  if (!ASSIGNMENT_STAGES.includes(stage) || stage === 'tracking') fail('VALIDATION_FAILED', `stage ${JSON.stringify(stage)} is not a track stage`, { field: 'stage' });
+  if (!ASSIGNMENT_STATUSES.includes(status)) fail('VALIDATION_FAILED', `status ${JSON.stringify(status)} is unknown`, { field: 'status' });
+  const consistent = stage === 'closed' ? DONE.includes(status) : stage === 'withdrawn' ? status === 'withdrawn' : !DONE.includes(status) && status !== 'withdrawn';
+  if (!consistent) fail('VALIDATION_FAILED', `status ${status} does not fit stage ${stage}`, { field: 'status' });
+}
+
+const trackDone = (t: TrackProgress): boolean => t.stage === 'closed' || t.stage === 'withdrawn';
+
+function decideTrackProgress(c: RecordTrackProgress, s: ExistingAssignment, at: string): AssignmentEvent[] {
+  requireOneOf(c.actor, ['system', 'supervisor'], 'record track progress');
+  if (s.kind !== 'eachOf') fail('INVALID_TRANSITION', 'Only an eachOf assignment has tracks');
+  const track = s.tracks.find((t) => t.agency === c.agency);
+  if (!track) return fail('UNKNOWN_TRACK', `Agency ${c.agency} has no track in ${s.id}`, { agency: c.agency });
+  if (trackDone(track)) fail('INVALID_TRANSITION', `The track of ${c.agency} is already ${track.stage}`);
+  validateTrackReport(c.stage, c.status);
+  const recorded: AssignmentEvent = { type: 'TrackProgressRecorded', data: { agency: c.agency, stage: c.stage, status: c.status, at } };
+  const after = s.tracks.map((t) => (t.agency === c.agency ? recorded.data : t));
+  if (!after.every(trackDone)) return [recorded];
+  if (after.every((t) => t.stage === 'withdrawn')) return [recorded, { type: 'AssignmentWithdrawn', data: { reason: 'Every track was withdrawn', at } }];
+  const verdict = after.some((t) => t.status === 'doneLate') ? 'late' : 'onTime';
+  return [recorded, { type: 'AssignmentClosed', data: { verdict, at } }];
+}
+
+// ---------- decide ----------
+
+const EACH_OF_COMMANDS: readonly AssignmentCommandType[] = ['RecordTrackProgress', 'Withdraw'];
+
+function requireOpen(s: ExistingAssignment, command: AssignmentCommand): void {
+  if (s.stage === 'closed') fail('ASSIGNMENT_CLOSED', `Assignment ${s.id} is closed`, { assignmentId: s.id });
+  if (s.stage === 'withdrawn') fail('ASSIGNMENT_WITHDRAWN', `Assignment ${s.id} was withdrawn`, { assignmentId: s.id });
+  if (s.kind === 'eachOf' && !EACH_OF_COMMANDS.includes(command.type)) {
+    fail('INVALID_TRANSITION', `${command.type} goes to a track (${trackIdOf(s.id, 'AGENCY')}), not to the eachOf parent ${s.id}`);
+  }
+}
+
+/** Pure: the events a command produces against the state, or a DomainError. Never mutates `state`. */
+export function decide(command: AssignmentCommand, state: AssignmentState): AssignmentEvent[] {
+  if (!isActor(command?.actor)) fail('VALIDATION_FAILED', 'actor must be an agency, supervisor, admin or system', { field: 'actor' });
+  if (command.type === 'CreateAssignment') return decideCreate(command, state);
+  if (!state.exists) return fail('ASSIGNMENT_NOT_FOUND', 'The assignment does not exist');
+  const at = canonicalInstant(command.at);
+  requireOpen(state, command);
+  if (isAfter(state.lastEventAt, at)) fail('OUT_OF_ORDER', `The command is dated ${at}, before the last recorded event (${state.lastEventAt})`, { field: 'at' });
+  return decideOpen(command, state, at);
+}
+
+function decideOpen(c: Exclude<AssignmentCommand, CreateAssignment>, s: ExistingAssignment, at: string): AssignmentEvent[] {
+  switch (c.type) {
+    case 'Acknowledge':
+      requireLead(s, c.actor, 'acknowledge');
+      requireStage(s, ['received'], 'acknowledge');
+      return [{ type: 'AssignmentAcknowledged', data: { agency: s.lead ?? '', at } }];
+    case 'RecordResearch':
+      return decideResearch(c, s, at);
+    case 'SubmitProposal':
+      requireLead(s, c.actor, 'submit a proposal');
+      requireStage(s, ['research'], 'submit a proposal');
+      return [{ type: 'ProposalSubmitted', data: { summary: requireText(c.summary, 'summary'), beyondProvincialCompetence: requireBoolean(c.beyondProvincialCompetence, 'beyondProvincialCompetence'), at } }];
+    case 'ReviewProposal':
+      return decideReview(c, s, at);
+    case 'EscalateToCentre':
+      return decideEscalateToCentre(c, s, at);
+    case 'RecordCentreResponse':
+      return decideCentreResponse(c, s, at);
+    case 'SubmitReport':
+      return decideSubmitReport(c, s, at);
+    case 'ConfirmReport':
+      return decideConfirmReport(c, s, at);
+    case 'RejectReport':
+      requireSupervisor(c.actor, 'reject the report');
+      requireStage(s, ['reported'], 'reject the report');
+      return [{ type: 'ReportRejected', data: { comment: requireText(c.comment, 'comment'), at } }];
+    case 'RequestExtension':
+      return decideRequestExtension(c, s, at);
+    case 'DecideExtension':
+      return decideExtension(c, s, at);
+    case 'Withdraw':
+      requireOneOf(c.actor, ['supervisor', 'admin'], 'withdraw an assignment');
+      return [{ type: 'AssignmentWithdrawn', data: { reason: requireText(c.reason, 'reason'), at } }];
+    case 'SendReminder':
+      return decideReminder(c, s, at);
+    case 'MarkOverdue':
+      return decideMarkOverdue(c, s, at);
+    case 'Escalate':
+      return decideEscalate(c, s, at);
+    case 'RecordTrackProgress':
+      return decideTrackProgress(c, s, at);
+    default:
+      return unknownCommand(c);
+  }
+}
+
+function unknownCommand(c: never): never {
+  return fail('VALIDATION_FAILED', `Unknown assignment command ${JSON.stringify((c as { type?: unknown }).type)}`, { field: 'type' });
+}

@@ -1,0 +1,383 @@
+import { deciderSpec } from '../testing/decider-spec';
+import {
+  ADMIN,
+  COORDINATOR,
+  CREATED_AT,
+  DAY,
+  DUE,
+  LEAD,
+  POLICY,
+  STRANGER,
+  SUPERVISOR,
+  SYSTEM,
+  TEXT,
+  createdEvent,
+  ev,
+  inAccepted,
+  inCentreResponded,
+  inEscalated,
+  inProposed,
+  inReported,
+  inResearch,
+} from '../testing/assignment-fixtures';
+import { evolve, foldAssignment, initialAssignmentState, type AssignmentEvent } from './assignment';
+import { decide, type CreateAssignment } from './assignment-commands';
+
+const given = deciderSpec({ decide, evolve, initialState: initialAssignmentState });
+const T = '2024-03-21T02:00:00.000Z'; // after every fixture history
+
+const create = (overrides: Partial<CreateAssignment> = {}): CreateAssignment => ({
+  type: 'CreateAssignment',
+  at: CREATED_AT,
+  actor: SYSTEM,
+  assignmentId: 'TB-123.1',
+  directiveId: 'TB-123',
+  kind: 'single',
+  paragraph: 'Mục 2.1',
+  text: TEXT,
+  agencies: [
+    { agency: 'SNV', role: 'lead' },
+    { agency: 'STC', role: 'coordinator' },
+  ],
+  deadline: { kind: 'date', date: '2024-03-29' },
+  timerPolicy: { remindBeforeMs: [DAY, 3 * DAY], ladderAfterMs: [DAY, 3 * DAY, 7 * DAY] },
+  ...overrides,
+});
+
+const stateOf = (events: AssignmentEvent[]) => {
+  const state = foldAssignment(events);
+  if (!state.exists) throw new Error('expected an assignment');
+  return state;
+};
+
+describe('CreateAssignment', () => {
+  it('creates the assignment with its resolved deadline and the policy in firing order', () => {
+    given([]).when(create()).then([createdEvent()]);
+  });
+
+  it('normalises Vietnamese text to NFC and trims it', () => {
+    const decomposed = `  ${TEXT.normalize('NFD')}\n`;
+    expect(decomposed).not.toBe(TEXT);
+    const [event] = given([]).when(create({ text: decomposed })).then([createdEvent()]);
+    expect(event.type === 'AssignmentCreated' && event.data.text).toBe(TEXT);
+  });
+
+  it('resolves a working-day deadline from deadlineFrom, across Tết', () => {
+    given([])
+      .when(create({ deadline: { kind: 'workingDays', days: 10 }, deadlineFrom: '2024-02-01T09:00:00+07:00' }))
+      .then([createdEvent({ deadline: { kind: 'workingDays', days: 10 }, originalDueAt: '2024-02-22T16:59:59.999Z' })]);
+  });
+
+  it('creates a track of an eachOf parent under the id parent.agency', () => {
+    given([])
+      .when(create({ assignmentId: 'TB-123.2.UBND-HLA', kind: 'track', parentId: 'TB-123.2', agencies: [{ agency: 'UBND-HLA', role: 'lead' }] }))
+      .then([createdEvent({ assignmentId: 'TB-123.2.UBND-HLA', kind: 'track', parentId: 'TB-123.2', agencies: [{ agency: 'UBND-HLA', role: 'lead' }] })]);
+  });
+
+  it('rejects a second creation', () => {
+    given([createdEvent()]).when(create()).thenRejects('ASSIGNMENT_ALREADY_EXISTS');
+  });
+
+  it('rejects an agency creating it', () => {
+    given([]).when(create({ actor: LEAD })).thenRejects('NOT_PERMITTED');
+  });
+
+  it.each([
+    ['two leads', { agencies: [{ agency: 'SNV', role: 'lead' }, { agency: 'STC', role: 'lead' }] }],
+    ['no lead', { agencies: [{ agency: 'STC', role: 'coordinator' }] }],
+    ['an agency twice', { agencies: [{ agency: 'SNV', role: 'lead' }, { agency: 'SNV', role: 'coordinator' }] }],
+    ['blank text', { text: '   ' }],
+    ['a malformed instant', { at: '2024-03-01 09:00' }],
+    ['reminders not positive', { timerPolicy: { remindBeforeMs: [0], ladderAfterMs: [1, 2, 3] } }],
+    ['a ladder not increasing', { timerPolicy: { remindBeforeMs: [DAY], ladderAfterMs: [3, 2, 1] } }],
+    ['a track id that does not match', { kind: 'track', parentId: 'TB-123.2', agencies: [{ agency: 'UBND-HLA', role: 'lead' }] }],
+    ['an impossible date', { deadline: { kind: 'date', date: '2024-02-30' } }],
+  ] as [string, Partial<CreateAssignment>][])('rejects %s with VALIDATION_FAILED', (_label, overrides) => {
+    given([]).when(create(overrides)).thenRejects('VALIDATION_FAILED');
+  });
+});
+
+describe('commands on a missing assignment', () => {
+  it('are rejected with ASSIGNMENT_NOT_FOUND', () => {
+    given([]).when({ type: 'Acknowledge', at: T, actor: LEAD }).thenRejects('ASSIGNMENT_NOT_FOUND');
+  });
+});
+
+describe('time', () => {
+  it('never goes backwards: a command dated before the last event is OUT_OF_ORDER', () => {
+    given(inResearch()).when({ type: 'RecordResearch', at: '2024-03-01T23:59:59.999Z', actor: LEAD, note: 'x' }).thenRejects('OUT_OF_ORDER');
+    given(inResearch()).when({ type: 'RecordResearch', at: '2024-03-02T02:00:00.000Z', actor: LEAD, note: 'x' }).then([{ type: 'ResearchRecorded', data: { agency: 'SNV', role: 'lead', note: 'x', at: '2024-03-02T02:00:00.000Z' } }]);
+  });
+});
+
+describe('Acknowledge', () => {
+  it('moves a received assignment to research', () => {
+    given([createdEvent()]).when({ type: 'Acknowledge', at: T, actor: LEAD }).then([{ type: 'AssignmentAcknowledged', data: { agency: 'SNV', at: T } }]);
+    expect(stateOf([createdEvent(), ev.acknowledged(T)]).stage).toBe('research');
+  });
+
+  it('is the lead’s alone', () => {
+    given([createdEvent()]).when({ type: 'Acknowledge', at: T, actor: COORDINATOR }).thenRejects('NOT_PERMITTED');
+    given([createdEvent()]).when({ type: 'Acknowledge', at: T, actor: SUPERVISOR }).thenRejects('NOT_PERMITTED');
+  });
+
+  it('happens once', () => {
+    given(inResearch()).when({ type: 'Acknowledge', at: T, actor: LEAD }).thenRejects('INVALID_TRANSITION');
+  });
+
+  it('canonicalises the instant to UTC', () => {
+    given([createdEvent()]).when({ type: 'Acknowledge', at: '2024-03-21T09:00:00+07:00', actor: LEAD }).then([{ type: 'AssignmentAcknowledged', data: { agency: 'SNV', at: T } }]);
+  });
+});
+
+describe('RecordResearch', () => {
+  it('records the lead’s and each coordinator’s own contribution', () => {
+    given(inResearch()).when({ type: 'RecordResearch', at: T, actor: LEAD, note: 'Khảo sát' }).then([{ type: 'ResearchRecorded', data: { agency: 'SNV', role: 'lead', note: 'Khảo sát', at: T } }]);
+    given(inResearch()).when({ type: 'RecordResearch', at: T, actor: COORDINATOR, note: ' Số liệu tài chính ' }).then([{ type: 'ResearchRecorded', data: { agency: 'STC', role: 'coordinator', note: 'Số liệu tài chính', at: T } }]);
+  });
+
+  it('is refused to agencies outside the assignment and to the supervisor', () => {
+    given(inResearch()).when({ type: 'RecordResearch', at: T, actor: STRANGER, note: 'x' }).thenRejects('NOT_PERMITTED');
+    given(inResearch()).when({ type: 'RecordResearch', at: T, actor: SUPERVISOR, note: 'x' }).thenRejects('NOT_PERMITTED');
+  });
+
+  it('needs the assignment acknowledged and a note', () => {
+    given([createdEvent()]).when({ type: 'RecordResearch', at: T, actor: LEAD, note: 'x' }).thenRejects('INVALID_TRANSITION');
+    given(inResearch()).when({ type: 'RecordResearch', at: T, actor: LEAD, note: ' ' }).thenRejects('VALIDATION_FAILED');
+  });
+});
+
+describe('SubmitProposal', () => {
+  it('moves research to proposed', () => {
+    given(inResearch())
+      .when({ type: 'SubmitProposal', at: T, actor: LEAD, summary: 'Đề xuất phương án', beyondProvincialCompetence: true })
+      .then([ev.proposed(T, true)]);
+  });
+
+  it('is the lead’s alone, from research only, with a real boolean', () => {
+    given(inResearch()).when({ type: 'SubmitProposal', at: T, actor: COORDINATOR, summary: 'x', beyondProvincialCompetence: false }).thenRejects('NOT_PERMITTED');
+    given([createdEvent()]).when({ type: 'SubmitProposal', at: T, actor: LEAD, summary: 'x', beyondProvincialCompetence: false }).thenRejects('INVALID_TRANSITION');
+    given(inProposed()).when({ type: 'SubmitProposal', at: T, actor: LEAD, summary: 'x', beyondProvincialCompetence: false }).thenRejects('INVALID_TRANSITION');
+    given(inResearch())
+      .when({ type: 'SubmitProposal', at: T, actor: LEAD, summary: 'x', beyondProvincialCompetence: 'yes' as unknown as boolean })
+      .thenRejects('VALIDATION_FAILED');
+  });
+});
+
+describe('ReviewProposal', () => {
+  it('accepts, with an optional comment', () => {
+    given(inProposed()).when({ type: 'ReviewProposal', at: T, actor: SUPERVISOR, decision: 'accept' }).then([ev.accepted(T)]);
+    expect(stateOf([...inProposed(), ev.accepted(T)]).stage).toBe('accepted');
+  });
+
+  it('returns to research with a required comment', () => {
+    given(inProposed()).when({ type: 'ReviewProposal', at: T, actor: SUPERVISOR, decision: 'return', comment: 'Bổ sung số liệu' }).then([{ type: 'ProposalReturned', data: { comment: 'Bổ sung số liệu', at: T } }]);
+    given(inProposed()).when({ type: 'ReviewProposal', at: T, actor: SUPERVISOR, decision: 'return' }).thenRejects('VALIDATION_FAILED');
+    const returned = stateOf([...inProposed(), { type: 'ProposalReturned', data: { comment: 'Bổ sung', at: T } }]);
+    expect([returned.stage, returned.proposal]).toEqual(['research', null]);
+  });
+
+  it('is the supervisor’s alone, on a proposal only', () => {
+    given(inProposed()).when({ type: 'ReviewProposal', at: T, actor: LEAD, decision: 'accept' }).thenRejects('NOT_PERMITTED');
+    given(inResearch()).when({ type: 'ReviewProposal', at: T, actor: SUPERVISOR, decision: 'accept' }).thenRejects('INVALID_TRANSITION');
+    given(inProposed()).when({ type: 'ReviewProposal', at: T, actor: SUPERVISOR, decision: 'maybe' as 'accept' }).thenRejects('VALIDATION_FAILED');
+  });
+});
+
+describe('EscalateToCentre', () => {
+  const escalate = { type: 'EscalateToCentre', at: '2024-03-07T02:00:00.000Z', centralBody: 'Ban Tổ chức Trung ương', summary: 'Xin ý kiến' } as const;
+
+  it('escalates an accepted proposal beyond provincial competence, by the lead or the supervisor, and pauses the clock', () => {
+    given(inAccepted(true)).when({ ...escalate, actor: LEAD }).then([ev.escalated(escalate.at)]);
+    given(inAccepted(true)).when({ ...escalate, actor: SUPERVISOR }).then([ev.escalated(escalate.at)]);
+    const paused = stateOf(inEscalated());
+    expect([paused.stage, paused.pausedAt]).toEqual(['escalated', escalate.at]);
+  });
+
+  it('refuses a proposal within provincial competence', () => {
+    given(inAccepted(false)).when({ ...escalate, actor: LEAD }).thenRejects('NOT_BEYOND_COMPETENCE');
+  });
+
+  it('refuses coordinators and proposals not yet accepted', () => {
+    given(inAccepted(true)).when({ ...escalate, actor: COORDINATOR }).thenRejects('NOT_PERMITTED');
+    given(inProposed(true)).when({ ...escalate, actor: LEAD }).thenRejects('INVALID_TRANSITION');
+    given(inEscalated()).when({ ...escalate, actor: LEAD }).thenRejects('INVALID_TRANSITION');
+  });
+});
+
+describe('RecordCentreResponse', () => {
+  it('resumes the clock and shifts the due date by the time paused', () => {
+    given(inEscalated())
+      .when({ type: 'RecordCentreResponse', at: '2024-03-17T02:00:00.000Z', actor: SUPERVISOR, response: 'Đồng ý' })
+      .then([ev.responded('2024-03-17T02:00:00.000Z', 10 * DAY, '2024-04-08T16:59:59.999Z')]);
+    const resumed = stateOf(inCentreResponded());
+    expect([resumed.pausedAt, resumed.originalDueAt, resumed.adjustedDueAt, resumed.pausedMsTotal]).toEqual([null, DUE, '2024-04-08T16:59:59.999Z', 10 * DAY]);
+  });
+
+  it('is the supervisor’s alone, only while escalated, never before the escalation', () => {
+    given(inEscalated()).when({ type: 'RecordCentreResponse', at: T, actor: LEAD, response: 'x' }).thenRejects('NOT_PERMITTED');
+    given(inAccepted(true)).when({ type: 'RecordCentreResponse', at: T, actor: SUPERVISOR, response: 'x' }).thenRejects('INVALID_TRANSITION');
+    given(inEscalated()).when({ type: 'RecordCentreResponse', at: '2024-03-06T02:00:00.000Z', actor: SUPERVISOR, response: 'x' }).thenRejects('OUT_OF_ORDER');
+    given(inEscalated()).when({ type: 'RecordCentreResponse', at: T, actor: SUPERVISOR, response: '' }).thenRejects('VALIDATION_FAILED');
+  });
+});
+
+describe('SubmitReport', () => {
+  const report = { type: 'SubmitReport', at: '2024-03-20T02:00:00.000Z', summary: 'Đã hoàn thành' } as const;
+
+  it('reports after acceptance, or after the Centre responded', () => {
+    given(inAccepted()).when({ ...report, actor: LEAD }).then([ev.reported(report.at)]);
+    given(inCentreResponded()).when({ ...report, actor: LEAD }).then([ev.reported(report.at)]);
+  });
+
+  it('waits for the Centre when the proposal is beyond provincial competence', () => {
+    given(inAccepted(true)).when({ ...report, actor: LEAD }).thenRejects('CENTRE_RESPONSE_REQUIRED');
+    given(inEscalated()).when({ ...report, actor: LEAD }).thenRejects('INVALID_TRANSITION');
+  });
+
+  it('is the lead’s alone, never before acceptance', () => {
+    given(inAccepted()).when({ ...report, actor: COORDINATOR }).thenRejects('NOT_PERMITTED');
+    given(inProposed()).when({ ...report, actor: LEAD }).thenRejects('INVALID_TRANSITION');
+    given(inReported()).when({ ...report, actor: LEAD }).thenRejects('INVALID_TRANSITION');
+  });
+});
+
+describe('ConfirmReport', () => {
+  it('closes on time when confirmed by the due date', () => {
+    given(inReported())
+      .when({ type: 'ConfirmReport', at: '2024-03-29T16:59:59.999Z', actor: SUPERVISOR })
+      .then([{ type: 'ReportConfirmed', data: { comment: null, verdict: 'onTime', dueAt: DUE, at: '2024-03-29T16:59:59.999Z' } }]);
+  });
+
+  it('closes late when confirmed after it', () => {
+    given(inReported())
+      .when({ type: 'ConfirmReport', at: '2024-03-29T17:00:00.000Z', actor: SUPERVISOR, comment: 'Chậm' })
+      .then([{ type: 'ReportConfirmed', data: { comment: 'Chậm', verdict: 'late', dueAt: DUE, at: '2024-03-29T17:00:00.000Z' } }]);
+  });
+
+  it('judges against the adjusted deadline after a Centre pause', () => {
+    given([...inCentreResponded(), ev.reported('2024-04-01T02:00:00.000Z')])
+      .when({ type: 'ConfirmReport', at: '2024-04-05T02:00:00.000Z', actor: SUPERVISOR })
+      .then([{ type: 'ReportConfirmed', data: { comment: null, verdict: 'onTime', dueAt: '2024-04-08T16:59:59.999Z', at: '2024-04-05T02:00:00.000Z' } }]);
+  });
+
+  it('is refused to the lead and coordinators, and needs a report', () => {
+    given(inReported()).when({ type: 'ConfirmReport', at: T, actor: COORDINATOR }).thenRejects('NOT_PERMITTED');
+    given(inReported()).when({ type: 'ConfirmReport', at: T, actor: LEAD }).thenRejects('NOT_PERMITTED');
+    given(inAccepted()).when({ type: 'ConfirmReport', at: T, actor: SUPERVISOR }).thenRejects('INVALID_TRANSITION');
+  });
+
+  it('leaves the assignment closed: every later command is ASSIGNMENT_CLOSED', () => {
+    const closed = [...inReported(), { type: 'ReportConfirmed', data: { comment: null, verdict: 'onTime', dueAt: DUE, at: T } } as AssignmentEvent];
+    given(closed).when({ type: 'ConfirmReport', at: T, actor: SUPERVISOR }).thenRejects('ASSIGNMENT_CLOSED');
+    given(closed).when({ type: 'RejectReport', at: T, actor: SUPERVISOR, comment: 'x' }).thenRejects('ASSIGNMENT_CLOSED');
+    given(closed).when({ type: 'Withdraw', at: T, actor: ADMIN, reason: 'x' }).thenRejects('ASSIGNMENT_CLOSED');
+  });
+});
+
+describe('RejectReport', () => {
+  it('reopens to research with a required comment; a new proposal is needed', () => {
+    given(inReported()).when({ type: 'RejectReport', at: T, actor: SUPERVISOR, comment: 'Chưa đạt' }).then([{ type: 'ReportRejected', data: { comment: 'Chưa đạt', at: T } }]);
+    const reopened = stateOf([...inReported(), { type: 'ReportRejected', data: { comment: 'Chưa đạt', at: T } }]);
+    expect([reopened.stage, reopened.proposal, reopened.report]).toEqual(['research', null, null]);
+  });
+
+  it('needs a comment, the supervisor, and a report', () => {
+    given(inReported()).when({ type: 'RejectReport', at: T, actor: SUPERVISOR, comment: '  ' }).thenRejects('VALIDATION_FAILED');
+    given(inReported()).when({ type: 'RejectReport', at: T, actor: LEAD, comment: 'x' }).thenRejects('NOT_PERMITTED');
+    given(inAccepted()).when({ type: 'RejectReport', at: T, actor: SUPERVISOR, comment: 'x' }).thenRejects('INVALID_TRANSITION');
+  });
+});
+
+describe('RequestExtension', () => {
+  const NEW_DUE = '2024-04-30T16:59:59.999Z';
+
+  it('records a request for a later due date', () => {
+    given(inResearch()).when({ type: 'RequestExtension', at: T, actor: LEAD, reason: 'Chờ số liệu', newDueAt: NEW_DUE }).then([ev.extensionRequested(T, NEW_DUE)]);
+  });
+
+  it('refuses a date in the past, or not after the current due date', () => {
+    given(inResearch()).when({ type: 'RequestExtension', at: T, actor: LEAD, reason: 'x', newDueAt: '2024-03-20T00:00:00.000Z' }).thenRejects('EXTENSION_DATE_IN_PAST');
+    given(inResearch()).when({ type: 'RequestExtension', at: T, actor: LEAD, reason: 'x', newDueAt: '2024-03-25T00:00:00.000Z' }).thenRejects('EXTENSION_NOT_LATER');
+    given(inResearch()).when({ type: 'RequestExtension', at: T, actor: LEAD, reason: 'x', newDueAt: 'next month' }).thenRejects('VALIDATION_FAILED');
+  });
+
+  it('allows one pending request, from the lead, not while paused', () => {
+    given([...inResearch(), ev.extensionRequested(T, NEW_DUE)]).when({ type: 'RequestExtension', at: T, actor: LEAD, reason: 'x', newDueAt: NEW_DUE }).thenRejects('EXTENSION_ALREADY_PENDING');
+    given(inResearch()).when({ type: 'RequestExtension', at: T, actor: COORDINATOR, reason: 'x', newDueAt: NEW_DUE }).thenRejects('NOT_PERMITTED');
+    given(inEscalated()).when({ type: 'RequestExtension', at: T, actor: LEAD, reason: 'x', newDueAt: NEW_DUE }).thenRejects('INVALID_TRANSITION');
+  });
+});
+
+describe('DecideExtension', () => {
+  const NEW_DUE = '2024-04-30T16:59:59.999Z';
+  const pending = () => [...inResearch(), ev.extensionRequested(T, NEW_DUE)];
+
+  it('approves: the adjusted deadline moves, the original is kept', () => {
+    given(pending()).when({ type: 'DecideExtension', at: T, actor: SUPERVISOR, decision: 'approve' }).then([ev.extensionApproved(T, DUE, NEW_DUE)]);
+    const extended = stateOf([...pending(), ev.extensionApproved(T, DUE, NEW_DUE)]);
+    expect([extended.originalDueAt, extended.adjustedDueAt, extended.pendingExtension]).toEqual([DUE, NEW_DUE, null]);
+    expect(extended.extensions).toEqual([{ reason: 'Chờ số liệu', newDueAt: NEW_DUE, requestedAt: T, decision: 'approved', decidedAt: T }]);
+  });
+
+  it('denies: nothing moves', () => {
+    given(pending()).when({ type: 'DecideExtension', at: T, actor: SUPERVISOR, decision: 'deny', comment: 'Không đủ lý do' }).then([{ type: 'ExtensionDenied', data: { comment: 'Không đủ lý do', at: T } }]);
+    const denied = stateOf([...pending(), { type: 'ExtensionDenied', data: { comment: null, at: T } }]);
+    expect([denied.adjustedDueAt, denied.pendingExtension, denied.extensions[0]?.decision]).toEqual([DUE, null, 'denied']);
+  });
+
+  it('needs a pending request and the supervisor', () => {
+    given(inResearch()).when({ type: 'DecideExtension', at: T, actor: SUPERVISOR, decision: 'approve' }).thenRejects('EXTENSION_NOT_PENDING');
+    given(pending()).when({ type: 'DecideExtension', at: T, actor: LEAD, decision: 'approve' }).thenRejects('NOT_PERMITTED');
+    given(pending()).when({ type: 'DecideExtension', at: T, actor: SUPERVISOR, decision: 'later' as 'approve' }).thenRejects('VALIDATION_FAILED');
+  });
+});
+
+describe('Withdraw', () => {
+  it('withdraws from any open stage, by the supervisor or an admin, terminally', () => {
+    for (const history of [[createdEvent()], inResearch(), inProposed(), inAccepted(), inEscalated(), inCentreResponded(), inReported()]) {
+      given(history).when({ type: 'Withdraw', at: T, actor: SUPERVISOR, reason: 'Không còn phù hợp' }).then([{ type: 'AssignmentWithdrawn', data: { reason: 'Không còn phù hợp', at: T } }]);
+    }
+    given(inResearch()).when({ type: 'Withdraw', at: T, actor: ADMIN, reason: 'x' }).then([{ type: 'AssignmentWithdrawn', data: { reason: 'x', at: T } }]);
+    const withdrawn = [...inResearch(), { type: 'AssignmentWithdrawn', data: { reason: 'x', at: T } } as AssignmentEvent];
+    given(withdrawn).when({ type: 'Withdraw', at: T, actor: SUPERVISOR, reason: 'x' }).thenRejects('ASSIGNMENT_WITHDRAWN');
+    given(withdrawn).when({ type: 'RecordResearch', at: T, actor: LEAD, note: 'x' }).thenRejects('ASSIGNMENT_WITHDRAWN');
+  });
+
+  it('needs a reason and may not come from an agency', () => {
+    given(inResearch()).when({ type: 'Withdraw', at: T, actor: SUPERVISOR, reason: '' }).thenRejects('VALIDATION_FAILED');
+    given(inResearch()).when({ type: 'Withdraw', at: T, actor: LEAD, reason: 'x' }).thenRejects('NOT_PERMITTED');
+  });
+});
+
+describe('the whole lifecycle through the Centre', () => {
+  it('folds to a closed, on-time assignment that kept both deadlines', () => {
+    const commands = [
+      { type: 'Acknowledge', at: '2024-03-02T02:00:00.000Z', actor: LEAD },
+      { type: 'RecordResearch', at: '2024-03-03T02:00:00.000Z', actor: COORDINATOR, note: 'Ý kiến Sở Tài chính' },
+      { type: 'SubmitProposal', at: '2024-03-05T02:00:00.000Z', actor: LEAD, summary: 'Phương án', beyondProvincialCompetence: true },
+      { type: 'ReviewProposal', at: '2024-03-06T02:00:00.000Z', actor: SUPERVISOR, decision: 'accept' },
+      { type: 'EscalateToCentre', at: '2024-03-07T02:00:00.000Z', actor: SUPERVISOR, centralBody: 'Ban Tổ chức Trung ương', summary: 'Xin ý kiến' },
+      { type: 'RecordCentreResponse', at: '2024-03-27T02:00:00.000Z', actor: SUPERVISOR, response: 'Đồng ý' },
+      { type: 'SubmitReport', at: '2024-04-10T02:00:00.000Z', actor: LEAD, summary: 'Xong' },
+      { type: 'ConfirmReport', at: '2024-04-12T02:00:00.000Z', actor: SUPERVISOR },
+    ] as const;
+    const events = commands.reduce<AssignmentEvent[]>((acc, command) => [...acc, ...decide(command, foldAssignment(acc))], [createdEvent()]);
+    const state = stateOf(events);
+    expect(state.stage).toBe('closed');
+    expect(state.verdict).toBe('onTime'); // due 29/3 + 20 days paused = 18/4
+    expect([state.originalDueAt, state.adjustedDueAt]).toEqual([DUE, '2024-04-18T16:59:59.999Z']);
+    expect(events.map((e) => e.type)).toEqual([
+      'AssignmentCreated',
+      'AssignmentAcknowledged',
+      'ResearchRecorded',
+      'ProposalSubmitted',
+      'ProposalAccepted',
+      'EscalatedToCentre',
+      'CentreResponded',
+      'ReportSubmitted',
+      'ReportConfirmed',
+    ]);
+    expect(POLICY.remindBeforeMs).toEqual(state.timerPolicy.remindBeforeMs);
+  });
+});

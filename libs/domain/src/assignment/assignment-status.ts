@@ -1,0 +1,90 @@
+import { DomainError } from '../shared/domain-error';
+import { isAfter } from '../shared/time';
+import type { AssignmentState, ExistingAssignment } from './assignment';
+import type { AgencyAssignment, AssignmentKind, AssignmentStage, AssignmentStatus, EscalationLevel, Verdict } from './assignment-types';
+
+function existing(state: AssignmentState): ExistingAssignment {
+  if (!state.exists) throw new DomainError('ASSIGNMENT_NOT_FOUND', 'The assignment does not exist');
+  return state;
+}
+
+/**
+ * The tracker status at an instant. Closed: from the verdict fixed at confirmation. Open: overdue once `atIso`
+ * is after the deadline in force; while paused for the Centre the clock is stopped at the pause instant.
+ */
+export function statusAt(state: AssignmentState, atIso: string): AssignmentStatus {
+  const s = existing(state);
+  if (s.stage === 'withdrawn') return 'withdrawn';
+  if (s.stage === 'closed') return s.verdict === 'late' ? 'doneLate' : 'doneOnTime';
+  const clock = s.pausedAt ?? atIso;
+  return isAfter(clock, s.adjustedDueAt) ? 'inProgressOverdue' : 'inProgressOnTime';
+}
+
+export interface TrackRollUp {
+  readonly total: number;
+  readonly byStatus: Readonly<Record<AssignmentStatus, number>>;
+  readonly tracks: readonly { readonly agency: string; readonly stage: AssignmentStage; readonly status: AssignmentStatus }[];
+}
+
+export interface AssignmentSummary {
+  readonly id: string;
+  readonly directiveId: string;
+  readonly parentId: string | null;
+  readonly kind: AssignmentKind;
+  readonly paragraph: string | null;
+  readonly text: string;
+  readonly stage: AssignmentStage;
+  readonly status: AssignmentStatus;
+  readonly agencies: readonly AgencyAssignment[];
+  readonly lead: string | null;
+  readonly coordinators: readonly string[];
+  readonly dueAt: string;
+  readonly originalDueAt: string;
+  readonly adjustedDueAt: string;
+  readonly paused: boolean;
+  readonly pausedMsTotal: number;
+  readonly pendingExtensionDueAt: string | null;
+  readonly verdict: Verdict | null;
+  readonly closedAt: string | null;
+  readonly overdueLevel: 0 | EscalationLevel;
+  readonly tracks: TrackRollUp | null;
+}
+
+const emptyCounts = (): Record<AssignmentStatus, number> => ({ inProgressOnTime: 0, inProgressOverdue: 0, doneOnTime: 0, doneLate: 0, withdrawn: 0 });
+
+function rollUp(s: ExistingAssignment): TrackRollUp | null {
+  if (s.kind !== 'eachOf') return null;
+  const byStatus = emptyCounts();
+  for (const t of s.tracks) byStatus[t.status] += 1;
+  return { total: s.tracks.length, byStatus, tracks: s.tracks.map(({ agency, stage, status }) => ({ agency, stage, status })) };
+}
+
+/** A flat, JSON-ready row for projections (no stream version). */
+export function summarize(state: AssignmentState, atIso: string): AssignmentSummary {
+  const s = existing(state);
+  return {
+    id: s.id,
+    directiveId: s.directiveId,
+    parentId: s.parentId,
+    kind: s.kind,
+    paragraph: s.paragraph,
+    text: s.text,
+    stage: s.stage,
+    status: statusAt(s, atIso),
+    agencies: s.agencies,
+    lead: s.lead,
+    coordinators: s.agencies.filter((a) => a.role === 'coordinator').map((a) => a.agency),
+    dueAt: s.adjustedDueAt,
+    originalDueAt: s.originalDueAt,
+    adjustedDueAt: s.adjustedDueAt,
+    paused: s.pausedAt !== null,
+    pausedMsTotal: s.pausedMsTotal,
+    pendingExtensionDueAt: s.pendingExtension?.newDueAt ?? null,
+    verdict: s.verdict,
+    closedAt: s.closedAt,
+    overdueLevel: s.timers.level,
+    tracks: rollUp(s),
+  };
+}
+
+export { emptyCounts as emptyStatusCounts };

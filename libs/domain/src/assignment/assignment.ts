@@ -1,0 +1,297 @@
+import type { DeadlineSpec } from '../calendar/deadline';
+import { assertNever } from '../shared/assert-never';
+import type {
+  AgencyAssignment,
+  AgencyRole,
+  AssignmentKind,
+  AssignmentStage,
+  AssignmentStatus,
+  EscalationLevel,
+  TimerPolicy,
+  Verdict,
+} from './assignment-types';
+
+// ---------- events ----------
+
+export type AssignmentCreated = {
+  type: 'AssignmentCreated';
+  data: {
+    assignmentId: string;
+    directiveId: string;
+    kind: AssignmentKind;
+    parentId: string | null;
+    paragraph: string | null;
+    text: string;
+    agencies: AgencyAssignment[];
+    deadline: DeadlineSpec;
+    originalDueAt: string;
+    timerPolicy: TimerPolicy;
+    at: string;
+  };
+};
+export type AssignmentAcknowledged = { type: 'AssignmentAcknowledged'; data: { agency: string; at: string } };
+export type ResearchRecorded = { type: 'ResearchRecorded'; data: { agency: string; role: AgencyRole; note: string; at: string } };
+export type ProposalSubmitted = { type: 'ProposalSubmitted'; data: { summary: string; beyondProvincialCompetence: boolean; at: string } };
+export type ProposalAccepted = { type: 'ProposalAccepted'; data: { comment: string | null; at: string } };
+export type ProposalReturned = { type: 'ProposalReturned'; data: { comment: string; at: string } };
+export type EscalatedToCentre = { type: 'EscalatedToCentre'; data: { centralBody: string; summary: string; at: string } };
+/** The provincial clock resumes: the due date moves by the time spent waiting for the Centre. */
+export type CentreResponded = { type: 'CentreResponded'; data: { response: string; pausedMs: number; adjustedDueAt: string; at: string } };
+export type ReportSubmitted = { type: 'ReportSubmitted'; data: { summary: string; at: string } };
+/** Closes the assignment; the verdict is fixed here and never changes. */
+export type ReportConfirmed = { type: 'ReportConfirmed'; data: { comment: string | null; verdict: Verdict; dueAt: string; at: string } };
+export type ReportRejected = { type: 'ReportRejected'; data: { comment: string; at: string } };
+export type ExtensionRequested = { type: 'ExtensionRequested'; data: { reason: string; newDueAt: string; at: string } };
+export type ExtensionApproved = { type: 'ExtensionApproved'; data: { previousDueAt: string; adjustedDueAt: string; comment: string | null; at: string } };
+export type ExtensionDenied = { type: 'ExtensionDenied'; data: { comment: string | null; at: string } };
+export type AssignmentWithdrawn = { type: 'AssignmentWithdrawn'; data: { reason: string; at: string } };
+export type ReminderSent = { type: 'ReminderSent'; data: { beforeMs: number; dueAt: string; at: string } };
+export type MarkedOverdue = { type: 'MarkedOverdue'; data: { dueAt: string; at: string } };
+export type EscalatedToLevel = { type: 'EscalatedToLevel'; data: { level: EscalationLevel; dueAt: string; at: string } };
+export type TrackProgressRecorded = { type: 'TrackProgressRecorded'; data: { agency: string; stage: AssignmentStage; status: AssignmentStatus; at: string } };
+/** An `eachOf` parent closes when every track is closed or withdrawn: late if any track was late. */
+export type AssignmentClosed = { type: 'AssignmentClosed'; data: { verdict: Verdict; at: string } };
+
+export type AssignmentEvent =
+  | AssignmentCreated
+  | AssignmentAcknowledged
+  | ResearchRecorded
+  | ProposalSubmitted
+  | ProposalAccepted
+  | ProposalReturned
+  | EscalatedToCentre
+  | CentreResponded
+  | ReportSubmitted
+  | ReportConfirmed
+  | ReportRejected
+  | ExtensionRequested
+  | ExtensionApproved
+  | ExtensionDenied
+  | AssignmentWithdrawn
+  | ReminderSent
+  | MarkedOverdue
+  | EscalatedToLevel
+  | TrackProgressRecorded
+  | AssignmentClosed;
+
+export type AssignmentEventType = AssignmentEvent['type'];
+
+export const ASSIGNMENT_EVENT_SCHEMA_VERSION = {
+  AssignmentCreated: 1,
+  AssignmentAcknowledged: 1,
+  ResearchRecorded: 1,
+  ProposalSubmitted: 1,
+  ProposalAccepted: 1,
+  ProposalReturned: 1,
+  EscalatedToCentre: 1,
+  CentreResponded: 1,
+  ReportSubmitted: 1,
+  ReportConfirmed: 1,
+  ReportRejected: 1,
+  ExtensionRequested: 1,
+  ExtensionApproved: 1,
+  ExtensionDenied: 1,
+  AssignmentWithdrawn: 1,
+  ReminderSent: 1,
+  MarkedOverdue: 1,
+  EscalatedToLevel: 1,
+  TrackProgressRecorded: 1,
+  AssignmentClosed: 1,
+} as const satisfies Record<AssignmentEventType, number>;
+
+export const ASSIGNMENT_EVENT_TYPES: readonly AssignmentEventType[] = Object.freeze(Object.keys(ASSIGNMENT_EVENT_SCHEMA_VERSION) as AssignmentEventType[]);
+
+// ---------- state ----------
+
+export interface ResearchEntry {
+  readonly agency: string;
+  readonly role: AgencyRole;
+  readonly note: string;
+  readonly at: string;
+}
+
+export interface Proposal {
+  readonly summary: string;
+  readonly beyondProvincialCompetence: boolean;
+  readonly submittedAt: string;
+  readonly acceptedAt: string | null;
+}
+
+export interface CentreEscalation {
+  readonly centralBody: string;
+  readonly summary: string;
+  readonly escalatedAt: string;
+  readonly response: string | null;
+  readonly respondedAt: string | null;
+}
+
+export interface PendingExtension {
+  readonly reason: string;
+  readonly newDueAt: string;
+  readonly requestedAt: string;
+}
+
+export interface ExtensionRecord extends PendingExtension {
+  readonly decision: 'approved' | 'denied';
+  readonly decidedAt: string;
+}
+
+/** Timers fired for the current due date; an approved extension starts a new cycle (a pause keeps it). */
+export interface TimerCycle {
+  readonly startedAt: string;
+  readonly remindersSent: readonly number[];
+  readonly overdueMarkedAt: string | null;
+  readonly level: 0 | EscalationLevel;
+}
+
+export interface TrackProgress {
+  readonly agency: string;
+  readonly stage: AssignmentStage;
+  readonly status: AssignmentStatus;
+  readonly at: string;
+}
+
+export interface ExistingAssignment {
+  readonly exists: true;
+  readonly id: string;
+  readonly directiveId: string;
+  readonly kind: AssignmentKind;
+  readonly parentId: string | null;
+  readonly paragraph: string | null;
+  readonly text: string;
+  readonly agencies: readonly AgencyAssignment[];
+  /** The chủ trì agency; null for an `eachOf` parent. */
+  readonly lead: string | null;
+  readonly deadline: DeadlineSpec;
+  /** Resolved at creation; never changes. */
+  readonly originalDueAt: string;
+  /** The deadline in force: the original, moved by approved extensions and Centre pauses. Never before the original. */
+  readonly adjustedDueAt: string;
+  readonly timerPolicy: TimerPolicy;
+  readonly createdAt: string;
+  readonly stage: AssignmentStage;
+  readonly acknowledgedAt: string | null;
+  readonly research: readonly ResearchEntry[];
+  readonly proposal: Proposal | null;
+  readonly escalation: CentreEscalation | null;
+  /** Set while waiting for the Centre: the provincial clock is stopped. */
+  readonly pausedAt: string | null;
+  readonly pausedMsTotal: number;
+  readonly report: { readonly summary: string; readonly submittedAt: string } | null;
+  readonly verdict: Verdict | null;
+  readonly closedAt: string | null;
+  readonly withdrawal: { readonly reason: string; readonly at: string } | null;
+  readonly pendingExtension: PendingExtension | null;
+  readonly extensions: readonly ExtensionRecord[];
+  readonly timers: TimerCycle;
+  readonly tracks: readonly TrackProgress[];
+  readonly lastEventAt: string;
+}
+
+export type AssignmentState = { readonly exists: false } | ExistingAssignment;
+
+export const initialAssignmentState: AssignmentState = Object.freeze({ exists: false });
+
+// ---------- evolve ----------
+
+const freshTimers = (startedAt: string): TimerCycle => ({ startedAt, remindersSent: [], overdueMarkedAt: null, level: 0 });
+
+function created(data: AssignmentCreated['data']): ExistingAssignment {
+  const lead = data.kind === 'eachOf' ? null : (data.agencies.find((a) => a.role === 'lead')?.agency ?? null);
+  return {
+    exists: true,
+    id: data.assignmentId,
+    directiveId: data.directiveId,
+    kind: data.kind,
+    parentId: data.parentId,
+    paragraph: data.paragraph,
+    text: data.text,
+    agencies: data.agencies,
+    lead,
+    deadline: data.deadline,
+    originalDueAt: data.originalDueAt,
+    adjustedDueAt: data.originalDueAt,
+    timerPolicy: data.timerPolicy,
+    createdAt: data.at,
+    stage: data.kind === 'eachOf' ? 'tracking' : 'received',
+    acknowledgedAt: null,
+    research: [],
+    proposal: null,
+    escalation: null,
+    pausedAt: null,
+    pausedMsTotal: 0,
+    report: null,
+    verdict: null,
+    closedAt: null,
+    withdrawal: null,
+    pendingExtension: null,
+    extensions: [],
+    timers: freshTimers(data.at),
+    tracks: data.kind === 'eachOf' ? data.agencies.map((a) => ({ agency: a.agency, stage: 'received' as const, status: 'inProgressOnTime' as const, at: data.at })) : [],
+    lastEventAt: data.at,
+  };
+}
+
+function decided(s: ExistingAssignment, decision: 'approved' | 'denied', at: string): readonly ExtensionRecord[] {
+  return s.pendingExtension ? [...s.extensions, { ...s.pendingExtension, decision, decidedAt: at }] : s.extensions;
+}
+
+/** Applies one event. Total: an event that cannot apply (none before creation) leaves the state as it is. */
+export function evolve(state: AssignmentState, event: AssignmentEvent): AssignmentState {
+  if (event.type === 'AssignmentCreated') return state.exists ? state : created(event.data);
+  if (!state.exists) return state;
+  const s: ExistingAssignment = { ...state, lastEventAt: event.data.at };
+  switch (event.type) {
+    case 'AssignmentAcknowledged':
+      return { ...s, stage: 'research', acknowledgedAt: event.data.at };
+    case 'ResearchRecorded':
+      return { ...s, research: [...s.research, event.data] };
+    case 'ProposalSubmitted':
+      return { ...s, stage: 'proposed', proposal: { summary: event.data.summary, beyondProvincialCompetence: event.data.beyondProvincialCompetence, submittedAt: event.data.at, acceptedAt: null } };
+    case 'ProposalAccepted':
+      return { ...s, stage: 'accepted', proposal: s.proposal && { ...s.proposal, acceptedAt: event.data.at }, escalation: null };
+    case 'ProposalReturned':
+      return { ...s, stage: 'research', proposal: null };
+    case 'EscalatedToCentre':
+      return { ...s, stage: 'escalated', pausedAt: event.data.at, escalation: { centralBody: event.data.centralBody, summary: event.data.summary, escalatedAt: event.data.at, response: null, respondedAt: null } };
+    case 'CentreResponded':
+      return {
+        ...s,
+        stage: 'centreResponded',
+        pausedAt: null,
+        pausedMsTotal: s.pausedMsTotal + event.data.pausedMs,
+        adjustedDueAt: event.data.adjustedDueAt,
+        escalation: s.escalation && { ...s.escalation, response: event.data.response, respondedAt: event.data.at },
+      };
+    case 'ReportSubmitted':
+      return { ...s, stage: 'reported', report: { summary: event.data.summary, submittedAt: event.data.at } };
+    case 'ReportConfirmed':
+      return { ...s, stage: 'closed', verdict: event.data.verdict, closedAt: event.data.at };
+    case 'ReportRejected':
+      return { ...s, stage: 'research', report: null, proposal: null, escalation: null };
+    case 'ExtensionRequested':
+      return { ...s, pendingExtension: { reason: event.data.reason, newDueAt: event.data.newDueAt, requestedAt: event.data.at } };
+    case 'ExtensionApproved':
+      return { ...s, adjustedDueAt: event.data.adjustedDueAt, extensions: decided(s, 'approved', event.data.at), pendingExtension: null, timers: freshTimers(event.data.at) };
+    case 'ExtensionDenied':
+      return { ...s, extensions: decided(s, 'denied', event.data.at), pendingExtension: null };
+    case 'AssignmentWithdrawn':
+      return { ...s, stage: 'withdrawn', withdrawal: { reason: event.data.reason, at: event.data.at }, pendingExtension: null };
+    case 'ReminderSent':
+      return { ...s, timers: { ...s.timers, remindersSent: [...s.timers.remindersSent, event.data.beforeMs] } };
+    case 'MarkedOverdue':
+      return { ...s, timers: { ...s.timers, overdueMarkedAt: event.data.at } };
+    case 'EscalatedToLevel':
+      return { ...s, timers: { ...s.timers, level: event.data.level } };
+    case 'TrackProgressRecorded':
+      return { ...s, tracks: s.tracks.map((t) => (t.agency === event.data.agency ? { ...event.data } : t)) };
+    case 'AssignmentClosed':
+      return { ...s, stage: 'closed', verdict: event.data.verdict, closedAt: event.data.at };
+    default:
+      return assertNever(event, 'assignment event');
+  }
+}
+
+export const foldAssignment = (events: readonly AssignmentEvent[], from: AssignmentState = initialAssignmentState): AssignmentState => events.reduce(evolve, from);
+
+export const isTerminal = (state: ExistingAssignment): boolean => state.stage === 'closed' || state.stage === 'withdrawn';

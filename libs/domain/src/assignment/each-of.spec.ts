@@ -1,0 +1,90 @@
+import { deciderSpec } from '../testing/decider-spec';
+import { CREATED_AT, LEAD, SUPERVISOR, SYSTEM, createdEvent, inResearch } from '../testing/assignment-fixtures';
+import { evolve, foldAssignment, initialAssignmentState, type AssignmentEvent } from './assignment';
+import { decide, type RecordTrackProgress } from './assignment-commands';
+import { summarize } from './assignment-status';
+import type { AssignmentStage, AssignmentStatus } from './assignment-types';
+
+const given = deciderSpec({ decide, evolve, initialState: initialAssignmentState });
+const T = '2024-03-10T02:00:00.000Z';
+const DISTRICTS = ['UBND-HLA', 'UBND-HLB', 'UBND-HLC'];
+
+const parent = (): AssignmentEvent[] => [createdEvent({ assignmentId: 'TB-123.2', kind: 'eachOf', agencies: DISTRICTS.map((agency) => ({ agency, role: 'lead' as const })) })];
+const progress = (agency: string, stage: AssignmentStage, status: AssignmentStatus, at = T): RecordTrackProgress => ({ type: 'RecordTrackProgress', at, actor: SYSTEM, agency, stage, status });
+const recorded = (agency: string, stage: AssignmentStage, status: AssignmentStatus, at = T): AssignmentEvent => ({ type: 'TrackProgressRecorded', data: { agency, stage, status, at } });
+
+describe('an eachOf parent', () => {
+  it('starts tracking with one received track per agency', () => {
+    const state = foldAssignment(parent());
+    expect(state.exists && [state.stage, state.lead, state.tracks]).toEqual([
+      'tracking',
+      null,
+      DISTRICTS.map((agency) => ({ agency, stage: 'received', status: 'inProgressOnTime', at: CREATED_AT })),
+    ]);
+  });
+
+  it('records a track’s progress', () => {
+    given(parent()).when(progress('UBND-HLA', 'research', 'inProgressOnTime')).then([recorded('UBND-HLA', 'research', 'inProgressOnTime')]);
+  });
+
+  it('stays open while any track is still running', () => {
+    given([...parent(), recorded('UBND-HLB', 'closed', 'doneOnTime')]).when(progress('UBND-HLA', 'closed', 'doneLate')).then([recorded('UBND-HLA', 'closed', 'doneLate')]);
+    given(parent()).when(progress('UBND-HLA', 'withdrawn', 'withdrawn')).then([recorded('UBND-HLA', 'withdrawn', 'withdrawn')]);
+  });
+
+  it('closes on time when the last track closes and none was late', () => {
+    given([...parent(), recorded('UBND-HLA', 'closed', 'doneOnTime'), recorded('UBND-HLB', 'withdrawn', 'withdrawn')])
+      .when(progress('UBND-HLC', 'closed', 'doneOnTime'))
+      .then([recorded('UBND-HLC', 'closed', 'doneOnTime'), { type: 'AssignmentClosed', data: { verdict: 'onTime', at: T } }]);
+  });
+
+  it('closes late when any track was late', () => {
+    const history = [...parent(), recorded('UBND-HLA', 'closed', 'doneLate'), recorded('UBND-HLB', 'closed', 'doneOnTime')];
+    given(history).when(progress('UBND-HLC', 'closed', 'doneOnTime')).then([recorded('UBND-HLC', 'closed', 'doneOnTime'), { type: 'AssignmentClosed', data: { verdict: 'late', at: T } }]);
+    const closed = foldAssignment([...history, recorded('UBND-HLC', 'closed', 'doneOnTime'), { type: 'AssignmentClosed', data: { verdict: 'late', at: T } }]);
+    expect(summarize(closed, T)).toMatchObject({ stage: 'closed', status: 'doneLate', verdict: 'late', tracks: { total: 3, byStatus: { doneLate: 1, doneOnTime: 2, inProgressOnTime: 0, inProgressOverdue: 0, withdrawn: 0 } } });
+  });
+
+  it('is withdrawn when every track is withdrawn', () => {
+    given([...parent(), recorded('UBND-HLA', 'withdrawn', 'withdrawn'), recorded('UBND-HLB', 'withdrawn', 'withdrawn')])
+      .when(progress('UBND-HLC', 'withdrawn', 'withdrawn'))
+      .then([recorded('UBND-HLC', 'withdrawn', 'withdrawn'), { type: 'AssignmentWithdrawn', data: { reason: 'Every track was withdrawn', at: T } }]);
+  });
+
+  it('rolls up the tracks in its summary', () => {
+    const state = foldAssignment([...parent(), recorded('UBND-HLA', 'proposed', 'inProgressOverdue'), recorded('UBND-HLB', 'closed', 'doneOnTime')]);
+    expect(summarize(state, T).tracks).toEqual({
+      total: 3,
+      byStatus: { inProgressOnTime: 1, inProgressOverdue: 1, doneOnTime: 1, doneLate: 0, withdrawn: 0 },
+      tracks: [
+        { agency: 'UBND-HLA', stage: 'proposed', status: 'inProgressOverdue' },
+        { agency: 'UBND-HLB', stage: 'closed', status: 'doneOnTime' },
+        { agency: 'UBND-HLC', stage: 'received', status: 'inProgressOnTime' },
+      ],
+    });
+  });
+
+  it('refuses unknown tracks, finished tracks, and statuses that do not fit the stage', () => {
+    given(parent()).when(progress('UBND-XYZ', 'research', 'inProgressOnTime')).thenRejects('UNKNOWN_TRACK');
+    given([...parent(), recorded('UBND-HLA', 'closed', 'doneOnTime')]).when(progress('UBND-HLA', 'research', 'inProgressOnTime')).thenRejects('INVALID_TRANSITION');
+    given(parent()).when(progress('UBND-HLA', 'closed', 'inProgressOnTime')).thenRejects('VALIDATION_FAILED');
+    given(parent()).when(progress('UBND-HLA', 'research', 'doneLate')).thenRejects('VALIDATION_FAILED');
+    given(parent()).when(progress('UBND-HLA', 'tracking', 'inProgressOnTime')).thenRejects('VALIDATION_FAILED');
+  });
+
+  it('accepts progress from the system or supervisor only', () => {
+    given(parent()).when({ ...progress('UBND-HLA', 'research', 'inProgressOnTime'), actor: { kind: 'agency', agency: 'UBND-HLA' } }).thenRejects('NOT_PERMITTED');
+    given(parent()).when({ ...progress('UBND-HLA', 'research', 'inProgressOnTime'), actor: SUPERVISOR }).then([recorded('UBND-HLA', 'research', 'inProgressOnTime')]);
+  });
+
+  it('accepts only RecordTrackProgress and Withdraw; the lifecycle runs on the tracks', () => {
+    given(parent()).when({ type: 'Acknowledge', at: T, actor: { kind: 'agency', agency: 'UBND-HLA' } }).thenRejects('INVALID_TRANSITION');
+    given(parent()).when({ type: 'MarkOverdue', at: '2024-05-01T00:00:00.000Z', actor: SYSTEM }).thenRejects('INVALID_TRANSITION');
+    given(parent()).when({ type: 'Withdraw', at: T, actor: SUPERVISOR, reason: 'Thu hồi' }).then([{ type: 'AssignmentWithdrawn', data: { reason: 'Thu hồi', at: T } }]);
+  });
+
+  it('is the only kind that takes track progress', () => {
+    given(inResearch()).when(progress('SNV', 'research', 'inProgressOnTime')).thenRejects('INVALID_TRANSITION');
+    expect(LEAD).toEqual({ kind: 'agency', agency: 'SNV' });
+  });
+});

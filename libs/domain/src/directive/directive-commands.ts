@@ -1,0 +1,143 @@
+import { isDeadlineSpec, resolveDeadline } from '../calendar/deadline';
+import type { CreateAssignment } from '../assignment/assignment-commands';
+import { ASSIGNMENT_STATUSES, trackIdOf, type AgencyAssignment, type AssignmentStatus, type TimerPolicy } from '../assignment/assignment-types';
+import { describeActor, type Actor } from '../shared/actor';
+import { DomainError, type DomainErrorCode } from '../shared/domain-error';
+import { optionalText, requireAgencyCode, requireId, requireText } from '../shared/text';
+import { MS_PER_DAY, canonicalInstant, isAfter, isIsoDate, toIso, toMs } from '../shared/time';
+import type { AssignmentPlan, DirectiveEvent, DirectiveState, ExistingDirective, ReportingCadence, StatusCounts } from './directive';
+
+export const MONITORING_AGENCY = 'VPTU';
+export const DEFAULT_REPORTING_CADENCE: ReportingCadence = { everyMs: 30 * MS_PER_DAY };
+export const DEFAULT_TIMER_POLICY: TimerPolicy = { remindBeforeMs: [3 * MS_PER_DAY, MS_PER_DAY], ladderAfterMs: [MS_PER_DAY, 3 * MS_PER_DAY, 7 * MS_PER_DAY] };
+
+export type CreateDirective = {
+  type: 'CreateDirective';
+  at: string;
+  actor: Actor;
+  directiveId: string;
+  title: string;
+  number?: string | null;
+  issuingBody?: string | null;
+  /** YYYY-MM-DD, local date. */
+  issuedOn?: string | null;
+  sourceText?: string | null;
+  monitoringAgency?: string;
+  reportingCadence?: ReportingCadence;
+  timerPolicy?: TimerPolicy;
+  assignments?: readonly AssignmentPlan[];
+};
+export type RecordCompiledReport = { type: 'RecordCompiledReport'; at: string; actor: Actor; periodEnd: string; counts: StatusCounts };
+export type WithdrawDirective = { type: 'Withdraw'; at: string; actor: Actor; reason: string };
+
+export type DirectiveCommand = CreateDirective | RecordCompiledReport | WithdrawDirective;
+
+const fail = (code: DomainErrorCode, message: string, details?: Record<string, unknown>): never => {
+  throw new DomainError(code, message, details);
+};
+
+function requireActor(actor: Actor, kinds: readonly Actor['kind'][], what: string): void {
+  if (!kinds.includes(actor?.kind)) fail('NOT_PERMITTED', `Only ${kinds.join(' or ')} may ${what}; ${actor ? describeActor(actor) : 'nobody'} may not`);
+}
+
+function validatePlan(plan: AssignmentPlan, i: number): AssignmentPlan {
+  const field = `assignments[${i}]`;
+  if (plan?.kind !== 'single' && plan?.kind !== 'eachOf') fail('VALIDATION_FAILED', `${field}.kind must be single or eachOf`, { field: `${field}.kind` });
+  if (!isDeadlineSpec(plan.deadline)) fail('VALIDATION_FAILED', `${field}.deadline is not a deadline spec`, { field: `${field}.deadline` });
+  if (typeof plan.centralCompetence !== 'boolean') fail('VALIDATION_FAILED', `${field}.centralCompetence must be true or false`, { field: `${field}.centralCompetence` });
+  const agencies: AgencyAssignment[] = (Array.isArray(plan.agencies) ? plan.agencies : []).map((a, j) => ({ agency: requireAgencyCode(a?.agency, `${field}.agencies[${j}].agency`), role: a.role }));
+  const leads = agencies.filter((a) => a.role === 'lead').length;
+  const rolesOk = agencies.every((a) => a.role === 'lead' || a.role === 'coordinator');
+  const shapeOk = plan.kind === 'single' ? leads === 1 : leads === agencies.length;
+  if (agencies.length === 0 || !rolesOk || !shapeOk || new Set(agencies.map((a) => a.agency)).size !== agencies.length) {
+    fail('VALIDATION_FAILED', `${field}.agencies: single needs exactly one lead (plus coordinators); eachOf lists distinct agencies, each a lead`, { field: `${field}.agencies` });
+  }
+  return { id: requireId(plan.id, `${field}.id`), paragraph: optionalText(plan.paragraph, `${field}.paragraph`), text: requireText(plan.text, `${field}.text`), kind: plan.kind, agencies, deadline: plan.deadline, centralCompetence: plan.centralCompetence };
+}
+
+function validateCadence(cadence: ReportingCadence): ReportingCadence {
+  if (!Number.isInteger(cadence?.everyMs) || cadence.everyMs <= 0) fail('VALIDATION_FAILED', 'reportingCadence.everyMs must be a positive integer', { field: 'reportingCadence' });
+  return { everyMs: cadence.everyMs };
+}
+
+function decideCreate(c: CreateDirective, state: DirectiveState): DirectiveEvent[] {
+  if (state.exists) fail('DIRECTIVE_ALREADY_EXISTS', `Directive ${state.id} already exists`, { directiveId: state.id });
+  requireActor(c.actor, ['supervisor', 'admin'], 'create a directive');
+  const at = canonicalInstant(c.at);
+  if (c.issuedOn != null && !isIsoDate(c.issuedOn)) fail('VALIDATION_FAILED', 'issuedOn must be YYYY-MM-DD', { field: 'issuedOn' });
+  const assignments = (c.assignments ?? []).map(validatePlan);
+  if (new Set(assignments.map((a) => a.id)).size !== assignments.length) fail('VALIDATION_FAILED', 'assignment ids must be distinct', { field: 'assignments' });
+  for (const plan of assignments) resolveDeadline(plan.deadline, at); // rejects an unresolvable deadline now, not later
+  const timerPolicy = c.timerPolicy ?? DEFAULT_TIMER_POLICY;
+  return [
+    {
+      type: 'DirectiveCreated',
+      data: {
+        directiveId: requireId(c.directiveId, 'directiveId'),
+        number: optionalText(c.number, 'number'),
+        title: requireText(c.title, 'title', 500),
+        issuingBody: optionalText(c.issuingBody, 'issuingBody'),
+        issuedOn: c.issuedOn ?? null,
+        sourceText: optionalText(c.sourceText, 'sourceText'),
+        monitoringAgency: requireAgencyCode(c.monitoringAgency ?? MONITORING_AGENCY, 'monitoringAgency'),
+        reportingCadence: validateCadence(c.reportingCadence ?? DEFAULT_REPORTING_CADENCE),
+        timerPolicy: { remindBeforeMs: [...timerPolicy.remindBeforeMs], ladderAfterMs: [...timerPolicy.ladderAfterMs] },
+        assignments,
+        at,
+      },
+    },
+  ];
+}
+
+function validateCounts(counts: StatusCounts): StatusCounts {
+  const entries = ASSIGNMENT_STATUSES.map((status): [AssignmentStatus, number] => [status, counts?.[status] ?? 0]);
+  if (!entries.every(([, n]) => Number.isInteger(n) && n >= 0)) fail('VALIDATION_FAILED', 'counts must be non-negative integers per status', { field: 'counts' });
+  return Object.fromEntries(entries) as Record<AssignmentStatus, number>;
+}
+
+function decideReport(c: RecordCompiledReport, s: ExistingDirective, at: string): DirectiveEvent[] {
+  requireActor(c.actor, ['system', 'supervisor'], 'record a compiled report');
+  const periodEnd = canonicalInstant(c.periodEnd, 'periodEnd');
+  const last = s.reports[s.reports.length - 1];
+  if (last && !isAfter(periodEnd, last.periodEnd)) fail('VALIDATION_FAILED', `periodEnd must be after the previous report's ${last.periodEnd}`, { field: 'periodEnd' });
+  return [{ type: 'CompiledReportProduced', data: { periodEnd, counts: validateCounts(c.counts), at } }];
+}
+
+export function decideDirective(command: DirectiveCommand, state: DirectiveState): DirectiveEvent[] {
+  if (command.type === 'CreateDirective') return decideCreate(command, state);
+  if (!state.exists) return fail('DIRECTIVE_NOT_FOUND', 'The directive does not exist');
+  if (state.status === 'withdrawn') fail('DIRECTIVE_WITHDRAWN', `Directive ${state.id} was withdrawn`);
+  const at = canonicalInstant(command.at);
+  switch (command.type) {
+    case 'RecordCompiledReport':
+      return decideReport(command, state, at);
+    case 'Withdraw':
+      requireActor(command.actor, ['supervisor', 'admin'], 'withdraw a directive');
+      return [{ type: 'DirectiveWithdrawn', data: { reason: requireText(command.reason, 'reason'), at } }];
+    default:
+      return fail('VALIDATION_FAILED', `Unknown directive command ${JSON.stringify((command as { type?: unknown }).type)}`);
+  }
+}
+
+/** When the next compiled report is due: one cadence after the last period end (or the creation). */
+export function nextCompiledReportAt(state: DirectiveState): string | undefined {
+  if (!state.exists || state.status === 'withdrawn') return undefined;
+  const last = state.reports[state.reports.length - 1];
+  return toIso(toMs(last?.periodEnd ?? state.createdAt) + state.reportingCadence.everyMs);
+}
+
+/**
+ * The CreateAssignment commands a new directive implies: one per single assignment, and for an eachOf one parent
+ * plus a track per agency (`${parentId}.${agency}`). Relative deadlines count from the issue date when known.
+ */
+export function assignmentCommandsFor(state: DirectiveState, at: string): CreateAssignment[] {
+  if (!state.exists) return fail('DIRECTIVE_NOT_FOUND', 'The directive does not exist');
+  const deadlineFrom = state.issuedOn ? `${state.issuedOn}T00:00:00.000+07:00` : state.createdAt;
+  const actor: Actor = { kind: 'system' };
+  return state.assignments.flatMap((plan): CreateAssignment[] => {
+    const base = { type: 'CreateAssignment' as const, at, actor, directiveId: state.id, paragraph: plan.paragraph, text: plan.text, deadline: plan.deadline, deadlineFrom, timerPolicy: state.timerPolicy };
+    if (plan.kind === 'single') return [{ ...base, assignmentId: plan.id, kind: 'single', agencies: plan.agencies }];
+    const tracks = plan.agencies.map((a): CreateAssignment => ({ ...base, assignmentId: trackIdOf(plan.id, a.agency), kind: 'track', parentId: plan.id, agencies: [{ agency: a.agency, role: 'lead' }] }));
+    return [{ ...base, assignmentId: plan.id, kind: 'eachOf', agencies: plan.agencies }, ...tracks];
+  });
+}

@@ -1,0 +1,119 @@
+import { decide } from '../assignment/assignment-commands';
+import { foldAssignment } from '../assignment/assignment';
+import { deciderSpec } from '../testing/decider-spec';
+import { DAY, SUPERVISOR, SYSTEM } from '../testing/assignment-fixtures';
+import { evolveDirective, foldDirective, initialDirectiveState, type DirectiveCreated } from './directive';
+import { DEFAULT_REPORTING_CADENCE, DEFAULT_TIMER_POLICY, assignmentCommandsFor, decideDirective, nextCompiledReportAt, type CreateDirective } from './directive-commands';
+
+const given = deciderSpec({ decide: decideDirective, evolve: evolveDirective, initialState: initialDirectiveState });
+const AT = '2024-03-22T03:00:00.000Z';
+
+const createDirective = (overrides: Partial<CreateDirective> = {}): CreateDirective => ({
+  type: 'CreateDirective',
+  at: AT,
+  actor: SUPERVISOR,
+  directiveId: 'TB-123',
+  number: '123-TB/TU',
+  title: 'Thông báo kết luận của Ban Thường vụ Tỉnh ủy',
+  issuingBody: 'Ban Thường vụ Tỉnh ủy',
+  issuedOn: '2024-03-22',
+  sourceText: '1. Giao Sở Nội vụ chủ trì...\n2. Giao UBND các huyện...',
+  reportingCadence: { everyMs: 30 * DAY },
+  assignments: [
+    { id: 'TB-123.1', paragraph: '1', text: 'Sở Nội vụ chủ trì', kind: 'single', agencies: [{ agency: 'SNV', role: 'lead' }, { agency: 'STC', role: 'coordinator' }], deadline: { kind: 'workingDays', days: 10 }, centralCompetence: true },
+    { id: 'TB-123.2', paragraph: '2', text: 'UBND các huyện', kind: 'eachOf', agencies: [{ agency: 'UBND-HLA', role: 'lead' }, { agency: 'UBND-HLB', role: 'lead' }], deadline: { kind: 'date', date: '2024-06-30' }, centralCompetence: false },
+  ],
+  ...overrides,
+});
+
+const created = (): DirectiveCreated => ({
+  type: 'DirectiveCreated',
+  data: {
+    directiveId: 'TB-123',
+    number: '123-TB/TU',
+    title: 'Thông báo kết luận của Ban Thường vụ Tỉnh ủy',
+    issuingBody: 'Ban Thường vụ Tỉnh ủy',
+    issuedOn: '2024-03-22',
+    sourceText: '1. Giao Sở Nội vụ chủ trì...\n2. Giao UBND các huyện...',
+    monitoringAgency: 'VPTU',
+    reportingCadence: { everyMs: 30 * DAY },
+    timerPolicy: { remindBeforeMs: [...DEFAULT_TIMER_POLICY.remindBeforeMs], ladderAfterMs: [...DEFAULT_TIMER_POLICY.ladderAfterMs] },
+    assignments: createDirective().assignments!.map((a) => ({ ...a, agencies: [...a.agencies] })),
+    at: AT,
+  },
+});
+
+const COUNTS = { inProgressOnTime: 2, inProgressOverdue: 1, doneOnTime: 0, doneLate: 0, withdrawn: 0 };
+
+describe('CreateDirective', () => {
+  it('creates the directive with its assignments, monitored by VPTU', () => {
+    given([]).when(createDirective()).then([created()]);
+  });
+
+  it('accepts the minimal API shape with defaults', () => {
+    const [event] = given([]).when({ type: 'CreateDirective', at: AT, actor: SUPERVISOR, directiveId: 'TB-9', title: 'Thông báo' }).then([
+      {
+        type: 'DirectiveCreated',
+        data: { directiveId: 'TB-9', number: null, title: 'Thông báo', issuingBody: null, issuedOn: null, sourceText: null, monitoringAgency: 'VPTU', reportingCadence: DEFAULT_REPORTING_CADENCE, timerPolicy: { ...DEFAULT_TIMER_POLICY, remindBeforeMs: [...DEFAULT_TIMER_POLICY.remindBeforeMs], ladderAfterMs: [...DEFAULT_TIMER_POLICY.ladderAfterMs] }, assignments: [], at: AT },
+      },
+    ]);
+    expect(event.type).toBe('DirectiveCreated');
+  });
+
+  it('rejects a repeat, agencies as authors, and malformed content', () => {
+    given([created()]).when(createDirective()).thenRejects('DIRECTIVE_ALREADY_EXISTS');
+    given([]).when(createDirective({ actor: { kind: 'agency', agency: 'SNV' } })).thenRejects('NOT_PERMITTED');
+    given([]).when(createDirective({ title: ' ' })).thenRejects('VALIDATION_FAILED');
+    given([]).when(createDirective({ issuedOn: '22/03/2024' })).thenRejects('VALIDATION_FAILED');
+    given([]).when(createDirective({ reportingCadence: { everyMs: 0 } })).thenRejects('VALIDATION_FAILED');
+    const [first] = createDirective().assignments!;
+    given([]).when(createDirective({ assignments: [first, first] })).thenRejects('VALIDATION_FAILED');
+    given([]).when(createDirective({ assignments: [{ ...first, agencies: [{ agency: 'SNV', role: 'coordinator' }] }] })).thenRejects('VALIDATION_FAILED');
+  });
+});
+
+describe('RecordCompiledReport', () => {
+  it('records the counts by status for a period', () => {
+    given([created()]).when({ type: 'RecordCompiledReport', at: AT, actor: SYSTEM, periodEnd: '2024-04-21T03:00:00.000Z', counts: COUNTS }).then([{ type: 'CompiledReportProduced', data: { periodEnd: '2024-04-21T03:00:00.000Z', counts: COUNTS, at: AT } }]);
+  });
+
+  it('needs periods in order, a directive, and the system or supervisor', () => {
+    const first = { type: 'CompiledReportProduced' as const, data: { periodEnd: '2024-04-21T03:00:00.000Z', counts: COUNTS, at: AT } };
+    given([created(), first]).when({ type: 'RecordCompiledReport', at: AT, actor: SYSTEM, periodEnd: '2024-04-21T03:00:00.000Z', counts: COUNTS }).thenRejects('VALIDATION_FAILED');
+    given([]).when({ type: 'RecordCompiledReport', at: AT, actor: SYSTEM, periodEnd: '2024-04-21T03:00:00.000Z', counts: COUNTS }).thenRejects('DIRECTIVE_NOT_FOUND');
+    given([created()]).when({ type: 'RecordCompiledReport', at: AT, actor: { kind: 'agency', agency: 'VPTU' }, periodEnd: '2024-04-21T03:00:00.000Z', counts: COUNTS }).thenRejects('NOT_PERMITTED');
+    given([created()]).when({ type: 'RecordCompiledReport', at: AT, actor: SYSTEM, periodEnd: '2024-04-21T03:00:00.000Z', counts: { ...COUNTS, doneLate: -1 } }).thenRejects('VALIDATION_FAILED');
+  });
+
+  it('is due one cadence after the last period', () => {
+    expect(nextCompiledReportAt(foldDirective([created()]))).toBe('2024-04-21T03:00:00.000Z');
+    expect(nextCompiledReportAt(foldDirective([created(), { type: 'CompiledReportProduced', data: { periodEnd: '2024-04-21T03:00:00.000Z', counts: COUNTS, at: AT } }]))).toBe('2024-05-21T03:00:00.000Z');
+  });
+});
+
+describe('Withdraw (directive)', () => {
+  it('withdraws terminally', () => {
+    given([created()]).when({ type: 'Withdraw', at: AT, actor: SUPERVISOR, reason: 'Thay thế' }).then([{ type: 'DirectiveWithdrawn', data: { reason: 'Thay thế', at: AT } }]);
+    const withdrawn = [created(), { type: 'DirectiveWithdrawn' as const, data: { reason: 'x', at: AT } }];
+    given(withdrawn).when({ type: 'Withdraw', at: AT, actor: SUPERVISOR, reason: 'x' }).thenRejects('DIRECTIVE_WITHDRAWN');
+    given([created()]).when({ type: 'Withdraw', at: AT, actor: SYSTEM, reason: 'x' }).thenRejects('NOT_PERMITTED');
+    expect(nextCompiledReportAt(foldDirective(withdrawn))).toBeUndefined();
+  });
+});
+
+describe('assignmentCommandsFor', () => {
+  it('creates each single assignment, and an eachOf parent with one track per agency', () => {
+    const commands = assignmentCommandsFor(foldDirective([created()]), AT);
+    expect(commands.map((c) => [c.assignmentId, c.kind, c.parentId ?? null])).toEqual([
+      ['TB-123.1', 'single', null],
+      ['TB-123.2', 'eachOf', null],
+      ['TB-123.2.UBND-HLA', 'track', 'TB-123.2'],
+      ['TB-123.2.UBND-HLB', 'track', 'TB-123.2'],
+    ]);
+    const single = foldAssignment(decide(commands[0], foldAssignment([])));
+    // 10 working days from Friday 22/3/2024: 25–29/3, 1–5/4 → Friday 5 April
+    expect(single.exists && single.originalDueAt).toBe('2024-04-05T16:59:59.999Z');
+    const track = foldAssignment(decide(commands[2], foldAssignment([])));
+    expect(track.exists && [track.lead, track.originalDueAt]).toEqual(['UBND-HLA', '2024-07-01T16:59:59.999Z']); // 30/6/2024 is a Sunday
+  });
+});

@@ -1,0 +1,34 @@
+import { DomainError } from './domain-error';
+
+/** Incoming free text: Unicode NFC (Vietnamese diacritics arrive both composed and decomposed), trimmed, not empty. */
+export function requireText(value: unknown, field: string, maxLength = 20_000): string {
+  if (typeof value !== 'string') throw new DomainError('VALIDATION_FAILED', `${field} must be a string`, { field });
+  const text = value.normalize('NFC').trim();
+  if (text.length === 0) throw new DomainError('VALIDATION_FAILED', `${field} must not be empty`, { field });
+  if (text.length > maxLength) throw new DomainError('VALIDATION_FAILED', `${field} is longer than ${maxLength} characters`, { field });
+  return text;
+}
+
+export function optionalText(value: unknown, field: string): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string' && value.trim().length === 0) return null;
+  return requireText(value, field);
+}
+
+const AGENCY_CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
+
+export function requireAgencyCode(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !AGENCY_CODE.test(value)) {
+    throw new DomainError('VALIDATION_FAILED', `${field} must be an agency code (letters, digits, _ or -), got ${JSON.stringify(value)}`, { field });
+  }
+  return value;
+}
+
+const ENTITY_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+export function requireId(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !ENTITY_ID.test(value)) {
+    throw new DomainError('VALIDATION_FAILED', `${field} must be an id (letters, digits, '.', '_' or '-'), got ${JSON.stringify(value)}`, { field });
+  }
+  return value;
+}

@@ -1,0 +1,39 @@
+import { DomainError } from './domain-error';
+
+/** Date and time with seconds optional, fraction up to milliseconds, and an explicit offset. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export const MS_PER_DAY = 86_400_000;
+/** Asia/Ho_Chi_Minh: UTC+07:00 all year, no daylight saving time. */
+export const VN_OFFSET_MS = 7 * 3_600_000;
+
+export function isIsoInstant(value: unknown): value is string {
+  return typeof value === 'string' && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [, y, m, d] = match;
+  const ms = Date.UTC(Number(y), Number(m) - 1, Number(d));
+  return new Date(ms).toISOString().slice(0, 10) === value;
+}
+
+/** Milliseconds since the epoch; throws VALIDATION_FAILED for anything but a full ISO-8601 instant. */
+export function toMs(iso: string, field = 'at'): number {
+  if (!isIsoInstant(iso)) throw new DomainError('VALIDATION_FAILED', `${field} must be an ISO-8601 instant with an offset, got ${JSON.stringify(iso)}`, { field });
+  return Date.parse(iso);
+}
+
+/** The canonical form every event stores: UTC, milliseconds, `Z`. */
+export const toIso = (ms: number): string => new Date(ms).toISOString();
+
+export const canonicalInstant = (iso: string, field = 'at'): string => toIso(toMs(iso, field));
+
+export const addMs = (iso: string, ms: number): string => toIso(Date.parse(iso) + ms);
+
+export const isAfter = (a: string, b: string): boolean => Date.parse(a) > Date.parse(b);
+
+export const maxInstant = (a: string, b: string): string => (Date.parse(a) >= Date.parse(b) ? a : b);

@@ -1,0 +1,38 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Sql } from 'postgres';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+const MIGRATIONS_DIR = join(__dirname, 'migrations');
+// Any fixed number: serialises concurrent migrators (api and worker starting together).
+const MIGRATION_LOCK = 4_717_001;
+
+/** Versioned migrations, `NNN-name.sql`, read from the folder beside this file. */
+export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
+  return readdirSync(dir)
+    .filter((file) => /^\d{3}-.+\.sql$/.test(file))
+    .sort()
+    .map((file) => ({ version: Number(file.slice(0, 3)), name: file.slice(4, -4), sql: readFileSync(join(dir, file), 'utf8') }));
+}
+
+/** Applies the migrations not yet applied, each in its own transaction; applying twice is a no-op. */
+export async function migrate(sql: Sql, migrations = loadMigrations()): Promise<number[]> {
+  return sql.begin(async (tx) => {
+    await tx`select pg_advisory_xact_lock(${MIGRATION_LOCK})`;
+    await tx`create table if not exists schema_migrations (
+      version integer primary key, name text not null, applied_at timestamptz not null default now())`;
+    const done = new Set((await tx<{ version: number }[]>`select version from schema_migrations`).map((row) => row.version));
+    const applied: number[] = [];
+    for (const migration of migrations.filter((m) => !done.has(m.version))) {
+      await tx.unsafe(migration.sql);
+      await tx`insert into schema_migrations (version, name) values (${migration.version}, ${migration.name})`;
+      applied.push(migration.version);
+    }
+    return applied;
+  });
+}

@@ -1,0 +1,5 @@
+export * from './free-port';
+export * from './temporal-cli';
+export * from './temporal-dev-server';
+export * from './embedded-postgres';
+export * from './search-attributes';

@@ -1,0 +1,161 @@
+import { matchAgencies } from '@app/agencies';
+import { fold, keywordPattern, NOT_WORD_AFTER } from './text-utils';
+
+/** A phrase of an item body: `[start, end)` in the body. */
+export interface Phrase {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** One addressee in the order written; `code` is absent for a name not in the registry. */
+export interface Listed {
+  readonly code?: string;
+  readonly phrase: Phrase;
+  /** Named after "phối hợp (với)": a coordinator whatever its place. */
+  readonly afterCoordinatorWord: boolean;
+}
+
+export interface AddresseeList {
+  readonly listed: readonly Listed[];
+  /** Collective, unnamed addressees: "các cơ quan liên quan", "các sở, ban, ngành". */
+  readonly vague: readonly Phrase[];
+  /** Where the addressees and their role words end in the body. */
+  readonly end: number;
+}
+
+const sticky = (source: string): RegExp => new RegExp(source, 'uy');
+const words = (list: readonly string[]): string => list.map(keywordPattern).join('|');
+
+const SEPARATORS = sticky(`(?:[\\s,;:]+|(?:và|cùng|với)${NOT_WORD_AFTER})*`);
+const LEAD_WORD = sticky(`(?:${keywordPattern('chủ trì')})${NOT_WORD_AFTER}`);
+const COORDINATOR_WORD = sticky(`${keywordPattern('phối hợp')}(?:\\s+(?:với|cùng))?${NOT_WORD_AFTER}`);
+const BODY_NOUNS = 'cơ\\s+quan|đơn\\s+vị|sở|ban|ngành|cấp|địa\\s+phương|tổ\\s+chức|đoàn\\s+thể';
+const VAGUE = sticky(
+  `các\\s+(?:${BODY_NOUNS})(?:\\s*,\\s*(?:các\\s+)?(?:${BODY_NOUNS}))*(?:\\s+cấp\\s+(?:tỉnh|huyện|xã))?(?:\\s+(?:có\\s+)?liên\\s+quan)?${NOT_WORD_AFTER}`,
+);
+
+/** Capitalised words that open the name of a body, as written (case-sensitive). */
+const BODY_HEADS = [
+  'Ban Quản lý', 'Ban', 'Sở', 'Ủy ban', 'Uỷ ban', 'Đảng đoàn', 'Đảng ủy', 'Đảng uỷ', 'Văn phòng', 'Hội đồng', 'Hội',
+  'Chi cục', 'Cục', 'Công an', 'Bộ Chỉ huy', 'Bộ', 'Huyện ủy', 'Huyện uỷ', 'Thành ủy', 'Thành uỷ', 'Thị ủy', 'Thị uỷ',
+  'Tỉnh đoàn', 'Liên đoàn', 'Trường', 'Báo', 'Đài', 'Viện', 'Trung tâm', 'Thanh tra', 'Kho bạc', 'Ngân hàng',
+  'Bảo hiểm', 'Tòa án', 'Toà án', 'Phòng', 'Quỹ', 'BQL', 'UBND', 'HĐND',
+];
+const BODY_HEAD = sticky(`(?:${BODY_HEADS.map((h) => h.replace(/ /gu, '\\s+')).join('|')})${NOT_WORD_AFTER}`);
+/** Capitalised words that start like a body but are verbs or nouns: "Ban hành", "Hội nghị", "Báo cáo"… */
+const NOT_A_BODY = sticky(
+  `(?:${words(['ban hành', 'ban đầu', 'hội nghị', 'hội thảo', 'hội viên', 'báo cáo', 'bộ máy', 'bộ phận', 'phòng ngừa', 'trường hợp', 'quỹ đất'])}|phòng\\s*,?\\s*chống)${NOT_WORD_AFTER}`,
+);
+/** Lower-case words that start the task: an unknown body's name stops before them. */
+const TASK_WORD = sticky(
+  `(?:${words([
+    'chủ trì', 'phối hợp', 'nghiên cứu', 'tham mưu', 'chỉ đạo', 'triển khai', 'tiếp tục', 'rà soát', 'tổng hợp', 'báo cáo',
+    'xây dựng', 'thực hiện', 'tổ chức', 'kiểm tra', 'đề xuất', 'hướng dẫn', 'theo dõi', 'theo chức năng', 'xem xét',
+    'giải quyết', 'khẩn trương', 'sớm', 'hoàn thành', 'hoàn thiện', 'quan tâm', 'đôn đốc', 'căn cứ', 'có trách nhiệm',
+    'chịu trách nhiệm', 'cần', 'làm việc', 'ban hành', 'tập trung', 'lãnh đạo', 'bố trí', 'cân đối', 'xử lý', 'trình',
+    'đẩy mạnh', 'tăng cường', 'thẩm định', 'khảo sát', 'đánh giá', 'cụ thể hóa', 'phân công', 'giao', 'đảm bảo',
+    'bảo đảm', 'thường xuyên', 'đề nghị', 'chuẩn bị', 'thông báo', 'tuyên truyền', 'vận động', 'quán triệt',
+    'tiến hành', 'chủ động', 'rà', 'phối',
+  ])})${NOT_WORD_AFTER}`,
+);
+const NEXT_WORD = sticky('\\s+([^\\s,;.:()]+)');
+const TRAILING_CONNECTOR = /\s+(?:và|cùng|với)$/u;
+const MAX_NAME_WORDS = 10;
+
+function stickyMatch(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(text);
+}
+
+interface Cursor {
+  readonly body: string;
+  readonly folded: string;
+  readonly agencyAt: ReadonlyMap<number, { code: string; end: number }>;
+}
+
+function isLowerCase(ch: string): boolean {
+  return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+}
+
+/** A capitalised body name that is not in the registry ("Sở Xyz"), up to the first task word or punctuation. */
+function unknownBodyAt(c: Cursor, at: number): Phrase | undefined {
+  const head = stickyMatch(BODY_HEAD, c.body, at);
+  if (head === null || stickyMatch(NOT_A_BODY, c.folded, at) !== null) return undefined;
+  let end = at + head[0].length;
+  for (let count = 0; count < MAX_NAME_WORDS; count += 1) {
+    const next = stickyMatch(NEXT_WORD, c.body, end);
+    if (next === null) break;
+    const wordStart = end + next[0].length - next[1].length;
+    const startsTask = isLowerCase(c.body[wordStart]) && stickyMatch(TASK_WORD, c.folded, wordStart) !== null;
+    if (startsTask || c.agencyAt.has(wordStart)) break;
+    end = wordStart + next[1].length;
+  }
+  const text = c.body.slice(at, end).replace(TRAILING_CONNECTOR, '');
+  return { text, start: at, end: at + text.length };
+}
+
+function phrase(c: Cursor, start: number, end: number): Phrase {
+  return { text: c.body.slice(start, end), start, end };
+}
+
+function cursorOf(body: string): Cursor {
+  const agencyAt = new Map(matchAgencies(body).map((m) => [m.span[0], { code: m.code, end: m.span[1] }]));
+  return { body, folded: fold(body), agencyAt };
+}
+
+/**
+ * Reads the addressees written from `from` on: registry bodies, unknown body names, collective phrases, with the
+ * role words between them ("A chủ trì, phối hợp với B", "A phối hợp B", "A, B; C"). Stops at the first word that
+ * is none of these: the task starts there.
+ */
+export function readAddressees(body: string, from: number): AddresseeList {
+  return readFrom(cursorOf(body), from);
+}
+
+function readFrom(c: Cursor, from: number): AddresseeList {
+  const listed: Listed[] = [];
+  const vague: Phrase[] = [];
+  let coordinatorsNow = false;
+  let end = from;
+  for (;;) {
+    const at = stickyMatch(SEPARATORS, c.folded, end)?.[0].length ?? 0;
+    const pos = end + at;
+    const agency = c.agencyAt.get(pos);
+    const vagueMatch = stickyMatch(VAGUE, c.folded, pos);
+    const named = listed.length + vague.length > 0;
+    const leadWord = stickyMatch(LEAD_WORD, c.folded, pos);
+    const coordinatorWord = stickyMatch(COORDINATOR_WORD, c.folded, pos);
+    if (agency !== undefined) {
+      listed.push({ code: agency.code, phrase: phrase(c, pos, agency.end), afterCoordinatorWord: coordinatorsNow });
+      end = agency.end;
+    } else if (named && leadWord !== null) {
+      end = pos + leadWord[0].length;
+    } else if (named && coordinatorWord !== null) {
+      end = pos + coordinatorWord[0].length;
+      coordinatorsNow = true;
+    } else if (vagueMatch !== null) {
+      vague.push(phrase(c, pos, pos + vagueMatch[0].length));
+      end = pos + vagueMatch[0].length;
+    } else {
+      const unknown = unknownBodyAt(c, pos);
+      if (unknown === undefined) break;
+      listed.push({ phrase: unknown, afterCoordinatorWord: coordinatorsNow });
+      end = unknown.end;
+    }
+  }
+  return { listed, vague, end };
+}
+
+const TRIGGER = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${words(['đề nghị', 'yêu cầu', 'giao cho', 'giao'])})\\s+`, 'gu');
+
+/** Addressees after "đề nghị" / "giao" / "yêu cầu" when the item does not open with them; `at` is the trigger. */
+export function readAddresseesAfterTrigger(body: string): (AddresseeList & { at: number }) | undefined {
+  const c = cursorOf(body);
+  for (const m of c.folded.matchAll(TRIGGER)) {
+    const at = m.index ?? 0;
+    const list = readFrom(c, at + m[0].length);
+    if (list.listed.length + list.vague.length > 0) return { ...list, at };
+  }
+  return undefined;
+}

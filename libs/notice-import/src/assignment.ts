@@ -1,0 +1,100 @@
+import { findAgency } from '@app/agencies';
+import { type AddresseeList, readAddressees, readAddresseesAfterTrigger, type Phrase } from './addressees';
+import { isCentralCompetence } from './central-competence';
+import { findDeadlines } from './deadline';
+import type { DeadlineSpec, ParsedAssignment, Warning } from './notice-types';
+import { assignRoles, type RoleAssignment } from './roles';
+import type { Block } from './section-three';
+import { collapseWhitespace } from './text-utils';
+
+export interface AssignmentContext {
+  readonly source: string;
+  readonly issuedOn: string;
+  readonly defaultDeadline: DeadlineSpec;
+  /** Takes the items that name no registry body (see `addressed`). */
+  readonly monitor: string;
+}
+
+interface Item {
+  readonly key: string;
+  readonly body: string;
+  /** Offset of `body` in the source. */
+  readonly offset: number;
+  readonly span: [number, number];
+}
+
+const EMPTY: AddresseeList = { listed: [], vague: [], end: 0 };
+
+/** Addressees at the start of the item, else after "đề nghị / giao / yêu cầu"; where the task text starts. */
+function locateAddressees(body: string): { list: AddresseeList; textFrom: number } {
+  const direct = readAddressees(body, 0);
+  if (direct.listed.length + direct.vague.length > 0) return { list: direct, textFrom: direct.end };
+  const triggered = readAddresseesAfterTrigger(body);
+  if (triggered === undefined) return { list: EMPTY, textFrom: 0 };
+  return { list: triggered, textFrom: triggered.at === 0 ? triggered.end : 0 };
+}
+
+function taskText(body: string, from: number): string {
+  return collapseWhitespace(body.slice(from).replace(/^[\s,;:]+/u, ''));
+}
+
+function warn(item: Item, code: Warning['code'], message: string, phrase?: Phrase): Warning {
+  if (phrase === undefined) return { code, message, span: item.span, assignmentKey: item.key };
+  const span: [number, number] = [item.offset + phrase.start, item.offset + phrase.end];
+  return { code, message, text: phrase.text, span, assignmentKey: item.key };
+}
+
+function addresseeWarnings(item: Item, list: AddresseeList, roles: RoleAssignment | undefined, monitor: string): Warning[] {
+  const unknown = list.listed.filter((l) => l.code === undefined);
+  const warnings = unknown.map((l) =>
+    warn(item, 'UNKNOWN_AGENCY', `${item.key}: "${l.phrase.text}" is not in the agency registry; add it or assign the task by hand.`, l.phrase),
+  );
+  if (roles?.unknownLead !== undefined) {
+    const lead = roles.agencies[0].code;
+    warnings.push(warn(item, 'LEAD_NOT_IN_REGISTRY', `${item.key}: the body named first, "${roles.unknownLead.phrase.text}", is not in the registry; ${lead} was taken as lead.`, roles.unknownLead.phrase));
+  }
+  const monitorName = findAgency(monitor)?.name ?? monitor;
+  for (const phrase of list.vague) {
+    const fallback = roles === undefined ? ` No body is named: ${monitorName} (${monitor}), which monitors the notice, was made lead to identify them.` : '';
+    warnings.push(warn(item, 'VAGUE_ADDRESSEE', `${item.key}: addressed to "${phrase.text}" without naming the bodies.${fallback}`, phrase));
+  }
+  if (roles === undefined && list.vague.length === 0 && unknown.length === 0) {
+    warnings.push(warn(item, 'NO_ADDRESSEE', `${item.key}: no addressee found; ${monitorName} (${monitor}) was made lead.`));
+  }
+  return warnings;
+}
+
+function deadlineOf(item: Item, ctx: AssignmentContext): { deadline: DeadlineSpec; deadlineText?: string; warnings: Warning[] } {
+  const hits = findDeadlines(item.body, ctx.issuedOn);
+  const warnings = hits.flatMap((h) =>
+    h.ok ? [] : [warn(item, 'INVALID_DEADLINE', `${item.key}: "${h.text}" is not a valid deadline (${h.reason}); ignored.`)],
+  );
+  const valid = hits.flatMap((h) => (h.ok ? [h] : []));
+  if (valid.length === 0) return { deadline: ctx.defaultDeadline, warnings };
+  if (valid.length > 1) {
+    const all = valid.map((h) => `"${h.text}"`).join(', ');
+    warnings.push(warn(item, 'MULTIPLE_DEADLINES', `${item.key}: several deadlines (${all}); the first one is used.`));
+  }
+  return { deadline: valid[0].deadline, deadlineText: valid[0].text, warnings };
+}
+
+/** The assignment for one item of section 3, and what the parser could not settle about it. */
+export function buildAssignment(block: Block, index: number, ctx: AssignmentContext): { assignment: ParsedAssignment; warnings: Warning[] } {
+  const offset = block.start + block.markerLength;
+  const item: Item = { key: `A${index + 1}`, body: ctx.source.slice(offset, block.end), offset, span: [block.start, block.end] };
+  const { list, textFrom } = locateAddressees(item.body);
+  const roles = assignRoles(list.listed);
+  const deadline = deadlineOf(item, ctx);
+  const assignment: ParsedAssignment = {
+    key: item.key,
+    paragraph: ctx.source.slice(block.start, block.end),
+    span: item.span,
+    text: taskText(item.body, textFrom),
+    kind: roles?.kind ?? 'lead',
+    agencies: roles?.agencies ?? [{ code: ctx.monitor, role: 'lead' }],
+    deadline: deadline.deadline,
+    ...(deadline.deadlineText === undefined ? {} : { deadlineText: deadline.deadlineText }),
+    centralCompetence: isCentralCompetence(item.body),
+  };
+  return { assignment, warnings: [...addresseeWarnings(item, list, roles, ctx.monitor), ...deadline.warnings] };
+}

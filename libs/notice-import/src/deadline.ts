@@ -1,0 +1,76 @@
+import { isoDate, isValidDate, monthEnd, quarterEnd } from './dates';
+import type { DeadlineSpec } from './notice-types';
+import { collapseWhitespace, fold, NOT_WORD_AFTER, NOT_WORD_BEFORE } from './text-utils';
+
+/** A deadline found in an item, or why a deadline-like phrase was rejected. */
+export type DeadlineHit =
+  | { ok: true; deadline: DeadlineSpec; text: string; index: number }
+  | { ok: false; text: string; index: number; reason: string };
+
+interface Rule {
+  readonly pattern: RegExp;
+  readonly read: (groups: readonly (string | undefined)[], issuedOn: string) => DeadlineSpec | string;
+}
+
+const DATE_NUMERIC = String.raw`(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?`;
+const DATE_WORDS = String.raw`(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?`;
+const WITHIN = String.raw`trong(?:\s+thời\s+hạn|\s+vòng|\s+thời\s+gian)?\s+(\d{1,3})\s+ngày`;
+const COUNTED_FROM = String.raw`(?:\s+kể\s+từ\s+ngày\s+(?:ban\s+hành|ký|nhận)(?:\s+(?:thông\s+báo|văn\s+bản|kết\s+luận))?)?`;
+const YEAR_SUFFIX = String.raw`(?:\s*(?:/|năm)\s*(\d{4}))?`;
+const QUARTERS: Readonly<Record<string, number>> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+
+/** Patterns run on folded text, so their words are folded too ("quý" → "qúy"); they use no upper-case escapes. */
+function rule(source: string, read: Rule['read']): Rule {
+  return { pattern: new RegExp(`${NOT_WORD_BEFORE}${fold(source)}${NOT_WORD_AFTER}`, 'gu'), read };
+}
+
+/** A year left out ("trước ngày 30/9") is the issue year, or the next one if the date would precede the issue. */
+function withYear(year: string | undefined, issuedOn: string, candidate: (y: number) => string): string {
+  if (year !== undefined) return candidate(Number(year));
+  const issueYear = Number(issuedOn.slice(0, 4));
+  const sameYear = candidate(issueYear);
+  return sameYear < issuedOn ? candidate(issueYear + 1) : sameYear;
+}
+
+function readDate(groups: readonly (string | undefined)[], issuedOn: string): DeadlineSpec | string {
+  const [day, month] = [Number(groups[0]), Number(groups[1])];
+  const date = withYear(groups[2], issuedOn, (y) => isoDate(y, month, day));
+  const year = Number(date.slice(0, 4));
+  return isValidDate(year, month, day) ? { kind: 'date', date } : `${day}/${month}/${year} is not a date`;
+}
+
+const RULES: readonly Rule[] = [
+  rule(String.raw`(?:trước|chậm\s+nhất(?:\s+là)?|hạn\s+chót(?:\s+là)?)\s+(?:ngày\s+)?(?:${DATE_NUMERIC}|${DATE_WORDS})`, (g, issuedOn) =>
+    readDate(g[0] !== undefined ? g.slice(0, 3) : g.slice(3, 6), issuedOn),
+  ),
+  rule(`${WITHIN}\\s+làm\\s+việc${COUNTED_FROM}`, (g) => ({ kind: 'workingDays', days: Number(g[0]) })),
+  rule(`${WITHIN}(?!\\s+làm\\s+việc)${COUNTED_FROM}`, (g) => ({ kind: 'calendarDays', days: Number(g[0]) })),
+  rule(String.raw`(?:trong|hết|cuối)\s+quý\s+(iv|iii|ii|i|[1-4])${YEAR_SUFFIX}`, (g, issuedOn) => ({
+    kind: 'date',
+    date: withYear(g[1], issuedOn, (y) => quarterEnd(y, QUARTERS[g[0] ?? '4'])),
+  })),
+  rule(String.raw`(?:trong|hết|cuối)\s+tháng\s+(\d{1,2})${YEAR_SUFFIX}`, (g, issuedOn) => {
+    const month = Number(g[0]);
+    if (month < 1 || month > 12) return `${month} is not a month`;
+    return { kind: 'date', date: withYear(g[1], issuedOn, (y) => monthEnd(y, month)) };
+  }),
+  rule(String.raw`(?:trong|hết|cuối)\s+năm\s+(\d{4})`, (g) => ({ kind: 'date', date: isoDate(Number(g[0]), 12, 31) })),
+];
+
+function hitsOf(rule: Rule, text: string, folded: string, issuedOn: string): DeadlineHit[] {
+  return Array.from(folded.matchAll(rule.pattern), (m) => {
+    const index = m.index ?? 0;
+    const phrase = collapseWhitespace(text.slice(index, index + m[0].length));
+    const read = rule.read(m.slice(1), issuedOn);
+    return typeof read === 'string' ? { ok: false, text: phrase, index, reason: read } : { ok: true, deadline: read, text: phrase, index };
+  });
+}
+
+/**
+ * Every deadline phrase in an item, in text order: "trước ngày 30/9/2023", "trong thời hạn 45 ngày kể từ ngày ban
+ * hành", "trong 10 ngày làm việc", "trong quý IV năm 2023", "trong tháng 6/2023", "trong năm 2023".
+ */
+export function findDeadlines(text: string, issuedOn: string): DeadlineHit[] {
+  const folded = fold(text);
+  return RULES.flatMap((r) => hitsOf(r, text, folded, issuedOn)).sort((a, b) => a.index - b.index);
+}

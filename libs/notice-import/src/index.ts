@@ -1,0 +1,18 @@
+export type {
+  AgencyRole,
+  AssignmentAgency,
+  AssignmentKind,
+  DeadlineSpec,
+  MonitorSpec,
+  ParsedAssignment,
+  ParsedNotice,
+  ParseError,
+  ParseErrorCode,
+  ParseOptions,
+  ParseResult,
+  Warning,
+  WarningCode,
+} from './notice-types';
+export { DEFAULT_DEADLINE, parseNotice } from './parse-notice';
+export { noticeFingerprint } from './fingerprint';
+export { MAX_INPUT_BYTES } from './input-check';

@@ -1,0 +1,93 @@
+/** A deadline as a notice states it. Structurally identical to the domain's DeadlineSpec. */
+export type DeadlineSpec =
+  | { kind: 'date'; date: string }
+  | { kind: 'calendarDays'; days: number }
+  | { kind: 'workingDays'; days: number };
+
+export type AgencyRole = 'lead' | 'coordinator' | 'each';
+
+/** `lead`: one lead body (with coordinators); `eachOf`: every listed body carries the task separately. */
+export type AssignmentKind = 'lead' | 'eachOf';
+
+export interface AssignmentAgency {
+  code: string;
+  role: AgencyRole;
+}
+
+export interface ParsedAssignment {
+  /** `A1`…`An`, in the order of section 3. */
+  key: string;
+  /** The item exactly as in `sourceText` (marker included): `sourceText.slice(span[0], span[1])`. */
+  paragraph: string;
+  span: [number, number];
+  /** The task: the item after its addressees and role words, whitespace collapsed; the whole item when the
+   * addressees are not at its start. */
+  text: string;
+  kind: AssignmentKind;
+  agencies: AssignmentAgency[];
+  /** The explicit deadline, else the default one (`deadlineText` is then absent). */
+  deadline?: DeadlineSpec;
+  deadlineText?: string;
+  /** The matter is for the Centre (Trung ương, Bộ Chính trị, Chính phủ…) to decide; the province only proposes. */
+  centralCompetence: boolean;
+}
+
+export interface MonitorSpec {
+  agencyCode: string;
+  coordinators: string[];
+  reportsTo: string;
+  /** The closing paragraph exactly as in `sourceText`; empty when the notice has none. */
+  paragraph: string;
+}
+
+export interface ParsedNotice {
+  issuer: { code: string; name: string };
+  /** `YYYY-MM-DD`. */
+  issuedOn: string;
+  title: string;
+  number?: string;
+  /** The input, NFC, without a leading byte-order mark; every span indexes into it. */
+  sourceText: string;
+  assignments: ParsedAssignment[];
+  monitor: MonitorSpec;
+}
+
+export type WarningCode =
+  | 'UNKNOWN_AGENCY'
+  | 'VAGUE_ADDRESSEE'
+  | 'NO_ADDRESSEE'
+  | 'LEAD_NOT_IN_REGISTRY'
+  | 'ISSUER_DEFAULTED'
+  | 'MONITOR_DEFAULTED'
+  | 'MULTIPLE_DEADLINES'
+  | 'INVALID_DEADLINE'
+  | 'IGNORED_PARAGRAPH';
+
+export interface Warning {
+  code: WarningCode;
+  message: string;
+  /** The text concerned, as written (NFC). */
+  text?: string;
+  /** Where `text` is in `sourceText`. */
+  span?: [number, number];
+  /** The assignment concerned. */
+  assignmentKey?: string;
+}
+
+export type ParseErrorCode = 'EMPTY_INPUT' | 'NOT_TEXT' | 'TOO_LARGE' | 'NO_SECTION_3' | 'NO_ASSIGNMENTS' | 'NO_ISSUE_DATE';
+
+export interface ParseError {
+  code: ParseErrorCode;
+  message: string;
+}
+
+export type ParseResult =
+  | { ok: true; notice: ParsedNotice; warnings: Warning[] }
+  | { ok: false; error: ParseError };
+
+export interface ParseOptions {
+  /** Given to items without an explicit deadline. Default: 30 working days. */
+  defaultDeadline?: DeadlineSpec;
+  /** `YYYY-MM-DD`, used only when the text has no date. */
+  issuedOn?: string;
+}

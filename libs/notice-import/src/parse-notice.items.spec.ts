@@ -1,0 +1,142 @@
+import { parseNotice } from '@app/notice-import';
+import { expectOk, noticeWith } from '../../../test/fixtures/notices/notice-fixtures';
+
+const parseItems = (...items: string[]) => expectOk(parseNotice(noticeWith(items)));
+const only = (...items: string[]) => parseItems(...items).notice.assignments[0];
+
+describe('parseNotice: deadlines', () => {
+  it.each([
+    ['- Ban Tổ chức Tỉnh ủy hoàn thành trước ngày 30/9/2023.', { kind: 'date', date: '2023-09-30' }, 'trước ngày 30/9/2023'],
+    ['- Ban Tổ chức Tỉnh ủy báo cáo chậm nhất ngày 5 tháng 10 năm 2023.', { kind: 'date', date: '2023-10-05' }, 'chậm nhất ngày 5 tháng 10 năm 2023'],
+    ['- Ban Tổ chức Tỉnh ủy báo cáo trước ngày 15/01.', { kind: 'date', date: '2024-01-15' }, 'trước ngày 15/01'],
+    ['- Ban Tổ chức Tỉnh ủy báo cáo trước ngày 15/6.', { kind: 'date', date: '2023-06-15' }, 'trước ngày 15/6'],
+    [
+      '- Ban Tổ chức Tỉnh ủy đề xuất trong thời hạn 45 ngày kể từ ngày ban hành thông báo.',
+      { kind: 'calendarDays', days: 45 },
+      'trong thời hạn 45 ngày kể từ ngày ban hành thông báo',
+    ],
+    ['- Ban Tổ chức Tỉnh ủy báo cáo trong 10 ngày làm việc.', { kind: 'workingDays', days: 10 }, 'trong 10 ngày làm việc'],
+    ['- Ban Tổ chức Tỉnh ủy hoàn thành trong quý IV năm 2023.', { kind: 'date', date: '2023-12-31' }, 'trong quý IV năm 2023'],
+    ['- Ban Tổ chức Tỉnh ủy hoàn thành trong Quý II/2024.', { kind: 'date', date: '2024-06-30' }, 'trong Quý II/2024'],
+    ['- Ban Tổ chức Tỉnh ủy hoàn thành trong quý I.', { kind: 'date', date: '2023-03-31' }, 'trong quý I'],
+    ['- Ban Tổ chức Tỉnh ủy hoàn thành trong quý III năm 2023.', { kind: 'date', date: '2023-09-30' }, 'trong quý III năm 2023'],
+    ['- Ban Tổ chức Tỉnh ủy hoàn thành trong tháng 6/2023.', { kind: 'date', date: '2023-06-30' }, 'trong tháng 6/2023'],
+    ['- Ban Tổ chức Tỉnh ủy hoàn thành trong tháng 2 năm 2024.', { kind: 'date', date: '2024-02-29' }, 'trong tháng 2 năm 2024'],
+    ['- Ban Tổ chức Tỉnh ủy hoàn thành trong năm 2023.', { kind: 'date', date: '2023-12-31' }, 'trong năm 2023'],
+  ])('%s', (item, deadline, deadlineText) => {
+    const a = only(item);
+    expect(a.deadline).toEqual(deadline);
+    expect(a.deadlineText).toBe(deadlineText);
+    expect(a.agencies).toEqual([{ code: 'BTCTU', role: 'lead' }]);
+  });
+
+  it('gives items without a deadline the default one: 30 working days, or options.defaultDeadline', () => {
+    const text = noticeWith(['- Ban Tổ chức Tỉnh ủy rà soát.']);
+    expect(expectOk(parseNotice(text)).notice.assignments[0].deadline).toEqual({ kind: 'workingDays', days: 30 });
+    const custom = expectOk(parseNotice(text, { defaultDeadline: { kind: 'calendarDays', days: 60 } }));
+    expect(custom.notice.assignments[0]).toMatchObject({ deadline: { kind: 'calendarDays', days: 60 } });
+    expect(custom.notice.assignments[0].deadlineText).toBeUndefined();
+  });
+
+  it('uses the first of several deadlines and warns; rejects impossible dates', () => {
+    const { notice, warnings } = parseItems(
+      '- Ban Tổ chức Tỉnh ủy báo cáo trong 10 ngày làm việc, hoàn thành trước ngày 30/9/2023.',
+      '- Ban Dân vận Tỉnh ủy báo cáo trước ngày 31/2/2023.',
+    );
+    expect(notice.assignments[0].deadline).toEqual({ kind: 'workingDays', days: 10 });
+    expect(notice.assignments[1].deadline).toEqual({ kind: 'workingDays', days: 30 });
+    expect(warnings.map((w) => [w.code, w.assignmentKey])).toEqual([
+      ['MULTIPLE_DEADLINES', 'A1'],
+      ['INVALID_DEADLINE', 'A2'],
+    ]);
+    expect(warnings[1].message).toBe('A2: "trước ngày 31/2/2023" is not a valid deadline (31/2/2023 is not a date); ignored.');
+  });
+});
+
+describe('parseNotice: addressees and roles', () => {
+  it('"A chủ trì, phối hợp với B và C": A leads, B and C coordinate; the task follows', () => {
+    const a = only('- Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Ban Dân vận Tỉnh ủy và Ủy ban MTTQ tỉnh tuyên truyền Nghị quyết.');
+    expect(a.agencies).toEqual([
+      { code: 'BTGTU', role: 'lead' },
+      { code: 'BDVTU', role: 'coordinator' },
+      { code: 'UBMTTQ', role: 'coordinator' },
+    ]);
+    expect(a.text).toBe('tuyên truyền Nghị quyết.');
+  });
+
+  it('"A phối hợp B": A leads, B coordinates', () => {
+    const a = only('- Ủy ban Kiểm tra Tỉnh ủy phối hợp Ban Nội chính Tỉnh ủy kiểm tra việc thực hiện.');
+    expect(a.agencies).toEqual([
+      { code: 'UBKTTU', role: 'lead' },
+      { code: 'BNCTU', role: 'coordinator' },
+    ]);
+    expect(a.text).toBe('kiểm tra việc thực hiện.');
+  });
+
+  it('reads addressees after "Giao" / "Đề nghị"', () => {
+    const a = only('- Giao Ban cán sự đảng UBND tỉnh chỉ đạo rà soát.');
+    expect(a.agencies).toEqual([{ code: 'BCSDUBND', role: 'lead' }]);
+    expect(a.text).toBe('chỉ đạo rà soát.');
+    const b = only('- Về vốn đầu tư, đề nghị Đảng đoàn HĐND tỉnh xem xét, bố trí.');
+    expect(b.agencies).toEqual([{ code: 'DDHDND', role: 'lead' }]);
+    expect(b.text).toBe('Về vốn đầu tư, đề nghị Đảng đoàn HĐND tỉnh xem xét, bố trí.');
+  });
+
+  it('a district collective in coordinator position gives the 13 boards as coordinators', () => {
+    const a = only('- Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với Ban thường vụ các huyện, thành, thị ủy rà soát.');
+    expect(a.kind).toBe('lead');
+    expect(a.agencies).toHaveLength(14);
+    expect(a.agencies[0]).toEqual({ code: 'BTCTU', role: 'lead' });
+    expect(a.agencies[13]).toEqual({ code: 'BTV-KYANH', role: 'coordinator' });
+  });
+
+  it('flags central competence for "kiến nghị Trung ương / Chính phủ / Bộ Chính trị"', () => {
+    const { notice } = parseItems(
+      '- Ban cán sự đảng UBND tỉnh kiến nghị Chính phủ điều chỉnh cơ chế.',
+      '- Ban Tổ chức Tỉnh ủy báo cáo, kiến nghị với Bộ Chính trị.',
+      '- Ban Tổ chức Tỉnh ủy tham mưu giải quyết theo thẩm quyền.',
+    );
+    expect(notice.assignments.map((a) => a.centralCompetence)).toEqual([true, true, false]);
+  });
+
+  it('reports a body not in the registry with its span, and never drops it silently', () => {
+    const { notice, warnings } = parseItems('- Sở Xyz, Ban Tổ chức Tỉnh ủy nghiên cứu cơ chế hỗ trợ.');
+    const a = notice.assignments[0];
+    expect(a.agencies).toEqual([{ code: 'BTCTU', role: 'lead' }]);
+    expect(a.text).toBe('nghiên cứu cơ chế hỗ trợ.');
+    const start = notice.sourceText.indexOf('Sở Xyz');
+    expect(warnings).toEqual([
+      {
+        code: 'UNKNOWN_AGENCY',
+        message: 'A1: "Sở Xyz" is not in the agency registry; add it or assign the task by hand.',
+        text: 'Sở Xyz',
+        span: [start, start + 6],
+        assignmentKey: 'A1',
+      },
+      {
+        code: 'LEAD_NOT_IN_REGISTRY',
+        message: 'A1: the body named first, "Sở Xyz", is not in the registry; BTCTU was taken as lead.',
+        text: 'Sở Xyz',
+        span: [start, start + 6],
+        assignmentKey: 'A1',
+      },
+    ]);
+  });
+
+  it('reports an unknown coordinator, multi-word names included', () => {
+    const { notice, warnings } = parseItems('- Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với Sở Tài nguyên và Môi trường rà soát đất đai.');
+    expect(notice.assignments[0].agencies).toEqual([{ code: 'BTCTU', role: 'lead' }]);
+    expect(notice.assignments[0].text).toBe('rà soát đất đai.');
+    expect(warnings.map((w) => [w.code, w.text])).toEqual([['UNKNOWN_AGENCY', 'Sở Tài nguyên và Môi trường']]);
+    const [start, end] = warnings[0].span ?? [0, 0];
+    expect(notice.sourceText.slice(start, end)).toBe('Sở Tài nguyên và Môi trường');
+  });
+
+  it('an item naming no body goes to the monitor, with a warning', () => {
+    const { notice, warnings } = parseItems('- Tiếp tục rà soát các kiến nghị.');
+    expect(notice.assignments[0].agencies).toEqual([{ code: 'VPTU', role: 'lead' }]);
+    expect(notice.assignments[0].text).toBe('Tiếp tục rà soát các kiến nghị.');
+    expect(warnings.map((w) => w.code)).toEqual(['NO_ADDRESSEE']);
+    expect(warnings[0].span).toEqual(notice.assignments[0].span);
+  });
+});

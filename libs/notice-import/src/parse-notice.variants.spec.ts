@@ -1,0 +1,121 @@
+import { noticeFingerprint, parseNotice, type ParsedAssignment } from '@app/notice-import';
+import { expectOk, noticeWith, readSeed } from '../../../test/fixtures/notices/notice-fixtures';
+
+const SEED = readSeed();
+const seedResult = expectOk(parseNotice(SEED));
+const essentials = (a: ParsedAssignment) => ({
+  key: a.key,
+  text: a.text,
+  kind: a.kind,
+  agencies: a.agencies,
+  deadline: a.deadline,
+  centralCompetence: a.centralCompetence,
+});
+const SEED_ESSENTIALS = seedResult.notice.assignments.map(essentials);
+
+describe('parseNotice on variants of the seed', () => {
+  it('gives the same result for decomposed (NFD) input', () => {
+    const nfd = SEED.normalize('NFD');
+    expect(nfd).not.toBe(SEED);
+    expect(parseNotice(nfd)).toEqual(parseNotice(SEED));
+  });
+
+  it('reads CRLF line endings: same paragraphs and roles, spans into the CRLF source, same fingerprint', () => {
+    const crlf = expectOk(parseNotice(SEED.replace(/\n/gu, '\r\n')));
+    expect(crlf.notice.assignments.map(essentials)).toEqual(SEED_ESSENTIALS);
+    expect(crlf.notice.assignments.map((a) => a.paragraph)).toEqual(seedResult.notice.assignments.map((a) => a.paragraph));
+    expect(crlf.notice.assignments[0].span).toEqual([14970 + 36, 15310 + 36]);
+    expect(crlf.notice.monitor).toEqual(seedResult.notice.monitor);
+    expect(noticeFingerprint(crlf.notice)).toBe(noticeFingerprint(seedResult.notice));
+  });
+
+  it('reads numbered sub-items "3.1." … "3.4." like bullets', () => {
+    let n = 0;
+    const numbered = SEED.replace(/^- (?=Đảng đoàn Hội|Ban Tổ chức|Ban thường vụ các|Đối với các nội dung)/gmu, () => `3.${(n += 1)}. `);
+    expect(n).toBe(4);
+    const { notice } = expectOk(parseNotice(numbered));
+    expect(notice.assignments.map(essentials)).toEqual(SEED_ESSENTIALS);
+    expect(notice.assignments[1].paragraph.startsWith('3.2. Ban Tổ chức Tỉnh ủy,')).toBe(true);
+    expect(noticeFingerprint(notice)).toBe(noticeFingerprint(seedResult.notice));
+  });
+
+  it('tolerates extra spaces, blank lines, "-Word" bullets and items wrapped over several lines', () => {
+    const section = SEED.slice(SEED.indexOf('\n3. Về'));
+    const messy = SEED.slice(0, SEED.indexOf('\n3. Về')) + section
+      .replace('- Đảng đoàn Hội đồng nhân dân tỉnh, Ban', '-Đảng   đoàn Hội đồng  nhân dân tỉnh,\tBan')
+      .replace('cán sự đảng Ủy ban nhân dân tỉnh; các cơ quan', 'cán sự đảng Ủy ban nhân dân tỉnh;\ncác cơ quan')
+      .replace('tiếp tục rà soát, tổng hợp, báo cáo', 'tiếp tục rà soát,\n   tổng hợp,  báo cáo')
+      .replace(/\n(?=- )/gu, '\n\n');
+    const { notice, warnings } = expectOk(parseNotice(messy));
+    expect(notice.assignments.map(essentials)).toEqual(SEED_ESSENTIALS);
+    expect(notice.assignments[0].paragraph).toContain('-Đảng   đoàn Hội đồng  nhân dân tỉnh,\tBan cán sự đảng Ủy ban nhân dân tỉnh;\ncác cơ quan');
+    expect(notice.assignments[2].paragraph).toContain('rà soát,\n   tổng hợp,  báo cáo');
+    for (const a of notice.assignments) expect(notice.sourceText.slice(a.span[0], a.span[1])).toBe(a.paragraph);
+    expect(warnings.map((w) => w.code)).toEqual(['VAGUE_ADDRESSEE']);
+    expect(notice.monitor.agencyCode).toBe('VPTU');
+    expect(noticeFingerprint(notice)).toBe(noticeFingerprint(seedResult.notice));
+  });
+
+  it('reads the old tone placement "Tỉnh uỷ" and a leading byte-order mark', () => {
+    const old = '\ufeff' + SEED.replace(/Tỉnh ủy/gu, 'Tỉnh uỷ');
+    const { notice } = expectOk(parseNotice(old));
+    const keptAsWritten = SEED_ESSENTIALS.map((a) => ({ ...a, text: a.text.replace(/Tỉnh ủy/gu, 'Tỉnh uỷ') }));
+    expect(notice.assignments.map(essentials)).toEqual(keptAsWritten);
+    expect(notice.assignments[3].text).toContain('Ban Thường vụ Tỉnh uỷ xem xét');
+    expect(notice.sourceText.startsWith('Ngày 22/3/2023')).toBe(true);
+    expect(notice.monitor.coordinators).toEqual(['BCSDUBND', 'CQTMGV']);
+  });
+
+  it('gives another fingerprint when section 3 changes', () => {
+    const changed = expectOk(parseNotice(SEED.replace('cán bộ trẻ, cán bộ giỏi', 'cán bộ trẻ')));
+    expect(noticeFingerprint(changed.notice)).not.toBe(noticeFingerprint(seedResult.notice));
+    expect(noticeFingerprint(changed.notice)).toMatch(/^BTVTU-2023-03-22-[0-9a-f]{16}$/u);
+  });
+});
+
+describe('parseNotice: where section 3 ends', () => {
+  it('stops at a "4." heading when there is no monitor paragraph, and says the monitor was assumed', () => {
+    const text = noticeWith(['- Ban Tổ chức Tỉnh ủy rà soát quy định.'], ['4. Tổ chức thực hiện', '- Ban Tuyên giáo Tỉnh ủy tuyên truyền.']);
+    const { notice, warnings } = expectOk(parseNotice(text));
+    expect(notice.assignments.map((a) => a.paragraph)).toEqual(['- Ban Tổ chức Tỉnh ủy rà soát quy định.']);
+    expect(notice.monitor).toEqual({ agencyCode: 'VPTU', coordinators: [], reportsTo: 'BTVTU', paragraph: '' });
+    expect(warnings.map((w) => w.code)).toEqual(['MONITOR_DEFAULTED']);
+  });
+
+  it('stops at "Nơi nhận" and reads unmarked paragraphs as items when none is marked', () => {
+    const text = noticeWith(['Ban Tổ chức Tỉnh ủy rà soát quy định.', 'Ban Dân vận Tỉnh ủy nắm tình hình.'], ['Nơi nhận:', '- Như trên,']);
+    const { notice } = expectOk(parseNotice(text));
+    expect(notice.assignments.map((a) => [a.key, a.agencies[0].code, a.text])).toEqual([
+      ['A1', 'BTCTU', 'rà soát quy định.'],
+      ['A2', 'BDVTU', 'nắm tình hình.'],
+    ]);
+  });
+
+  it('reports an unmarked paragraph between marked items instead of importing it', () => {
+    const text = noticeWith(['- Ban Tổ chức Tỉnh ủy rà soát quy định.', 'Ghi chú: nội dung này không giao.', '- Ban Dân vận Tỉnh ủy nắm tình hình.']);
+    const { notice, warnings } = expectOk(parseNotice(text));
+    expect(notice.assignments).toHaveLength(2);
+    const ignored = warnings.find((w) => w.code === 'IGNORED_PARAGRAPH');
+    expect(ignored?.text).toBe('Ghi chú: nội dung này không giao.');
+    expect(notice.sourceText.slice(ignored?.span?.[0], ignored?.span?.[1])).toBe('Ghi chú: nội dung này không giao.');
+  });
+
+  it('takes the issue date from a place-and-date line, the number, and the conference date for the title', () => {
+    const text = ['Số 123-TB/TU', 'Hà Tĩnh, ngày 28 tháng 3 năm 2023', 'THÔNG BÁO', 'Ngày 22/3/2023, Ban Thường vụ Tỉnh ủy tổ chức Hội nghị.', '3. Ban Thường vụ Tỉnh ủy giao:', '- Ban Nội chính Tỉnh ủy theo dõi vụ việc.'].join('\n');
+    const { notice, warnings } = expectOk(parseNotice(text));
+    expect(notice.issuedOn).toBe('2023-03-28');
+    expect(notice.number).toBe('123-TB/TU');
+    expect(notice.title).toBe('Thông báo kết luận của Ban Thường vụ Tỉnh ủy sau Hội nghị ngày 22/3/2023');
+    expect(notice.assignments[0].agencies).toEqual([{ code: 'BNCTU', role: 'lead' }]);
+    expect(warnings.map((w) => w.code)).toEqual(['MONITOR_DEFAULTED']);
+  });
+
+  it('assumes BTVTU as issuer, with a warning, when no body "kết luận" or "giao"', () => {
+    const text = ['Ngày 5 tháng 6 năm 2023, họp.', '3. Nhiệm vụ:', '- Ban Tổ chức Tỉnh ủy rà soát.'].join('\n');
+    const { notice, warnings } = expectOk(parseNotice(text));
+    expect(notice.issuer).toEqual({ code: 'BTVTU', name: 'Ban Thường vụ Tỉnh ủy' });
+    expect(notice.issuedOn).toBe('2023-06-05');
+    expect(notice.title).toBe('Thông báo kết luận của Ban Thường vụ Tỉnh ủy ngày 5/6/2023');
+    expect(warnings.map((w) => w.code)).toEqual(['ISSUER_DEFAULTED', 'MONITOR_DEFAULTED']);
+  });
+});

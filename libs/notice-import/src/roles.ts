@@ -1,0 +1,52 @@
+import { findAgency, groupMembers } from '@app/agencies';
+import type { Listed } from './addressees';
+import type { AgencyRole, AssignmentAgency, AssignmentKind } from './notice-types';
+
+export interface RoleAssignment {
+  readonly kind: AssignmentKind;
+  readonly agencies: AssignmentAgency[];
+  /** The body written first is not in the registry: `agencies[0]` was taken as lead in its place. */
+  readonly unknownLead?: Listed;
+}
+
+const isEachGroup = (code: string | undefined): boolean => code !== undefined && findAgency(code)?.groupMode === 'each';
+
+/** A group addressed member by member is expanded; a joint group stays one addressee. */
+function expand(code: string, role: AgencyRole): AssignmentAgency[] {
+  return isEachGroup(code) ? groupMembers(code).map((member) => ({ code: member, role })) : [{ code, role }];
+}
+
+function dedupe(agencies: readonly AssignmentAgency[]): AssignmentAgency[] {
+  const seen = new Set<string>();
+  const unique: AssignmentAgency[] = [];
+  for (const agency of agencies) {
+    if (seen.has(agency.code)) continue;
+    seen.add(agency.code);
+    unique.push(agency);
+  }
+  return unique;
+}
+
+type KnownListed = Listed & { code: string };
+
+/**
+ * Roles of the bodies an item names, in writing order:
+ * - the first body not introduced by "phối hợp (với)" leads; every other body coordinates. So "A chủ trì, phối
+ *   hợp với B", "A phối hợp B" and a plain list "A, B, C …" all give A lead and the rest coordinators: in a notice
+ *   the body named first is the one answerable for the task;
+ * - when that first body is a collective addressed member by member ("Ban thường vụ các huyện, thành, thị ủy"),
+ *   the item is `eachOf`: every member carries the task (role `each`), the other bodies coordinate;
+ * - when the first body is not in the registry, the first registry body is taken as lead (`unknownLead` is set).
+ */
+export function assignRoles(listed: readonly Listed[]): RoleAssignment | undefined {
+  const first = listed.find((l) => !l.afterCoordinatorWord) ?? listed[0];
+  const known = listed.filter((l): l is KnownListed => l.code !== undefined);
+  if (first === undefined || known.length === 0) return undefined;
+  const lead = known.find((l) => l === first) ?? known.find((l) => !l.afterCoordinatorWord) ?? known[0];
+  const others = known.filter((l) => l !== lead).flatMap((l) => expand(l.code, 'coordinator'));
+  const unknownLead = lead === first ? undefined : first;
+  if (lead === first && isEachGroup(lead.code)) {
+    return { kind: 'eachOf', agencies: dedupe([...expand(lead.code, 'each'), ...others]) };
+  }
+  return { kind: 'lead', agencies: dedupe([{ code: lead.code, role: 'lead' }, ...others]), unknownLead };
+}

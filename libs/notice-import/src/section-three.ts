@@ -1,0 +1,126 @@
+import { matchAgencies } from '@app/agencies';
+import type { Line } from './lines';
+import { fold } from './text-utils';
+
+/** A paragraph of section 3: `[start, end)` in the source, possibly over several wrapped lines. */
+export interface Block {
+  readonly start: number;
+  readonly end: number;
+  /** Length of the item marker ("- ", "3.1. ", "a) ") with the blanks after it; 0 when unmarked. */
+  readonly markerLength: number;
+  readonly marked: boolean;
+}
+
+export interface SectionThree {
+  readonly heading: Block;
+  readonly items: readonly Block[];
+  readonly monitor?: Block;
+  /** Unmarked paragraphs between marked items: neither an item nor the monitor paragraph. */
+  readonly ignored: readonly Block[];
+}
+
+const TOP_LEVEL = /^(\d{1,2})\s*\.(?!\d)/u;
+const MARKER = /^(?:[-–—•+*]\s*|3\s*\.\s*\d{1,2}\s*\.?\s*|[a-zđ]\)\s*)/u;
+const SENTENCE_END = /[.;:!?…]$/u;
+const CLOSING = /^(?:nơi\s+nhận|t\/m|k\/t|tm\.?\s)/u;
+
+/** The number of a top-level heading ("3. Về…" → 3); sub-items such as "3.1." are not headings. */
+export function topLevelNumber(content: string): number | undefined {
+  const m = TOP_LEVEL.exec(content);
+  return m === null ? undefined : Number(m[1]);
+}
+
+export function markerLength(content: string): number | undefined {
+  const m = MARKER.exec(content);
+  return m === null ? undefined : m[0].length;
+}
+
+/** The line that ends section 3 without belonging to it: heading 4 or later, "Nơi nhận", a signature block. */
+function isSectionEnd(content: string): boolean {
+  const top = topLevelNumber(content);
+  return (top !== undefined && top > 3) || CLOSING.test(fold(content));
+}
+
+/** The closing paragraph "Văn phòng Tỉnh ủy … theo dõi, tổng hợp … báo cáo …": an agency, then "theo dõi". */
+export function looksLikeMonitor(content: string): boolean {
+  if (markerLength(content) !== undefined) return false;
+  const first = matchAgencies(content)[0];
+  return first !== undefined && first.span[0] === 0 && /theo\s+dõi/u.test(fold(content));
+}
+
+/** The "3." heading: the first one after a "2." heading when there is one. */
+export function findHeadingLine(lines: readonly Line[]): number | undefined {
+  const numbers = lines.map((line) => topLevelNumber(line.content));
+  const afterTwo = numbers.indexOf(2);
+  const index = numbers.findIndex((n, i) => n === 3 && i > afterTwo);
+  return index === -1 ? undefined : index;
+}
+
+interface Draft {
+  start: number;
+  end: number;
+  markerLength: number;
+  marked: boolean;
+  monitor: boolean;
+}
+
+function draftOf(line: Line, monitor: boolean): Draft {
+  const marker = markerLength(line.content);
+  return { start: line.contentStart, end: line.contentEnd, markerLength: marker ?? 0, marked: marker !== undefined, monitor };
+}
+
+/**
+ * A line continues the paragraph above (a hard-wrapped line) when it starts nothing new and either the paragraph
+ * stops mid-sentence or the line starts in lower case.
+ */
+function continues(source: string, current: Draft | undefined, line: Line, monitorLike: boolean): boolean {
+  if (current === undefined || monitorLike || markerLength(line.content) !== undefined) return false;
+  const first = line.content[0];
+  const startsLowerCase = first !== first.toUpperCase();
+  return startsLowerCase || !SENTENCE_END.test(source.slice(current.start, current.end));
+}
+
+/** Groups the lines from the heading on into paragraphs, up to the monitor paragraph or the end of section 3. */
+function draftParagraphs(source: string, lines: readonly Line[], headingIndex: number): Draft[] {
+  const drafts: Draft[] = [draftOf(lines[headingIndex], false)];
+  let current: Draft | undefined = drafts[0];
+  for (const line of lines.slice(headingIndex + 1)) {
+    if (line.content === '') {
+      if (current?.monitor === true) break;
+      current = undefined;
+      continue;
+    }
+    if (isSectionEnd(line.content)) break;
+    const monitorLike = looksLikeMonitor(line.content);
+    if (continues(source, current, line, monitorLike) && current !== undefined) {
+      current.end = line.contentEnd;
+      continue;
+    }
+    if (drafts.some((d) => d.monitor)) break;
+    current = draftOf(line, monitorLike);
+    drafts.push(current);
+  }
+  return drafts;
+}
+
+function toBlock(d: Draft): Block {
+  return { start: d.start, end: d.end, markerLength: d.markerLength, marked: d.marked };
+}
+
+/**
+ * Section 3 of a notice: its items (bullets "- " / "-Đổi", sub-items "3.1.", "a)"; or plain paragraphs when no
+ * item is marked) and the closing monitor paragraph. The section ends at that paragraph, at a "4." heading, at
+ * "Nơi nhận" / a signature block, or at the end of the text.
+ */
+export function readSectionThree(source: string, lines: readonly Line[], headingIndex: number): SectionThree {
+  const [heading, ...rest] = draftParagraphs(source, lines, headingIndex);
+  const monitor = rest.find((d) => d.monitor);
+  const others = rest.filter((d) => !d.monitor);
+  const anyMarked = others.some((d) => d.marked);
+  return {
+    heading: toBlock(heading),
+    items: others.filter((d) => d.marked || !anyMarked).map(toBlock),
+    monitor: monitor === undefined ? undefined : toBlock(monitor),
+    ignored: anyMarked ? others.filter((d) => !d.marked).map(toBlock) : [],
+  };
+}

@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import { http, startTestApp, type TestApp } from '../support/test-app';
+
+describe('HTTP against the running stack: the vertical slice', () => {
+  let api: TestApp;
+  beforeAll(async () => (api = await startTestApp()));
+  afterAll(() => api.close());
+
+  it('GET /health reports Temporal and PostgreSQL up', async () => {
+    const { status, body } = await http(`${api.url}/health`);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ status: 'ok', info: { postgres: { status: 'up' }, temporal: { status: 'up' } } });
+  });
+
+  it('POST /api/directives starts a workflow that stores the directive, and GET reads it back', async () => {
+    const id = `TB-${randomUUID().slice(0, 8)}`;
+    const created = await http(`${api.url}/api/directives`, { method: 'POST', body: { id, title: 'Thông báo kết luận Hội nghị ngày 22/3/2023' } });
+    expect(created.status).toBe(201);
+    const read = await http(`${api.url}/api/directives/${id}`);
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ directiveId: id, title: 'Thông báo kết luận Hội nghị ngày 22/3/2023', version: 1 });
+  });
+
+  it('answers bad input with 400 and a stable code, and an unknown id with 404', async () => {
+    const bad = await http(`${api.url}/api/directives`, { method: 'POST', body: { id: 'has spaces' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.code).toBe('VALIDATION_FAILED');
+    const malformed = await http(`${api.url}/api/directives`, { method: 'POST', body: '{"id":', headers: { 'content-type': 'application/json' } });
+    expect(malformed.status).toBe(400);
+    const missing = await http(`${api.url}/api/directives/NOPE-${randomUUID()}`);
+    expect(missing.status).toBe(404);
+    expect(missing.body.code).toBe('NOT_FOUND');
+  });
+
+  it('serves the OpenAPI document at /docs-json', async () => {
+    const { status, body } = await http(`${api.url}/docs-json`);
+    expect(status).toBe(200);
+    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/health', '/api/directives', '/api/directives/{id}']));
+  });
+});

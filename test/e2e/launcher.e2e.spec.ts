@@ -1,0 +1,67 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from '../../libs/local-stack/src/free-port';
+import { http } from '../support/test-app';
+
+const launcher = join(__dirname, '..', '..', 'dist', 'infra', 'dev', 'start.js');
+
+const launched: ChildProcess[] = [];
+afterAll(() => {
+  for (const child of launched) if (child.exitCode === null) child.kill('SIGTERM');
+});
+
+/** `npm start` on embedded defaults: no DATABASE_URL, no TEMPORAL_ADDRESS. */
+function start(dataDir: string, port: number): { child: ChildProcess; output: () => string; up: Promise<void> } {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DONDOC_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', DONDOC_SEED: 'false' };
+  const child = spawn(process.execPath, [launcher], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  launched.push(child);
+  let output = '';
+  const up = new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      if (output.includes('Press Ctrl-C to stop')) resolve();
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`launcher exited with ${code}:\n${output}`)));
+    setTimeout(() => reject(new Error(`launcher not up within 150 s:\n${output}`)), 150_000).unref();
+  });
+  return { child, output: () => output, up };
+}
+
+function stopped(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.kill('SIGTERM');
+  });
+}
+
+describe('npm start on embedded defaults', () => {
+  jest.setTimeout(240_000);
+
+  it('serves /health with Temporal and embedded PostgreSQL up, stops cleanly, and keeps the data for the next start', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dondoc-start-'));
+    chmodSync(dataDir, 0o755);
+    const port = await freePort();
+    const api = `http://127.0.0.1:${port}`;
+
+    const first = start(dataDir, port);
+    await first.up;
+    expect(first.output()).toContain('OpenAPI docs');
+    expect(first.output()).toContain('Temporal UI');
+    const health = await http(`${api}/health`);
+    expect(health.body).toMatchObject({ status: 'ok', info: { postgres: { status: 'up' }, temporal: { status: 'up' } } });
+    expect((await http(`${api}/api/directives`, { method: 'POST', body: { id: 'TB-KEEP', title: 'Giữ lại sau khi khởi động lại' } })).status).toBe(201);
+    expect(await stopped(first.child)).toBe(0);
+    expect(first.output()).toContain('data kept for the next start');
+    await expect(fetch(`${api}/health`)).rejects.toThrow();
+
+    const second = start(dataDir, port);
+    await second.up;
+    const kept = await http(`${api}/api/directives/TB-KEEP`);
+    expect(kept.body).toMatchObject({ directiveId: 'TB-KEEP', title: 'Giữ lại sau khi khởi động lại' });
+    expect(await stopped(second.child)).toBe(0);
+  });
+});

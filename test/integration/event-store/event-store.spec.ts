@@ -1,0 +1,80 @@
+import { EventStore, migrate, StreamVersionConflictError, type Sql } from '@app/event-store';
+import { testDatabase } from '../../support/test-stack';
+
+const context = { occurredAt: '2023-03-22T08:00:00.000Z', actor: { kind: 'supervisor' }, correlationId: 'c-1', causationId: null };
+const event = (n: number) => ({ type: 'Noted', schemaVersion: 1, data: { n, text: 'Văn phòng Tỉnh ủy theo dõi' } });
+
+describe('event store on real PostgreSQL', () => {
+  let sql: Sql;
+  let store: EventStore;
+  let stream: string;
+
+  beforeAll(async () => {
+    sql = await testDatabase();
+    store = new EventStore(sql);
+  });
+  afterAll(() => sql.end());
+  beforeEach(() => {
+    stream = `test-${Math.random().toString(36).slice(2)}`;
+  });
+
+  it('applying the migrations again is a no-op', async () => {
+    expect(await migrate(sql)).toEqual([]);
+  });
+
+  it('appends at the expected version with contiguous stream versions and keeps Vietnamese text intact', async () => {
+    const first = await store.append(stream, 0, [event(1), event(2)], context);
+    const second = await store.append(stream, 2, [event(3)], context);
+    expect(first.version).toBe(2);
+    expect(second.version).toBe(3);
+    const events = await store.readStream(stream);
+    expect(events.map((e) => e.streamVersion)).toEqual([1, 2, 3]);
+    expect(events[0].data).toEqual({ n: 1, text: 'Văn phòng Tỉnh ủy theo dõi' });
+    expect(events[0].metadata).toEqual({ actor: { kind: 'supervisor' }, correlationId: 'c-1', causationId: null });
+  });
+
+  it('rejects an append at a stale version and writes nothing', async () => {
+    await store.append(stream, 0, [event(1)], context);
+    await store.append(stream, 1, [event(2)], context);
+    await expect(store.append(stream, 1, [{ ...event(9), type: 'Other' }], context)).rejects.toBeInstanceOf(StreamVersionConflictError);
+    expect((await store.readStream(stream)).map((e) => e.type)).toEqual(['Noted', 'Noted']);
+  });
+
+  it('treats a retried append (same versions, same deterministic ids) as a no-op', async () => {
+    const first = await store.append(stream, 0, [event(1), event(2)], context);
+    const retry = await store.append(stream, 0, [event(1), event(2)], context);
+    expect(retry.duplicate).toBe(true);
+    expect(retry.events.map((e) => e.eventId)).toEqual(first.events.map((e) => e.eventId));
+    expect(await store.readStream(stream)).toHaveLength(2);
+  });
+
+  it('lets only one of two concurrent appends at the same version win', async () => {
+    const results = await Promise.allSettled([
+      store.append(stream, 0, [{ ...event(1), type: 'A' }], context),
+      store.append(stream, 0, [{ ...event(1), type: 'B' }], context),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(await store.readStream(stream)).toHaveLength(1);
+  });
+
+  it('never lets a feed reader skip an event that a slower transaction commits later', async () => {
+    const before = await store.readAll(undefined, 100_000);
+    const cursor = before.length ? { transactionId: before.at(-1)!.transactionId, globalPosition: before.at(-1)!.globalPosition } : undefined;
+    // A slow writer takes a position first and commits last.
+    let releaseSlow!: () => void;
+    const slowHolds = new Promise<void>((resolve) => (releaseSlow = resolve));
+    const slow = sql.begin(async (tx) => {
+      await tx`insert into events (event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at)
+        values (gen_random_uuid(), ${`${stream}-slow`}, 1, 'Slow', 1, '{}', '{}', now())`;
+      await slowHolds;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await store.append(`${stream}-fast`, 0, [{ ...event(1), type: 'Fast' }], context);
+    const whileSlowRuns = await store.readAll(cursor, 100_000);
+    expect(whileSlowRuns.map((e) => e.type)).not.toContain('Fast');
+    releaseSlow();
+    await slow;
+    const after = await store.readAll(cursor, 100_000);
+    expect(after.map((e) => e.type)).toEqual(['Slow', 'Fast']);
+  });
+});

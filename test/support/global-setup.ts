@@ -1,0 +1,61 @@
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import postgres from 'postgres';
+import { configFromProcess } from '../../libs/config/src'; // global setup runs outside jest's module mapper
+import { ensureTemporalCli, freePort, startEmbeddedPostgres, startTemporalDevServer } from '../../libs/local-stack/src';
+
+type Stop = () => Promise<void>;
+declare global {
+  var __dondocStackStops: Stop[] | undefined;
+}
+
+/**
+ * One real stack for the integration and e2e projects: a Temporal dev server (the same pinned CLI as
+ * `npm start`, in memory, on free ports) and PostgreSQL: a fresh database on DATABASE_URL's server when it is
+ * set, otherwise embedded PostgreSQL in a temporary folder.
+ */
+export default async function globalSetup(): Promise<void> {
+  if (globalThis.__dondocStackStops) return; // both projects share it
+  const stops: Stop[] = [];
+  globalThis.__dondocStackStops = stops;
+  const config = configFromProcess();
+  const log = (line: string): void => console.log(`[test stack] ${line}`);
+
+  const cliPath = await ensureTemporalCli(config.cacheDir, log);
+  const server = await startTemporalDevServer({ cliPath, port: await freePort(), uiPort: await freePort(), dbFile: undefined, namespace: 'default', headless: true });
+  stops.push(server.stop);
+  process.env.DONDOC_TEST_TEMPORAL_ADDRESS = server.address;
+
+  process.env.DONDOC_TEST_DATABASE_URL = config.databaseUrl
+    ? await freshDatabase(config.databaseUrl, stops)
+    : await embeddedDatabase(stops);
+  log(`Temporal ${server.address}, PostgreSQL ${redact(process.env.DONDOC_TEST_DATABASE_URL)}`);
+}
+
+async function freshDatabase(serverUrl: string, stops: Stop[]): Promise<string> {
+  const name = `dondoc_test_${process.pid}_${Date.now()}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => undefined });
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  stops.push(async () => {
+    const cleanup = postgres(serverUrl, { max: 1, onnotice: () => undefined });
+    await cleanup.unsafe(`drop database if exists ${name} with (force)`).catch(() => undefined);
+    await cleanup.end();
+  });
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function embeddedDatabase(stops: Stop[]): Promise<string> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dondoc-test-'));
+  chmodSync(dataDir, 0o755); // as root, initdb runs as the postgres user and must reach it
+  const database = await startEmbeddedPostgres(dataDir, await freePort());
+  stops.push(database.stop);
+  return database.url;
+}
+
+function redact(url: string | undefined): string {
+  return (url ?? '').replace(/:[^:@/]+@/, ':***@');
+}

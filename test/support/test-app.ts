@@ -1,0 +1,101 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { freePort } from '../../libs/local-stack/src/free-port';
+import { stackAddresses } from './test-stack';
+
+const dist = join(__dirname, '..', '..', 'dist');
+
+export interface TestApp {
+  url: string;
+  taskQueue: string;
+  env: Record<string, string>;
+  /** Stops the worker (to test restarts); startWorker brings a new one on the same queue. */
+  stopWorker(): Promise<void>;
+  startWorker(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * The built API and worker (dist/, as production runs them) as child processes against the shared real stack,
+ * on a task queue of their own. NestJS 12 ships ES modules, which jest on Node 20 cannot load in-process.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  if (!existsSync(join(dist, 'workflow-bundle.js'))) throw new Error('Run `npm run build` before the e2e tests (npm test does).');
+  const { databaseUrl, temporalAddress } = stackAddresses();
+  const port = await freePort();
+  const taskQueue = `e2e-${randomUUID()}`;
+  const fullEnv: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/tmp',
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    DONDOC_SEED: 'false',
+    ...env,
+  };
+  let worker = run('apps/worker/src/main.js', fullEnv);
+  const api = run('apps/api/src/main.js', fullEnv);
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHealth(`${url}/health`, [api, worker]);
+  return {
+    url,
+    taskQueue,
+    env: fullEnv,
+    stopWorker: () => stop(worker),
+    startWorker: () => {
+      worker = run('apps/worker/src/main.js', fullEnv);
+    },
+    close: async () => {
+      await Promise.all([stop(api), stop(worker)]);
+    },
+  };
+}
+
+function run(script: string, env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['--enable-source-maps', join(dist, script)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => (clearTimeout(killer), resolve()));
+    child.kill('SIGTERM');
+  });
+}
+
+async function waitForHealth(url: string, children: ChildProcess[]): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (children.some((child) => child.exitCode !== null)) throw new Error('the API or the worker exited while starting');
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not yet listening
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} not healthy within 60 s`);
+}
+
+export interface HttpResult {
+  status: number;
+  headers: Headers;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON
+  body: any;
+}
+
+export async function http(url: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<HttpResult> {
+  const response = await fetch(url, {
+    method: init.method ?? 'GET',
+    headers: { ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
+    body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
+  });
+  const text = await response.text();
+  const body: unknown = text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
+  return { status: response.status, headers: response.headers, body };
+}

@@ -1,0 +1,30 @@
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { connect, migrate, type Sql } from '@app/event-store';
+import { startWorker, type RunningWorker } from '../../apps/worker/src/dondoc-worker';
+
+/** What the global setup started, as the tests see it. */
+export function stackAddresses(): { databaseUrl: string; temporalAddress: string } {
+  const databaseUrl = process.env.DONDOC_TEST_DATABASE_URL;
+  const temporalAddress = process.env.DONDOC_TEST_TEMPORAL_ADDRESS;
+  if (!databaseUrl || !temporalAddress) throw new Error('The test stack is not running (see test/support/global-setup.ts)');
+  return { databaseUrl, temporalAddress };
+}
+
+export async function testDatabase(): Promise<Sql> {
+  const sql = connect(stackAddresses().databaseUrl);
+  await migrate(sql);
+  return sql;
+}
+
+export async function testClient(): Promise<Client> {
+  const connection = await Connection.connect({ address: stackAddresses().temporalAddress });
+  return new Client({ connection, namespace: 'default' });
+}
+
+/** A worker on its own task queue, so test files never steal each other's tasks. */
+export async function testWorker(taskQueue = `test-${randomUUID()}`): Promise<RunningWorker & { taskQueue: string }> {
+  const { databaseUrl, temporalAddress } = stackAddresses();
+  const running = await startWorker({ databaseUrl, temporalAddress, temporalNamespace: 'default', taskQueue, workflowBundlePath: undefined });
+  return { ...running, taskQueue };
+}

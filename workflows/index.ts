@@ -1,0 +1,1 @@
+export { directiveWorkflow } from './directive.workflow';
