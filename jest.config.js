@@ -31,6 +31,8 @@ const stack = {
 };
 
 module.exports = {
+  // Integration and e2e tests wait on real timers and processes; jest reads the timeout only at the top level.
+  testTimeout: 60000,
   projects: [
     {
       ...common,

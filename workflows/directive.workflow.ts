@@ -1,45 +1,123 @@
-import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { DondocActivities } from '@app/contracts';
+import { allHandlersFinished, condition, continueAsNew, ParentClosePolicy, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import {
+  assignmentCommandsFor,
+  decideDirective,
+  EVENT_SCHEMA_VERSION,
+  evolveDirective,
+  initialDirectiveState,
+  nextCompiledReportAt,
+  type Actor,
+  type CreateAssignment,
+  type DirectiveCommand,
+  type DirectiveState,
+  type StatusCounts,
+} from '@app/domain';
+import {
+  assignmentWorkflowId,
   createDirectiveUpdate,
   directiveStateQuery,
   directiveStreamId,
-  type CreateDirectiveRequest,
   type DirectiveWorkflowInput,
   type DirectiveWorkflowState,
 } from '@app/contracts';
+import { assignmentWorkflow } from './assignment.workflow';
+import { appendEvents, directiveStatusCounts } from './shared/activities';
+import { decideOrFail, nowIso } from './shared/domain-failure';
+import { SerialQueue } from './shared/serial-queue';
 
-const { appendEvents } = proxyActivities<DondocActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
-});
+const DEFAULT_HISTORY_LIMIT = 10_000;
 
-/** The monitor's view of one directive: records its creation, then keeps watch. */
+/**
+ * The monitor's duty for one directive (the Provincial Party Office's): records the directive, starts one
+ * workflow per assignment and per agency track, and compiles the periodic report for the Standing Committee.
+ */
 export async function directiveWorkflow(input: DirectiveWorkflowInput): Promise<void> {
-  const state: DirectiveWorkflowState = { directiveId: input.directiveId, created: false, version: 0 };
-  let creating: Promise<void> | undefined;
+  let state = (input.carried?.state as DirectiveState | undefined) ?? initialDirectiveState;
+  let version = input.carried?.version ?? 0;
+  let started = input.carried?.started ?? false;
+  const queue = new SerialQueue();
 
-  const create = async (request: CreateDirectiveRequest): Promise<void> => {
+  const apply = async (command: DirectiveCommand, correlationId: string): Promise<void> => {
+    const events = decideOrFail(() => decideDirective(command, state));
     const appended = await appendEvents({
       streamId: directiveStreamId(input.directiveId),
-      expectedVersion: 0,
-      events: [{ type: 'DirectiveCreated', schemaVersion: 1, data: { ...request.directive, directiveId: input.directiveId } }],
-      occurredAt: request.at,
-      actor: request.actor,
-      correlationId: request.correlationId,
+      expectedVersion: version,
+      events: events.map((event) => ({ type: event.type, data: event.data, schemaVersion: EVENT_SCHEMA_VERSION[event.type] })),
+      occurredAt: command.at,
+      actor: command.actor,
+      correlationId,
       causationId: null,
     });
-    state.version = appended.version;
-    state.created = true;
+    state = events.reduce(evolveDirective, state);
+    version = appended.version;
   };
 
-  setHandler(directiveStateQuery, () => state);
-  setHandler(createDirectiveUpdate, async (request) => {
-    creating ??= create(request);
-    await creating;
-    return state;
+  const view = (): DirectiveWorkflowState => ({
+    directiveId: input.directiveId,
+    created: state.exists,
+    version,
+    assignmentIds: state.exists ? state.assignments.map((plan) => plan.id) : [],
   });
 
-  await condition(() => state.created);
-  await condition(() => false);
+  setHandler(directiveStateQuery, view);
+  setHandler(
+    createDirectiveUpdate,
+    (request) =>
+      queue.run(async () => {
+        if (!state.exists) {
+          await apply({ ...request.directive, directiveId: input.directiveId, type: 'CreateDirective', at: nowIso(), actor: request.actor }, request.correlationId);
+        }
+        if (!started) {
+          await startAssignments(assignmentCommandsFor(state, nowIso()), request.correlationId, input.historyLimit);
+          started = true;
+        }
+        return view();
+      }),
+    {
+      validator: (request) => {
+        if (state.exists) return; // a repeat answers the existing directive
+        decideOrFail(() => decideDirective({ ...request.directive, directiveId: input.directiveId, type: 'CreateDirective', at: nowIso(), actor: request.actor }, state));
+      },
+    },
+  );
+
+  await condition(() => state.exists && started);
+  while (state.exists && state.status === 'active') {
+    const dueAt = nextCompiledReportAt(state);
+    if (!dueAt) break;
+    const waitMs = Date.parse(dueAt) - Date.now();
+    if (waitMs <= 0 || !(await condition(() => !state.exists || state.status !== 'active', waitMs))) {
+      await queue.run(() => compileReport(state, apply));
+    }
+    if (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > (input.historyLimit ?? DEFAULT_HISTORY_LIMIT)) {
+      await condition(() => queue.idle && allHandlersFinished());
+      await continueAsNew<typeof directiveWorkflow>({ ...input, carried: { state, version, started } });
+    }
+  }
+  await condition(() => queue.idle && allHandlersFinished());
+}
+
+async function compileReport(state: DirectiveState, apply: (command: DirectiveCommand, correlationId: string) => Promise<void>): Promise<void> {
+  if (!state.exists) return;
+  const at = nowIso();
+  const counts = (await directiveStatusCounts({ directiveId: state.id, at })) as StatusCounts;
+  const actor: Actor = { kind: 'system' };
+  await apply({ type: 'RecordCompiledReport', periodEnd: at, counts, at, actor }, workflowInfo().workflowId);
+}
+
+/** Starts each assignment's workflow once; ids derive from the assignment, so a repeat starts nothing. */
+async function startAssignments(commands: CreateAssignment[], correlationId: string, historyLimit: number | undefined): Promise<void> {
+  for (const create of commands) {
+    try {
+      await startChild(assignmentWorkflow, {
+        workflowId: assignmentWorkflowId(create.assignmentId),
+        args: [{ assignmentId: create.assignmentId, create, historyLimit, correlationId }],
+        // Assignments outlive this workflow's runs (continue-as-new) and its withdrawal bookkeeping.
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+  }
 }

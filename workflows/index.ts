@@ -1,1 +1,2 @@
 export { directiveWorkflow } from './directive.workflow';
+export { assignmentWorkflow } from './assignment.workflow';

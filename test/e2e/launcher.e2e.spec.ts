@@ -3,7 +3,8 @@ import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../libs/local-stack/src/free-port';
-import { http } from '../support/test-app';
+import { http, TEST_ADMIN_TOKEN } from '../support/test-app';
+import { bearer } from '../support/tokens';
 
 const launcher = join(__dirname, '..', '..', 'dist', 'infra', 'dev', 'start.js');
 
@@ -14,7 +15,7 @@ afterAll(() => {
 
 /** `npm start` on embedded defaults: no DATABASE_URL, no TEMPORAL_ADDRESS. */
 function start(dataDir: string, port: number): { child: ChildProcess; output: () => string; up: Promise<void> } {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DONDOC_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', DONDOC_SEED: 'false' };
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DONDOC_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', DONDOC_SEED: 'false', DONDOC_ADMIN_TOKEN: TEST_ADMIN_TOKEN };
   const child = spawn(process.execPath, [launcher], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   launched.push(child);
   let output = '';
@@ -53,14 +54,14 @@ describe('npm start on embedded defaults', () => {
     expect(first.output()).toContain('Temporal UI');
     const health = await http(`${api}/health`);
     expect(health.body).toMatchObject({ status: 'ok', info: { postgres: { status: 'up' }, temporal: { status: 'up' } } });
-    expect((await http(`${api}/api/directives`, { method: 'POST', body: { id: 'TB-KEEP', title: 'Giữ lại sau khi khởi động lại' } })).status).toBe(201);
+    expect((await http(`${api}/api/directives`, { method: 'POST', headers: bearer(TEST_ADMIN_TOKEN), body: { id: 'TB-KEEP', title: 'Giữ lại sau khi khởi động lại' } })).status).toBe(201);
     expect(await stopped(first.child)).toBe(0);
     expect(first.output()).toContain('data kept for the next start');
     await expect(fetch(`${api}/health`)).rejects.toThrow();
 
     const second = start(dataDir, port);
     await second.up;
-    const kept = await http(`${api}/api/directives/TB-KEEP`);
+    const kept = await http(`${api}/api/directives/TB-KEEP`, { headers: bearer(TEST_ADMIN_TOKEN) });
     expect(kept.body).toMatchObject({ directiveId: 'TB-KEEP', title: 'Giữ lại sau khi khởi động lại' });
     expect(await stopped(second.child)).toBe(0);
   });

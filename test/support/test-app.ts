@@ -7,10 +7,17 @@ import { stackAddresses } from './test-stack';
 
 const dist = join(__dirname, '..', '..', 'dist');
 
+/** The admin token every test app starts with (DONDOC_ADMIN_TOKEN), unless the test sets its own or ''. */
+export const TEST_ADMIN_TOKEN = 'ddc_e2e-admin-token-do-not-use-in-production';
+
 export interface TestApp {
   url: string;
   taskQueue: string;
   env: Record<string, string>;
+  /** DONDOC_ADMIN_TOKEN of this app; undefined when the test started it without one. */
+  adminToken: string | undefined;
+  /** Everything the API process printed on stdout so far. */
+  apiOutput(): string;
   /** Stops the worker (to test restarts); startWorker brings a new one on the same queue. */
   stopWorker(): Promise<void>;
   startWorker(): void;
@@ -35,16 +42,26 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     PORT: String(port),
     LOG_LEVEL: 'warn',
     DONDOC_SEED: 'false',
+    DONDOC_ADMIN_TOKEN: TEST_ADMIN_TOKEN,
     ...env,
   };
   let worker = run('apps/worker/src/main.js', fullEnv);
-  const api = run('apps/api/src/main.js', fullEnv);
+  const api = run('apps/api/src/main.js', fullEnv, 'pipe');
+  let apiOutput = '';
+  api.stdout?.on('data', (chunk: Buffer) => (apiOutput += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
-  await waitForHealth(`${url}/health`, [api, worker]);
+  try {
+    await waitForHealth(`${url}/health`, [api, worker]);
+  } catch (error) {
+    await Promise.all([stop(api), stop(worker)]);
+    throw new Error(`${(error as Error).message}\nAPI output:\n${apiOutput}`);
+  }
   return {
     url,
     taskQueue,
     env: fullEnv,
+    adminToken: fullEnv.DONDOC_ADMIN_TOKEN || undefined,
+    apiOutput: () => apiOutput,
     stopWorker: () => stop(worker),
     startWorker: () => {
       worker = run('apps/worker/src/main.js', fullEnv);
@@ -55,8 +72,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   };
 }
 
-function run(script: string, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--enable-source-maps', join(dist, script)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+function run(script: string, env: Record<string, string>, stdout: 'ignore' | 'pipe' = 'ignore'): ChildProcess {
+  return spawn(process.execPath, ['--enable-source-maps', join(dist, script)], { env, stdio: ['ignore', stdout, 'inherit'] });
 }
 
 function stop(child: ChildProcess): Promise<void> {

@@ -1,8 +1,16 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { AgenciesModule } from './agencies/agencies.module';
+import { AssignmentsModule } from './assignments/assignments.module';
+import { AuthModule } from './auth/auth.module';
 import { CoreModule, type ApiConfig } from './core/core.module';
 import { DirectivesModule } from './directives/directives.module';
+import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
+import { ThrottlingModule } from './throttling/throttling.module';
+import { SupervisionModule } from './supervision/supervision.module';
+import { TokensModule } from './tokens/tokens.module';
 
 @Module({})
 export class AppModule {
@@ -12,8 +20,16 @@ export class AppModule {
       imports: [
         LoggerModule.forRoot({ pinoHttp: { level: config.logLevel, autoLogging: config.logLevel === 'debug' || config.logLevel === 'trace' } }),
         CoreModule.forRoot(config),
+        ThrottlingModule,
+        AuthModule,
+        IdempotencyModule,
         HealthModule,
+        TokensModule,
+        AgenciesModule,
+        EventsModule,
         DirectivesModule,
+        AssignmentsModule,
+        SupervisionModule,
       ],
     };
   }

@@ -14,6 +14,7 @@ export interface RunningWorker {
 }
 
 type WorkerConfig = Pick<DondocConfig, 'temporalNamespace' | 'taskQueue' | 'workflowBundlePath'> & {
+  webhookSecret?: string;
   databaseUrl: string;
   temporalAddress: string;
 };
@@ -28,7 +29,7 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
     connection,
     namespace: config.temporalNamespace,
     taskQueue: config.taskQueue,
-    activities: createActivities({ eventStore: new EventStore(sql, new Map(), dondocProjector()) }),
+    activities: createActivities({ sql, eventStore: new EventStore(sql, new Map(), dondocProjector()), webhookSecret: config.webhookSecret ?? 'dondoc-dev-webhook-secret' }),
     ...(bundlePath && existsSync(bundlePath) ? { workflowBundle: { codePath: bundlePath } } : { workflowBundle: await bundleFromSource() }),
   });
   const done = worker.run().finally(async () => {

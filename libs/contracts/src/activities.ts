@@ -23,6 +23,15 @@ export interface AppendEventsOutput {
   events: AppendedEvent[];
 }
 
+export interface DeliverNotificationsInput {
+  /** Ids of timer events (reminders, overdue, ladder levels) whose notifications to deliver. */
+  eventIds: string[];
+}
+
 export interface DondocActivities {
   appendEvents(input: AppendEventsInput): Promise<AppendEventsOutput>;
+  /** Posts each pending notification of these events to its agency's webhook (HMAC-signed) and records delivery. */
+  deliverNotifications(input: DeliverNotificationsInput): Promise<{ delivered: number; inboxOnly: number }>;
+  /** Status counts of a directive's assignments, for the monitor's compiled report. */
+  directiveStatusCounts(input: { directiveId: string; at: string }): Promise<Record<string, number>>;
 }

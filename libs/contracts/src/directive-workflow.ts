@@ -1,13 +1,19 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Actor, CreateDirective } from '@app/domain';
+
+export const DIRECTIVE_WORKFLOW = 'directiveWorkflow';
 
 export interface DirectiveWorkflowInput {
   directiveId: string;
+  /** Passed on to the assignment workflows; see AssignmentWorkflowInput.historyLimit. */
+  historyLimit?: number;
+  carried?: { state: unknown; version: number; started: boolean };
 }
 
 export interface CreateDirectiveRequest {
-  directive: Record<string, unknown>;
-  at: string;
-  actor: unknown;
+  /** CreateDirective without time and actor: the workflow stamps the time. */
+  directive: Omit<CreateDirective, 'type' | 'at' | 'actor' | 'directiveId'>;
+  actor: Actor;
   correlationId: string;
 }
 
@@ -15,9 +21,9 @@ export interface DirectiveWorkflowState {
   directiveId: string;
   created: boolean;
   version: number;
+  assignmentIds: string[];
 }
 
-export const DIRECTIVE_WORKFLOW = 'directiveWorkflow';
 export const directiveStateQuery = defineQuery<DirectiveWorkflowState>('directiveState');
-/** Sent with update-with-start: creates the directive once; a repeat answers the existing state. */
+/** Sent with update-with-start: creates the directive and starts its assignments once; a repeat answers the state. */
 export const createDirectiveUpdate = defineUpdate<DirectiveWorkflowState, [CreateDirectiveRequest]>('createDirective');

@@ -1,3 +1,5 @@
 export * from './activities';
 export * from './workflow-ids';
 export * from './directive-workflow';
+export * from './assignment-workflow';
+export * from './search-attributes';

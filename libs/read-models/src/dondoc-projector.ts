@@ -1,8 +1,15 @@
 import type { Projector } from '@app/event-store';
+import { projectAgencyStatus } from './agency-status/agency-status.projection';
+import { projectAssignmentSummary } from './assignment-summary/assignment-summary.projection';
 import { projectDirectiveSummary } from './directive-summary/directive-summary.projection';
+import { projectEscalationTimeline } from './escalation-timeline/escalation-timeline.projection';
+import { projectNotifications } from './notifications/notifications.projection';
 import { projectorOf } from './projector';
 
-/** Every read model dondoc keeps, in the order they are applied. */
+/**
+ * Every read model dondoc keeps, in the order they are applied: the assignment summary comes before the
+ * projections that read the assignment's state from it.
+ */
 export function dondocProjector(): Projector {
-  return projectorOf([projectDirectiveSummary]);
+  return projectorOf([projectDirectiveSummary, projectAssignmentSummary, projectAgencyStatus, projectEscalationTimeline, projectNotifications]);
 }

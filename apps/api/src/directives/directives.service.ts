@@ -1,17 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
+import { findAgency } from '@app/agencies';
+import type { CreateDirectiveRequest, DirectiveWorkflowState } from '@app/contracts';
+import { isDeadlineSpec, MS_PER_DAY, type DeadlineSpec } from '@app/domain';
+import type { Sql } from '@app/event-store';
+import { noticeFingerprint, parseNotice, type Warning } from '@app/notice-import';
+import { AssignmentSummaryRepository, DirectiveSummaryRepository } from '@app/read-models';
+import { actorOf, type Principal } from '../auth';
 import type { ApiConfig } from '../core/core.module';
 import { CONFIG, SQL, TEMPORAL_CLIENT } from '../core/tokens';
-import { createDirectiveUpdate, DIRECTIVE_WORKFLOW, directiveWorkflowId, type DirectiveWorkflowState } from '@app/contracts';
-import { DirectiveSummaryRepository, type DirectiveSummary } from '@app/read-models';
-import type { Sql } from '@app/event-store';
-import { notFound } from '../errors/api-error';
+import { ApiError, notFound } from '../errors/api-error';
+import { translateWorkflowError } from '../temporal/temporal-errors';
 import type { CreateDirectiveDto } from './dto/create-directive.dto';
+import { directiveFromNotice, withDirectiveScopedIds } from './notice-to-directive';
+import { startDirective } from './start-directive';
+
+export const DEFAULT_IMPORT_DEADLINE = { kind: 'workingDays', days: 30 } as const;
 
 @Injectable()
 export class DirectivesService {
   private readonly summaries: DirectiveSummaryRepository;
+  private readonly assignments: AssignmentSummaryRepository;
 
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
@@ -19,29 +29,81 @@ export class DirectivesService {
     @Inject(SQL) sql: Sql,
   ) {
     this.summaries = new DirectiveSummaryRepository(sql);
+    this.assignments = new AssignmentSummaryRepository(sql);
   }
 
-  /** Starts the directive's workflow (or finds it) and returns once its creation is stored. */
-  async create(dto: CreateDirectiveDto): Promise<DirectiveWorkflowState> {
-    const start = new WithStartWorkflowOperation(DIRECTIVE_WORKFLOW, {
-      workflowId: directiveWorkflowId(dto.id),
-      taskQueue: this.config.taskQueue,
-      args: [{ directiveId: dto.id }],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-    });
-    return this.client.workflow.executeUpdateWithStart(createDirectiveUpdate, {
-      args: [{ directive: { ...dto }, at: new Date().toISOString(), actor: { kind: 'supervisor' }, correlationId: randomUUID() }],
-      startWorkflowOperation: start,
-    });
+  create(principal: Principal, dto: CreateDirectiveDto): Promise<DirectiveWorkflowState> {
+    const directive: CreateDirectiveRequest['directive'] = {
+      title: dto.title.normalize('NFC'),
+      number: dto.number ?? null,
+      issuingBody: dto.issuingBody ?? null,
+      issuedOn: dto.issuedOn ?? null,
+      sourceText: dto.sourceText?.normalize('NFC') ?? null,
+      reportingCadence: dto.reportingCadenceDays ? { everyMs: dto.reportingCadenceDays * MS_PER_DAY } : undefined,
+      timerPolicy: dto.timerPolicy,
+      assignments: dto.assignments.map((plan) => ({
+        id: plan.key,
+        paragraph: plan.paragraph?.normalize('NFC') ?? null,
+        text: plan.text.normalize('NFC'),
+        kind: plan.kind,
+        agencies: plan.agencies,
+        deadline: deadlineOf(plan.key, plan.deadline),
+        centralCompetence: plan.centralCompetence ?? false,
+      })),
+    };
+    requireKnownAgencies(directive);
+    return this.start(principal, dto.id, directive);
   }
 
-  async get(id: string): Promise<DirectiveSummary> {
+  /** Parses the notice; a dry run answers what would be created and stores nothing. Importing twice creates nothing new. */
+  async import(principal: Principal, text: unknown, dryRun: boolean) {
+    if (typeof text !== 'string') throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the notice as text/plain (UTF-8)');
+    const parsed = parseNotice(text, { defaultDeadline: DEFAULT_IMPORT_DEADLINE });
+    if (!parsed.ok) throw new ApiError(400, `NOTICE_${parsed.error.code}`, parsed.error.message);
+    const directiveId = noticeFingerprint(parsed.notice);
+    const directive = directiveFromNotice(parsed.notice, DEFAULT_IMPORT_DEADLINE);
+    const plan = withDirectiveScopedIds(directiveId, directive);
+    const existing = await this.summaries.find(directiveId);
+    const preview = { directiveId, alreadyImported: existing !== undefined, warnings: parsed.warnings as Warning[], directive: plan };
+    if (dryRun) return { dryRun: true, ...preview };
+    const state = await this.startScoped(principal, directiveId, plan);
+    return { dryRun: false, ...preview, state };
+  }
+
+  async get(principal: Principal, id: string) {
     const summary = await this.summaries.find(id);
     if (!summary) throw notFound('Directive', id);
-    return summary;
+    const agency = principal.role === 'agency' ? principal.agency ?? '' : undefined;
+    const { items } = await this.assignments.list({ directiveId: id, agency, limit: 500, now: new Date().toISOString() });
+    return { ...summary, assignments: items.filter((item) => item.kind !== 'track') };
   }
 
-  list(): Promise<DirectiveSummary[]> {
+  list() {
     return this.summaries.list();
   }
+
+  private start(principal: Principal, directiveId: string, directive: CreateDirectiveRequest['directive']): Promise<DirectiveWorkflowState> {
+    return this.startScoped(principal, directiveId, withDirectiveScopedIds(directiveId, directive));
+  }
+
+  private async startScoped(principal: Principal, directiveId: string, directive: CreateDirectiveRequest['directive']): Promise<DirectiveWorkflowState> {
+    try {
+      return await startDirective(this.client, this.config.taskQueue, directiveId, { directive, actor: actorOf(principal), correlationId: randomUUID() });
+    } catch (error) {
+      throw translateWorkflowError(error, 'Directive', directiveId);
+    }
+  }
+}
+
+function deadlineOf(key: string, dto: CreateDirectiveDto['assignments'][number]['deadline']): DeadlineSpec {
+  const spec = Object.fromEntries(Object.entries(dto).filter(([, value]) => value !== undefined));
+  if (!isDeadlineSpec(spec)) {
+    throw new ApiError(400, 'VALIDATION_FAILED', `Assignment ${key}: deadline of kind ${dto.kind} needs ${dto.kind === 'date' ? 'date' : dto.kind === 'instant' ? 'at' : 'days'}`);
+  }
+  return spec;
+}
+
+function requireKnownAgencies(directive: CreateDirectiveRequest['directive']): void {
+  const unknown = (directive.assignments ?? []).flatMap((plan) => plan.agencies.map((a) => a.agency)).filter((code) => !findAgency(code));
+  if (unknown.length > 0) throw new ApiError(400, 'UNKNOWN_AGENCY', `Unknown agency code(s): ${[...new Set(unknown)].join(', ')} (see GET /api/agencies)`);
 }

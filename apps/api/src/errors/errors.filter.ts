@@ -24,6 +24,7 @@ export class ErrorsFilter implements ExceptionFilter {
     if (error instanceof ApiError) return { statusCode: error.status, code: error.code, message: error.message, details: error.details };
     if (isDomainError(error)) return { statusCode: domainErrorStatus(error.code), code: error.code, message: error.message, details: error.details };
     if (error instanceof HttpException) return fromHttpException(error);
+    if (error instanceof Error && error.name === 'InvalidCursorError') return { statusCode: 400, code: 'INVALID_CURSOR', message: error.message };
     if (isUnavailable(error)) {
       return { statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: 'Temporal or PostgreSQL is unavailable; retry shortly' };
     }

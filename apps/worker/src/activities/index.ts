@@ -1,13 +1,25 @@
 import type { DondocActivities } from '@app/contracts';
-import type { EventStore } from '@app/event-store';
+import type { EventStore, Sql } from '@app/event-store';
+import { AgencyWebhookRepository, DirectiveSummaryRepository, NotificationsRepository } from '@app/read-models';
 import { appendEventsActivity } from './append-events.activity';
+import { deliverNotificationsActivity } from './deliver-notifications.activity';
 
 export interface ActivityDeps {
+  sql: Sql;
   eventStore: EventStore;
+  webhookSecret: string;
 }
 
 export function createActivities(deps: ActivityDeps): DondocActivities {
+  const directives = new DirectiveSummaryRepository(deps.sql);
   return {
     appendEvents: appendEventsActivity(deps.eventStore),
+    deliverNotifications: deliverNotificationsActivity({
+      notifications: new NotificationsRepository(deps.sql),
+      webhooks: new AgencyWebhookRepository(deps.sql),
+      eventStore: deps.eventStore,
+      secret: deps.webhookSecret,
+    }),
+    directiveStatusCounts: async ({ directiveId, at }) => ({ ...(await directives.statusCounts(directiveId, at)) }),
   };
 }

@@ -1,5 +1,111 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+export class AgencyRoleDto {
+  @ApiProperty({ example: 'BTCTU', description: 'Agency code from GET /api/agencies' })
+  @IsString()
+  @Length(1, 64)
+  agency!: string;
+
+  @ApiProperty({ enum: ['lead', 'coordinator'], description: 'chủ trì (lead) or phối hợp (coordinator); each agency of an eachOf is a lead of its own track' })
+  @IsIn(['lead', 'coordinator'])
+  role!: 'lead' | 'coordinator';
+}
+
+export class DeadlineDto {
+  @ApiProperty({ enum: ['date', 'instant', 'calendarDays', 'workingDays'] })
+  @IsIn(['date', 'instant', 'calendarDays', 'workingDays'])
+  kind!: 'date' | 'instant' | 'calendarDays' | 'workingDays';
+
+  @ApiPropertyOptional({ example: '2023-09-30', description: 'kind=date: end of that day, Asia/Ho_Chi_Minh' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  date?: string;
+
+  @ApiPropertyOptional({ example: '2023-09-30T10:00:00.000Z', description: 'kind=instant' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  at?: string;
+
+  @ApiPropertyOptional({ example: 45, description: 'kind=calendarDays or workingDays (Vietnamese working days)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  days?: number;
+}
+
+export class AssignmentPlanDto {
+  @ApiProperty({ example: 'A1', description: 'Key within the directive; the assignment id becomes <directiveId>-<key>' })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/)
+  key!: string;
+
+  @ApiProperty({ example: 'Nghiên cứu và đề xuất các chính sách thu hút cán bộ trẻ' })
+  @IsString()
+  @Length(1, 20_000)
+  text!: string;
+
+  @ApiPropertyOptional({ description: 'The source paragraph' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 20_000)
+  paragraph?: string;
+
+  @ApiProperty({ enum: ['single', 'eachOf'] })
+  @IsIn(['single', 'eachOf'])
+  kind!: 'single' | 'eachOf';
+
+  @ApiProperty({ type: [AgencyRoleDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => AgencyRoleDto)
+  agencies!: AgencyRoleDto[];
+
+  @ApiProperty({ type: DeadlineDto })
+  @ValidateNested()
+  @Type(() => DeadlineDto)
+  deadline!: DeadlineDto;
+
+  @ApiPropertyOptional({ default: false, description: 'The matter is believed to need a decision of the Centre' })
+  @IsOptional()
+  @IsBoolean()
+  centralCompetence?: boolean;
+}
+
+export class TimerPolicyDto {
+  @ApiProperty({ example: [259200000, 86400000], description: 'Reminders this many ms before the due date' })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  remindBeforeMs!: number[];
+
+  @ApiProperty({ example: [86400000, 259200000, 604800000], description: 'Escalation levels 1–3 this many ms after the due date' })
+  @IsArray()
+  @ArrayMinSize(3)
+  @ArrayMaxSize(3)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  ladderAfterMs!: [number, number, number];
+}
 
 export class CreateDirectiveDto {
   @ApiProperty({ example: 'TB-2023-03-22', description: 'Stable id chosen by the supervisor; creating it twice creates nothing new' })
@@ -17,13 +123,40 @@ export class CreateDirectiveDto {
   @Length(1, 64)
   number?: string;
 
-  @ApiPropertyOptional({ example: 'BTVTU' })
+  @ApiPropertyOptional({ example: 'BTVTU', description: 'Issuing body (agency code)' })
   @IsOptional()
   @IsString()
-  issuer?: string;
+  @Length(1, 64)
+  issuingBody?: string;
 
   @ApiPropertyOptional({ example: '2023-03-22' })
   @IsOptional()
   @IsISO8601({ strict: true })
   issuedOn?: string;
+
+  @ApiPropertyOptional({ description: 'The notice text the assignments came from' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1_000_000)
+  sourceText?: string;
+
+  @ApiPropertyOptional({ example: 30, description: "The monitor's compiled-report cadence in days" })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(366)
+  reportingCadenceDays?: number;
+
+  @ApiPropertyOptional({ type: TimerPolicyDto, description: 'Reminders and escalation ladder (defaults: 3 and 1 days before; 1, 3, 7 days after)' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TimerPolicyDto)
+  timerPolicy?: TimerPolicyDto;
+
+  @ApiProperty({ type: [AssignmentPlanDto] })
+  @IsArray()
+  @ArrayMaxSize(20_000)
+  @ValidateNested({ each: true })
+  @Type(() => AssignmentPlanDto)
+  assignments!: AssignmentPlanDto[];
 }

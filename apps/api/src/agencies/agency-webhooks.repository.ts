@@ -1,0 +1,21 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Sql } from '@app/event-store';
+import { SQL } from '../core/tokens';
+
+/** The agency_webhooks table (agency, url, created_at): where each agency's events are delivered. */
+@Injectable()
+export class AgencyWebhooksRepository {
+  constructor(@Inject(SQL) private readonly sql: Sql) {}
+
+  async put(agency: string, url: string): Promise<void> {
+    await this.sql`
+      insert into agency_webhooks (agency, url, created_at) values (${agency}, ${url}, now())
+      on conflict (agency) do update set url = excluded.url`;
+  }
+
+  /** True when there was one to delete. */
+  async delete(agency: string): Promise<boolean> {
+    const rows = await this.sql`delete from agency_webhooks where agency = ${agency} returning agency`;
+    return rows.length > 0;
+  }
+}

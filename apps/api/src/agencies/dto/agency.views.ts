@@ -1,0 +1,36 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { AgencyKind, AgencyLevel, GroupMode } from '@app/agencies';
+
+export class AgencyView {
+  @ApiProperty({ example: 'UBND' })
+  code!: string;
+
+  @ApiProperty({ example: 'Ủy ban nhân dân tỉnh' })
+  name!: string;
+
+  @ApiProperty({ type: [String], example: ['UBND tỉnh'] })
+  shortNames!: string[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'Code of the body directly above, for escalation' })
+  parent!: string | null;
+
+  @ApiProperty({ enum: ['central', 'provincial', 'district'] })
+  level!: AgencyLevel;
+
+  @ApiProperty({ enum: ['party', 'state', 'front'] })
+  kind!: AgencyKind;
+
+  @ApiPropertyOptional({ type: [String], description: 'Groups only: the member codes' })
+  members?: string[];
+
+  @ApiPropertyOptional({ enum: ['joint', 'each'], description: 'Groups only: one addressee, or each member separately' })
+  groupMode?: GroupMode;
+}
+
+export class AgencyWebhookView {
+  @ApiProperty({ example: 'UBND' })
+  agency!: string;
+
+  @ApiProperty({ example: 'https://ubnd.hatinh.gov.vn/dondoc-hook' })
+  url!: string;
+}

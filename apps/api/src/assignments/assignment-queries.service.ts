@@ -1,0 +1,71 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Client } from '@temporalio/client';
+import { assignmentStateQuery, assignmentStreamId, assignmentWorkflowId } from '@app/contracts';
+import { EventStore } from '@app/event-store';
+import type { AssignmentPage, AssignmentSummaryView } from '@app/read-models';
+import type { Principal } from '../auth';
+import { EVENT_STORE, TEMPORAL_CLIENT } from '../core/tokens';
+import { translateWorkflowError } from '../temporal/temporal-errors';
+import { AssignmentAccessService } from './assignment-access.service';
+import type { ListAssignmentsQuery } from './dto/list-assignments.query';
+
+export interface TimelineEntry {
+  eventId: string;
+  version: number;
+  type: string;
+  occurredAt: string;
+  actor: unknown;
+  data: unknown;
+}
+
+/** Reads come from the projections; `consistent` asks the workflow itself. */
+@Injectable()
+export class AssignmentQueriesService {
+  constructor(
+    private readonly access: AssignmentAccessService,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+  ) {}
+
+  list(principal: Principal, query: ListAssignmentsQuery): Promise<AssignmentPage> {
+    const agency = principal.role === 'agency' ? principal.agency ?? '' : query.agency;
+    return this.access.summaries.list({
+      directiveId: query.directive,
+      agency,
+      stage: query.stage,
+      status: query.status,
+      overdue: query.overdue,
+      dueBefore: query.dueBefore,
+      limit: query.limit,
+      cursor: query.cursor,
+      now: new Date().toISOString(),
+    });
+  }
+
+  async get(principal: Principal, id: string, consistent: boolean): Promise<AssignmentSummaryView | (Record<string, unknown> & { version: number })> {
+    const summary = await this.access.visible(principal, id, new Date().toISOString());
+    if (!consistent) return summary;
+    try {
+      const live = await this.client.workflow.getHandle(assignmentWorkflowId(id)).query(assignmentStateQuery);
+      return { ...summary, ...live.assignment, version: live.version };
+    } catch (error) {
+      throw translateWorkflowError(error, 'Assignment', id);
+    }
+  }
+
+  async timeline(principal: Principal, id: string): Promise<{ assignmentId: string; events: TimelineEntry[] }> {
+    await this.access.visible(principal, id, new Date().toISOString());
+    const events = await this.events.readStream(assignmentStreamId(id));
+    return {
+      assignmentId: id,
+      events: events.map((event) => ({
+        eventId: event.eventId,
+        version: event.streamVersion,
+        type: event.type,
+        occurredAt: event.occurredAt,
+        actor: event.metadata.actor,
+        data: event.data,
+      })),
+    };
+  }
+}

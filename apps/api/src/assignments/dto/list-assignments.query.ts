@@ -1,0 +1,53 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { ASSIGNMENT_STAGES, ASSIGNMENT_STATUSES, type AssignmentStage, type AssignmentStatus } from '@app/domain';
+
+export class ListAssignmentsQuery {
+  @ApiPropertyOptional({ description: 'Directive id' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  directive?: string;
+
+  @ApiPropertyOptional({ description: 'Agency code (lead, coordinator or track); agencies always see only their own' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  agency?: string;
+
+  @ApiPropertyOptional({ enum: ASSIGNMENT_STAGES })
+  @IsOptional()
+  @IsIn(ASSIGNMENT_STAGES as string[])
+  stage?: AssignmentStage;
+
+  @ApiPropertyOptional({ enum: ASSIGNMENT_STATUSES })
+  @IsOptional()
+  @IsIn(ASSIGNMENT_STATUSES as string[])
+  status?: AssignmentStatus;
+
+  @ApiPropertyOptional({ description: 'true: in progress and past the deadline in force' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ description: 'Deadline in force before this instant (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  dueBefore?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  cursor?: string;
+}

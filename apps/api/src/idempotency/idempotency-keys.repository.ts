@@ -1,0 +1,32 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Sql } from '@app/event-store';
+import { SQL } from '../core/tokens';
+
+/** What a key was first used for, and once that succeeded, the answer (wrapped: an answer may be undefined). */
+export interface IdempotencyRecord {
+  requestHash: string;
+  response: { result?: unknown } | null;
+}
+
+/** The idempotency_keys table. */
+@Injectable()
+export class IdempotencyKeysRepository {
+  constructor(@Inject(SQL) private readonly sql: Sql) {}
+
+  /** Records the key for this request unless it is recorded already; returns the record that stands. */
+  async claim(tokenId: string, key: string, requestHash: string): Promise<IdempotencyRecord> {
+    await this.sql`
+      insert into idempotency_keys (token_id, key, request_hash) values (${tokenId}, ${key}, ${requestHash})
+      on conflict do nothing`;
+    const [row] = await this.sql<IdempotencyRecord[]>`
+      select request_hash as "requestHash", response from idempotency_keys where token_id = ${tokenId} and key = ${key}`;
+    return row;
+  }
+
+  async storeResponse(tokenId: string, key: string, result: unknown): Promise<void> {
+    const response = JSON.stringify(result === undefined ? {} : { result });
+    await this.sql`
+      update idempotency_keys set response = ${response}::jsonb
+      where token_id = ${tokenId} and key = ${key} and response is null`;
+  }
+}

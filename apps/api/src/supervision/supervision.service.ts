@@ -1,0 +1,34 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Sql } from '@app/event-store';
+import { AgencyStatusRepository, EscalationTimelineRepository, NotificationsRepository } from '@app/read-models';
+import type { Principal } from '../auth';
+import { SQL } from '../core/tokens';
+import type { EscalationsQuery, InboxQuery, StatusReportQuery } from './dto/supervision.query';
+
+/** What the Provincial Party Office watches: the escalation timeline, the status matrix, and agencies' inboxes. */
+@Injectable()
+export class SupervisionService {
+  private readonly timeline: EscalationTimelineRepository;
+  private readonly statuses: AgencyStatusRepository;
+  private readonly notifications: NotificationsRepository;
+
+  constructor(@Inject(SQL) sql: Sql) {
+    this.timeline = new EscalationTimelineRepository(sql);
+    this.statuses = new AgencyStatusRepository(sql);
+    this.notifications = new NotificationsRepository(sql);
+  }
+
+  async escalations(principal: Principal, query: EscalationsQuery) {
+    const agency = principal.role === 'agency' ? principal.agency ?? '' : query.agency;
+    return { items: await this.timeline.list({ directiveId: query.directive, agency, since: query.since, limit: query.limit }) };
+  }
+
+  async statusMatrix(query: StatusReportQuery) {
+    const now = new Date().toISOString();
+    return { directiveId: query.directive ?? null, at: now, agencies: await this.statuses.matrix({ directiveId: query.directive, now }) };
+  }
+
+  inbox(principal: Principal, query: InboxQuery) {
+    return this.notifications.inbox(principal.agency ?? '', { limit: query.limit, after: query.after });
+  }
+}

@@ -1,0 +1,32 @@
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { DOMAIN_FAILURE_TYPE } from '@app/contracts';
+import { ApiError } from '../errors/api-error';
+
+/** A command the workflow rejected, as the domain said it: a stable code and a message. */
+export class RejectedCommandError extends Error {
+  override readonly name = 'DomainError';
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** Turns what Temporal answers about a workflow command into the API's errors; anything else passes through. */
+export function translateWorkflowError(error: unknown, what: string, id: string): unknown {
+  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === DOMAIN_FAILURE_TYPE) {
+    const detail = error.cause.details?.[0] as { code?: string; details?: unknown } | undefined;
+    return new RejectedCommandError(detail?.code ?? 'INVALID_TRANSITION', error.cause.message, detail?.details ?? undefined);
+  }
+  if (error instanceof WorkflowNotFoundError) return new ApiError(404, 'NOT_FOUND', `${what} ${id} was not found`);
+  if (isCompletedWorkflow(error)) return new ApiError(409, 'ASSIGNMENT_CLOSED', `${what} ${id} is closed; it accepts no more commands`);
+  return error;
+}
+
+function isCompletedWorkflow(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? '')}` : '';
+  return /already completed|workflow execution already completed/i.test(text);
+}

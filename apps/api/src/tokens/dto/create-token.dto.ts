@@ -1,0 +1,21 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { ROLES, type Role } from '../../auth/principal';
+
+export class CreateTokenDto {
+  @ApiProperty({ enum: ROLES, example: 'agency' })
+  @IsIn(ROLES)
+  role!: Role;
+
+  @ApiPropertyOptional({ example: 'UBND', description: 'Registry code of the agency; required for, and only for, role "agency"' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  agency?: string;
+
+  @ApiPropertyOptional({ example: 'Văn phòng UBND tỉnh: cổng tích hợp' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  label?: string;
+}

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { findAgency } from '@app/agencies';
+import { ApiError, notFound } from '../errors/api-error';
+import { ApiTokensRepository, type ApiTokenRecord } from './api-tokens.repository';
+import type { CreateTokenDto } from './dto/create-token.dto';
+import type { CreatedTokenView } from './dto/token.views';
+import { generateToken, hashToken } from './token-secret';
+
+@Injectable()
+export class TokensService {
+  constructor(private readonly tokens: ApiTokensRepository) {}
+
+  /** Mints a token; its secret is in this answer only. */
+  async create(dto: CreateTokenDto): Promise<CreatedTokenView> {
+    if (dto.role === 'agency' && dto.agency === undefined) throw invalid('An agency token needs "agency", the code of its agency');
+    if (dto.role !== 'agency' && dto.agency !== undefined) throw invalid(`A ${dto.role} token is bound to no agency; leave "agency" out`);
+    if (dto.agency !== undefined && !findAgency(dto.agency)) throw new ApiError(400, 'UNKNOWN_AGENCY', `No agency has the code ${dto.agency}`);
+    const token = generateToken();
+    const record = await this.tokens.insert({ role: dto.role, agency: dto.agency ?? null, label: dto.label ?? null, tokenHash: hashToken(token) });
+    return { id: record.id, role: record.role, agency: record.agency, label: record.label, token };
+  }
+
+  list(): Promise<ApiTokenRecord[]> {
+    return this.tokens.list();
+  }
+
+  async revoke(id: string): Promise<void> {
+    const token = await this.tokens.find(id);
+    if (!token) throw notFound('Token', id);
+    if (token.bootstrap) throw new ApiError(409, 'TOKEN_NOT_REVOCABLE', 'The DONDOC_ADMIN_TOKEN admin token is revoked by changing that variable');
+    await this.tokens.revoke(id);
+  }
+}
+
+const invalid = (message: string): ApiError => new ApiError(400, 'VALIDATION_FAILED', message);

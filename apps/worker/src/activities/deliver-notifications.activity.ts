@@ -1,0 +1,75 @@
+import { createHmac } from 'node:crypto';
+import type { DeliverNotificationsInput } from '@app/contracts';
+import type { EventStore } from '@app/event-store';
+import type { AgencyWebhookRepository, Notification, NotificationsRepository } from '@app/read-models';
+
+export interface DeliveryDeps {
+  notifications: NotificationsRepository;
+  webhooks: AgencyWebhookRepository;
+  eventStore: EventStore;
+  secret: string;
+  fetch?: typeof fetch;
+}
+
+export const SIGNATURE_HEADER = 'x-dondoc-signature';
+
+/** `sha256=<hex HMAC of the exact body>`, so an agency can check the sender and the body. */
+export function signBody(secret: string, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+}
+
+/**
+ * Posts each pending notification to its agency's webhook. Agencies without one read their inbox. A failed post
+ * throws, so Temporal retries the activity with backoff; delivered ones are skipped on the retry.
+ */
+export function deliverNotificationsActivity(deps: DeliveryDeps) {
+  const post = deps.fetch ?? fetch;
+  return async (input: DeliverNotificationsInput): Promise<{ delivered: number; inboxOnly: number }> => {
+    let delivered = 0;
+    let inboxOnly = 0;
+    const failures: string[] = [];
+    for (const notification of await deps.notifications.pendingForEvents(input.eventIds)) {
+      const webhook = await deps.webhooks.get(notification.agency);
+      if (!webhook) {
+        inboxOnly += 1;
+        continue;
+      }
+      const error = await postOne(post, webhook.url, deps.secret, notification);
+      if (error) {
+        await deps.notifications.markFailed(notification.notificationId, error);
+        failures.push(`${notification.agency}: ${error}`);
+        continue;
+      }
+      const at = new Date().toISOString();
+      await deps.notifications.markDelivered(notification.notificationId, at);
+      await recordDelivery(deps.eventStore, notification, webhook.url, at);
+      delivered += 1;
+    }
+    if (failures.length > 0) throw new Error(`Webhook delivery failed (will retry): ${failures.join('; ')}`);
+    return { delivered, inboxOnly };
+  };
+}
+
+async function postOne(post: typeof fetch, url: string, secret: string, notification: Notification): Promise<string | undefined> {
+  const body = JSON.stringify(notification);
+  try {
+    const response = await post(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8', [SIGNATURE_HEADER]: signBody(secret, body), 'x-dondoc-notification-id': notification.notificationId },
+      body,
+      signal: AbortSignal.timeout(10_000),
+    });
+    return response.ok ? undefined : `HTTP ${response.status}`;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+function recordDelivery(eventStore: EventStore, notification: Notification, url: string, at: string) {
+  return eventStore.append(
+    `notification-${notification.notificationId}`,
+    0,
+    [{ type: 'NotificationDelivered', schemaVersion: 1, data: { notificationId: notification.notificationId, eventId: notification.eventId, agency: notification.agency, assignmentId: notification.assignmentId, url } }],
+    { occurredAt: at, actor: { kind: 'system' }, correlationId: notification.eventId, causationId: notification.eventId },
+  );
+}

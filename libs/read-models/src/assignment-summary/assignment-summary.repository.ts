@@ -1,0 +1,115 @@
+import type { AssignmentStage, AssignmentStatus, AssignmentSummary, ExistingAssignment } from '@app/domain';
+import type { Sql } from '@app/event-store';
+import type postgres from 'postgres';
+import { decodeCursor, encodeCursor } from '../shared/cursor';
+import { effectiveStatus } from '../shared/effective-status';
+import { isoOf, pageSize } from '../shared/sql';
+
+/** The domain's summary with `status` as of the reader's `now`, plus the stream version and projection times. */
+export interface AssignmentSummaryView extends AssignmentSummary {
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface AssignmentListFilter {
+  directiveId?: string;
+  /** Any agency named on the assignment: lead, coordinator, an eachOf parent's agency, a track's agency. */
+  agency?: string;
+  parentId?: string;
+  stage?: AssignmentStage;
+  /** The status at `now`. */
+  status?: AssignmentStatus;
+  /** true: in progress and overdue at `now`; false: anything else. */
+  overdue?: boolean;
+  /** Deadline in force strictly before this instant. */
+  dueBefore?: string;
+  /** 1–500, default 50. */
+  limit?: number;
+  /** nextCursor of the previous page. */
+  cursor?: string;
+  /** The instant statuses are computed at (ISO-8601). */
+  now: string;
+}
+
+export interface AssignmentPage {
+  items: AssignmentSummaryView[];
+  /** Absent on the last page. */
+  nextCursor?: string;
+}
+
+interface SummaryRow {
+  summary: AssignmentSummary;
+  effective_status: AssignmentStatus;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const toView = (row: SummaryRow): AssignmentSummaryView => ({
+  ...row.summary,
+  status: row.effective_status,
+  version: row.version,
+  createdAt: isoOf(row.created_at),
+  updatedAt: isoOf(row.updated_at),
+});
+
+export class AssignmentSummaryRepository {
+  constructor(private readonly sql: Sql) {}
+
+  async find(assignmentId: string, now: string = new Date().toISOString()): Promise<AssignmentSummaryView | undefined> {
+    const rows = await this.sql<SummaryRow[]>`
+      select summary, ${effectiveStatus(this.sql, now)} as effective_status, version, created_at, updated_at
+      from assignment_summary where assignment_id = ${assignmentId}`;
+    return rows[0] && toView(rows[0]);
+  }
+
+  /** The full domain state (research notes, proposal, extensions…) for a detail view. */
+  async findState(assignmentId: string): Promise<{ state: ExistingAssignment; version: number } | undefined> {
+    const rows = await this.sql<{ state: ExistingAssignment; version: number }[]>`
+      select state, version from assignment_summary where assignment_id = ${assignmentId}`;
+    return rows[0];
+  }
+
+  /** Ordered by (deadline in force, id), keyset-paginated: pages stay stable while rows are added. */
+  async list(filter: AssignmentListFilter): Promise<AssignmentPage> {
+    const limit = pageSize(filter.limit);
+    const rows = await this.sql<(SummaryRow & { due_at: Date; assignment_id: string })[]>`
+      select summary, ${effectiveStatus(this.sql, filter.now)} as effective_status, version, created_at, updated_at,
+        due_at, assignment_id
+      from assignment_summary
+      where true ${this.conditions(filter)}
+      order by due_at, assignment_id
+      limit ${limit + 1}`;
+    const items = rows.slice(0, limit);
+    const last = rows.length > limit ? items[items.length - 1] : undefined;
+    return { items: items.map(toView), ...(last && { nextCursor: encodeCursor([isoOf(last.due_at), last.assignment_id]) }) };
+  }
+
+  /** An agency may see an assignment naming it, and an eachOf parent one of whose tracks is theirs. */
+  async visibleTo(assignmentId: string, agency: string): Promise<boolean> {
+    const [{ visible }] = await this.sql<{ visible: boolean }[]>`
+      select exists (
+        select 1 from assignment_summary a
+        where a.assignment_id = ${assignmentId}
+          and (${agency} = any(a.agency_codes)
+            or exists (select 1 from assignment_summary t where t.parent_id = a.assignment_id and ${agency} = any(t.agency_codes)))
+      ) as visible`;
+    return visible;
+  }
+
+  private conditions(f: AssignmentListFilter): postgres.Fragment {
+    const sql = this.sql;
+    const none = sql``;
+    const cursor = f.cursor === undefined ? undefined : decodeCursor(f.cursor);
+    return sql`
+      ${f.directiveId === undefined ? none : sql`and directive_id = ${f.directiveId}`}
+      ${f.agency === undefined ? none : sql`and agency_codes @> array[${f.agency}]::text[]`}
+      ${f.parentId === undefined ? none : sql`and parent_id = ${f.parentId}`}
+      ${f.stage === undefined ? none : sql`and stage = ${f.stage}`}
+      ${f.status === undefined ? none : sql`and ${effectiveStatus(sql, f.now)} = ${f.status}`}
+      ${f.overdue === undefined ? none : sql`and (${effectiveStatus(sql, f.now)} = 'inProgressOverdue') = ${f.overdue}`}
+      ${f.dueBefore === undefined ? none : sql`and due_at < ${f.dueBefore}::timestamptz`}
+      ${cursor === undefined ? none : sql`and (due_at, assignment_id) > (${cursor[0]}::timestamptz, ${cursor[1]})`}`;
+  }
+}

@@ -1,0 +1,23 @@
+/** A cursor the client got from us and sent back altered (or never got from us). */
+export class InvalidCursorError extends Error {
+  readonly code = 'INVALID_CURSOR';
+  constructor(readonly cursor: string) {
+    super(`Invalid cursor ${JSON.stringify(cursor)}`);
+    this.name = 'InvalidCursorError';
+  }
+}
+
+/** Opaque keyset cursor: the sort key of the last row returned, as base64url JSON. */
+export const encodeCursor = (key: readonly [string, string]): string => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+
+export function decodeCursor(cursor: string): [string, string] {
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(key) && key.length === 2 && key.every((part) => typeof part === 'string') && !Number.isNaN(Date.parse(key[0]))) {
+      return [key[0], key[1]];
+    }
+  } catch {
+    // falls through to the error below
+  }
+  throw new InvalidCursorError(cursor);
+}

@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { http, startTestApp, type TestApp } from '../../support/test-app';
+import { bearer, mintToken } from '../../support/tokens';
+import { openSse, type SseConnection } from './sse-client';
+
+describe('GET /api/events/stream: the feed as Server-Sent Events', () => {
+  let app: TestApp;
+  let supervisor: Record<string, string>;
+  let viewerToken: string;
+  const open: SseConnection[] = [];
+  beforeAll(async () => {
+    app = await startTestApp();
+    supervisor = bearer(await mintToken(app, 'supervisor'));
+    viewerToken = await mintToken(app, 'viewer');
+  });
+  afterAll(async () => {
+    for (const connection of open) connection.close();
+    await app.close();
+  });
+
+  async function connect(query: string, headers: Record<string, string> = {}): Promise<SseConnection> {
+    const connection = await openSse(`${app.url}/api/events/stream${query}`, headers);
+    open.push(connection);
+    return connection;
+  }
+
+  /** The cursor past the newest event. */
+  async function endCursor(): Promise<string> {
+    let cursor: string | null = null;
+    for (;;) {
+      const page = await http(`${app.url}/api/events?limit=1000${cursor ? `&after=${cursor}` : ''}`, { headers: supervisor });
+      if (page.body.events.length === 0) return page.body.nextCursor;
+      cursor = page.body.nextCursor;
+    }
+  }
+
+  async function createDirective(): Promise<string> {
+    const id = `TB-SSE-${randomUUID().slice(0, 8)}`;
+    const created = await http(`${app.url}/api/directives`, { method: 'POST', headers: supervisor, body: { id, title: `Theo dõi trực tiếp ${id}` } });
+    expect(created.status).toBe(201);
+    return id;
+  }
+
+  const createdOf = (id: string) => (message: { event?: string; data: string }) =>
+    message.event === 'DirectiveCreated' && JSON.parse(message.data).streamId === `directive-${id}`;
+
+  it('delivers an event appended after connecting: id = cursor, event = type, data = the event', async () => {
+    const stream = await connect(`?access_token=${viewerToken}&after=${await endCursor()}`);
+    expect(stream.status).toBe(200);
+    expect(stream.contentType).toContain('text/event-stream');
+
+    const id = await createDirective();
+    const message = await stream.next(createdOf(id));
+    const event = JSON.parse(message.data);
+    expect(event).toMatchObject({ type: 'DirectiveCreated', streamId: `directive-${id}`, streamVersion: 1, actor: { kind: 'supervisor' } });
+    expect(message.id).toBe(event.position);
+  });
+
+  it('resumes past Last-Event-ID (which wins over ?after=) with a bearer header', async () => {
+    const before = await endCursor();
+    const first = await createDirective();
+    const seen = await connect(`?after=${before}`, bearer(viewerToken));
+    const firstMessage = await seen.next(createdOf(first));
+    seen.close();
+
+    const second = await createDirective();
+    const resumed = await connect(`?after=${before}`, { ...bearer(viewerToken), 'last-event-id': firstMessage.id ?? '' });
+    const next = await resumed.next((message) => message.event === 'DirectiveCreated');
+    expect(JSON.parse(next.data).streamId).toBe(`directive-${second}`);
+  });
+
+  it('refuses missing, bad and agency tokens, and bad cursors, before streaming', async () => {
+    expect((await http(`${app.url}/api/events/stream`)).status).toBe(401);
+    expect((await http(`${app.url}/api/events/stream?access_token=ddc_nope`)).status).toBe(401);
+    const agencyToken = await mintToken(app, 'agency', 'UBND');
+    expect((await http(`${app.url}/api/events/stream?access_token=${agencyToken}`)).status).toBe(403);
+    const bad = await http(`${app.url}/api/events/stream?access_token=${viewerToken}&after=garbage`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.code).toBe('INVALID_CURSOR');
+    const badHeader = await http(`${app.url}/api/events/stream?access_token=${viewerToken}`, { headers: { 'last-event-id': 'garbage' } });
+    expect(badHeader.status).toBe(400);
+  });
+});

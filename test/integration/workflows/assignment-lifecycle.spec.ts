@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import { assignmentStreamId, assignmentWorkflowId } from '@app/contracts';
+import { EventStore, type Sql } from '@app/event-store';
+import { testClient, testDatabase, testWorker } from '../../support/test-stack';
+import { agency, createDirective, eventually, plan, rejectionCode, send, stateOf, SUPERVISOR } from '../../support/workflow-driver';
+
+describe('assignment workflows on the real Temporal dev server', () => {
+  let sql: Sql;
+  let client: Client;
+  let store: EventStore;
+  let worker: Awaited<ReturnType<typeof testWorker>>;
+
+  beforeAll(async () => {
+    sql = await testDatabase();
+    store = new EventStore(sql);
+    client = await testClient();
+    worker = await testWorker();
+  });
+  afterAll(async () => {
+    await worker.shutdown();
+    await client.connection.close();
+    await sql.end();
+  });
+
+  const uniqueId = (name: string): string => `${name}-${randomUUID().slice(0, 8)}`;
+  const eventTypes = async (assignmentId: string) => (await store.readStream(assignmentStreamId(assignmentId))).map((e) => e.type);
+  const history = async (assignmentId: string) => (await client.workflow.getHandle(assignmentWorkflowId(assignmentId)).fetchHistory()).events ?? [];
+
+  it('runs a lead + coordinators assignment from receipt to a confirmed on-time report', async () => {
+    const id = uniqueId('A2');
+    const created = await createDirective(client, worker.taskQueue, [plan(id)]);
+    expect(created.assignmentIds).toEqual([id]);
+    await eventually(() => stateOf(client, id), (s) => s?.stage === 'received');
+
+    await send(client, id, { type: 'Acknowledge' }, agency('BTCTU'));
+    await send(client, id, { type: 'RecordResearch', note: 'Khảo sát 13 huyện' }, agency('DDHDND'));
+    await send(client, id, { type: 'SubmitProposal', summary: 'Đề xuất chính sách', beyondProvincialCompetence: false }, agency('BTCTU'));
+    await send(client, id, { type: 'ReviewProposal', decision: 'accept' }, SUPERVISOR);
+    await send(client, id, { type: 'SubmitReport', summary: 'Đã ban hành' }, agency('BTCTU'));
+    const confirmed = await send(client, id, { type: 'ConfirmReport' }, SUPERVISOR);
+
+    expect(confirmed.assignment).toMatchObject({ stage: 'closed', status: 'doneOnTime', verdict: 'onTime', lead: 'BTCTU' });
+    expect(confirmed.version).toBe(7);
+    expect(await eventTypes(id)).toEqual([
+      'AssignmentCreated', 'AssignmentAcknowledged', 'ResearchRecorded', 'ProposalSubmitted', 'ProposalAccepted', 'ReportSubmitted', 'ReportConfirmed',
+    ]);
+    await client.workflow.getHandle(assignmentWorkflowId(id)).result();
+  });
+
+  it('rejects invalid commands in the validator: nothing in history, nothing in PostgreSQL', async () => {
+    const id = uniqueId('A1');
+    await createDirective(client, worker.taskQueue, [plan(id)]);
+    await eventually(() => stateOf(client, id), (s) => s?.stage === 'received');
+    const historyBefore = (await history(id)).length;
+
+    expect(await rejectionCode(send(client, id, { type: 'SubmitReport', summary: 'quá sớm' }, agency('BTCTU')))).toBe('INVALID_TRANSITION');
+    expect(await rejectionCode(send(client, id, { type: 'Acknowledge' }, agency('DDHDND')))).toBe('NOT_PERMITTED');
+    expect(await rejectionCode(send(client, id, { type: 'RequestExtension', reason: 'cần thêm thời gian', newDueAt: '2020-01-01T00:00:00.000Z' }, agency('BTCTU')))).toMatch(/EXTENSION_DATE_IN_PAST|INVALID_TRANSITION/);
+
+    expect(await eventTypes(id)).toEqual(['AssignmentCreated']);
+    const historyAfter = await history(id);
+    expect(historyAfter.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes)).toHaveLength(0);
+    expect(historyAfter.length).toBe(historyBefore);
+  });
+
+  it('escalates a matter beyond provincial competence to the Centre, pausing and resuming the clock', async () => {
+    const id = uniqueId('A4');
+    await createDirective(client, worker.taskQueue, [plan(id, { centralCompetence: true, agencies: [{ agency: 'VPTU', role: 'lead' }] })]);
+    await eventually(() => stateOf(client, id), (s) => s?.stage === 'received');
+    const lead = agency('VPTU');
+    await send(client, id, { type: 'Acknowledge' }, lead);
+    await send(client, id, { type: 'SubmitProposal', summary: 'Kiến nghị Trung ương', beyondProvincialCompetence: true }, lead);
+    await send(client, id, { type: 'ReviewProposal', decision: 'accept' }, SUPERVISOR);
+    expect(await rejectionCode(send(client, id, { type: 'SubmitReport', summary: 'x' }, lead))).toBe('CENTRE_RESPONSE_REQUIRED');
+    const escalated = await send(client, id, { type: 'EscalateToCentre', centralBody: 'Ban Bí thư', summary: 'Chế độ phụ cấp' }, SUPERVISOR);
+    expect(escalated.assignment).toMatchObject({ stage: 'escalated', paused: true });
+    const responded = await send(client, id, { type: 'RecordCentreResponse', response: 'Đồng ý nghiên cứu' }, SUPERVISOR);
+    expect(responded.assignment.paused).toBe(false);
+    expect(Date.parse(responded.assignment.adjustedDueAt)).toBeGreaterThan(Date.parse(responded.assignment.originalDueAt));
+    await send(client, id, { type: 'SubmitReport', summary: 'Đã báo cáo' }, lead);
+    const closed = await send(client, id, { type: 'ConfirmReport' }, SUPERVISOR);
+    expect(closed.assignment.stage).toBe('closed');
+  });
+
+  it('fans an "each of" assignment out to one workflow per agency and rolls their progress up', async () => {
+    const id = uniqueId('A3');
+    const districts = ['BTV-HUONGSON', 'BTV-CANLOC', 'BTV-KYANH'];
+    await createDirective(client, worker.taskQueue, [plan(id, { kind: 'eachOf', agencies: districts.map((code) => ({ agency: code, role: 'lead' as const })) })]);
+    for (const code of districts) await eventually(() => stateOf(client, `${id}.${code}`), (s) => s?.stage === 'received');
+
+    for (const code of districts) {
+      const track = `${id}.${code}`;
+      const lead = agency(code);
+      await send(client, track, { type: 'Acknowledge' }, lead);
+      await send(client, track, { type: 'SubmitProposal', summary: 'Tổng hợp vướng mắc', beyondProvincialCompetence: false }, lead);
+      await send(client, track, { type: 'ReviewProposal', decision: 'accept' }, SUPERVISOR);
+      await send(client, track, { type: 'SubmitReport', summary: 'Đã gửi báo cáo' }, lead);
+      if (code !== 'BTV-KYANH') await send(client, track, { type: 'ConfirmReport' }, SUPERVISOR);
+    }
+    const partial = await eventually(() => stateOf(client, id), (s) => (s?.tracks?.byStatus.doneOnTime ?? 0) === 2);
+    expect(partial?.stage).toBe('tracking');
+    expect(partial?.tracks?.total).toBe(3);
+
+    await send(client, `${id}.BTV-KYANH`, { type: 'ConfirmReport' }, SUPERVISOR);
+    await client.workflow.getHandle(assignmentWorkflowId(id)).result();
+    expect((await eventTypes(id)).at(-1)).toBe('AssignmentClosed');
+  });
+
+  it('answers a repeated update id with the first result and appends nothing more', async () => {
+    const id = uniqueId('A1');
+    await createDirective(client, worker.taskQueue, [plan(id)]);
+    await eventually(() => stateOf(client, id), (s) => s?.stage === 'received');
+    const updateId = randomUUID();
+    const first = await send(client, id, { type: 'Acknowledge' }, agency('BTCTU'), updateId);
+    const again = await send(client, id, { type: 'Acknowledge' }, agency('BTCTU'), updateId);
+    expect(again).toEqual(first);
+    expect(await eventTypes(id)).toEqual(['AssignmentCreated', 'AssignmentAcknowledged']);
+  });
+
+  it('creating the same directive twice starts nothing new', async () => {
+    const id = uniqueId('A1');
+    const directiveId = uniqueId('D');
+    const first = await createDirective(client, worker.taskQueue, [plan(id)], { directiveId });
+    const second = await createDirective(client, worker.taskQueue, [plan(id)], { directiveId });
+    expect(second).toEqual(first);
+    await eventually(() => stateOf(client, id), (s) => s?.stage === 'received');
+    expect(await eventTypes(id)).toEqual(['AssignmentCreated']);
+  });
+});

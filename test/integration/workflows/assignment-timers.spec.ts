@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import { assignmentStreamId, assignmentWorkflowId } from '@app/contracts';
+import { EventStore, type Sql } from '@app/event-store';
+import { testClient, testDatabase, testWorker } from '../../support/test-stack';
+import { agency, createDirective, eventually, FAST_TIMERS, inSeconds, plan, send, stateOf, SUPERVISOR } from '../../support/workflow-driver';
+
+describe('durable deadline timers, restarts and long lives', () => {
+  let sql: Sql;
+  let client: Client;
+  let store: EventStore;
+
+  beforeAll(async () => {
+    sql = await testDatabase();
+    store = new EventStore(sql);
+    client = await testClient();
+  });
+  afterAll(async () => {
+    await client.connection.close();
+    await sql.end();
+  });
+
+  const uniqueId = (name: string): string => `${name}-${randomUUID().slice(0, 8)}`;
+  const stream = (id: string) => store.readStream(assignmentStreamId(id));
+
+  it('fires the reminder, the overdue mark and the three ladder levels as events, in order', async () => {
+    const worker = await testWorker();
+    try {
+      const id = uniqueId('T1');
+      await createDirective(client, worker.taskQueue, [plan(id, { deadline: inSeconds(3) })], { timerPolicy: FAST_TIMERS });
+      const events = await eventually(() => stream(id), (list) => list.some((e) => e.type === 'EscalatedToLevel' && (e.data as { level: number }).level === 3), 30_000);
+      const fired = events.filter((e) => e.type !== 'AssignmentCreated').map((e) => (e.type === 'EscalatedToLevel' ? `L${(e.data as { level: number }).level}` : e.type));
+      expect(fired).toEqual(['ReminderSent', 'MarkedOverdue', 'L1', 'L2', 'L3']);
+      const overdue = events.find((e) => e.type === 'MarkedOverdue')!;
+      const due = Date.parse((overdue.data as { dueAt: string }).dueAt);
+      expect(Date.parse(overdue.occurredAt)).toBeGreaterThanOrEqual(due);
+      expect((await stateOf(client, id))?.status).toBe('inProgressOverdue');
+    } finally {
+      await worker.shutdown();
+    }
+  });
+
+  it('re-arms the timers when an extension is approved', async () => {
+    const worker = await testWorker();
+    try {
+      const id = uniqueId('T2');
+      await createDirective(client, worker.taskQueue, [plan(id, { deadline: inSeconds(4) })], { timerPolicy: FAST_TIMERS });
+      await eventually(() => stateOf(client, id), (s) => s?.stage === 'received');
+      const newDueAt = new Date(Date.now() + 3_600_000).toISOString();
+      await send(client, id, { type: 'RequestExtension', reason: 'Chờ ý kiến các huyện', newDueAt }, agency('BTCTU'));
+      const approved = await send(client, id, { type: 'DecideExtension', decision: 'approve' }, SUPERVISOR);
+      expect(approved.assignment.adjustedDueAt).toBe(newDueAt);
+      expect(approved.assignment.originalDueAt).not.toBe(newDueAt);
+      await new Promise((resolve) => setTimeout(resolve, 6000));
+      expect((await stream(id)).map((e) => e.type)).not.toContain('MarkedOverdue');
+    } finally {
+      await worker.shutdown();
+    }
+  });
+
+  it('loses and doubles nothing when the worker is killed mid-lifecycle and another takes over', async () => {
+    const first = await testWorker();
+    const id = uniqueId('T3');
+    await createDirective(client, first.taskQueue, [plan(id, { deadline: inSeconds(5) })], { timerPolicy: FAST_TIMERS });
+    await eventually(() => stateOf(client, id), (s) => s?.stage === 'received');
+    await send(client, id, { type: 'Acknowledge' }, agency('BTCTU'));
+    await first.shutdown();
+
+    // While no worker runs, a command waits and the deadline passes.
+    const pending = send(client, id, { type: 'RecordResearch', note: 'Tiếp tục nghiên cứu' }, agency('BTCTU'));
+    await new Promise((resolve) => setTimeout(resolve, 6000));
+    const second = await testWorker(first.taskQueue);
+    try {
+      expect((await pending).assignment.stage).toBe('research');
+      const events = await eventually(() => stream(id), (list) => list.some((e) => e.type === 'MarkedOverdue'), 20_000);
+      expect(events.map((e) => e.streamVersion)).toEqual(events.map((_, index) => index + 1));
+      expect(events.filter((e) => e.type === 'ResearchRecorded')).toHaveLength(1);
+      expect(events.filter((e) => e.type === 'MarkedOverdue')).toHaveLength(1);
+    } finally {
+      await second.shutdown();
+    }
+  });
+
+  it('continues as new when history grows, carrying the state over', async () => {
+    const worker = await testWorker();
+    try {
+      const id = uniqueId('T4');
+      await createDirective(client, worker.taskQueue, [plan(id)], { historyLimit: 25 });
+      await eventually(() => stateOf(client, id), (s) => s?.stage === 'received');
+      const handle = client.workflow.getHandle(assignmentWorkflowId(id));
+      const firstRun = (await handle.describe()).runId;
+      await send(client, id, { type: 'Acknowledge' }, agency('BTCTU'));
+      for (let i = 0; i < 8; i += 1) await send(client, id, { type: 'RecordResearch', note: `Ghi chú ${i}` }, agency('DDHDND'));
+      await eventually(() => handle.describe(), (d) => d.runId !== firstRun);
+      const after = await send(client, id, { type: 'SubmitProposal', summary: 'Đề xuất', beyondProvincialCompetence: false }, agency('BTCTU'));
+      expect(after.version).toBe(11);
+      expect(after.assignment.stage).toBe('proposed');
+      expect((await stream(id)).map((e) => e.streamVersion)).toEqual(Array.from({ length: 11 }, (_, i) => i + 1));
+    } finally {
+      await worker.shutdown();
+    }
+  });
+});

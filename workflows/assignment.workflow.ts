@@ -1,0 +1,215 @@
+import {
+  ActivityFailure,
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  getExternalWorkflowHandle,
+  log,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
+import {
+  decideAssignment,
+  evolveAssignment,
+  EVENT_SCHEMA_VERSION,
+  initialAssignmentState,
+  nextTimer,
+  summarize,
+  type Actor,
+  type AssignmentCommand,
+  type AssignmentEvent,
+  type AssignmentState,
+} from '@app/domain';
+import {
+  assignmentCommandUpdate,
+  assignmentStateQuery,
+  assignmentStreamId,
+  assignmentWorkflowId,
+  DIRECTIVE_ATTRIBUTE,
+  LEAD_AGENCY_ATTRIBUTE,
+  NEXT_DUE_ATTRIBUTE,
+  parentWithdrawnSignal,
+  STAGE_ATTRIBUTE,
+  STATUS_ATTRIBUTE,
+  trackProgressSignal,
+  type AppendedEvent,
+  type AssignmentWorkflowInput,
+  type CommandRequest,
+  type CommandResult,
+} from '@app/contracts';
+import { appendEvents, deliverNotifications } from './shared/activities';
+import { decideOrFail, nowIso } from './shared/domain-failure';
+import { SerialQueue } from './shared/serial-queue';
+
+const DEFAULT_HISTORY_LIMIT = 10_000;
+const NOTIFYING_EVENTS = new Set(['ReminderSent', 'MarkedOverdue', 'EscalatedToLevel']);
+
+/**
+ * One assignment (or one agency's track of an "each of" assignment) from creation to closure: commands arrive
+ * as updates, deadlines as durable timers, and every change is appended to the event store before it counts.
+ */
+export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promise<void> {
+  let state: AssignmentState = input.carried?.state ?? initialAssignmentState;
+  let version = input.carried?.version ?? 0;
+  const queue = new SerialQueue();
+  const deliveries: string[] = [];
+  // Signals to the parent or tracks; awaited before the workflow ends, or they would be dropped with it.
+  const outbox: Promise<void>[] = [];
+  const streamId = assignmentStreamId(input.assignmentId);
+
+  const apply = async (command: AssignmentCommand, correlationId: string): Promise<CommandResult> => {
+    const events = decideOrFail(() => decideAssignment(command, state));
+    const appended = await appendEvents({
+      streamId,
+      expectedVersion: version,
+      events: events.map((event) => ({ type: event.type, data: event.data, schemaVersion: EVENT_SCHEMA_VERSION[event.type] })),
+      occurredAt: command.at,
+      actor: command.actor,
+      correlationId,
+      causationId: null,
+    });
+    const before = state;
+    state = events.reduce<AssignmentState>((current, event: AssignmentEvent) => evolveAssignment(current, event), state);
+    version = appended.version;
+    afterChange(before, appended.events);
+    return { assignment: summarize(state, command.at), version, events: appended.events };
+  };
+
+  const afterChange = (before: AssignmentState, appended: AppendedEvent[]): void => {
+    publishSearchAttributes(state);
+    deliveries.push(...appended.filter((event) => NOTIFYING_EVENTS.has(event.type)).map((event) => event.eventId));
+    if (state.exists && state.kind === 'track' && state.parentId && state.lead && progressChanged(before, state)) {
+      const progress = summarize(state, nowIso());
+      outbox.push(
+        getExternalWorkflowHandle(assignmentWorkflowId(state.parentId))
+          .signal(trackProgressSignal, { agency: state.lead, stage: progress.stage, status: progress.status })
+          .catch((error: unknown) => log.warn('could not signal the parent assignment', { error: String(error) })),
+      );
+    }
+    if (state.exists && state.kind === 'eachOf' && state.stage === 'withdrawn' && before.exists && before.stage !== 'withdrawn') {
+      const reason = state.withdrawal?.reason ?? '';
+      for (const track of state.tracks) {
+        outbox.push(
+          getExternalWorkflowHandle(assignmentWorkflowId(`${state.id}.${track.agency}`))
+            .signal(parentWithdrawnSignal, { reason, actor: { kind: 'system' } })
+            .catch((error: unknown) => log.warn('could not signal a track', { error: String(error) })),
+        );
+      }
+    }
+  };
+
+  const toCommand = (request: CommandRequest, at: string): AssignmentCommand =>
+    ({ ...request.command, at, actor: request.actor }) as AssignmentCommand;
+
+  setHandler(assignmentStateQuery, () => ({ assignment: state.exists ? summarize(state, nowIso()) : null, version }));
+  setHandler(
+    assignmentCommandUpdate,
+    (request) => queue.run(() => apply(toCommand(request, nowIso()), request.correlationId)),
+    // Rejects an invalid command before anything reaches history or the event store.
+    { validator: (request) => void decideOrFail(() => decideAssignment(toCommand(request, nowIso()), state)) },
+  );
+  setHandler(trackProgressSignal, (progress) => {
+    void queue
+      .run(() => apply({ type: 'RecordTrackProgress', ...progress, at: nowIso(), actor: { kind: 'system' } }, workflowInfo().workflowId))
+      .catch((error: unknown) => log.warn('track progress not recorded', { error: String(error) }));
+  });
+  setHandler(parentWithdrawnSignal, ({ reason, actor }) => {
+    void queue
+      .run(() => apply({ type: 'Withdraw', reason, at: nowIso(), actor: actor as Actor }, workflowInfo().workflowId))
+      .catch((error: unknown) => log.warn('track not withdrawn', { error: String(error) }));
+  });
+
+  if (!state.exists) {
+    if (!input.create) throw ApplicationFailure.nonRetryable(`Assignment ${input.assignmentId} has no creation command`);
+    const create = input.create;
+    await queue.run(() => apply(create, input.correlationId));
+  }
+
+  const deliveryLoop = deliverInBackground(deliveries);
+  while (!isTerminal(state)) {
+    await nextChangeOrTimer(() => version, queue, () => state, (command) => apply(command, workflowInfo().workflowId));
+    if (shouldContinueAsNew(input.historyLimit)) {
+      await condition(() => queue.idle && allHandlersFinished() && deliveries.length === 0);
+      await Promise.all(outbox);
+      await continueAsNew<typeof assignmentWorkflow>({ ...input, create: undefined, carried: { state, version } });
+    }
+  }
+  await condition(() => queue.idle && allHandlersFinished() && deliveries.length === 0);
+  await Promise.all(outbox);
+  deliveryLoop.stop();
+}
+
+/** Waits for a command to change the state, or for the next deadline timer, which then fires through the queue. */
+async function nextChangeOrTimer(
+  currentVersion: () => number,
+  queue: SerialQueue,
+  currentState: () => AssignmentState,
+  fire: (command: AssignmentCommand) => Promise<CommandResult>,
+): Promise<void> {
+  const seen = currentVersion();
+  const timer = nextTimer(currentState());
+  if (!timer) {
+    await condition(() => currentVersion() !== seen || isTerminal(currentState()));
+    return;
+  }
+  const waitMs = Date.parse(timer.at) - Date.now();
+  if (waitMs > 0 && (await condition(() => currentVersion() !== seen, waitMs))) return;
+  await queue.run(async () => {
+    // Re-check inside the queue: a command may have changed what is due while we waited.
+    const due = nextTimer(currentState());
+    if (!due || due.command.type !== timer.command.type || Date.parse(due.at) > Date.now()) return;
+    await fire({ ...due.command, at: nowIso() } as AssignmentCommand).catch((error: unknown) => {
+      if (error instanceof ActivityFailure) throw error;
+      log.warn('timer command rejected', { error: String(error) });
+    });
+  });
+}
+
+function deliverInBackground(queue: string[]): { stop(): void } {
+  let stopped = false;
+  const loop = async (): Promise<void> => {
+    while (!stopped) {
+      await condition(() => queue.length > 0 || stopped);
+      if (stopped) return;
+      const eventIds = queue.slice();
+      await deliverNotifications({ eventIds }).catch((error: unknown) => log.warn('notifications left in the inbox', { error: String(error) }));
+      queue.splice(0, eventIds.length);
+    }
+  };
+  void loop();
+  return { stop: () => (stopped = true) };
+}
+
+function isTerminal(state: AssignmentState): boolean {
+  return state.exists && (state.stage === 'closed' || state.stage === 'withdrawn');
+}
+
+function progressChanged(before: AssignmentState, after: AssignmentState): boolean {
+  if (!after.exists) return false;
+  if (!before.exists) return true;
+  const now = nowIso();
+  const [a, b] = [summarize(before, now), summarize(after, now)];
+  return a.stage !== b.stage || a.status !== b.status;
+}
+
+function shouldContinueAsNew(historyLimit = DEFAULT_HISTORY_LIMIT): boolean {
+  const info = workflowInfo();
+  return info.continueAsNewSuggested || info.historyLength > historyLimit;
+}
+
+function publishSearchAttributes(state: AssignmentState): void {
+  if (!state.exists) return;
+  const summary = summarize(state, nowIso());
+  const next = nextTimer(state);
+  const pairs: SearchAttributeUpdatePair[] = [
+    { key: STAGE_ATTRIBUTE, value: summary.stage },
+    { key: STATUS_ATTRIBUTE, value: summary.status },
+    { key: DIRECTIVE_ATTRIBUTE, value: summary.directiveId },
+    { key: NEXT_DUE_ATTRIBUTE, value: next ? new Date(next.at) : null },
+  ];
+  if (summary.lead) pairs.push({ key: LEAD_AGENCY_ATTRIBUTE, value: summary.lead });
+  upsertSearchAttributes(pairs);
+}
