@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { configFromProcess } from '@app/config';
 import { connect, migrate } from '@app/event-store';
 import { ensureTemporalCli, preferredPort, startEmbeddedPostgres, startTemporalDevServer } from '@app/local-stack';
+import { importSeedOnFirstStart } from './seed';
 
 type Stop = () => Promise<void>;
 const stops: Stop[] = [];
@@ -27,6 +28,9 @@ async function main(): Promise<void> {
   runChild('api', join(distRoot, 'apps/api/src/main.js'), env);
   const api = `http://${config.host}:${config.port}`;
   await waitForHealth(`${api}/health`);
+  if (config.seedOnStart) {
+    await importSeedOnFirstStart({ databaseUrl, temporalAddress: temporal.address, namespace: config.temporalNamespace, taskQueue: config.taskQueue, log });
+  }
   log('dondoc is up:');
   log(`  API          ${api}/api`);
   log(`  OpenAPI docs ${api}/docs`);

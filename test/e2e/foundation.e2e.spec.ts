@@ -19,7 +19,7 @@ describe('HTTP against the running stack: the vertical slice', () => {
 
   it('POST /api/directives starts a workflow that stores the directive, and GET reads it back', async () => {
     const id = `TB-${randomUUID().slice(0, 8)}`;
-    const created = await http(`${api.url}/api/directives`, { method: 'POST', headers: supervisor, body: { id, title: 'Thông báo kết luận Hội nghị ngày 22/3/2023' } });
+    const created = await http(`${api.url}/api/directives`, { method: 'POST', headers: supervisor, body: { id, title: 'Thông báo kết luận Hội nghị ngày 22/3/2023', assignments: [] } });
     expect(created.status).toBe(201);
     const read = await http(`${api.url}/api/directives/${id}`, { headers: supervisor });
     expect(read.status).toBe(200);

@@ -54,7 +54,7 @@ describe('npm start on embedded defaults', () => {
     expect(first.output()).toContain('Temporal UI');
     const health = await http(`${api}/health`);
     expect(health.body).toMatchObject({ status: 'ok', info: { postgres: { status: 'up' }, temporal: { status: 'up' } } });
-    expect((await http(`${api}/api/directives`, { method: 'POST', headers: bearer(TEST_ADMIN_TOKEN), body: { id: 'TB-KEEP', title: 'Giữ lại sau khi khởi động lại' } })).status).toBe(201);
+    expect((await http(`${api}/api/directives`, { method: 'POST', headers: bearer(TEST_ADMIN_TOKEN), body: { id: 'TB-KEEP', title: 'Giữ lại sau khi khởi động lại', assignments: [] } })).status).toBe(201);
     expect(await stopped(first.child)).toBe(0);
     expect(first.output()).toContain('data kept for the next start');
     await expect(fetch(`${api}/health`)).rejects.toThrow();

@@ -4,6 +4,7 @@ import { AgenciesModule } from './agencies/agencies.module';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { AuthModule } from './auth/auth.module';
 import { CoreModule, type ApiConfig } from './core/core.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { DirectivesModule } from './directives/directives.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
@@ -30,6 +31,7 @@ export class AppModule {
         DirectivesModule,
         AssignmentsModule,
         SupervisionModule,
+        DashboardModule,
       ],
     };
   }

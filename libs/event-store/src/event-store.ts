@@ -87,7 +87,7 @@ export class EventStore {
       `select ${COLUMNS} from events
        where (transaction_id, global_position) > ($1::xid8, $2::bigint)
          and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-       order by transaction_id, global_position
+       order by events.transaction_id, events.global_position -- the columns, not the ::text aliases
        limit $3`,
       [after?.transactionId ?? '0', after?.globalPosition ?? '0', limit],
     );

@@ -21,7 +21,7 @@ describe('bearer tokens: who may call at all, and who may do what', () => {
     expectUnauthenticated(await http(`${app.url}/api/agencies`, { headers: { authorization: `Basic ${Buffer.from('admin:admin').toString('base64')}` } }));
     expectUnauthenticated(await http(`${app.url}/api/agencies`, { headers: bearer(`ddc_${randomUUID()}`) }));
     expectUnauthenticated(await http(`${app.url}/api/agencies`, { headers: bearer(`${adminToken(app)}x`) }));
-    expectUnauthenticated(await http(`${app.url}/api/directives`, { method: 'POST', body: { id: 'TB-NO-TOKEN', title: 'x' } }));
+    expectUnauthenticated(await http(`${app.url}/api/directives`, { method: 'POST', body: { id: 'TB-NO-TOKEN', title: 'x', assignments: [] } }));
   });
 
   it('takes ?access_token= on the event stream only, not on other routes', async () => {
@@ -48,8 +48,8 @@ describe('bearer tokens: who may call at all, and who may do what', () => {
     const agency = bearer(await mintToken(app, 'agency', 'UBND'));
     const supervisor = bearer(await mintToken(app, 'supervisor'));
     const forbidden = [
-      await http(`${app.url}/api/directives`, { method: 'POST', headers: viewer, body: { id: `TB-${randomUUID().slice(0, 8)}`, title: 'Viewers only read' } }),
-      await http(`${app.url}/api/directives`, { method: 'POST', headers: agency, body: { id: `TB-${randomUUID().slice(0, 8)}`, title: 'Agencies do not issue' } }),
+      await http(`${app.url}/api/directives`, { method: 'POST', headers: viewer, body: { id: `TB-${randomUUID().slice(0, 8)}`, title: 'Viewers only read', assignments: [] } }),
+      await http(`${app.url}/api/directives`, { method: 'POST', headers: agency, body: { id: `TB-${randomUUID().slice(0, 8)}`, title: 'Agencies do not issue', assignments: [] } }),
       await http(`${app.url}/api/tokens`, { headers: agency }),
       await http(`${app.url}/api/tokens`, { method: 'POST', headers: agency, body: { role: 'admin' } }),
       await http(`${app.url}/api/tokens`, { method: 'POST', headers: supervisor, body: { role: 'admin' } }),

@@ -67,7 +67,7 @@ describe('POST, GET and DELETE /api/tokens (admin)', () => {
   it('mints tokens of every role, each acting as its role', async () => {
     const supervisor = await mintToken(app, 'supervisor');
     const id = `TB-${randomUUID().slice(0, 8)}`;
-    const created = await http(`${app.url}/api/directives`, { method: 'POST', headers: bearer(supervisor), body: { id, title: 'Chỉ đạo của Ban Thường vụ' } });
+    const created = await http(`${app.url}/api/directives`, { method: 'POST', headers: bearer(supervisor), body: { id, title: 'Chỉ đạo của Ban Thường vụ', assignments: [] } });
     expect(created.status).toBe(201);
     const newAdmin = await mintToken(app, 'admin');
     expect((await http(`${app.url}/api/tokens`, { headers: bearer(newAdmin) })).status).toBe(200);

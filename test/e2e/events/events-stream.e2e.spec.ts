@@ -24,8 +24,13 @@ describe('GET /api/events/stream: the feed as Server-Sent Events', () => {
     return connection;
   }
 
-  /** The cursor past the newest event. */
-  async function endCursor(): Promise<string> {
+  /** `&after=` the cursor past the newest event; nothing while the feed is empty. */
+  async function afterEnd(): Promise<string> {
+    const cursor = await endCursor();
+    return cursor ? `&after=${cursor}` : '';
+  }
+
+  async function endCursor(): Promise<string | null> {
     let cursor: string | null = null;
     for (;;) {
       const page = await http(`${app.url}/api/events?limit=1000${cursor ? `&after=${cursor}` : ''}`, { headers: supervisor });
@@ -36,7 +41,7 @@ describe('GET /api/events/stream: the feed as Server-Sent Events', () => {
 
   async function createDirective(): Promise<string> {
     const id = `TB-SSE-${randomUUID().slice(0, 8)}`;
-    const created = await http(`${app.url}/api/directives`, { method: 'POST', headers: supervisor, body: { id, title: `Theo dõi trực tiếp ${id}` } });
+    const created = await http(`${app.url}/api/directives`, { method: 'POST', headers: supervisor, body: { id, title: `Theo dõi trực tiếp ${id}`, assignments: [] } });
     expect(created.status).toBe(201);
     return id;
   }
@@ -45,7 +50,7 @@ describe('GET /api/events/stream: the feed as Server-Sent Events', () => {
     message.event === 'DirectiveCreated' && JSON.parse(message.data).streamId === `directive-${id}`;
 
   it('delivers an event appended after connecting: id = cursor, event = type, data = the event', async () => {
-    const stream = await connect(`?access_token=${viewerToken}&after=${await endCursor()}`);
+    const stream = await connect(`?access_token=${viewerToken}${await afterEnd()}`);
     expect(stream.status).toBe(200);
     expect(stream.contentType).toContain('text/event-stream');
 
@@ -57,14 +62,15 @@ describe('GET /api/events/stream: the feed as Server-Sent Events', () => {
   });
 
   it('resumes past Last-Event-ID (which wins over ?after=) with a bearer header', async () => {
-    const before = await endCursor();
+    const before = await endCursor(); // null: from the first event, which also comes before ours
+    const query = before ? `?after=${before}` : '';
     const first = await createDirective();
-    const seen = await connect(`?after=${before}`, bearer(viewerToken));
+    const seen = await connect(query, bearer(viewerToken));
     const firstMessage = await seen.next(createdOf(first));
     seen.close();
 
     const second = await createDirective();
-    const resumed = await connect(`?after=${before}`, { ...bearer(viewerToken), 'last-event-id': firstMessage.id ?? '' });
+    const resumed = await connect(query, { ...bearer(viewerToken), 'last-event-id': firstMessage.id ?? '' });
     const next = await resumed.next((message) => message.event === 'DirectiveCreated');
     expect(JSON.parse(next.data).streamId).toBe(`directive-${second}`);
   });

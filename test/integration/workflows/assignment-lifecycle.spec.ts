@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { assignmentStreamId, assignmentWorkflowId } from '@app/contracts';
 import { EventStore, type Sql } from '@app/event-store';
+import { recordHistory } from '../../support/history-fixtures';
 import { testClient, testDatabase, testWorker } from '../../support/test-stack';
 import { agency, createDirective, eventually, plan, rejectionCode, send, stateOf, SUPERVISOR } from '../../support/workflow-driver';
 
@@ -46,6 +47,7 @@ describe('assignment workflows on the real Temporal dev server', () => {
       'AssignmentCreated', 'AssignmentAcknowledged', 'ResearchRecorded', 'ProposalSubmitted', 'ProposalAccepted', 'ReportSubmitted', 'ReportConfirmed',
     ]);
     await client.workflow.getHandle(assignmentWorkflowId(id)).result();
+    await recordHistory(assignmentWorkflowId(id), 'lead-and-coordinators');
   });
 
   it('rejects invalid commands in the validator: nothing in history, nothing in PostgreSQL', async () => {
@@ -81,6 +83,8 @@ describe('assignment workflows on the real Temporal dev server', () => {
     await send(client, id, { type: 'SubmitReport', summary: 'Đã báo cáo' }, lead);
     const closed = await send(client, id, { type: 'ConfirmReport' }, SUPERVISOR);
     expect(closed.assignment.stage).toBe('closed');
+    await client.workflow.getHandle(assignmentWorkflowId(id)).result();
+    await recordHistory(assignmentWorkflowId(id), 'escalation-to-centre');
   });
 
   it('fans an "each of" assignment out to one workflow per agency and rolls their progress up', async () => {
@@ -105,6 +109,8 @@ describe('assignment workflows on the real Temporal dev server', () => {
     await send(client, `${id}.BTV-KYANH`, { type: 'ConfirmReport' }, SUPERVISOR);
     await client.workflow.getHandle(assignmentWorkflowId(id)).result();
     expect((await eventTypes(id)).at(-1)).toBe('AssignmentClosed');
+    await recordHistory(assignmentWorkflowId(id), 'each-of-parent');
+    await recordHistory(assignmentWorkflowId(`${id}.BTV-KYANH`), 'each-of-track');
   });
 
   it('answers a repeated update id with the first result and appends nothing more', async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { assignmentStreamId, assignmentWorkflowId } from '@app/contracts';
 import { EventStore, type Sql } from '@app/event-store';
+import { recordHistory } from '../../support/history-fixtures';
 import { testClient, testDatabase, testWorker } from '../../support/test-stack';
 import { agency, createDirective, eventually, FAST_TIMERS, inSeconds, plan, send, stateOf, SUPERVISOR } from '../../support/workflow-driver';
 
@@ -35,6 +36,9 @@ describe('durable deadline timers, restarts and long lives', () => {
       const due = Date.parse((overdue.data as { dueAt: string }).dueAt);
       expect(Date.parse(overdue.occurredAt)).toBeGreaterThanOrEqual(due);
       expect((await stateOf(client, id))?.status).toBe('inProgressOverdue');
+      await send(client, id, { type: 'Withdraw', reason: 'Kết thúc kiểm thử' }, SUPERVISOR);
+      await client.workflow.getHandle(assignmentWorkflowId(id)).result();
+      await recordHistory(assignmentWorkflowId(id), 'timers-fired-then-withdrawn');
     } finally {
       await worker.shutdown();
     }

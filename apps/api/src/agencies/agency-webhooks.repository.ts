@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Sql } from '@app/event-store';
 import { SQL } from '../core/tokens';
 
-/** The agency_webhooks table (agency, url, created_at): where each agency's events are delivered. */
+/** The agency_webhooks table (agency, url, created_at, updated_at; migration 002): where each agency's events go. */
 @Injectable()
 export class AgencyWebhooksRepository {
   constructor(@Inject(SQL) private readonly sql: Sql) {}
@@ -10,7 +10,7 @@ export class AgencyWebhooksRepository {
   async put(agency: string, url: string): Promise<void> {
     await this.sql`
       insert into agency_webhooks (agency, url, created_at) values (${agency}, ${url}, now())
-      on conflict (agency) do update set url = excluded.url`;
+      on conflict (agency) do update set url = excluded.url, updated_at = now()`;
   }
 
   /** True when there was one to delete. */

@@ -5,7 +5,6 @@ import { findAgency } from '@app/agencies';
 import type { CreateDirectiveRequest, DirectiveWorkflowState } from '@app/contracts';
 import { isDeadlineSpec, MS_PER_DAY, type DeadlineSpec } from '@app/domain';
 import type { Sql } from '@app/event-store';
-import { noticeFingerprint, parseNotice, type Warning } from '@app/notice-import';
 import { AssignmentSummaryRepository, DirectiveSummaryRepository } from '@app/read-models';
 import { actorOf, type Principal } from '../auth';
 import type { ApiConfig } from '../core/core.module';
@@ -13,10 +12,9 @@ import { CONFIG, SQL, TEMPORAL_CLIENT } from '../core/tokens';
 import { ApiError, notFound } from '../errors/api-error';
 import { translateWorkflowError } from '../temporal/temporal-errors';
 import type { CreateDirectiveDto } from './dto/create-directive.dto';
-import { directiveFromNotice, withDirectiveScopedIds } from './notice-to-directive';
+import { withDirectiveScopedIds } from './notice-to-directive';
+import { planImport } from './plan-import';
 import { startDirective } from './start-directive';
-
-export const DEFAULT_IMPORT_DEADLINE = { kind: 'workingDays', days: 30 } as const;
 
 @Injectable()
 export class DirectivesService {
@@ -58,15 +56,12 @@ export class DirectivesService {
   /** Parses the notice; a dry run answers what would be created and stores nothing. Importing twice creates nothing new. */
   async import(principal: Principal, text: unknown, dryRun: boolean) {
     if (typeof text !== 'string') throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the notice as text/plain (UTF-8)');
-    const parsed = parseNotice(text, { defaultDeadline: DEFAULT_IMPORT_DEADLINE });
-    if (!parsed.ok) throw new ApiError(400, `NOTICE_${parsed.error.code}`, parsed.error.message);
-    const directiveId = noticeFingerprint(parsed.notice);
-    const directive = directiveFromNotice(parsed.notice, DEFAULT_IMPORT_DEADLINE);
-    const plan = withDirectiveScopedIds(directiveId, directive);
-    const existing = await this.summaries.find(directiveId);
-    const preview = { directiveId, alreadyImported: existing !== undefined, warnings: parsed.warnings as Warning[], directive: plan };
+    const plan = planImport(text);
+    if (!plan.ok) throw new ApiError(400, `NOTICE_${plan.error.code}`, plan.error.message);
+    const existing = await this.summaries.find(plan.directiveId);
+    const preview = { directiveId: plan.directiveId, alreadyImported: existing !== undefined, warnings: plan.warnings, directive: plan.directive };
     if (dryRun) return { dryRun: true, ...preview };
-    const state = await this.startScoped(principal, directiveId, plan);
+    const state = await this.startScoped(principal, plan.directiveId, plan.directive);
     return { dryRun: false, ...preview, state };
   }
 

@@ -63,13 +63,13 @@ export class EscalationTimelineRepository {
     const none = sql``;
     const rows = await sql<TimelineRow[]>`
       select event_id, global_position::text, assignment_id, directive_id, agencies, type, level, occurred_at, actor, detail
-      from escalation_timeline
+      from escalation_timeline t
       where true
         ${filter.directiveId === undefined ? none : sql`and directive_id = ${filter.directiveId}`}
         ${filter.assignmentId === undefined ? none : sql`and assignment_id = ${filter.assignmentId}`}
         ${filter.agency === undefined ? none : sql`and agencies @> array[${filter.agency}]::text[]`}
         ${filter.since === undefined ? none : sql`and occurred_at >= ${filter.since}::timestamptz`}
-      order by occurred_at desc, global_position desc
+      order by t.occurred_at desc, t.global_position desc -- qualified: the bare name is the ::text output column
       limit ${pageSize(filter.limit)}`;
     return rows.map(toEntry);
   }

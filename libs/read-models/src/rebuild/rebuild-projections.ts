@@ -57,8 +57,8 @@ async function readBatch(tx: TransactionSql, after: string, limit: number): Prom
   return tx<EventRow[]>`
     select event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at,
       global_position::text, transaction_id::text
-    from events where global_position > ${after}::bigint
-    order by global_position
+    from events e where e.global_position > ${after}::bigint
+    order by e.global_position -- qualified: the bare name would sort by the ::text output column
     limit ${limit}`;
 }
 

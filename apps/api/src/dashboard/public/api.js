@@ -1,0 +1,55 @@
+// Every data call goes to this origin's /api with `Authorization: Bearer <token>`; the token lives in sessionStorage.
+const TOKEN_KEY = 'dondoc.token';
+
+export class Unauthorized extends Error {}
+
+export class ApiFailure extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+export function token() {
+  try {
+    return sessionStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function setToken(value) {
+  sessionStorage.setItem(TOKEN_KEY, value);
+}
+
+export function clearToken() {
+  sessionStorage.removeItem(TOKEN_KEY);
+}
+
+function query(params) {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params ?? {})) if (value !== undefined && value !== null && value !== '') search.set(key, value);
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+/** GET /api/<path>; throws Unauthorized on 401 (the caller signs out), ApiFailure on other errors. */
+export async function get(path, params, bearer = token()) {
+  const response = await fetch(`/api/${path}${query(params)}`, {
+    headers: { accept: 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+    cache: 'no-store',
+  });
+  if (response.status === 401) throw new Unauthorized('401');
+  let body;
+  try {
+    body = await response.json();
+  } catch {
+    body = undefined;
+  }
+  if (!response.ok) throw new ApiFailure(response.status, body?.message ?? `HTTP ${response.status}`);
+  return body;
+}
+
+export function streamUrl() {
+  return `/api/events/stream${query({ access_token: token() })}`;
+}

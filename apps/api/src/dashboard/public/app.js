@@ -1,0 +1,145 @@
+// The dashboard shell: sign-in state, language, hash routing (#/timeline, #/status, #/assignments[/<id>]) and
+// the live event stream. One index.html serves every page.
+import { clearToken, get, setToken, token, Unauthorized } from './api.js';
+import { currentLang, setLang, t } from './i18n.js';
+import { startLive, stopLive } from './live.js';
+import { renderAssignment, renderAssignments, renderSignIn, renderStatus, renderTimeline } from './views.js';
+
+const main = document.getElementById('main');
+const nav = document.getElementById('nav');
+const liveEl = document.getElementById('live');
+const signOutButton = document.getElementById('sign-out');
+const langButton = document.getElementById('lang');
+
+const ctx = {
+  agencies: new Map(),
+  directives: [],
+  unauthorized: () => signOut({ kind: 'error', text: t('signin.expired') }),
+  signIn,
+};
+
+let cleanup = () => {};
+let notice;
+let liveRefused = false;
+
+function applyChrome() {
+  const lang = currentLang();
+  document.documentElement.lang = lang;
+  document.title = `dondoc — ${t('app.title')}`;
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  nav.setAttribute('aria-label', t('nav.label'));
+  langButton.textContent = t('lang.switch');
+  langButton.setAttribute('lang', lang === 'vi' ? 'en' : 'vi');
+  langButton.setAttribute('aria-label', t('lang.switchLabel'));
+  const signedIn = Boolean(token());
+  nav.hidden = !signedIn;
+  signOutButton.hidden = !signedIn;
+  liveEl.hidden = !signedIn;
+  showLive();
+}
+
+let liveStateNow = 'off';
+function showLive(state = liveStateNow) {
+  liveStateNow = state;
+  const key = state === 'on' ? 'live.on' : state === 'retrying' ? 'live.retrying' : state === 'connecting' ? 'live.connecting' : 'live.off';
+  liveEl.textContent = t(key);
+  liveEl.dataset.state = state;
+}
+
+function markCurrentNav(page) {
+  for (const link of nav.querySelectorAll('a')) {
+    if (link.dataset.page === page) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+}
+
+/** #/<page>[/<id>][?query] */
+function parseHash() {
+  const raw = location.hash.replace(/^#\/?/, '');
+  const [path, search = ''] = raw.split('?');
+  const [page, ...rest] = path.split('/');
+  return { page: page || 'timeline', id: rest.length ? decodeURIComponent(rest.join('/')) : undefined, params: new URLSearchParams(search) };
+}
+
+async function loadReferenceData() {
+  const [agencies, directives] = await Promise.all([ctx.agencies.size ? null : get('agencies'), get('directives')]);
+  if (agencies) ctx.agencies = new Map(agencies.map((a) => [a.code, a]));
+  ctx.directives = directives;
+}
+
+let generation = 0;
+
+async function route() {
+  const mine = ++generation;
+  const focusedId = document.activeElement?.id;
+  cleanup();
+  cleanup = () => {};
+  applyChrome();
+  if (!token()) {
+    markCurrentNav(undefined);
+    cleanup = renderSignIn(ctx, main, notice);
+    notice = undefined;
+    return;
+  }
+  if (!liveRefused && liveStateNow === 'off') openLive();
+  const { page, id, params } = parseHash();
+  try {
+    await loadReferenceData();
+  } catch (error) {
+    if (error instanceof Unauthorized) return ctx.unauthorized();
+    if (mine !== generation) return;
+    main.replaceChildren(Object.assign(document.createElement('p'), { className: 'message message-error', role: 'alert', textContent: t('error.load', { message: error.message }) }));
+    return;
+  }
+  if (mine !== generation) return; // a newer navigation took over while loading
+  markCurrentNav(page);
+  if (page === 'status') cleanup = renderStatus(ctx, main, params);
+  else if (page === 'assignments' && id) cleanup = renderAssignment(ctx, main, id);
+  else if (page === 'assignments') cleanup = renderAssignments(ctx, main, params);
+  else cleanup = renderTimeline(ctx, main, params);
+  // A filter change re-renders the page: keep the keyboard where it was; otherwise start at the heading.
+  const again = focusedId && document.getElementById(focusedId);
+  if (again && again !== document.body) again.focus();
+}
+
+function openLive() {
+  startLive({
+    onState: showLive,
+    // The server refused the stream: find out why (a 401 signs out; a 403 means this role has no feed).
+    onClosed: async () => {
+      try {
+        await get('agencies');
+        liveRefused = true;
+        showLive('off');
+      } catch (error) {
+        if (error instanceof Unauthorized) ctx.unauthorized();
+      }
+    },
+  });
+}
+
+async function signIn(value) {
+  await get('agencies', undefined, value); // throws Unauthorized for a wrong token
+  setToken(value);
+  liveRefused = false;
+  ctx.agencies = new Map();
+  if (!location.hash || location.hash === '#/sign-in') location.hash = '#/timeline';
+  else await route();
+  main.focus();
+}
+
+function signOut(message) {
+  clearToken();
+  stopLive();
+  liveRefused = false;
+  notice = message;
+  void route();
+}
+
+langButton.addEventListener('click', () => {
+  setLang(currentLang() === 'vi' ? 'en' : 'vi');
+  void route().then(() => langButton.focus());
+});
+signOutButton.addEventListener('click', () => signOut({ kind: 'info', text: t('signin.signedOut') }));
+window.addEventListener('hashchange', () => void route());
+void route();

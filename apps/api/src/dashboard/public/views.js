@@ -1,0 +1,494 @@
+// The pages: sign-in, escalation timeline, status matrix, assignment list and assignment detail.
+// Each render function fills `main` and returns a cleanup function (unsubscribe, listeners).
+import { get, ApiFailure, Unauthorized } from './api.js';
+import { CHART_STATUSES, chartLegend, statusChart } from './chart.js';
+import { formatClock, formatDateTime, formatDuration, h, stageLabel, statusBadge, timeEl } from './format.js';
+import { t, has } from './i18n.js';
+import { debounce, onEvent, TIMELINE_TYPES } from './live.js';
+
+const MATRIX_STATUSES = [...CHART_STATUSES, 'withdrawn'];
+const DATE_FIELDS = new Set(['dueAt', 'newDueAt', 'previousDueAt', 'adjustedDueAt', 'originalDueAt']);
+const TEXT_FIELDS = ['centralBody', 'summary', 'response', 'reason', 'comment', 'note'];
+
+// ---------- shared pieces ----------
+
+export function hashFor(path, params = {}) {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
+  const text = search.toString();
+  return `#/${path}${text ? `?${text}` : ''}`;
+}
+
+export const assignmentHref = (id) => `#/assignments/${encodeURIComponent(id)}`;
+
+function agencyName(ctx, code) {
+  return ctx.agencies.get(code)?.name ?? code;
+}
+
+/** An agency code with its full name as an abbreviation expansion. */
+function agencyEl(ctx, code) {
+  const name = agencyName(ctx, code);
+  return name === code ? h('span', { class: 'agency-code' }, code) : h('abbr', { class: 'agency-code', title: name }, code);
+}
+
+function actorText(ctx, actor) {
+  if (!actor || typeof actor !== 'object') return t('none');
+  if (actor.kind === 'agency') return `${actor.agency} (${agencyName(ctx, actor.agency)})`;
+  return has(`actor.${actor.kind}`) ? t(`actor.${actor.kind}`) : String(actor.kind);
+}
+
+function eventLabel(type, data, level) {
+  if (type === 'EscalatedToLevel') return t(`level.${level ?? data?.level}`);
+  return has(`event.${type}`) ? t(`event.${type}`) : type;
+}
+
+/** The interesting fields of an event's data, as "label: value" lines. */
+function eventDetails(data) {
+  if (!data || typeof data !== 'object') return [];
+  const lines = [];
+  for (const key of [...DATE_FIELDS]) if (typeof data[key] === 'string') lines.push([t(`field.${key}`), formatDateTime(data[key])]);
+  if (typeof data.beforeMs === 'number') lines.push([t('field.beforeMs'), formatDuration(data.beforeMs)]);
+  if (typeof data.pausedMs === 'number' && data.pausedMs > 0) lines.push([t('field.pausedMs'), formatDuration(data.pausedMs)]);
+  if (typeof data.verdict === 'string') lines.push([t('field.verdict'), t(`verdict.${data.verdict}`)]);
+  if (typeof data.agency === 'string') lines.push([t('field.agency'), data.agency]);
+  if (typeof data.stage === 'string') lines.push([t('field.stage'), stageLabel(data.stage)]);
+  if (typeof data.status === 'string') lines.push([t('field.status'), t(`status.${data.status}`)]);
+  if (data.beyondProvincialCompetence === true) lines.push([t('field.beyondProvincialCompetence'), t('yes')]);
+  for (const key of TEXT_FIELDS) if (typeof data[key] === 'string' && data[key]) lines.push([t(`field.${key}`), data[key]]);
+  return lines;
+}
+
+function detailList(lines) {
+  if (lines.length === 0) return null;
+  return h('ul', { class: 'details' }, lines.map(([label, value]) => h('li', {}, h('span', { class: 'detail-label' }, `${label}: `), value)));
+}
+
+function message(kind, text) {
+  return h('p', { class: `message message-${kind}`, role: kind === 'error' ? 'alert' : 'status' }, text);
+}
+
+/** Runs a load; a 401 signs out, other failures show in `target`. */
+async function guarded(ctx, target, load) {
+  try {
+    await load();
+  } catch (error) {
+    if (error instanceof Unauthorized) return ctx.unauthorized();
+    const text =
+      error instanceof ApiFailure && error.status === 403
+        ? t('error.forbidden')
+        : error instanceof ApiFailure && error.status === 404
+          ? t('error.notFound')
+          : t('error.load', { message: error.message });
+    target.replaceChildren(message('error', text));
+  }
+}
+
+function directiveSelect(ctx, selected) {
+  const known = ctx.directives.some((d) => d.directiveId === selected);
+  return h(
+    'div',
+    { class: 'field' },
+    h('label', { for: 'filter-directive' }, t('filter.directive')),
+    h(
+      'select',
+      { id: 'filter-directive', name: 'directive' },
+      h('option', { value: '' }, t('filter.allDirectives')),
+      selected && !known ? h('option', { value: selected, selected: true }, selected) : null,
+      ctx.directives.map((d) =>
+        h('option', { value: d.directiveId, selected: d.directiveId === selected }, `${d.number ? `${d.number} · ` : ''}${d.title} (${d.directiveId})`),
+      ),
+    ),
+  );
+}
+
+function agencySelect(ctx, selected) {
+  return h(
+    'div',
+    { class: 'field' },
+    h('label', { for: 'filter-agency' }, t('filter.agency')),
+    h(
+      'select',
+      { id: 'filter-agency', name: 'agency' },
+      h('option', { value: '' }, t('filter.allAgencies')),
+      [...ctx.agencies.values()].filter((a) => !a.members).map((a) => h('option', { value: a.code, selected: a.code === selected }, `${a.code} — ${a.name}`)),
+    ),
+  );
+}
+
+/** A filter form that navigates (hash) on every change; no submit needed. */
+function filterForm(path, fields) {
+  const form = h('form', { class: 'filters', role: 'search', 'aria-label': t('filter.title') }, fields);
+  form.addEventListener('change', () => {
+    const data = Object.fromEntries(new FormData(form).entries());
+    location.hash = hashFor(path, data);
+  });
+  form.addEventListener('submit', (event) => event.preventDefault());
+  return form;
+}
+
+function updatedNote() {
+  return t('updatedAt', { time: formatClock(new Date().toISOString()) });
+}
+
+// ---------- sign-in ----------
+
+export function renderSignIn(ctx, main, notice) {
+  const input = h('input', { id: 'token', name: 'token', type: 'password', autocomplete: 'off', spellcheck: 'false', required: true, 'aria-describedby': 'signin-intro' });
+  const feedback = h('div', { id: 'signin-message', 'aria-live': 'assertive' }, notice ? message(notice.kind, notice.text) : null);
+  const button = h('button', { type: 'submit', class: 'primary' }, t('signin.submit'));
+  const form = h('form', { class: 'signin-form', novalidate: true }, h('label', { for: 'token' }, t('signin.token')), input, button);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const value = input.value.trim();
+    if (!value) {
+      feedback.replaceChildren(message('error', t('signin.empty')));
+      input.focus();
+      return;
+    }
+    button.disabled = true;
+    try {
+      await ctx.signIn(value);
+    } catch (error) {
+      const text = error instanceof Unauthorized ? t('signin.invalid') : t('error.load', { message: error.message });
+      feedback.replaceChildren(message('error', text));
+      input.select();
+      input.focus();
+    } finally {
+      button.disabled = false;
+    }
+  });
+  main.replaceChildren(h('section', { class: 'signin card', 'aria-labelledby': 'signin-title' }, h('h1', { id: 'signin-title' }, t('signin.title')), h('p', { id: 'signin-intro' }, t('signin.intro')), feedback, form));
+  input.focus();
+  return () => {};
+}
+
+// ---------- escalation timeline ----------
+
+function timelineItem(ctx, entry, fresh) {
+  const kind = entry.type === 'EscalatedToLevel' ? `level-${entry.level}` : entry.type;
+  return h(
+    'li',
+    { class: `event kind-${kind}${fresh ? ' fresh' : ''}`, 'data-type': entry.type, 'data-event-id': entry.eventId },
+    h('div', { class: 'event-when' }, timeEl(entry.occurredAt)),
+    h(
+      'div',
+      { class: 'event-body' },
+      h('p', { class: 'event-title' }, h('span', { class: `badge kind kind-${kind}` }, eventLabel(entry.type, entry.detail, entry.level)), ' ', h('a', { href: assignmentHref(entry.assignmentId) }, entry.assignmentId)),
+      h(
+        'p',
+        { class: 'event-meta' },
+        h('span', {}, `${t('assignment.directive')}: `, h('a', { href: hashFor('timeline', { directive: entry.directiveId }) }, entry.directiveId)),
+        ' · ',
+        h('span', {}, `${t('filter.agency')}: `, entry.agencies.flatMap((code, i) => (i ? [', ', agencyEl(ctx, code)] : [agencyEl(ctx, code)]))),
+        ' · ',
+        h('span', {}, `${t('col.actor')}: ${actorText(ctx, entry.actor)}`),
+      ),
+      detailList(eventDetails(entry.detail)),
+    ),
+  );
+}
+
+export function renderTimeline(ctx, main, params) {
+  const directive = params.get('directive') ?? '';
+  const agency = params.get('agency') ?? '';
+  const status = h('p', { class: 'meta', role: 'status' }, t('loading'));
+  const list = h('div', { class: 'timeline-wrap' });
+  main.replaceChildren(
+    h('h1', {}, t('timeline.title')),
+    h('p', { class: 'intro' }, t('timeline.intro'), ' ', h('span', { class: 'tz' }, t('tz.note'))),
+    filterForm('timeline', [directiveSelect(ctx, directive), agencySelect(ctx, agency)]),
+    status,
+    list,
+  );
+  let seen;
+  const refresh = () =>
+    guarded(ctx, list, async () => {
+      const { items } = await get('escalations', { directive, agency, limit: 200 });
+      const fresh = seen ? items.filter((item) => !seen.has(item.eventId)) : [];
+      seen = new Set(items.map((item) => item.eventId));
+      const freshIds = new Set(fresh.map((item) => item.eventId));
+      list.replaceChildren(
+        items.length === 0
+          ? message('info', t('timeline.empty'))
+          : h('ol', { class: 'timeline', 'aria-label': t('timeline.title') }, items.map((item) => timelineItem(ctx, item, freshIds.has(item.eventId)))),
+      );
+      status.textContent = `${t('timeline.count', { n: items.length })} · ${fresh.length > 0 ? `${t('timeline.newItems', { n: fresh.length })} · ` : ''}${updatedNote()}`;
+    });
+  void refresh();
+  const later = debounce(refresh, 250);
+  const prefix = directive ? `assignment-${directive}-` : 'assignment-';
+  return onEvent((event) => {
+    if (TIMELINE_TYPES.has(event.type) && event.streamId.startsWith(prefix)) later();
+  });
+}
+
+// ---------- status matrix ----------
+
+function statusTable(ctx, report) {
+  const sums = Object.fromEntries([...MATRIX_STATUSES, 'total'].map((s) => [s, report.agencies.reduce((n, row) => n + (row[s] ?? 0), 0)]));
+  const cell = (row, s) => h('td', { class: 'num', 'data-status': s }, String(row[s] ?? 0));
+  return h(
+    'div',
+    { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': 'status-caption' },
+    h(
+      'table',
+      { class: 'matrix', id: 'status-table' },
+      h('caption', { id: 'status-caption' }, t('status.caption', { time: formatDateTime(report.at) })),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('status.agency')), MATRIX_STATUSES.map((s) => h('th', { scope: 'col', class: 'num' }, t(`status.${s}`))), h('th', { scope: 'col', class: 'num' }, t('status.total')))),
+      h(
+        'tbody',
+        {},
+        report.agencies.map((row) =>
+          h(
+            'tr',
+            { 'data-agency': row.agency },
+            h('th', { scope: 'row' }, h('span', { class: 'agency-code' }, row.agency), h('span', { class: 'agency-name' }, agencyName(ctx, row.agency))),
+            MATRIX_STATUSES.map((s) => cell(row, s)),
+            cell(row, 'total'),
+          ),
+        ),
+      ),
+      h('tfoot', {}, h('tr', {}, h('th', { scope: 'row' }, t('status.sum')), MATRIX_STATUSES.map((s) => cell(sums, s)), cell(sums, 'total'))),
+    ),
+  );
+}
+
+export function renderStatus(ctx, main, params) {
+  const directive = params.get('directive') ?? '';
+  const status = h('p', { class: 'meta', role: 'status' }, t('loading'));
+  const chartBox = h('div', { class: 'chart-box', id: 'status-chart' });
+  const tableBox = h('div', {});
+  const body = h(
+    'div',
+    { class: 'status-body' },
+    h('section', { 'aria-labelledby': 'chart-heading', class: 'card' }, h('h2', { id: 'chart-heading' }, t('status.chart')), chartLegend(), chartBox),
+    h('section', { 'aria-labelledby': 'table-heading', class: 'card' }, h('h2', { id: 'table-heading' }, t('status.table')), tableBox),
+  );
+  const problem = h('div', {});
+  main.replaceChildren(h('h1', {}, t('status.title')), filterForm('status', [directiveSelect(ctx, directive)]), status, problem, body);
+  let report;
+  const drawChart = () => {
+    if (!report) return;
+    if (report.agencies.length === 0) return chartBox.replaceChildren(message('info', t('status.empty')));
+    const rows = report.agencies.map((row) => ({ agency: row.agency, name: agencyName(ctx, row.agency), counts: row }));
+    chartBox.replaceChildren(statusChart(rows, Math.max(280, Math.floor(chartBox.clientWidth || 600))));
+  };
+  const refresh = () =>
+    guarded(ctx, problem, async () => {
+      report = await get('reports/status', { directive });
+      problem.replaceChildren();
+      tableBox.replaceChildren(report.agencies.length === 0 ? message('info', t('status.empty')) : statusTable(ctx, report));
+      drawChart();
+      status.textContent = updatedNote();
+    });
+  void refresh();
+  const later = debounce(refresh, 400);
+  const redraw = debounce(drawChart, 150);
+  window.addEventListener('resize', redraw);
+  const prefix = directive ? `assignment-${directive}-` : 'assignment-';
+  const unsubscribe = onEvent((event) => {
+    if (event.streamId.startsWith(prefix)) later();
+  });
+  return () => {
+    unsubscribe();
+    window.removeEventListener('resize', redraw);
+  };
+}
+
+// ---------- assignments ----------
+
+function agenciesCell(ctx, item) {
+  if (item.kind === 'eachOf') return h('span', {}, item.agencies.flatMap((a, i) => (i ? [', ', agencyEl(ctx, a.agency)] : [agencyEl(ctx, a.agency)])));
+  return h(
+    'span',
+    {},
+    item.agencies.flatMap((a, i) => [i ? ', ' : '', agencyEl(ctx, a.agency), h('span', { class: 'role' }, ` (${t(`role.${a.role}`)})`)]),
+  );
+}
+
+function deadlineCell(item) {
+  const moved = item.adjustedDueAt !== item.originalDueAt;
+  return [timeEl(item.adjustedDueAt), moved ? h('span', { class: 'original' }, ` (${t('assignment.originalDue')}: `, timeEl(item.originalDueAt), ')') : null];
+}
+
+function levelText(level) {
+  return level ? t(`level.${level}`) : t('assignment.noLevel');
+}
+
+function assignmentRow(ctx, item) {
+  const text = item.text.length > 160 ? `${item.text.slice(0, 157)}…` : item.text;
+  return h(
+    'tr',
+    { 'data-assignment': item.id },
+    h('th', { scope: 'row', 'data-label': t('col.id') }, h('a', { href: assignmentHref(item.id) }, item.id)),
+    h('td', { 'data-label': t('col.text'), title: item.text.length > 160 ? item.text : undefined }, text),
+    h('td', { 'data-label': t('col.agencies') }, agenciesCell(ctx, item)),
+    h('td', { 'data-label': t('col.stage') }, stageLabel(item.stage)),
+    h('td', { 'data-label': t('col.status') }, statusBadge(item.status)),
+    h('td', { 'data-label': t('col.deadline') }, deadlineCell(item)),
+    h('td', { 'data-label': t('col.level') }, levelText(item.overdueLevel)),
+  );
+}
+
+export function renderAssignments(ctx, main, params) {
+  const directive = params.get('directive') ?? '';
+  const status = h('p', { class: 'meta', role: 'status' }, t('loading'));
+  const box = h('div', {});
+  main.replaceChildren(h('h1', {}, t('assignments.title')), filterForm('assignments', [directiveSelect(ctx, directive)]), status, box);
+  let shown = 50;
+  const load = () =>
+    guarded(ctx, box, async () => {
+      const page = await get('assignments', { directive, limit: Math.min(500, shown) });
+      const items = page.items.filter((item) => item.kind !== 'track');
+      if (items.length === 0 && !page.nextCursor) {
+        box.replaceChildren(message('info', t('assignments.empty')));
+      } else {
+        const more = page.nextCursor && shown < 500 ? h('button', { type: 'button', class: 'secondary', id: 'more' }, t('assignments.more')) : null;
+        more?.addEventListener('click', () => {
+          shown += 50;
+          void load().then(() => document.getElementById('more')?.focus());
+        });
+        box.replaceChildren(
+          h(
+            'table',
+            { class: 'list stack', id: 'assignments-table' },
+            h('caption', {}, t('assignments.caption')),
+            h('thead', {}, h('tr', {}, ['col.id', 'col.text', 'col.agencies', 'col.stage', 'col.status', 'col.deadline', 'col.level'].map((key) => h('th', { scope: 'col' }, t(key))))),
+            h('tbody', {}, items.map((item) => assignmentRow(ctx, item))),
+          ),
+          more,
+        );
+      }
+      status.textContent = updatedNote();
+    });
+  void load();
+  const later = debounce(load, 400);
+  const prefix = directive ? `assignment-${directive}-` : 'assignment-';
+  return onEvent((event) => {
+    if (event.streamId.startsWith(prefix)) later();
+  });
+}
+
+const SINGLE_PATH = ['received', 'research', 'proposed', 'accepted', 'escalated', 'centreResponded', 'reported', 'closed'];
+const EACH_OF_PATH = ['tracking', 'closed'];
+
+function stepper(item, events) {
+  const seen = new Set(events.map((e) => e.type));
+  const path = item.kind === 'eachOf' ? EACH_OF_PATH : SINGLE_PATH;
+  const stages = item.stage === 'withdrawn' ? [...path.filter((s) => s !== 'closed'), 'withdrawn'] : path;
+  const current = stages.indexOf(item.stage);
+  const optional = { escalated: 'EscalatedToCentre', centreResponded: 'CentreResponded' };
+  return h(
+    'ol',
+    { class: 'stepper' },
+    stages.map((stage, index) => {
+      const isCurrent = index === current;
+      const passed = index < current && (!optional[stage] || seen.has(optional[stage]));
+      const skipped = index < current && !passed;
+      return h(
+        'li',
+        { class: `step${isCurrent ? ' current' : ''}${passed ? ' passed' : ''}${skipped ? ' skipped' : ''}`, 'aria-current': isCurrent ? 'step' : undefined, 'data-stage': stage },
+        stageLabel(stage),
+        isCurrent ? h('span', { class: 'visually-hidden' }, ` ${t('assignment.current')}`) : passed ? h('span', { class: 'visually-hidden' }, ` ${t('assignment.done')}`) : null,
+      );
+    }),
+  );
+}
+
+function facts(ctx, item) {
+  const rows = [
+    ['assignment.directive', h('a', { href: hashFor('assignments', { directive: item.directiveId }) }, item.directiveId)],
+    item.parentId ? ['assignment.parent', h('a', { href: assignmentHref(item.parentId) }, item.parentId)] : null,
+    ['assignment.kind', t(`kind.${item.kind}`)],
+    ['assignment.stage', stageLabel(item.stage)],
+    ['assignment.status', statusBadge(item.status)],
+    item.kind === 'eachOf' ? ['assignment.agencies', agenciesCell(ctx, item)] : ['assignment.lead', item.lead ? [agencyEl(ctx, item.lead), ` — ${agencyName(ctx, item.lead)}`] : t('none')],
+    item.kind !== 'eachOf' && item.coordinators.length ? ['assignment.coordinators', item.coordinators.flatMap((c, i) => (i ? [', ', agencyEl(ctx, c)] : [agencyEl(ctx, c)]))] : null,
+    ['assignment.originalDue', timeEl(item.originalDueAt)],
+    ['assignment.adjustedDue', item.adjustedDueAt === item.originalDueAt ? [timeEl(item.adjustedDueAt), ` (${t('assignment.sameAsOriginal')})`] : timeEl(item.adjustedDueAt)],
+    item.pendingExtensionDueAt ? ['assignment.pendingExtension', timeEl(item.pendingExtensionDueAt)] : null,
+    item.paused ? ['assignment.paused', t('yes')] : null,
+    ['assignment.level', levelText(item.overdueLevel)],
+    item.closedAt ? ['assignment.closedAt', [timeEl(item.closedAt), item.verdict ? ` (${t(`verdict.${item.verdict}`)})` : '']] : null,
+  ].filter(Boolean);
+  return h('dl', { class: 'facts' }, rows.map(([key, value]) => h('div', { 'data-fact': key.split('.')[1] }, h('dt', {}, t(key)), h('dd', {}, value))));
+}
+
+function tracksTable(ctx, item) {
+  return h(
+    'div',
+    { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': 'tracks-caption' },
+    h(
+      'table',
+      { class: 'list', id: 'tracks-table' },
+      h('caption', { id: 'tracks-caption', class: 'visually-hidden' }, t('assignment.tracks')),
+      h('thead', {}, h('tr', {}, ['col.agency', 'col.stage', 'col.status'].map((key) => h('th', { scope: 'col' }, t(key))))),
+      h(
+        'tbody',
+        {},
+        item.tracks.tracks.map((track) =>
+          h(
+            'tr',
+            { 'data-agency': track.agency },
+            h('th', { scope: 'row' }, h('a', { href: assignmentHref(`${item.id}.${track.agency}`) }, track.agency), h('span', { class: 'agency-name' }, agencyName(ctx, track.agency))),
+            h('td', {}, stageLabel(track.stage)),
+            h('td', {}, statusBadge(track.status)),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function eventsTable(ctx, events) {
+  return h(
+    'div',
+    { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': 'events-caption' },
+    h(
+      'table',
+      { class: 'list', id: 'events-table' },
+      h('caption', { id: 'events-caption', class: 'visually-hidden' }, t('assignment.timelineCaption')),
+      h('thead', {}, h('tr', {}, ['col.time', 'col.event', 'col.actor', 'col.detail'].map((key) => h('th', { scope: 'col' }, t(key))))),
+      h(
+        'tbody',
+        {},
+        events.map((event) =>
+          h(
+            'tr',
+            { 'data-type': event.type },
+            h('td', { class: 'nowrap' }, timeEl(event.occurredAt)),
+            h('td', {}, eventLabel(event.type, event.data)),
+            h('td', {}, actorText(ctx, event.actor)),
+            h('td', {}, detailList(eventDetails(event.data))),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+export function renderAssignment(ctx, main, id) {
+  const status = h('p', { class: 'meta', role: 'status' }, t('loading'));
+  const box = h('div', {});
+  const back = h('a', { href: hashFor('assignments'), class: 'back' }, `← ${t('assignment.back')}`);
+  main.replaceChildren(h('nav', { 'aria-label': t('assignment.back') }, back), h('h1', {}, t('assignment.title', { id })), status, box);
+  const refresh = () =>
+    guarded(ctx, box, async () => {
+      const [item, timeline] = await Promise.all([get(`assignments/${encodeURIComponent(id)}`), get(`assignments/${encodeURIComponent(id)}/timeline`)]);
+      back.setAttribute('href', hashFor('assignments', { directive: item.directiveId }));
+      box.replaceChildren(
+        h('p', { class: 'assignment-text' }, item.text),
+        h('section', { class: 'card', 'aria-labelledby': 'facts-heading' }, h('h2', { id: 'facts-heading', class: 'visually-hidden' }, t('assignment.status')), facts(ctx, item)),
+        h('section', { class: 'card', 'aria-labelledby': 'stages-heading' }, h('h2', { id: 'stages-heading' }, t('assignment.stages')), stepper(item, timeline.events)),
+        item.tracks ? h('section', { class: 'card', 'aria-labelledby': 'tracks-heading' }, h('h2', { id: 'tracks-heading' }, t('assignment.tracks')), tracksTable(ctx, item)) : null,
+        h('section', { class: 'card', 'aria-labelledby': 'events-heading' }, h('h2', { id: 'events-heading' }, t('assignment.timeline')), eventsTable(ctx, timeline.events)),
+      );
+      status.textContent = updatedNote();
+    });
+  void refresh();
+  const later = debounce(refresh, 300);
+  const stream = `assignment-${id}`;
+  return onEvent((event) => {
+    if (event.streamId === stream || event.streamId.startsWith(`${stream}.`)) later();
+  });
+}

@@ -1,0 +1,31 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { connect } from '@app/event-store';
+import { DirectiveSummaryRepository } from '@app/read-models';
+import { planImport } from '../../apps/api/src/directives/plan-import';
+import { startDirective } from '../../apps/api/src/directives/start-directive';
+
+/** The conclusion notice dondoc starts from (Hà Tĩnh, 22/3/2023), kept in the repository as a fixture. */
+export const SEED_NOTICE = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'notices', 'seed-ha-tinh-2023-03-22.txt');
+
+/** Imports the seed notice unless it already was: a new user sees section 3's assignments running. */
+export async function importSeedOnFirstStart(options: { databaseUrl: string; temporalAddress: string; namespace: string; taskQueue: string; log: (line: string) => void }): Promise<void> {
+  const plan = planImport(readFileSync(SEED_NOTICE, 'utf8'));
+  if (!plan.ok) throw new Error(`The seed notice does not parse: ${plan.error.message}`);
+  const sql = connect(options.databaseUrl, { max: 1 });
+  try {
+    if (await new DirectiveSummaryRepository(sql).find(plan.directiveId)) return;
+  } finally {
+    await sql.end();
+  }
+  const connection = await Connection.connect({ address: options.temporalAddress });
+  try {
+    const client = new Client({ connection, namespace: options.namespace });
+    const state = await startDirective(client, options.taskQueue, plan.directiveId, { directive: plan.directive, actor: { kind: 'supervisor' }, correlationId: randomUUID() });
+    options.log(`imported the seed notice as directive ${state.directiveId} (${state.assignmentIds.length} assignments)`);
+  } finally {
+    await connection.close();
+  }
+}

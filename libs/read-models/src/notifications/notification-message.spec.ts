@@ -1,0 +1,27 @@
+import { notificationMessage, vnDisplayDate } from './notification-message';
+
+describe('notification messages', () => {
+  it('shows dates as dd/mm/yyyy in Asia/Ho_Chi_Minh', () => {
+    expect(vnDisplayDate('2024-03-29T16:59:59.999Z')).toBe('29/03/2024');
+    expect(vnDisplayDate('2024-03-29T17:00:00.000Z')).toBe('30/03/2024');
+    expect(vnDisplayDate('2023-12-31T17:00:00.000Z')).toBe('01/01/2024');
+  });
+
+  it('words each kind in Vietnamese, NFC, naming the ladder level’s audience', () => {
+    const base = { text: 'Sở Tài chính chủ trì'.normalize('NFD'), dueAt: '2024-03-29T16:59:59.999Z' };
+    expect(notificationMessage({ ...base, kind: 'reminder', level: null })).toBe('Nhắc việc: nhiệm vụ “Sở Tài chính chủ trì” đến hạn ngày 29/03/2024.');
+    expect(notificationMessage({ ...base, kind: 'overdue', level: null })).toBe('Quá hạn: nhiệm vụ “Sở Tài chính chủ trì” đã quá hạn (hạn ngày 29/03/2024); đề nghị khẩn trương hoàn thành, báo cáo.');
+    expect(notificationMessage({ ...base, kind: 'escalation', level: 2 })).toBe('Đôn đốc cấp 2 (báo cáo Văn phòng Tỉnh ủy): nhiệm vụ “Sở Tài chính chủ trì” quá hạn (hạn ngày 29/03/2024) chưa hoàn thành.');
+    expect(notificationMessage({ ...base, kind: 'escalation', level: 3 })).toContain('(báo cáo Ban Thường vụ Tỉnh ủy)');
+    expect(notificationMessage({ ...base, kind: 'reminder', level: null }).normalize('NFC')).toBe(notificationMessage({ ...base, kind: 'reminder', level: null }));
+  });
+
+  it('shortens a long task to 120 characters with an ellipsis and folds whitespace', () => {
+    const long = `${'Rà soát '.repeat(30)}\n  kết thúc`;
+    const task = /“(.*)”/.exec(notificationMessage({ kind: 'reminder', level: null, text: long, dueAt: '2024-03-29T16:59:59.999Z' }))?.[1] ?? '';
+    expect(Array.from(task)).toHaveLength(120);
+    expect(task.endsWith('…')).toBe(true);
+    expect(task).not.toContain('\n');
+    expect(notificationMessage({ kind: 'reminder', level: null, text: 'A\n  B', dueAt: '2024-03-29T16:59:59.999Z' })).toContain('“A B”');
+  });
+});

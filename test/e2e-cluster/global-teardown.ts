@@ -1,0 +1,14 @@
+/** Stops the cluster with SIGTERM, as Ctrl-C would, and fails the run unless it stopped cleanly. */
+export default async function globalTeardown(): Promise<void> {
+  const cluster = globalThis.__dondocCluster;
+  globalThis.__dondocCluster = undefined;
+  if (!cluster) return;
+  if (cluster.child.exitCode === null && cluster.child.signalCode === null) cluster.child.kill('SIGTERM');
+  const timeout = new Promise<string>((resolve) => setTimeout(() => resolve('timeout'), 120_000));
+  const status = await Promise.race([cluster.exited, timeout]);
+  if (status === 'timeout') {
+    cluster.child.kill('SIGKILL');
+    throw new Error('npm run cluster did not stop within 120 s of SIGTERM');
+  }
+  if (status !== 0) throw new Error(`npm run cluster stopped with ${status}, not 0`);
+}
