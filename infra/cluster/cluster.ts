@@ -14,6 +14,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Connection } from '@temporalio/client';
@@ -140,8 +141,7 @@ async function main(options: Options): Promise<void> {
 }
 
 async function startTemporal(serverBinary: string, dbs: ClusterDatabases, runDir: string, options: Options) {
-  const ports = async (preferred: number) => (options.fresh ? freePort() : preferredPort(preferred));
-  const frontendPort = await ports(7233);
+  const frontendPort = await lowFreePort(options.fresh ? undefined : 7233);
   const address = `127.0.0.1:${frontendPort}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -156,11 +156,11 @@ async function startTemporal(serverBinary: string, dbs: ClusterDatabases, runDir
     TEMPORAL_BROADCAST_ADDRESS: '127.0.0.1',
     TEMPORAL_FRONTEND_ADDRESS: address,
     TEMPORAL_FRONTEND_PORT: String(frontendPort),
-    TEMPORAL_FRONTEND_HTTP_PORT: String(await freePort()),
+    TEMPORAL_FRONTEND_HTTP_PORT: String(await lowFreePort()),
   };
   for (const service of SERVICES) {
-    if (service !== 'frontend') env[`TEMPORAL_${service.toUpperCase()}_PORT`] = String(await freePort());
-    env[`TEMPORAL_${service.toUpperCase()}_MEMBERSHIP_PORT`] = String(await freePort());
+    if (service !== 'frontend') env[`TEMPORAL_${service.toUpperCase()}_PORT`] = String(await lowFreePort());
+    env[`TEMPORAL_${service.toUpperCase()}_MEMBERSHIP_PORT`] = String(await lowFreePort());
   }
   // One process with all four services, or (--split) one per service as in Kubernetes: same configuration,
   // but each process needs its own metrics port.
@@ -227,6 +227,29 @@ async function startApp(name: string, script: string, env: NodeJS.ProcessEnv, re
   await waitFor(name, () => (isReady ? Promise.resolve() : Promise.reject(new Error('not ready yet'))), 120_000, () => exitReason(child));
   await readyPromise;
   return running;
+}
+
+const taken = new Set<number>();
+
+/**
+ * A free loopback port below 32768. Temporal stores each service's ports in cluster_membership, whose port
+ * column is a PostgreSQL smallint: the kernel's ephemeral ports (32768 and up) make the server exit at start.
+ */
+async function lowFreePort(preferred?: number): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = attempt === 0 && preferred ? preferred : 20_000 + Math.floor(Math.random() * 12_000);
+    if (taken.has(port)) continue;
+    const free = await new Promise<boolean>((resolve) => {
+      const server = createServer();
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+    });
+    if (free) {
+      taken.add(port);
+      return port;
+    }
+  }
+  throw new Error('no free port between 20000 and 32000');
 }
 
 function exitReason(child: ChildProcess): string | undefined {

@@ -57,3 +57,45 @@ export function vietnamTime(iso: string): string {
   const p = (n: number): string => String(n).padStart(2, '0');
   return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
 }
+
+// The project compiles without the DOM lib: the few browser globals the tests read inside page.evaluate.
+interface StorageLike {
+  getItem(key: string): string | null;
+}
+interface ElementLike {
+  labels?: { length: number } | null;
+  querySelector(selector: string): unknown;
+  getAttribute(name: string): string | null;
+}
+export interface BrowserGlobals {
+  sessionStorage: StorageLike;
+  localStorage: StorageLike;
+  document: {
+    documentElement: { scrollWidth: number; clientWidth: number };
+    activeElement: unknown;
+    querySelector(selector: string): ElementLike | null;
+    querySelectorAll(selector: string): Iterable<ElementLike>;
+  };
+  sameDocument?: boolean;
+}
+
+export const sessionToken = (page: Page): Promise<string | null> =>
+  page.evaluate(() => (globalThis as unknown as BrowserGlobals).sessionStorage.getItem('dondoc.token'));
+
+export const storedLang = (page: Page): Promise<string | null> =>
+  page.evaluate(() => (globalThis as unknown as BrowserGlobals).localStorage.getItem('dondoc.lang'));
+
+/** Nothing makes the page scroll sideways. */
+export const fitsWidth = (page: Page): Promise<boolean> =>
+  page.evaluate(() => {
+    const { documentElement } = (globalThis as unknown as BrowserGlobals).document;
+    return documentElement.scrollWidth <= documentElement.clientWidth;
+  });
+
+/** Every input and select has a <label>. */
+export const everyControlLabelled = (page: Page): Promise<boolean> =>
+  page.evaluate(() => [...(globalThis as unknown as BrowserGlobals).document.querySelectorAll('input, select')].every((el) => (el.labels?.length ?? 0) > 0));
+
+/** Every table has a caption and header cells with a scope. */
+export const tablesAreSemantic = (page: Page): Promise<boolean> =>
+  page.evaluate(() => [...(globalThis as unknown as BrowserGlobals).document.querySelectorAll('table')].every((table) => Boolean(table.querySelector('caption') && table.querySelector('th[scope]'))));

@@ -24,9 +24,9 @@ export class IdempotencyKeysRepository {
   }
 
   async storeResponse(tokenId: string, key: string, result: unknown): Promise<void> {
-    const response = JSON.stringify(result === undefined ? {} : { result });
+    const response = (result === undefined ? {} : { result }) as Parameters<Sql['json']>[0];
     await this.sql`
-      update idempotency_keys set response = ${response}::jsonb
+      update idempotency_keys set response = ${this.sql.json(response)}
       where token_id = ${tokenId} and key = ${key} and response is null`;
   }
 }

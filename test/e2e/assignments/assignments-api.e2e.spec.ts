@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import { http, startTestApp, type TestApp } from '../../support/test-app';
+import { adminToken, bearer, mintToken } from '../../support/tokens';
+
+const FAR = { kind: 'date', date: '2099-12-31' };
+
+describe('assignments over HTTP against the running stack', () => {
+  let app: TestApp;
+  let supervisor: string;
+  let lead: string;
+  let coordinator: string;
+  let outsider: string;
+  let viewer: string;
+  let district: string;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    supervisor = await mintToken(app, 'supervisor');
+    lead = await mintToken(app, 'agency', 'BTCTU');
+    coordinator = await mintToken(app, 'agency', 'DDHDND');
+    outsider = await mintToken(app, 'agency', 'BDVTU');
+    viewer = await mintToken(app, 'viewer');
+    district = await mintToken(app, 'agency', 'BTV-HUONGSON');
+  });
+  afterAll(() => app.close());
+
+  const post = (path: string, token: string, body: unknown = {}, headers: Record<string, string> = {}) =>
+    http(`${app.url}${path}`, { method: 'POST', headers: { ...bearer(token), ...headers }, body });
+  const get = (path: string, token: string) => http(`${app.url}${path}`, { headers: bearer(token) });
+
+  async function directive(assignments: unknown[], extra: Record<string, unknown> = {}): Promise<string> {
+    const id = `TB-${randomUUID().slice(0, 8)}`;
+    const created = await post('/api/directives', supervisor, { id, title: 'Thông báo kết luận Hội nghị ngày 22/3/2023', issuedOn: '2023-03-22', assignments, ...extra });
+    expect(created.status).toBe(201);
+    return id;
+  }
+  const single = (key: string, deadline: unknown = FAR) => ({
+    key,
+    text: 'Nghiên cứu và đề xuất các chính sách thu hút cán bộ trẻ, cán bộ giỏi',
+    kind: 'single',
+    agencies: [
+      { agency: 'BTCTU', role: 'lead' },
+      { agency: 'DDHDND', role: 'coordinator' },
+    ],
+    deadline,
+  });
+  const visible = async (assignmentId: string) => {
+    for (let i = 0; i < 100; i += 1) {
+      if ((await get(`/api/assignments/${assignmentId}`, supervisor)).status === 200) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`${assignmentId} never appeared`);
+  };
+
+  it('takes an assignment from receipt to a confirmed report, with the timeline and directive roll-up', async () => {
+    const directiveId = await directive([single('A2')]);
+    const id = `${directiveId}-A2`;
+    await visible(id);
+
+    expect((await post(`/api/assignments/${id}/acknowledge`, lead)).status).toBe(200);
+    expect((await post(`/api/assignments/${id}/research`, coordinator, { note: 'Tổng hợp ý kiến các huyện' })).status).toBe(200);
+    expect((await post(`/api/assignments/${id}/propose`, lead, { summary: 'Đề xuất chính sách', beyondProvincialCompetence: false })).status).toBe(200);
+    const returned = await post(`/api/assignments/${id}/review`, supervisor, { decision: 'return', comment: 'Bổ sung số liệu' });
+    expect(returned.body.assignment.stage).toBe('research');
+    await post(`/api/assignments/${id}/propose`, lead, { summary: 'Đề xuất đã bổ sung', beyondProvincialCompetence: false });
+    await post(`/api/assignments/${id}/review`, supervisor, { decision: 'accept' });
+    await post(`/api/assignments/${id}/report`, lead, { summary: 'Đã ban hành chính sách' });
+    const confirmed = await post(`/api/assignments/${id}/confirm`, supervisor);
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body.assignment).toMatchObject({ stage: 'closed', status: 'doneOnTime', verdict: 'onTime' });
+    expect(confirmed.body.events.map((e: { type: string }) => e.type)).toEqual(['ReportConfirmed']);
+
+    const timeline = await get(`/api/assignments/${id}/timeline`, supervisor);
+    expect(timeline.body.events.map((e: { type: string }) => e.type)).toEqual([
+      'AssignmentCreated', 'AssignmentAcknowledged', 'ResearchRecorded', 'ProposalSubmitted', 'ProposalReturned',
+      'ProposalSubmitted', 'ProposalAccepted', 'ReportSubmitted', 'ReportConfirmed',
+    ]);
+    expect(timeline.body.events[2].actor).toEqual({ kind: 'agency', agency: 'DDHDND' });
+
+    const read = await get(`/api/assignments/${id}`, lead);
+    expect(read.body).toMatchObject({ id, stage: 'closed', version: 9, lead: 'BTCTU' });
+    const roll = await get(`/api/directives/${directiveId}`, supervisor);
+    expect(roll.body.assignments.map((a: { id: string }) => a.id)).toEqual([id]);
+    const matrix = await get(`/api/reports/status?directive=${directiveId}`, supervisor);
+    expect(matrix.body.agencies).toEqual(expect.arrayContaining([expect.objectContaining({ agency: 'BTCTU', doneOnTime: 1 })]));
+  });
+
+  it('answers invalid transitions 409, bad bodies 400, unknown ids 404 — and writes nothing', async () => {
+    const directiveId = await directive([single('A1')]);
+    const id = `${directiveId}-A1`;
+    await visible(id);
+    const early = await post(`/api/assignments/${id}/report`, lead, { summary: 'Quá sớm' });
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({ code: 'INVALID_TRANSITION' });
+    const coordinatorConfirms = await post(`/api/assignments/${id}/acknowledge`, coordinator);
+    expect(coordinatorConfirms.status).toBe(403);
+    expect(coordinatorConfirms.body.code).toBe('NOT_PERMITTED');
+    const badBody = await post(`/api/assignments/${id}/propose`, lead, { summary: '' });
+    expect(badBody.status).toBe(400);
+    expect(badBody.body.code).toBe('VALIDATION_FAILED');
+    const pastExtension = await post(`/api/assignments/${id}/extension`, lead, { reason: 'Cần thêm thời gian', newDueAt: '2020-01-01T00:00:00.000Z' });
+    expect(pastExtension.status).toBe(400);
+    expect(pastExtension.body.code).toBe('EXTENSION_DATE_IN_PAST');
+    expect((await post(`/api/assignments/NOPE-${randomUUID()}/acknowledge`, supervisor)).status).toBe(404);
+    expect((await get(`/api/assignments/${id}/timeline`, supervisor)).body.events).toHaveLength(1);
+  });
+
+  it('makes retries with an Idempotency-Key safe: same answer, nothing new; another body under the key is 422', async () => {
+    const directiveId = await directive([single('A1')]);
+    const id = `${directiveId}-A1`;
+    await visible(id);
+    const key = { 'idempotency-key': `ack-${randomUUID()}` };
+    const first = await post(`/api/assignments/${id}/acknowledge`, lead, {}, key);
+    const retry = await post(`/api/assignments/${id}/acknowledge`, lead, {}, key);
+    expect(retry.status).toBe(200);
+    expect(retry.body).toEqual(first.body);
+    const noteKey = { 'idempotency-key': `note-${randomUUID()}` };
+    expect((await post(`/api/assignments/${id}/research`, lead, { note: 'Một' }, noteKey)).status).toBe(200);
+    const reused = await post(`/api/assignments/${id}/research`, lead, { note: 'Hai' }, noteKey);
+    expect(reused.status).toBe(422);
+    expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect((await get(`/api/assignments/${id}/timeline`, supervisor)).body.events.map((e: { type: string }) => e.type)).toEqual([
+      'AssignmentCreated', 'AssignmentAcknowledged', 'ResearchRecorded',
+    ]);
+  });
+
+  it('authorizes by role and agency: another agency gets 404, a viewer 403, no token 401', async () => {
+    const directiveId = await directive([single('A1')]);
+    const id = `${directiveId}-A1`;
+    await visible(id);
+    const matrix: [string, string, number][] = [
+      ['lead reads', lead, 200],
+      ['coordinator reads', coordinator, 200],
+      ['other agency reads', outsider, 404],
+      ['viewer reads', viewer, 200],
+      ['admin reads', adminToken(app), 200],
+    ];
+    for (const [what, token, status] of matrix) expect([what, (await get(`/api/assignments/${id}`, token)).status]).toEqual([what, status]);
+    expect((await post(`/api/assignments/${id}/acknowledge`, outsider)).status).toBe(404);
+    expect((await post(`/api/assignments/${id}/acknowledge`, viewer)).status).toBe(403);
+    expect((await post(`/api/assignments/${id}/confirm`, lead)).status).toBe(403);
+    expect((await http(`${app.url}/api/assignments/${id}`)).status).toBe(401);
+    const listed = await get(`/api/assignments?directive=${directiveId}`, outsider);
+    expect(listed.body.items).toEqual([]);
+    expect((await get('/api/inbox', supervisor)).status).toBe(403);
+  });
+
+  it('routes an agency acting on an "each of" assignment to its own track', async () => {
+    const directiveId = await directive([
+      { key: 'A3', text: 'Rà soát, tổng hợp, báo cáo những bất cập của cơ sở', kind: 'eachOf', agencies: [{ agency: 'BTV-HUONGSON', role: 'lead' }, { agency: 'BTV-CANLOC', role: 'lead' }], deadline: FAR },
+    ]);
+    const parent = `${directiveId}-A3`;
+    await visible(`${parent}.BTV-HUONGSON`);
+    const ack = await post(`/api/assignments/${parent}/acknowledge`, district);
+    expect(ack.status).toBe(200);
+    expect(ack.body.assignment.id).toBe(`${parent}.BTV-HUONGSON`);
+    const tracks = await get(`/api/assignments?directive=${directiveId}&agency=BTV-CANLOC`, supervisor);
+    expect(tracks.body.items.map((a: { id: string }) => a.id)).toEqual(expect.arrayContaining([`${parent}.BTV-CANLOC`]));
+  });
+
+  it('shows overdue work, the escalation timeline and the agency inbox once a short deadline passes', async () => {
+    const due = new Date(Date.now() + 2500).toISOString();
+    const directiveId = await directive([single('A1', { kind: 'instant', at: due })], { timerPolicy: { remindBeforeMs: [1500], ladderAfterMs: [500, 1000, 1500] } });
+    const id = `${directiveId}-A1`;
+    await visible(id);
+    let escalations: { type: string; level: number | null }[] = [];
+    for (let i = 0; i < 100 && !escalations.some((e) => e.level === 3); i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      escalations = (await get(`/api/escalations?directive=${directiveId}`, supervisor)).body.items;
+    }
+    expect(escalations.map((e) => e.type)).toEqual(['EscalatedToLevel', 'EscalatedToLevel', 'EscalatedToLevel', 'MarkedOverdue', 'ReminderSent']);
+    const overdue = await get(`/api/assignments?directive=${directiveId}&overdue=true`, supervisor);
+    expect(overdue.body.items.map((a: { id: string }) => a.id)).toEqual([id]);
+    const inbox = await get('/api/inbox', lead);
+    expect(inbox.body.items.filter((n: { assignmentId: string }) => n.assignmentId === id).length).toBeGreaterThanOrEqual(5);
+    const extension = await post(`/api/assignments/${id}/extension`, lead, { reason: 'Chờ ý kiến Trung ương', newDueAt: new Date(Date.now() + 86_400_000).toISOString() });
+    expect(extension.status).toBe(200);
+    const decided = await post(`/api/assignments/${id}/extension-decision`, supervisor, { decision: 'approve' });
+    expect(decided.body.assignment.status).toBe('inProgressOnTime');
+    expect(decided.body.assignment.originalDueAt).toBe(due);
+  });
+
+  it('imports the seed notice: dry run stores nothing, import creates four assignments once, with A3 fanned out to 13 districts', async () => {
+    const { readFileSync } = await import('node:fs');
+    const notice = readFileSync(`${__dirname}/../../fixtures/notices/seed-ha-tinh-2023-03-22.txt`, 'utf8');
+    const asText = { 'content-type': 'text/plain; charset=utf-8' };
+    const dry = await http(`${app.url}/api/directives/import?dryRun=true`, { method: 'POST', headers: { ...bearer(supervisor), ...asText }, body: notice });
+    expect(dry.status).toBe(200);
+    expect(dry.body.directive.assignments).toHaveLength(4);
+    const directiveId = dry.body.directiveId as string;
+    expect((await get(`/api/directives/${directiveId}`, supervisor)).status).toBe(404);
+
+    const imported = await http(`${app.url}/api/directives/import`, { method: 'POST', headers: { ...bearer(supervisor), ...asText }, body: notice.normalize('NFD') });
+    expect(imported.status).toBe(200);
+    expect(imported.body.directiveId).toBe(directiveId);
+    expect(imported.body.state.assignmentIds).toHaveLength(4);
+    await visible(`${directiveId}-A3.BTV-HUONGSON`);
+    const again = await http(`${app.url}/api/directives/import`, { method: 'POST', headers: { ...bearer(supervisor), ...asText }, body: notice });
+    expect(again.body.alreadyImported).toBe(true);
+    const tracks = await get(`/api/assignments?directive=${directiveId}&limit=100`, supervisor);
+    expect(tracks.body.items.filter((a: { kind: string }) => a.kind === 'track')).toHaveLength(13);
+    const garbage = await http(`${app.url}/api/directives/import`, { method: 'POST', headers: { ...bearer(supervisor), ...asText }, body: 'Không phải thông báo' });
+    expect(garbage.status).toBe(400);
+    expect(garbage.body.code).toMatch(/^NOTICE_/);
+  });
+});

@@ -1,0 +1,350 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import { http, startTestApp, type TestApp } from '../../support/test-app';
+import { adminToken, bearer, mintToken, mintTokenWithId } from '../../support/tokens';
+import {
+  everyControlLabelled,
+  fitsWidth,
+  launchBrowser,
+  openPage,
+  screenshot,
+  sessionToken,
+  signIn,
+  storedLang,
+  tablesAreSemantic,
+  vietnamTime,
+  type BrowserGlobals,
+  type DashboardPage,
+} from './browser';
+
+const FAST_TIMERS = { remindBeforeMs: [1500], ladderAfterMs: [1000, 2000, 3000] };
+const FAR = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString();
+
+describe('Supervisor dashboard in a real browser', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let supervisor: string;
+  const pages: DashboardPage[] = [];
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+    supervisor = await mintToken(app, 'supervisor');
+  });
+  afterAll(async () => {
+    await Promise.all(pages.map((p) => p.close()));
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function open(viewport?: { width: number; height: number }): Promise<DashboardPage> {
+    const opened = await openPage(browser, viewport);
+    pages.push(opened);
+    return opened;
+  }
+
+  /** Only this app's origin was asked for anything: nothing from the internet. */
+  function expectOnlyOwnOrigin(dashboard: DashboardPage): void {
+    expect(dashboard.requests.length).toBeGreaterThan(0);
+    expect(dashboard.requests.map((r) => new URL(r.url).origin).filter((origin) => origin !== app.url)).toEqual([]);
+    expect(dashboard.errors).toEqual([]);
+  }
+
+  type Plan = { key: string; text: string; kind?: 'single' | 'eachOf'; agencies: { agency: string; role: 'lead' | 'coordinator' }[]; at: string };
+
+  async function createDirective(title: string, plans: Plan[]): Promise<string> {
+    const id = `TB-DASH-${randomUUID().slice(0, 8)}`;
+    const created = await http(`${app.url}/api/directives`, {
+      method: 'POST',
+      headers: bearer(supervisor),
+      body: {
+        id,
+        title,
+        number: '99-TB/TU',
+        timerPolicy: FAST_TIMERS,
+        assignments: plans.map((p) => ({ key: p.key, text: p.text, kind: p.kind ?? 'single', agencies: p.agencies, deadline: { kind: 'instant', at: p.at } })),
+      },
+    });
+    expect(created.status).toBe(201);
+    return id;
+  }
+
+  async function command(token: string, id: string, name: string, body: Record<string, unknown> = {}): Promise<void> {
+    const response = await http(`${app.url}/api/assignments/${encodeURIComponent(id)}/${name}`, { method: 'POST', headers: bearer(token), body });
+    if (response.status !== 200) throw new Error(`${name} on ${id} answered ${response.status}: ${JSON.stringify(response.body)}`);
+  }
+
+  /** Lead acknowledges, proposes and reports; the supervisor accepts and confirms. */
+  async function driveToClosed(id: string, lead: string): Promise<void> {
+    const agency = await mintToken(app, 'agency', lead);
+    await command(agency, id, 'acknowledge');
+    await command(agency, id, 'propose', { summary: 'Đề xuất', beyondProvincialCompetence: false });
+    await command(supervisor, id, 'review', { decision: 'accept' });
+    await command(agency, id, 'report', { summary: 'Báo cáo kết quả' });
+    await command(supervisor, id, 'confirm', {});
+  }
+
+  it('serves the page and its assets at / and /dashboard/*, publicly, without shadowing /api, /docs or /health', async () => {
+    const index = await http(`${app.url}/`);
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-type')).toContain('text/html');
+    expect(index.headers.get('content-security-policy')).toContain("connect-src 'self'");
+    expect(index.body).toContain('<main id="main"');
+    expect(index.body).not.toMatch(/https?:\/\//); // nothing from elsewhere
+
+    const script = await http(`${app.url}/dashboard/app.js`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toContain('text/javascript');
+    expect((await http(`${app.url}/dashboard/styles.css`)).headers.get('content-type')).toContain('text/css');
+    for (const path of ['/dashboard/nope.js', '/dashboard/..%2Fdashboard.module.js', '/dashboard/%2E%2E%2F%2E%2E%2Fmain.js', '/dashboard/index.html']) {
+      expect({ path, status: (await http(`${app.url}${path}`)).status }).toEqual({ path, status: 404 });
+    }
+
+    expect((await http(`${app.url}/health`)).status).toBe(200);
+    const api = await http(`${app.url}/api/directives`);
+    expect(api.status).toBe(401);
+    expect(api.body.code).toBe('UNAUTHENTICATED');
+    expect((await http(`${app.url}/api/directives`, { headers: bearer(supervisor) })).status).toBe(200);
+    expect((await http(`${app.url}/docs`)).body).toContain('swagger');
+    const paths = Object.keys((await http(`${app.url}/docs-json`)).body.paths);
+    expect(paths).toContain('/api/escalations');
+    expect(paths.filter((p) => p === '/' || p.startsWith('/dashboard'))).toEqual([]);
+  });
+
+  it('signs in with a token (a wrong one is refused), sends it as a bearer header, and signs out', async () => {
+    const dashboard = await open();
+    const { page } = dashboard;
+    await page.goto(`${app.url}/`);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Đăng nhập');
+
+    await page.getByLabel('Mã truy cập').fill('ddc_not-a-real-token');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Mã truy cập không đúng hoặc đã bị thu hồi.' }).waitFor();
+    expect(await sessionToken(page)).toBeNull();
+
+    await page.getByLabel('Mã truy cập').fill(supervisor);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dòng thời gian đôn đốc' }).waitFor();
+    expect(await sessionToken(page)).toBe(supervisor);
+    await page.locator('#live[data-state="on"]').waitFor();
+    await screenshot(page, 'timeline-signed-in');
+
+    const apiCalls = dashboard.requests.filter((r) => new URL(r.url).pathname.startsWith('/api/') && !r.url.includes('/api/events/stream'));
+    expect(apiCalls.length).toBeGreaterThanOrEqual(3);
+    const afterSignIn = apiCalls.slice(1); // the first is the refused attempt
+    expect(afterSignIn.every((r) => r.authorization === `Bearer ${supervisor}`)).toBe(true);
+    const stream = dashboard.requests.find((r) => r.url.includes('/api/events/stream'));
+    expect(stream && new URL(stream.url).searchParams.get('access_token')).toBe(supervisor);
+    expectOnlyOwnOrigin(dashboard);
+
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
+    expect(await sessionToken(page)).toBeNull();
+    expect(await page.locator('#nav').isVisible()).toBe(false);
+  });
+
+  it('goes back to sign-in with a message once the token is revoked (401)', async () => {
+    const { id, token } = await mintTokenWithId(app, 'viewer');
+    const dashboard = await open();
+    await signIn(dashboard.page, app.url, token, '#/status');
+    await dashboard.page.getByRole('heading', { level: 1, name: 'Tình hình thực hiện theo cơ quan' }).waitFor();
+
+    const revoked = await http(`${app.url}/api/tokens/${id}`, { method: 'DELETE', headers: bearer(adminToken(app)) });
+    expect(revoked.status).toBe(204);
+    await dashboard.page.getByRole('link', { name: 'Nhiệm vụ' }).click();
+    await dashboard.page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
+    await dashboard.page.getByText('Phiên làm việc không còn hiệu lực').waitFor();
+    expect(await sessionToken(dashboard.page)).toBeNull();
+    await screenshot(dashboard.page, 'signed-out-401');
+  });
+
+  it("lists a directive's assignments and shows an assignment's stages, deadlines, tracks and full timeline", async () => {
+    const due = '2031-03-05T17:30:00.000Z'; // 06/03/2031 00:30 in Hà Nội: the day differs from UTC
+    const directive = await createDirective('Kết luận về công tác cán bộ trẻ', [
+      { key: 'A1', text: 'Nghiên cứu chính sách thu hút cán bộ trẻ', agencies: [{ agency: 'BTCTU', role: 'lead' }, { agency: 'DDHDND', role: 'coordinator' }], at: due },
+      { key: 'A2', text: 'Các huyện ủy rà soát quy hoạch', kind: 'eachOf', agencies: [{ agency: 'BTV-HUONGSON', role: 'lead' }, { agency: 'BTV-NGHIXUAN', role: 'lead' }], at: due },
+    ]);
+    const a1 = `${directive}-A1`;
+    const lead = await mintToken(app, 'agency', 'BTCTU');
+    await command(lead, a1, 'acknowledge');
+    const extended = '2031-04-10T03:00:00.000Z';
+    await command(lead, a1, 'extension', { reason: 'Cần thêm thời gian khảo sát', newDueAt: extended });
+    await command(supervisor, a1, 'extension-decision', { decision: 'approve', comment: 'Đồng ý' });
+
+    const dashboard = await open();
+    const { page } = dashboard;
+    await signIn(page, app.url, supervisor, `#/assignments?directive=${directive}`);
+    const rows = page.locator('#assignments-table tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-assignment')))).toEqual([`${directive}-A2`, a1]);
+    const a1Row = page.locator(`tr[data-assignment="${a1}"]`);
+    expect(await a1Row.locator('td').nth(2).textContent()).toBe('Nghiên cứu');
+    expect(await a1Row.locator('td').nth(3).textContent()).toBe('Đang thực hiện trong hạn');
+    expect(await a1Row.locator('td').nth(4).textContent()).toBe(`${vietnamTime(extended)} (Hạn ban đầu: ${vietnamTime(due)})`);
+    expect(await page.locator('#filter-directive').inputValue()).toBe(directive);
+    await screenshot(page, 'assignments');
+
+    await page.getByRole('link', { name: a1, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: `Nhiệm vụ ${a1}` }).waitFor();
+    await page.locator('#events-table').waitFor();
+    const fact = (name: string) => page.locator(`[data-fact="${name}"] dd`).textContent();
+    expect(await fact('originalDue')).toBe(vietnamTime(due));
+    expect(vietnamTime(due)).toBe('06/03/2031 00:30');
+    expect(await fact('adjustedDue')).toBe(vietnamTime(extended));
+    expect(await fact('stage')).toBe('Nghiên cứu');
+    expect(await fact('lead')).toBe('BTCTU — Ban Tổ chức Tỉnh ủy');
+    expect(await page.locator('.stepper [aria-current="step"]').textContent()).toBe('Nghiên cứu (hiện tại)');
+    expect(await page.locator('#events-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-type')))).toEqual([
+      'AssignmentCreated',
+      'AssignmentAcknowledged',
+      'ExtensionRequested',
+      'ExtensionApproved',
+    ]);
+    expect(await page.locator('#events-table tbody tr').nth(3).locator('td').nth(1).textContent()).toBe('Chấp thuận gia hạn');
+    expect(await page.locator('#events-table tbody tr').nth(3).locator('td').nth(2).textContent()).toBe('Cán bộ theo dõi');
+    await screenshot(page, 'assignment-single');
+
+    await page.goto(`${app.url}/#/assignments/${encodeURIComponent(`${directive}-A2`)}`);
+    await page.locator('#tracks-table').waitFor();
+    expect(await page.locator('#tracks-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-agency')))).toEqual(['BTV-HUONGSON', 'BTV-NGHIXUAN']);
+    expect(await page.locator('#tracks-table tbody tr').first().locator('td').allTextContents()).toEqual(['Tiếp nhận', 'Đang thực hiện trong hạn']);
+    expect(await page.locator('.stepper [aria-current="step"]').textContent()).toBe('Theo dõi (hiện tại)');
+    expectOnlyOwnOrigin(dashboard);
+  });
+
+  it('shows an overdue escalation and the ladder levels in the timeline as they happen, without reloading', async () => {
+    const due = new Date(Date.now() + 8_000).toISOString();
+    const directive = await createDirective('Đôn đốc nhiệm vụ sắp đến hạn', [
+      { key: 'A1', text: 'Báo cáo tình hình tổ chức bộ máy', agencies: [{ agency: 'BTCTU', role: 'lead' }], at: due },
+    ]);
+    const dashboard = await open();
+    const { page } = dashboard;
+    await signIn(page, app.url, supervisor, `#/timeline?directive=${directive}`);
+    await page.locator('#live[data-state="on"]').waitFor();
+    await page.locator('p.meta', { hasText: 'Cập nhật lúc' }).waitFor();
+    expect(Date.now()).toBeLessThan(Date.parse(due)); // the first render came before the deadline
+    expect(await page.locator('li.event[data-type="MarkedOverdue"]').count()).toBe(0);
+    await page.evaluate(() => ((globalThis as unknown as BrowserGlobals).sameDocument = true));
+
+    const overdue = page.locator('li.event[data-type="MarkedOverdue"]');
+    await overdue.waitFor({ timeout: 30_000 });
+    expect(await overdue.locator('.badge').textContent()).toBe('Quá hạn');
+    expect(await overdue.locator('.details').textContent()).toContain(`Hạn: ${vietnamTime(due)}`);
+    expect(await overdue.locator('time').textContent()).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    await page.locator('li.event .badge', { hasText: 'Cấp 3: Ban Thường vụ Tỉnh ủy' }).waitFor({ timeout: 30_000 });
+    expect(await page.evaluate(() => (globalThis as unknown as BrowserGlobals).sameDocument)).toBe(true);
+    // Newest first: level 3, 2, 1, overdue, the reminder before the deadline.
+    const badges = await page.locator('li.event .badge').allTextContents();
+    expect(badges).toEqual(['Cấp 3: Ban Thường vụ Tỉnh ủy', 'Cấp 2: Văn phòng Tỉnh ủy', 'Cấp 1: Thủ trưởng cơ quan', 'Quá hạn', 'Nhắc hạn']);
+    await screenshot(page, 'timeline-overdue');
+
+    await page.locator('#filter-agency').selectOption('BTV-HUONGSON');
+    await page.waitForURL(/agency=BTV-HUONGSON/);
+    await page.getByText('Chưa có sự kiện đôn đốc nào.').waitFor();
+    await page.locator('#filter-agency').selectOption('BTCTU');
+    await page.locator('li.event').nth(4).waitFor();
+    expect(await page.locator('li.event').count()).toBe(5);
+    expect(await page.locator('#filter-agency').evaluate((el) => el === (globalThis as unknown as BrowserGlobals).document.activeElement)).toBe(true);
+    expectOnlyOwnOrigin(dashboard);
+  });
+
+  it('switches to English and back; the choice outlives a reload', async () => {
+    const dashboard = await open();
+    const { page } = dashboard;
+    await signIn(page, app.url, supervisor, '#/status');
+    const heading = page.getByRole('heading', { level: 1 });
+    await page.getByRole('heading', { level: 1, name: 'Tình hình thực hiện theo cơ quan' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('vi');
+
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Status by agency' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await storedLang(page)).toBe('en');
+    expect(await page.locator('#nav a').allTextContents()).toEqual(['Escalation timeline', 'Status by agency', 'Assignments']);
+    await screenshot(page, 'status-english');
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Status by agency' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
+
+    await page.getByRole('button', { name: 'Chuyển sang tiếng Việt' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tình hình thực hiện theo cơ quan' }).waitFor();
+    expect(await heading.textContent()).toBe('Tình hình thực hiện theo cơ quan');
+    expect(await page.getAttribute('html', 'lang')).toBe('vi');
+    expect(await storedLang(page)).toBe('vi');
+    expectOnlyOwnOrigin(dashboard);
+  });
+
+  it('shows the status matrix as a table and a bar chart: within deadline, overdue, done on time, done late', async () => {
+    const soon = new Date(Date.now() + 3_000).toISOString();
+    const directive = await createDirective('Ma trận tình hình thực hiện', [
+      { key: 'OVERDUE', text: 'Sẽ quá hạn', agencies: [{ agency: 'BTCTU', role: 'lead' }], at: soon },
+      { key: 'INTIME', text: 'Còn trong hạn', agencies: [{ agency: 'DDHDND', role: 'lead' }, { agency: 'BTCTU', role: 'coordinator' }], at: FAR(30) },
+      { key: 'ONTIME', text: 'Hoàn thành đúng hạn', agencies: [{ agency: 'BTV-HUONGSON', role: 'lead' }], at: FAR(30) },
+      { key: 'LATE', text: 'Hoàn thành quá hạn', agencies: [{ agency: 'BTV-NGHIXUAN', role: 'lead' }], at: soon },
+    ]);
+    await driveToClosed(`${directive}-ONTIME`, 'BTV-HUONGSON');
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(soon) - Date.now() + 500)));
+    await driveToClosed(`${directive}-LATE`, 'BTV-NGHIXUAN');
+
+    const dashboard = await open();
+    const { page } = dashboard;
+    await signIn(page, app.url, supervisor, `#/status?directive=${directive}`);
+    await page.locator('#status-table').waitFor();
+    const counts = await page.locator('#status-table tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [tr.getAttribute('data-agency'), ...[...tr.querySelectorAll('td')].map((td) => Number(td.textContent))]),
+    );
+    // agency, within deadline, overdue, done on time, done late, withdrawn, total
+    expect(counts).toEqual([
+      ['BTCTU', 1, 1, 0, 0, 0, 2],
+      ['BTV-HUONGSON', 0, 0, 1, 0, 0, 1],
+      ['BTV-NGHIXUAN', 0, 0, 0, 1, 0, 1],
+      ['DDHDND', 1, 0, 0, 0, 0, 1],
+    ]);
+    expect(await page.locator('#status-table thead th').allTextContents()).toEqual([
+      'Cơ quan',
+      'Đang thực hiện trong hạn',
+      'Quá hạn',
+      'Hoàn thành đúng hạn',
+      'Hoàn thành quá hạn',
+      'Đã thu hồi',
+      'Tổng',
+    ]);
+    expect(await page.locator('#status-table tfoot td').allTextContents()).toEqual(['2', '1', '1', '1', '0', '5']);
+
+    const segments = await page.locator('#status-chart svg rect.seg').evaluateAll((rects) =>
+      rects.map((r) => `${r.getAttribute('data-agency')}:${r.getAttribute('data-status')}:${r.getAttribute('data-count')}`),
+    );
+    expect(segments).toEqual([
+      'BTCTU:inProgressOnTime:1',
+      'BTCTU:inProgressOverdue:1',
+      'BTV-HUONGSON:doneOnTime:1',
+      'BTV-NGHIXUAN:doneLate:1',
+      'DDHDND:inProgressOnTime:1',
+    ]);
+    const widths = await page.locator('#status-chart svg rect.seg').evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('width'))));
+    expect(new Set(widths.map((w) => Math.round(w))).size).toBe(1); // one assignment each: equal lengths
+    expect(await page.locator('#status-chart svg title').first().textContent()).toBe('Biểu đồ tình hình thực hiện theo cơ quan');
+    await screenshot(page, 'status-matrix');
+
+    // A narrow screen: nothing overflows sideways; the chart is redrawn to fit.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForFunction(() => Number((globalThis as unknown as BrowserGlobals).document.querySelector('#status-chart svg')?.getAttribute('width')) <= 390);
+    expect(await fitsWidth(page)).toBe(true);
+    await screenshot(page, 'status-matrix-narrow');
+    expectOnlyOwnOrigin(dashboard);
+  });
+
+  it('is usable on a narrow screen: every form control is labelled, nothing overflows sideways', async () => {
+    const dashboard = await open({ width: 390, height: 844 });
+    const { page } = dashboard;
+    await page.goto(`${app.url}/`);
+    expect(await everyControlLabelled(page)).toBe(true);
+    await signIn(page, app.url, supervisor, '#/assignments');
+    await page.locator('#assignments-table').waitFor();
+    expect(await everyControlLabelled(page)).toBe(true);
+    expect(await tablesAreSemantic(page)).toBe(true);
+    expect(await fitsWidth(page)).toBe(true);
+    await screenshot(page, 'assignments-narrow');
+    expectOnlyOwnOrigin(dashboard);
+  });
+});
