@@ -29,7 +29,8 @@ export async function registerNamespace(options: NamespaceOptions): Promise<void
     log(`creating namespace ${namespace} (retention ${options.retention})`);
     await cli(['operator', 'namespace', 'create', '--namespace', namespace, '--retention', options.retention, '--description', 'dondoc: follow-up of government directives']);
   }
-  const present = await listSearchAttributes(address, namespace).catch(() => ({}) as Record<string, string>);
+  // A new namespace reaches the services' namespace caches within about 10 s; until then it is "not found".
+  const present = await waitFor(`namespace ${namespace} to be served`, () => listSearchAttributes(address, namespace), 60_000);
   const missing = Object.entries(DONDOC_SEARCH_ATTRIBUTES).filter(([name]) => present[name] === undefined);
   if (missing.length > 0) {
     log(`adding search attributes ${missing.map(([name, type]) => `${name} ${type}`).join(', ')}`);

@@ -1,0 +1,76 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import { EventStore, type Sql } from '@app/event-store';
+import { AgencyWebhookRepository, NotificationsRepository } from '@app/read-models';
+import { signBody, SIGNATURE_HEADER } from '../../../apps/worker/src/activities/deliver-notifications.activity';
+import { testClient, testDatabase, testWorker } from '../../support/test-stack';
+import { createDirective, eventually, FAST_TIMERS, inSeconds, plan } from '../../support/workflow-driver';
+
+const AGENCY = 'BTGTU'; // used by no other test, so its webhook cannot disturb them
+
+interface Received {
+  body: string;
+  signature: string | undefined;
+}
+
+describe('notifications delivered to the agency webhook', () => {
+  let sql: Sql;
+  let client: Client;
+  let server: Server;
+  let url: string;
+  const received: Received[] = [];
+  let failNext = 1;
+
+  beforeAll(async () => {
+    sql = await testDatabase();
+    client = await testClient();
+    server = createServer((request: IncomingMessage, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      request.on('end', () => {
+        if (failNext > 0) {
+          failNext -= 1;
+          response.writeHead(503).end();
+          return;
+        }
+        received.push({ body, signature: request.headers[SIGNATURE_HEADER] as string | undefined });
+        response.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/dondoc`;
+    await new AgencyWebhookRepository(sql).set(AGENCY, url);
+  });
+  afterAll(async () => {
+    await new AgencyWebhookRepository(sql).remove(AGENCY);
+    await new Promise((resolve) => server.close(resolve));
+    await client.connection.close();
+    await sql.end();
+  });
+
+  it('posts HMAC-signed reminders and overdue notices, retries a failed post, and records each delivery as an event', async () => {
+    const worker = await testWorker();
+    try {
+      const id = `W-${randomUUID().slice(0, 8)}`;
+      await createDirective(client, worker.taskQueue, [plan(id, { agencies: [{ agency: AGENCY, role: 'lead' }], deadline: inSeconds(2) })], { timerPolicy: FAST_TIMERS });
+      await eventually(async () => received.filter((r) => JSON.parse(r.body).assignmentId === id), (list) => list.length >= 2, 30_000);
+
+      const mine = received.filter((r) => JSON.parse(r.body).assignmentId === id);
+      for (const delivery of mine) expect(delivery.signature).toBe(signBody('dondoc-dev-webhook-secret', delivery.body));
+      expect(mine.map((r) => JSON.parse(r.body).kind)).toEqual(expect.arrayContaining(['reminder', 'overdue']));
+      expect(JSON.parse(mine[0].body).message).toMatch(/^Nhắc việc/);
+
+      const inbox = await new NotificationsRepository(sql).inbox(AGENCY, { limit: 50 });
+      const reminder = inbox.items.find((n) => n.assignmentId === id && n.kind === 'reminder');
+      expect(reminder?.deliveredAt).not.toBeNull();
+      expect(reminder?.deliveryAttempts).toBeGreaterThanOrEqual(2); // the first post got a 503
+      const recorded = await new EventStore(sql).readStream(`notification-${reminder?.notificationId}`);
+      expect(recorded.map((e) => e.type)).toEqual(['NotificationDelivered']);
+      expect(recorded[0].data).toMatchObject({ agency: AGENCY, url });
+    } finally {
+      await worker.shutdown();
+    }
+  });
+});
