@@ -168,7 +168,7 @@ function timelineItem(ctx, entry, fresh) {
   const kind = entry.type === 'EscalatedToLevel' ? `level-${entry.level}` : entry.type;
   return h(
     'li',
-    { class: `event kind-${kind}${fresh ? ' fresh' : ''}`, 'data-type': entry.type, 'data-event-id': entry.eventId },
+    { class: `event event-${kind}${fresh ? ' fresh' : ''}`, 'data-type': entry.type, 'data-event-id': entry.eventId },
     h('div', { class: 'event-when' }, timeEl(entry.occurredAt)),
     h(
       'div',
@@ -226,7 +226,7 @@ export function renderTimeline(ctx, main, params) {
 
 function statusTable(ctx, report) {
   const sums = Object.fromEntries([...MATRIX_STATUSES, 'total'].map((s) => [s, report.agencies.reduce((n, row) => n + (row[s] ?? 0), 0)]));
-  const cell = (row, s) => h('td', { class: 'num', 'data-status': s }, String(row[s] ?? 0));
+  const cell = (row, s) => h('td', { class: `num${row[s] > 0 ? ' nonzero' : ''}`, 'data-status': s }, String(row[s] ?? 0));
   return h(
     'div',
     { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': 'status-caption' },
