@@ -42,6 +42,11 @@ describe('Supervisor dashboard in a real browser', () => {
     return opened;
   }
 
+  /** No "null", "undefined" or "NaN" leaked into the text of the page. */
+  async function expectNoPlaceholders(dashboard: DashboardPage): Promise<void> {
+    expect(await dashboard.page.locator('main').innerText()).not.toMatch(/\bnull\b|\bundefined\b|\bNaN\b/);
+  }
+
   /** Only this app's origin was asked for anything: nothing from the internet. */
   function expectOnlyOwnOrigin(dashboard: DashboardPage): void {
     expect(dashboard.requests.length).toBeGreaterThan(0);
@@ -65,7 +70,14 @@ describe('Supervisor dashboard in a real browser', () => {
       },
     });
     expect(created.status).toBe(201);
-    return id;
+    // The directive's workflow starts its assignments just after answering: wait until every one is projected.
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const directive = await http(`${app.url}/api/directives/${id}`, { headers: bearer(supervisor) });
+      if (directive.status === 200 && directive.body.assignments.length === plans.length) return id;
+      if (Date.now() > deadline) throw new Error(`the assignments of ${id} did not appear: ${JSON.stringify(directive.body)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   async function command(token: string, id: string, name: string, body: Record<string, unknown> = {}): Promise<void> {
@@ -181,6 +193,7 @@ describe('Supervisor dashboard in a real browser', () => {
     expect(await a1Row.locator('td').nth(3).textContent()).toBe('Đang thực hiện trong hạn');
     expect(await a1Row.locator('td').nth(4).textContent()).toBe(`${vietnamTime(extended)} (Hạn ban đầu: ${vietnamTime(due)})`);
     expect(await page.locator('#filter-directive').inputValue()).toBe(directive);
+    await expectNoPlaceholders(dashboard);
     await screenshot(page, 'assignments');
 
     await page.getByRole('link', { name: a1, exact: true }).click();
@@ -201,6 +214,7 @@ describe('Supervisor dashboard in a real browser', () => {
     ]);
     expect(await page.locator('#events-table tbody tr').nth(3).locator('td').nth(1).textContent()).toBe('Chấp thuận gia hạn');
     expect(await page.locator('#events-table tbody tr').nth(3).locator('td').nth(2).textContent()).toBe('Cán bộ theo dõi');
+    await expectNoPlaceholders(dashboard);
     await screenshot(page, 'assignment-single');
 
     await page.goto(`${app.url}/#/assignments/${encodeURIComponent(`${directive}-A2`)}`);
@@ -208,6 +222,7 @@ describe('Supervisor dashboard in a real browser', () => {
     expect(await page.locator('#tracks-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-agency')))).toEqual(['BTV-HUONGSON', 'BTV-NGHIXUAN']);
     expect(await page.locator('#tracks-table tbody tr').first().locator('td').allTextContents()).toEqual(['Tiếp nhận', 'Đang thực hiện trong hạn']);
     expect(await page.locator('.stepper [aria-current="step"]').textContent()).toBe('Theo dõi (hiện tại)');
+    await expectNoPlaceholders(dashboard);
     expectOnlyOwnOrigin(dashboard);
   });
 
@@ -235,6 +250,7 @@ describe('Supervisor dashboard in a real browser', () => {
     // Newest first: level 3, 2, 1, overdue, the reminder before the deadline.
     const badges = await page.locator('li.event .badge').allTextContents();
     expect(badges).toEqual(['Cấp 3: Ban Thường vụ Tỉnh ủy', 'Cấp 2: Văn phòng Tỉnh ủy', 'Cấp 1: Thủ trưởng cơ quan', 'Quá hạn', 'Nhắc hạn']);
+    await expectNoPlaceholders(dashboard);
     await screenshot(page, 'timeline-overdue');
 
     await page.locator('#filter-agency').selectOption('BTV-HUONGSON');
@@ -323,15 +339,20 @@ describe('Supervisor dashboard in a real browser', () => {
       'BTV-NGHIXUAN:doneLate:1',
       'DDHDND:inProgressOnTime:1',
     ]);
+    const labelsInsideChart = () =>
+      page.locator('#status-chart text.agency').evaluateAll((texts) => texts.every((text) => (text as unknown as { getBBox(): { x: number } }).getBBox().x >= 0));
+    expect(await labelsInsideChart()).toBe(true);
     const widths = await page.locator('#status-chart svg rect.seg').evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('width'))));
     expect(new Set(widths.map((w) => Math.round(w))).size).toBe(1); // one assignment each: equal lengths
     expect(await page.locator('#status-chart svg title').first().textContent()).toBe('Biểu đồ tình hình thực hiện theo cơ quan');
+    await expectNoPlaceholders(dashboard);
     await screenshot(page, 'status-matrix');
 
     // A narrow screen: nothing overflows sideways; the chart is redrawn to fit.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForFunction(() => Number((globalThis as unknown as BrowserGlobals).document.querySelector('#status-chart svg')?.getAttribute('width')) <= 390);
     expect(await fitsWidth(page)).toBe(true);
+    expect(await labelsInsideChart()).toBe(true);
     await screenshot(page, 'status-matrix-narrow');
     expectOnlyOwnOrigin(dashboard);
   });

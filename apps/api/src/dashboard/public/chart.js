@@ -15,8 +15,10 @@ function niceStep(max) {
  * rows: [{ agency, name, counts: { inProgressOnTime, inProgressOverdue, doneOnTime, doneLate } }];
  * width: pixels available. The SVG is described by its title; the table next to it carries the same numbers.
  */
-export function statusChart(rows, width) {
-  const labelWidth = Math.min(150, Math.max(84, Math.round(width * 0.22)));
+export function statusChart(rows, width, measuredLabel) {
+  // Room for the longest agency code (measured once drawn; first a guess), but never most of the width.
+  const longest = Math.max(4, ...rows.map((row) => row.agency.length));
+  const labelWidth = Math.round(Math.min(width * 0.45, (measuredLabel ?? longest * 9) + 14));
   const right = 40;
   const top = 28;
   const rowHeight = 30;
@@ -68,6 +70,15 @@ export function statusChart(rows, width) {
     grid,
     bars,
   );
+}
+
+/** Draws the chart into `box`, then once more if the agency codes turned out wider than guessed. */
+export function drawStatusChart(box, rows, width) {
+  box.replaceChildren(statusChart(rows, width));
+  const labels = [...box.querySelectorAll('text.agency')];
+  const widest = Math.ceil(Math.max(0, ...labels.map((label) => label.getBBox().width)));
+  const guessed = Math.max(4, ...rows.map((row) => row.agency.length)) * 9;
+  if (widest > guessed) box.replaceChildren(statusChart(rows, width, widest));
 }
 
 export function chartLegend() {

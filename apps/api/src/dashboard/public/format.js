@@ -66,6 +66,12 @@ function build(element, attrs, children) {
   return element;
 }
 
+/** Replaces the children of `element`, skipping null, undefined and false (no "null" text nodes). */
+export function fill(element, ...children) {
+  element.replaceChildren(...children.flat(Infinity).filter((child) => child !== undefined && child !== null && child !== false));
+  return element;
+}
+
 /** h('a', { href: '#/x' }, 'text', child…) */
 export function h(tag, attrs, ...children) {
   return build(document.createElement(tag), attrs, children);

@@ -1,8 +1,8 @@
 // The pages: sign-in, escalation timeline, status matrix, assignment list and assignment detail.
 // Each render function fills `main` and returns a cleanup function (unsubscribe, listeners).
 import { get, ApiFailure, Unauthorized } from './api.js';
-import { CHART_STATUSES, chartLegend, statusChart } from './chart.js';
-import { formatClock, formatDateTime, formatDuration, h, stageLabel, statusBadge, timeEl } from './format.js';
+import { CHART_STATUSES, chartLegend, drawStatusChart } from './chart.js';
+import { fill, formatClock, formatDateTime, formatDuration, h, stageLabel, statusBadge, timeEl } from './format.js';
 import { t, has } from './i18n.js';
 import { debounce, onEvent, TIMELINE_TYPES } from './live.js';
 
@@ -79,7 +79,7 @@ async function guarded(ctx, target, load) {
         : error instanceof ApiFailure && error.status === 404
           ? t('error.notFound')
           : t('error.load', { message: error.message });
-    target.replaceChildren(message('error', text));
+    fill(target, message('error', text));
   }
 }
 
@@ -141,7 +141,7 @@ export function renderSignIn(ctx, main, notice) {
     event.preventDefault();
     const value = input.value.trim();
     if (!value) {
-      feedback.replaceChildren(message('error', t('signin.empty')));
+      fill(feedback, message('error', t('signin.empty')));
       input.focus();
       return;
     }
@@ -150,14 +150,14 @@ export function renderSignIn(ctx, main, notice) {
       await ctx.signIn(value);
     } catch (error) {
       const text = error instanceof Unauthorized ? t('signin.invalid') : t('error.load', { message: error.message });
-      feedback.replaceChildren(message('error', text));
+      fill(feedback, message('error', text));
       input.select();
       input.focus();
     } finally {
       button.disabled = false;
     }
   });
-  main.replaceChildren(h('section', { class: 'signin card', 'aria-labelledby': 'signin-title' }, h('h1', { id: 'signin-title' }, t('signin.title')), h('p', { id: 'signin-intro' }, t('signin.intro')), feedback, form));
+  fill(main, h('section', { class: 'signin card', 'aria-labelledby': 'signin-title' }, h('h1', { id: 'signin-title' }, t('signin.title')), h('p', { id: 'signin-intro' }, t('signin.intro')), feedback, form));
   input.focus();
   return () => {};
 }
@@ -193,7 +193,7 @@ export function renderTimeline(ctx, main, params) {
   const agency = params.get('agency') ?? '';
   const status = h('p', { class: 'meta', role: 'status' }, t('loading'));
   const list = h('div', { class: 'timeline-wrap' });
-  main.replaceChildren(
+  fill(main,
     h('h1', {}, t('timeline.title')),
     h('p', { class: 'intro' }, t('timeline.intro'), ' ', h('span', { class: 'tz' }, t('tz.note'))),
     filterForm('timeline', [directiveSelect(ctx, directive), agencySelect(ctx, agency)]),
@@ -207,7 +207,7 @@ export function renderTimeline(ctx, main, params) {
       const fresh = seen ? items.filter((item) => !seen.has(item.eventId)) : [];
       seen = new Set(items.map((item) => item.eventId));
       const freshIds = new Set(fresh.map((item) => item.eventId));
-      list.replaceChildren(
+      fill(list,
         items.length === 0
           ? message('info', t('timeline.empty'))
           : h('ol', { class: 'timeline', 'aria-label': t('timeline.title') }, items.map((item) => timelineItem(ctx, item, freshIds.has(item.eventId)))),
@@ -265,19 +265,19 @@ export function renderStatus(ctx, main, params) {
     h('section', { 'aria-labelledby': 'table-heading', class: 'card' }, h('h2', { id: 'table-heading' }, t('status.table')), tableBox),
   );
   const problem = h('div', {});
-  main.replaceChildren(h('h1', {}, t('status.title')), filterForm('status', [directiveSelect(ctx, directive)]), status, problem, body);
+  fill(main, h('h1', {}, t('status.title')), filterForm('status', [directiveSelect(ctx, directive)]), status, problem, body);
   let report;
   const drawChart = () => {
     if (!report) return;
-    if (report.agencies.length === 0) return chartBox.replaceChildren(message('info', t('status.empty')));
+    if (report.agencies.length === 0) return fill(chartBox, message('info', t('status.empty')));
     const rows = report.agencies.map((row) => ({ agency: row.agency, name: agencyName(ctx, row.agency), counts: row }));
-    chartBox.replaceChildren(statusChart(rows, Math.max(280, Math.floor(chartBox.clientWidth || 600))));
+    drawStatusChart(chartBox, rows, Math.max(280, Math.floor(chartBox.clientWidth || 600)));
   };
   const refresh = () =>
     guarded(ctx, problem, async () => {
       report = await get('reports/status', { directive });
-      problem.replaceChildren();
-      tableBox.replaceChildren(report.agencies.length === 0 ? message('info', t('status.empty')) : statusTable(ctx, report));
+      fill(problem);
+      fill(tableBox, report.agencies.length === 0 ? message('info', t('status.empty')) : statusTable(ctx, report));
       drawChart();
       status.textContent = updatedNote();
     });
@@ -334,21 +334,21 @@ export function renderAssignments(ctx, main, params) {
   const directive = params.get('directive') ?? '';
   const status = h('p', { class: 'meta', role: 'status' }, t('loading'));
   const box = h('div', {});
-  main.replaceChildren(h('h1', {}, t('assignments.title')), filterForm('assignments', [directiveSelect(ctx, directive)]), status, box);
+  fill(main, h('h1', {}, t('assignments.title')), filterForm('assignments', [directiveSelect(ctx, directive)]), status, box);
   let shown = 50;
   const load = () =>
     guarded(ctx, box, async () => {
       const page = await get('assignments', { directive, limit: Math.min(500, shown) });
       const items = page.items.filter((item) => item.kind !== 'track');
       if (items.length === 0 && !page.nextCursor) {
-        box.replaceChildren(message('info', t('assignments.empty')));
+        fill(box, message('info', t('assignments.empty')));
       } else {
         const more = page.nextCursor && shown < 500 ? h('button', { type: 'button', class: 'secondary', id: 'more' }, t('assignments.more')) : null;
         more?.addEventListener('click', () => {
           shown += 50;
           void load().then(() => document.getElementById('more')?.focus());
         });
-        box.replaceChildren(
+        fill(box,
           h(
             'table',
             { class: 'list stack', id: 'assignments-table' },
@@ -471,12 +471,12 @@ export function renderAssignment(ctx, main, id) {
   const status = h('p', { class: 'meta', role: 'status' }, t('loading'));
   const box = h('div', {});
   const back = h('a', { href: hashFor('assignments'), class: 'back' }, `← ${t('assignment.back')}`);
-  main.replaceChildren(h('nav', { 'aria-label': t('assignment.back') }, back), h('h1', {}, t('assignment.title', { id })), status, box);
+  fill(main, h('nav', { 'aria-label': t('assignment.back') }, back), h('h1', {}, t('assignment.title', { id })), status, box);
   const refresh = () =>
     guarded(ctx, box, async () => {
       const [item, timeline] = await Promise.all([get(`assignments/${encodeURIComponent(id)}`), get(`assignments/${encodeURIComponent(id)}/timeline`)]);
       back.setAttribute('href', hashFor('assignments', { directive: item.directiveId }));
-      box.replaceChildren(
+      fill(box,
         h('p', { class: 'assignment-text' }, item.text),
         h('section', { class: 'card', 'aria-labelledby': 'facts-heading' }, h('h2', { id: 'facts-heading', class: 'visually-hidden' }, t('assignment.status')), facts(ctx, item)),
         h('section', { class: 'card', 'aria-labelledby': 'stages-heading' }, h('h2', { id: 'stages-heading' }, t('assignment.stages')), stepper(item, timeline.events)),
