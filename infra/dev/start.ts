@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     await importSeedOnFirstStart({ databaseUrl, temporalAddress: temporal.address, namespace: config.temporalNamespace, taskQueue: config.taskQueue, log });
   }
   log('dondoc is up:');
+  log(`  Dashboard    ${api}/`);
   log(`  API          ${api}/api`);
   log(`  OpenAPI docs ${api}/docs`);
   log(`  Health       ${api}/health`);
