@@ -6,6 +6,7 @@ import {
   continueAsNew,
   getExternalWorkflowHandle,
   log,
+  patched,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -24,11 +25,13 @@ import {
   type AssignmentState,
 } from '@app/domain';
 import {
+  assignmentReadySignal,
   assignmentCommandUpdate,
   assignmentStateQuery,
   assignmentStreamId,
   assignmentWorkflowId,
   DIRECTIVE_ATTRIBUTE,
+  directiveWorkflowId,
   LEAD_AGENCY_ATTRIBUTE,
   NEXT_DUE_ATTRIBUTE,
   parentWithdrawnSignal,
@@ -45,6 +48,7 @@ import { decideOrFail, nowIso } from './shared/domain-failure';
 import { SerialQueue } from './shared/serial-queue';
 
 const DEFAULT_HISTORY_LIMIT = 10_000;
+export const PATCH_READY_SIGNAL = 'assignment-ready-signal';
 const NOTIFYING_EVENTS = new Set(['ReminderSent', 'MarkedOverdue', 'EscalatedToLevel']);
 
 /**
@@ -126,6 +130,12 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
     if (!input.create) throw ApplicationFailure.nonRetryable(`Assignment ${input.assignmentId} has no creation command`);
     const create = input.create;
     await queue.run(() => apply(create, input.correlationId));
+    // Runs recorded before this change never sent the signal; replaying them must not either.
+    if (patched(PATCH_READY_SIGNAL)) outbox.push(
+      getExternalWorkflowHandle(directiveWorkflowId(create.directiveId))
+        .signal(assignmentReadySignal, { assignmentId: input.assignmentId })
+        .catch((error: unknown) => log.warn('could not tell the directive', { error: String(error) })),
+    );
   }
 
   const deliveryLoop = deliverInBackground(deliveries);

@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, continueAsNew, ParentClosePolicy, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, ParentClosePolicy, patched, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import {
   assignmentCommandsFor,
@@ -14,6 +14,7 @@ import {
   type StatusCounts,
 } from '@app/domain';
 import {
+  assignmentReadySignal,
   assignmentWorkflowId,
   createDirectiveUpdate,
   directiveStateQuery,
@@ -27,6 +28,9 @@ import { decideOrFail, nowIso } from './shared/domain-failure';
 import { SerialQueue } from './shared/serial-queue';
 
 const DEFAULT_HISTORY_LIMIT = 10_000;
+/** How long creation waits for every assignment to be stored before answering anyway (they keep starting). */
+const READY_TIMEOUT_MS = 60_000;
+const PATCH_WAIT_FOR_READY = 'directive-waits-for-ready-assignments';
 
 /**
  * The monitor's duty for one directive (the Provincial Party Office's): records the directive, starts one
@@ -37,6 +41,7 @@ export async function directiveWorkflow(input: DirectiveWorkflowInput): Promise<
   let version = input.carried?.version ?? 0;
   let started = input.carried?.started ?? false;
   const queue = new SerialQueue();
+  const ready = new Set<string>();
 
   const apply = async (command: DirectiveCommand, correlationId: string): Promise<void> => {
     const events = decideOrFail(() => decideDirective(command, state));
@@ -61,6 +66,7 @@ export async function directiveWorkflow(input: DirectiveWorkflowInput): Promise<
   });
 
   setHandler(directiveStateQuery, view);
+  setHandler(assignmentReadySignal, ({ assignmentId }) => void ready.add(assignmentId));
   setHandler(
     createDirectiveUpdate,
     (request) =>
@@ -69,8 +75,11 @@ export async function directiveWorkflow(input: DirectiveWorkflowInput): Promise<
           await apply({ ...request.directive, directiveId: input.directiveId, type: 'CreateDirective', at: nowIso(), actor: request.actor }, request.correlationId);
         }
         if (!started) {
-          await startAssignments(assignmentCommandsFor(state, nowIso()), request.correlationId, input.historyLimit);
+          const commands = assignmentCommandsFor(state, nowIso());
+          await startAssignments(commands, request.correlationId, input.historyLimit);
           started = true;
+          // Answer once every assignment is stored, so a client can read them right after creating the directive.
+          if (patched(PATCH_WAIT_FOR_READY)) await condition(() => commands.every((command) => ready.has(command.assignmentId)), READY_TIMEOUT_MS);
         }
         return view();
       }),

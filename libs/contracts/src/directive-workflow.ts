@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor, CreateDirective } from '@app/domain';
 
 export const DIRECTIVE_WORKFLOW = 'directiveWorkflow';
@@ -27,3 +27,6 @@ export interface DirectiveWorkflowState {
 export const directiveStateQuery = defineQuery<DirectiveWorkflowState>('directiveState');
 /** Sent with update-with-start: creates the directive and starts its assignments once; a repeat answers the state. */
 export const createDirectiveUpdate = defineUpdate<DirectiveWorkflowState, [CreateDirectiveRequest]>('createDirective');
+
+/** From an assignment workflow to its directive's, once its creation is stored: creation answers after all are. */
+export const assignmentReadySignal = defineSignal<[{ assignmentId: string }]>('assignmentReady');

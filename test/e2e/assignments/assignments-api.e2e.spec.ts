@@ -55,7 +55,8 @@ describe('assignments over HTTP against the running stack', () => {
   it('takes an assignment from receipt to a confirmed report, with the timeline and directive roll-up', async () => {
     const directiveId = await directive([single('A2')]);
     const id = `${directiveId}-A2`;
-    await visible(id);
+    // Creation answers once every assignment is stored: readable at once, no polling.
+    expect((await get(`/api/assignments/${id}`, lead)).body).toMatchObject({ id, stage: 'received', lead: 'BTCTU' });
 
     expect((await post(`/api/assignments/${id}/acknowledge`, lead)).status).toBe(200);
     expect((await post(`/api/assignments/${id}/research`, coordinator, { note: 'Tổng hợp ý kiến các huyện' })).status).toBe(200);

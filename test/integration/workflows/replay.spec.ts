@@ -10,7 +10,7 @@ const replayScript = join(__dirname, '..', '..', '..', 'dist', 'infra', 'scripts
 describe('replay of recorded histories against the current workflow code', () => {
   it('replays every fixture under test/fixtures/histories without nondeterminism', async () => {
     const names = loadHistories().map((h) => h.workflowId);
-    expect(names).toEqual(expect.arrayContaining(['lead-and-coordinators', 'escalation-to-centre', 'each-of-parent', 'each-of-track', 'timers-fired-then-withdrawn']));
+    expect(names).toEqual(expect.arrayContaining(['v1-lead-and-coordinators', 'lead-and-coordinators', 'escalation-to-centre', 'each-of-parent', 'each-of-track', 'timers-fired-then-withdrawn']));
     const { stdout } = await run(process.execPath, [replayScript]);
     for (const name of names) expect(stdout).toContain(`ok   ${name}`);
     expect(stdout).toContain(`replayed ${names.length} histories, 0 failed`);
