@@ -15,7 +15,7 @@ afterAll(() => {
 
 /** `npm start` on embedded defaults: no DATABASE_URL, no TEMPORAL_ADDRESS. */
 function start(dataDir: string, port: number): { child: ChildProcess; output: () => string; up: Promise<void> } {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DONDOC_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', DONDOC_SEED: 'false', DONDOC_ADMIN_TOKEN: TEST_ADMIN_TOKEN };
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DONDOC_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', DONDOC_ADMIN_TOKEN: TEST_ADMIN_TOKEN };
   const child = spawn(process.execPath, [launcher], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   launched.push(child);
   let output = '';
@@ -39,6 +39,11 @@ function stopped(child: ChildProcess): Promise<number | null> {
   });
 }
 
+async function seedDirectives(api: string): Promise<string[]> {
+  const list = await http(`${api}/api/directives`, { headers: bearer(TEST_ADMIN_TOKEN) });
+  return (list.body as { directiveId: string }[]).map((d) => d.directiveId).filter((id) => id.startsWith('BTVTU-2023-03-22-'));
+}
+
 describe('npm start on embedded defaults', () => {
   jest.setTimeout(240_000);
 
@@ -54,6 +59,13 @@ describe('npm start on embedded defaults', () => {
     expect(first.output()).toContain('Temporal UI');
     const health = await http(`${api}/health`);
     expect(health.body).toMatchObject({ status: 'ok', info: { postgres: { status: 'up' }, temporal: { status: 'up' } } });
+    // The seed notice was imported on this first start: section 3's four assignments, A3 fanned out to 13 districts.
+    expect(first.output()).toContain('imported the seed notice');
+    const seeded = await seedDirectives(api);
+    expect(seeded).toHaveLength(1);
+    const assignments = await http(`${api}/api/assignments?directive=${seeded[0]}&limit=100`, { headers: bearer(TEST_ADMIN_TOKEN) });
+    expect(assignments.body.items.filter((a: { kind: string }) => a.kind !== 'track')).toHaveLength(4);
+    expect(assignments.body.items.filter((a: { kind: string }) => a.kind === 'track')).toHaveLength(13);
     expect((await http(`${api}/api/directives`, { method: 'POST', headers: bearer(TEST_ADMIN_TOKEN), body: { id: 'TB-KEEP', title: 'Giữ lại sau khi khởi động lại', assignments: [] } })).status).toBe(201);
     expect(await stopped(first.child)).toBe(0);
     expect(first.output()).toContain('data kept for the next start');
@@ -63,6 +75,8 @@ describe('npm start on embedded defaults', () => {
     await second.up;
     const kept = await http(`${api}/api/directives/TB-KEEP`, { headers: bearer(TEST_ADMIN_TOKEN) });
     expect(kept.body).toMatchObject({ directiveId: 'TB-KEEP', title: 'Giữ lại sau khi khởi động lại' });
+    expect(second.output()).not.toContain('imported the seed notice');
+    expect(await seedDirectives(api)).toEqual(seeded);
     expect(await stopped(second.child)).toBe(0);
   });
 });
