@@ -42,11 +42,17 @@ export async function createDirective(
   client: Client,
   taskQueue: string,
   assignments: AssignmentPlan[],
-  options: { timerPolicy?: TimerPolicy; historyLimit?: number; directiveId?: string } = {},
+  options: { timerPolicy?: TimerPolicy; historyLimit?: number; directiveId?: string; reportingEveryMs?: number } = {},
 ) {
   const directiveId = options.directiveId ?? `D-${randomUUID().slice(0, 8)}`;
   return client.workflow.executeUpdateWithStart(createDirectiveUpdate, {
-    args: [{ directive: { title: 'Thông báo kết luận', assignments, timerPolicy: options.timerPolicy }, actor: SUPERVISOR, correlationId: randomUUID() }],
+    args: [
+      {
+        directive: { title: 'Thông báo kết luận', assignments, timerPolicy: options.timerPolicy, reportingCadence: options.reportingEveryMs ? { everyMs: options.reportingEveryMs } : undefined },
+        actor: SUPERVISOR,
+        correlationId: randomUUID(),
+      },
+    ],
     startWorkflowOperation: new WithStartWorkflowOperation(DIRECTIVE_WORKFLOW, {
       workflowId: directiveWorkflowId(directiveId),
       taskQueue,
