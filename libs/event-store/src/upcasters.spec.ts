@@ -8,7 +8,7 @@ const stored = (schemaVersion: number, data: unknown): StoredEvent => ({
 });
 
 describe('upcasting on read', () => {
-  const upcasters = new Map([
+  const upcasters = new Map<string, (data: unknown) => unknown>([
     [upcasterKey('ExtensionRequested', 1), (data: unknown) => ({ ...(data as object), reason: (data as { why: string }).why })],
     [upcasterKey('ExtensionRequested', 2), (data: unknown) => ({ ...(data as object), requestedBy: 'lead' })],
   ]);

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { LimitQuery } from '../../common/limit.query';
+import { IsISO8601, IsOptional, IsString, Length } from 'class-validator';
 
-export class EscalationsQuery {
+export class EscalationsQuery extends LimitQuery {
   @ApiPropertyOptional({ description: 'Directive id' })
   @IsOptional()
   @IsString()
@@ -19,14 +19,6 @@ export class EscalationsQuery {
   @IsOptional()
   @IsISO8601({ strict: true })
   since?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
 }
 
 export class StatusReportQuery {
@@ -37,15 +29,7 @@ export class StatusReportQuery {
   directive?: string;
 }
 
-export class InboxQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-
+export class InboxQuery extends LimitQuery {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional()
   @IsString()
