@@ -12,7 +12,7 @@
 // the e2e tests; --state-file PATH writes what is running (addresses, pids, token) as JSON once it is up.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -94,7 +94,7 @@ async function main(options: Options): Promise<void> {
   await registerNamespace({ cliPath, address: temporal.address, namespace: config.temporalNamespace, retention: process.env.TEMPORAL_RETENTION || '30d', log });
   if (shuttingDown) return;
 
-  const adminToken = config.adminToken ?? `ddc_cluster-${randomBytes(24).toString('base64url')}`;
+  const adminToken = config.adminToken ?? clusterAdminToken(runDir, options.fresh);
   const appEnv: NodeJS.ProcessEnv = {
     ...process.env,
     HOST: '127.0.0.1',
@@ -135,7 +135,7 @@ async function main(options: Options): Promise<void> {
   log(`  Databases          ${dbs.temporal}, ${dbs.visibility}, ${dbs.dondoc} on ${dbs.host}:${dbs.port}`);
   for (const w of state.workers) log(`  ${w.name.padEnd(18)} pid ${w.pid}, task queue ${config.taskQueue}`);
   for (const a of apis) log(`  ${a.name.padEnd(18)} ${a.url}/api  (docs ${a.url}/docs, health ${a.url}/health), pid ${a.pid}`);
-  log(`  Admin token        ${config.adminToken ? '(DONDOC_ADMIN_TOKEN)' : adminToken}`);
+  log(`  Admin token        ${config.adminToken ? '(DONDOC_ADMIN_TOKEN)' : `${adminToken}  (kept in ${join(runDir, 'admin-token')})`}`);
   if (options.stateFile) writeFileSync(options.stateFile, JSON.stringify(state, null, 2));
   log('Press Ctrl-C to stop.');
 }
@@ -227,6 +227,15 @@ async function startApp(name: string, script: string, env: NodeJS.ProcessEnv, re
   await waitFor(name, () => (isReady ? Promise.resolve() : Promise.reject(new Error('not ready yet'))), 120_000, () => exitReason(child));
   await readyPromise;
   return running;
+}
+
+/** Without DONDOC_ADMIN_TOKEN: one generated token, kept in the data directory so it survives restarts. */
+function clusterAdminToken(runDir: string, fresh: boolean): string {
+  const file = join(runDir, 'admin-token');
+  if (!fresh && existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const token = `ddc_cluster-${randomBytes(24).toString('base64url')}`;
+  writeFileSync(file, `${token}\n`, { mode: 0o600 });
+  return token;
 }
 
 const taken = new Set<number>();

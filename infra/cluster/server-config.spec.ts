@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderServerConfig, renderTemplate, templateDir } from './server-config';
@@ -28,5 +28,6 @@ describe('the Temporal server configuration template', () => {
     expect(rendered).toContain(`filepath: ${JSON.stringify(join(dir, 'config', 'dynamicconfig', 'production.yaml'))}`);
     // The production default, as compose and Kubernetes render it.
     expect(renderTemplate(readFileSync(join(templateDir(), 'production.yaml'), 'utf8'), {})).toMatch(/numHistoryShards: 512\n/);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

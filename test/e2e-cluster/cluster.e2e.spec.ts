@@ -41,8 +41,8 @@ async function command(api: string, token: Record<string, string>, assignmentId:
   return result;
 }
 
-async function mintAgencyToken(api: string, agency: string): Promise<Record<string, string>> {
-  const created = await http(`${api}/api/tokens`, { method: 'POST', headers: admin, body: { role: 'agency', agency, label: `cluster e2e ${agency}` } });
+async function mintToken(api: string, role: 'agency' | 'supervisor', agency?: string): Promise<Record<string, string>> {
+  const created = await http(`${api}/api/tokens`, { method: 'POST', headers: admin, body: { role, ...(agency ? { agency } : {}), label: `cluster e2e ${agency ?? role}` } });
   expect(created.status).toBe(201);
   return { authorization: `Bearer ${created.body.token}` };
 }
@@ -108,8 +108,10 @@ describe('dondoc on the production topology: Temporal on PostgreSQL, two workers
   });
 
   it('takes a lead+coordinator assignment to a confirmed report through both APIs while worker #1 stops mid-run, losing nothing', async () => {
-    const lead = await mintAgencyToken(api1, 'BTCTU');
-    const coordinator = await mintAgencyToken(api2, 'BDVTU');
+    // Tokens minted through one instance work on the other: they share dondoc's database.
+    const lead = await mintToken(api1, 'agency', 'BTCTU');
+    const coordinator = await mintToken(api2, 'agency', 'BDVTU');
+    const supervisor = await mintToken(api2, 'supervisor');
 
     // Directives through API #1, until some assignment's workflow is cached on (sticky to) worker #1: stopping
     // that worker must then move the workflow to worker #2 with nothing lost.
@@ -159,10 +161,10 @@ describe('dondoc on the production topology: Temporal on PostgreSQL, two workers
     await proposing;
     await until('worker #1 to exit', async () => (isAlive(worker1.pid) ? undefined : true), 60_000);
 
-    await command(api1, admin, assignmentId, 'review', { decision: 'accept' });
+    await command(api1, supervisor, assignmentId, 'review', { decision: 'accept' });
     await command(api2, lead, assignmentId, 'report', { summary: 'Đã ban hành Nghị quyết về chính sách thu hút cán bộ trẻ' });
-    const confirmed = await command(api1, admin, assignmentId, 'confirm', { comment: 'Hoàn thành' });
-    expect(confirmed.body.state ?? confirmed.body).toMatchObject({ stage: 'closed' });
+    const confirmed = await command(api1, supervisor, assignmentId, 'confirm', { comment: 'Hoàn thành' });
+    expect(confirmed.body.assignment).toMatchObject({ stage: 'closed', verdict: 'onTime' });
 
     const read = await http(`${api2}/api/assignments/${assignmentId}`, { headers: lead });
     expect(read.status).toBe(200);

@@ -4,8 +4,10 @@ export default async function globalTeardown(): Promise<void> {
   globalThis.__dondocCluster = undefined;
   if (!cluster) return;
   if (cluster.child.exitCode === null && cluster.child.signalCode === null) cluster.child.kill('SIGTERM');
-  const timeout = new Promise<string>((resolve) => setTimeout(() => resolve('timeout'), 120_000));
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<string>((resolve) => (timer = setTimeout(() => resolve('timeout'), 120_000)));
   const status = await Promise.race([cluster.exited, timeout]);
+  clearTimeout(timer);
   if (status === 'timeout') {
     cluster.child.kill('SIGKILL');
     throw new Error('npm run cluster did not stop within 120 s of SIGTERM');
