@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Client } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { assignmentCommandUpdate, assignmentWorkflowId, type CommandResult, type UserCommandBody } from '@app/contracts';
 import { actorOf, type Principal } from '../auth';
 import { TEMPORAL_CLIENT } from '../core/tokens';
 import { IdempotencyService } from '../idempotency';
+import { ApiError } from '../errors/api-error';
 import { translateWorkflowError } from '../temporal/temporal-errors';
 import { AssignmentAccessService } from './assignment-access.service';
 
@@ -28,8 +29,16 @@ export class AssignmentCommandsService {
           ...(updateId ? { updateId } : {}),
         });
       } catch (error) {
+        // The projection knows it, so a missing workflow has finished: the assignment is closed or withdrawn.
+        if (error instanceof WorkflowNotFoundError) throw finished(target, summary.stage);
         throw translateWorkflowError(error, 'Assignment', target);
       }
     });
   }
+}
+
+function finished(id: string, stage: string): ApiError {
+  return stage === 'withdrawn'
+    ? new ApiError(409, 'ASSIGNMENT_WITHDRAWN', `Assignment ${id} was withdrawn; it accepts no more commands`)
+    : new ApiError(409, 'ASSIGNMENT_CLOSED', `Assignment ${id} is closed; it accepts no more commands`);
 }

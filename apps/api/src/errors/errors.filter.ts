@@ -39,7 +39,9 @@ function fromHttpException(error: HttpException): ErrorBody {
   const messages = Array.isArray(detail.message) ? (detail.message as string[]) : undefined;
   const code = typeof detail.code === 'string' ? detail.code : HTTP_CODES[status] ?? `HTTP_${status}`;
   const message = messages ? messages.join('; ') : typeof detail.message === 'string' ? detail.message : error.message;
-  return { statusCode: status, code, message, ...(messages ? { details: messages } : {}) };
+  // Validation messages, or the health check's per-dependency report.
+  const details = messages ?? detail.details;
+  return { statusCode: status, code, message, ...(details !== undefined ? { details } : {}) };
 }
 
 const HTTP_CODES: Record<number, string> = {
