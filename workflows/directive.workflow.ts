@@ -31,6 +31,9 @@ const DEFAULT_HISTORY_LIMIT = 10_000;
 /** How long creation waits for every assignment to be stored before answering anyway (they keep starting). */
 const READY_TIMEOUT_MS = 60_000;
 const PATCH_WAIT_FOR_READY = 'directive-waits-for-ready-assignments';
+const PATCH_PARALLEL_STARTS = 'directive-starts-assignments-in-batches';
+/** Child starts in flight at once: one round trip per batch instead of per assignment. */
+const START_BATCH = 100;
 
 /**
  * The monitor's duty for one directive (the Provincial Party Office's): records the directive, starts one
@@ -117,7 +120,7 @@ async function compileReport(state: DirectiveState, apply: (command: DirectiveCo
 
 /** Starts each assignment's workflow once; ids derive from the assignment, so a repeat starts nothing. */
 async function startAssignments(commands: CreateAssignment[], correlationId: string, historyLimit: number | undefined): Promise<void> {
-  for (const create of commands) {
+  const startOne = async (create: CreateAssignment): Promise<void> => {
     try {
       await startChild(assignmentWorkflow, {
         workflowId: assignmentWorkflowId(create.assignmentId),
@@ -128,5 +131,12 @@ async function startAssignments(commands: CreateAssignment[], correlationId: str
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }
+  };
+  if (!patched(PATCH_PARALLEL_STARTS)) {
+    for (const create of commands) await startOne(create);
+    return;
+  }
+  for (let index = 0; index < commands.length; index += START_BATCH) {
+    await Promise.all(commands.slice(index, index + START_BATCH).map(startOne));
   }
 }

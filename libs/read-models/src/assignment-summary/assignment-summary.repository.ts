@@ -108,8 +108,17 @@ export class AssignmentSummaryRepository {
       ${f.parentId === undefined ? none : sql`and parent_id = ${f.parentId}`}
       ${f.stage === undefined ? none : sql`and stage = ${f.stage}`}
       ${f.status === undefined ? none : sql`and ${effectiveStatus(sql, f.now)} = ${f.status}`}
-      ${f.overdue === undefined ? none : sql`and (${effectiveStatus(sql, f.now)} = 'inProgressOverdue') = ${f.overdue}`}
+      ${f.overdue === undefined ? none : f.overdue ? overdueAt(sql, f.now) : sql`and ${effectiveStatus(sql, f.now)} <> 'inProgressOverdue'`}
       ${f.dueBefore === undefined ? none : sql`and due_at < ${f.dueBefore}::timestamptz`}
       ${cursor === undefined ? none : sql`and (due_at, assignment_id) > (${cursor[0]}::timestamptz, ${cursor[1]})`}`;
   }
+}
+
+/**
+ * The same as effective status = 'inProgressOverdue', written so that the partial index on open assignments'
+ * due dates serves the overdue list (a case expression per row would scan the whole table).
+ */
+function overdueAt(sql: Sql, now: string): postgres.Fragment {
+  return sql`and status not in ('doneOnTime', 'doneLate', 'withdrawn')
+    and ((not paused and due_at < ${now}::timestamptz) or (paused and status = 'inProgressOverdue'))`;
 }

@@ -1,0 +1,50 @@
+// Creating a directive with N assignments through the API against N raw workflow starts.
+import { STATUS_ATTRIBUTE } from '@app/contracts';
+import { baselineWorkflow } from '../baseline/workflows';
+import type { Ctx } from '../context';
+import type { Report } from '../report';
+import { closedLoop, progress, round } from '../support';
+import { createDirective, FAR_DEADLINE, waitForAssignments } from './api';
+
+/** Workflow starts kept in flight by the raw side (the Temporal client is asynchronous). */
+const START_CONCURRENCY = 32;
+
+export async function runCreation(ctx: Ctx, report: Report): Promise<void> {
+  const n = ctx.sizes.directiveAssignments;
+  const directiveId = `BENCH-CREATE-${ctx.runId}`;
+  progress(`directive creation: POST /api/directives with ${n} assignments`);
+  const t0 = performance.now();
+  const ids = await createDirective(ctx, directiveId, Array.from({ length: n }, (_, i) => ({ key: `C${i + 1}`, deadline: FAR_DEADLINE })));
+  const answeredMs = performance.now() - t0;
+  progress(`directive creation: answered after ${Math.round(answeredMs)} ms (${ids.length} workflows started); waiting for every AssignmentCreated`);
+  await waitForAssignments(ctx, directiveId, n, Math.max(120_000, n * 50));
+  const storedMs = performance.now() - t0;
+
+  progress(`directive creation: raw side, ${n} workflow starts (${START_CONCURRENCY} in flight)`);
+  const r0 = performance.now();
+  await startBaselines(ctx, 'create', n);
+  const rawMs = performance.now() - r0;
+
+  const answeredRate = n / (answeredMs / 1000);
+  const storedRate = n / (storedMs / 1000);
+  const rawRate = n / (rawMs / 1000);
+  const section = `Directive creation, N = ${n.toLocaleString('en-US')}`;
+  report.add({ section, metric: 'assignments started/s (API answered)', unit: '/s', dondoc: round(answeredRate, 1), baseline: round(rawRate, 1), target: '≥ 0.8× raw starts', met: answeredRate >= 0.8 * rawRate });
+  report.add({ section, metric: 'assignments stored/s (every AssignmentCreated appended)', unit: '/s', dondoc: round(storedRate, 1), baseline: round(rawRate, 1) });
+  report.details.creation = { assignments: n, answeredMs: round(answeredMs), storedMs: round(storedMs), rawStartsMs: round(rawMs), startConcurrency: START_CONCURRENCY };
+}
+
+/**
+ * Starts count baseline workflows carrying DondocStatus (every other one overdue), so they also serve the
+ * visibility query. Ids are `bench-<label>-<runId>-<i>`.
+ */
+export async function startBaselines(ctx: Ctx, label: string, count: number): Promise<void> {
+  await closedLoop(START_CONCURRENCY, count, (_, i) =>
+    ctx.client.workflow.start(baselineWorkflow, {
+      workflowId: `bench-${label}-${ctx.runId}-${i}`,
+      taskQueue: ctx.stack.baselineTaskQueue,
+      args: [{ lifetimeMs: 3_600_000 }],
+      typedSearchAttributes: [{ key: STATUS_ATTRIBUTE, value: i % 2 === 0 ? 'inProgressOverdue' : 'inProgressOnTime' }],
+    }),
+  `${label} starts`);
+}

@@ -1,0 +1,115 @@
+// N open assignment workflows with deadlines: how late their reminders land, and the worker's memory.
+import { baselineTimerWorkflow } from '../baseline/workflows';
+import type { Ctx } from '../context';
+import type { Report } from '../report';
+import { closedLoop, latencyStats, memoryOf, progress, round, sleep } from '../support';
+import { createDirective, waitForAssignments } from './api';
+
+const PER_DIRECTIVE = 250;
+const HOUR = 3_600_000;
+const GIB = 1024 ** 3;
+
+/** storedPerSecond: the creation rate measured before, to place the first reminder after every workflow exists. */
+export async function runTimers(ctx: Ctx, report: Report, storedPerSecond: number): Promise<void> {
+  const m = ctx.sizes.timerWorkflows;
+  const window = ctx.sizes.timerWindowMs;
+  const directives = Math.ceil(m / PER_DIRECTIVE);
+  const parallel = Math.min(8, directives);
+  const before = memoryOf(ctx.stack.workerPid);
+  // Directives are created `parallel` at a time; leave half as much again, plus a few seconds.
+  const creationEstimateMs = (1.2 * m * 1000) / Math.max(1, storedPerSecond) / Math.min(parallel, 2) + 5000;
+  const firstFire = Date.now() + creationEstimateMs;
+  const fireAt = (i: number): number => firstFire + Math.floor((i * window) / m);
+  progress(`timers: ${m} assignments in ${directives} directives, reminders due evenly over ${window / 1000} s from ${Math.round(creationEstimateMs / 1000)} s from now`);
+
+  const prefix = `BENCH-TIMERS-${ctx.runId}`;
+  const t0 = performance.now();
+  await closedLoop(parallel, directives, async (_, d) => {
+    const keys = Array.from({ length: Math.min(PER_DIRECTIVE, m - d * PER_DIRECTIVE) }, (_, j) => d * PER_DIRECTIVE + j);
+    await createDirective(
+      ctx,
+      `${prefix}-D${d}`,
+      keys.map((i) => ({ key: `T${i}`, deadline: { kind: 'instant', at: new Date(fireAt(i) + HOUR).toISOString() } })),
+      { remindBeforeMs: [HOUR], ladderAfterMs: [HOUR, 2 * HOUR, 3 * HOUR] },
+    );
+    await waitForAssignments(ctx, `${prefix}-D${d}`, keys.length, Math.max(120_000, creationEstimateMs * 3));
+  }, 'timer directives');
+  const createdMs = performance.now() - t0;
+  const margin = firstFire - Date.now();
+  const [{ open }] = await ctx.sql<{ open: number }[]>`
+    select count(*)::int as open from assignment_summary where directive_id like 'BENCH-%' and directive_id not like 'BENCH-SEED-%' and closed_at is null`;
+  const afterCreation = memoryOf(ctx.stack.workerPid);
+  progress(`timers: created in ${Math.round(createdMs)} ms (${margin >= 0 ? `${Math.round(margin)} ms before the first reminder` : `${Math.round(-margin)} ms AFTER the first reminder was due`}); ${open} open dondoc workflows; worker RSS ${mib(afterCreation?.rss)} MiB`);
+
+  let peakRss = afterCreation?.rss ?? 0;
+  const end = firstFire + window + 5000;
+  let fired = 0;
+  while (Date.now() < end + 15_000) {
+    await sleep(1000);
+    peakRss = Math.max(peakRss, memoryOf(ctx.stack.workerPid)?.rss ?? 0);
+    [{ fired }] = await ctx.sql<{ fired: number }[]>`select count(*)::int as fired from events where type = 'ReminderSent' and stream_id like ${`assignment-${prefix}-%`}`;
+    if (Date.now() > end && fired >= m) break;
+    if (Date.now() > end) progress(`timers: ${fired}/${m} reminders stored, waiting for the rest`);
+  }
+  const checkedAt = Date.now();
+  const rows = await ctx.sql<{ recorded_at: Date; occurred_at: Date; due: string; before: string }[]>`
+    select recorded_at, occurred_at, data->>'dueAt' as due, data->>'beforeMs' as before from events
+    where type = 'ReminderSent' and stream_id like ${`assignment-${prefix}-%`}`;
+  const scheduled = (row: (typeof rows)[number]): number => Date.parse(row.due) - Number(row.before);
+  const stored = rows.map((row) => row.recorded_at.getTime() - scheduled(row));
+  const workflowTime = rows.map((row) => row.occurred_at.getTime() - scheduled(row));
+  // A reminder that never came counts as late as the wait for it: a lower bound.
+  const missing = m - rows.length;
+  const lateness = latencyStats([...stored, ...Array.from({ length: missing }, () => checkedAt - firstFire - window)]);
+  const fireStats = latencyStats(workflowTime);
+  const after = memoryOf(ctx.stack.workerPid);
+  peakRss = Math.max(peakRss, after?.rss ?? 0);
+
+  const raw = await rawTimers(ctx, m, window);
+  const section = `Timers: ${m.toLocaleString('en-US')} workflows with reminders due over ${window / 1000} s (${open.toLocaleString('en-US')} open in all)`;
+  report.add({ section, metric: 'reminder lateness p50 (stored − due; raw: timer closed − due)', unit: 'ms', dondoc: lateness.p50, baseline: raw.p50 });
+  report.add({ section, metric: 'reminder lateness p99 (stored − due; raw: timer closed − due)', unit: 'ms', dondoc: lateness.p99, baseline: raw.p99, target: '≤ 2,000 ms', met: lateness.p99 <= 2000 });
+  report.add({ section, metric: `worker RSS, peak, ${open.toLocaleString('en-US')} open workflows`, unit: 'MiB', dondoc: mib(peakRss), target: '≤ 1 GiB at 10k open', met: peakRss <= GIB });
+  const perWorkflow = before && afterCreation ? (afterCreation.rss - before.rss) / m : Number.NaN;
+  if (ctx.quick && Number.isFinite(perWorkflow)) {
+    report.add({ section, metric: 'worker RSS extrapolated to 10,000 open (linear)', unit: 'MiB', dondoc: mib((afterCreation?.rss ?? 0) + Math.max(0, perWorkflow) * (10_000 - open)), target: '≤ 1 GiB', met: (afterCreation?.rss ?? 0) + Math.max(0, perWorkflow) * (10_000 - open) <= GIB });
+  }
+  report.details.timers = {
+    workflows: m,
+    directives,
+    windowMs: window,
+    createdMs: round(createdMs),
+    marginBeforeFirstReminderMs: round(margin),
+    openWorkflows: open,
+    fired: rows.length,
+    missing,
+    latenessStoredMs: lateness,
+    latenessWorkflowTaskMs: fireStats,
+    rawTimerLatenessMs: raw,
+    workerMemory: { before, afterCreation, after, peakRssSampled: peakRss, perWorkflowBytes: round(perWorkflow, 0) },
+    baselineWorkerMemory: memoryOf(ctx.stack.baselineWorkerPid),
+  };
+  progress(`timers: ${rows.length}/${m} reminders, lateness p50 ${lateness.p50} ms p99 ${lateness.p99} ms; worker RSS peak ${mib(peakRss)} MiB`);
+}
+
+/** The same number of bare timers over the same window: lateness of each workflow's close after its due time. */
+async function rawTimers(ctx: Ctx, m: number, window: number): Promise<ReturnType<typeof latencyStats>> {
+  const first = Date.now() + 5000;
+  const dueAt = (i: number): number => first + Math.floor((i * window) / m);
+  progress(`timers: raw side, ${m} timer workflows due over ${window / 1000} s`);
+  await closedLoop(32, m, (_, i) =>
+    ctx.client.workflow.start(baselineTimerWorkflow, { workflowId: `bench-timer-${ctx.runId}-${i}`, taskQueue: ctx.stack.baselineTaskQueue, args: [{ dueAt: dueAt(i) }] }),
+  );
+  const query = `WorkflowType = 'baselineTimerWorkflow' AND ExecutionStatus = 'Completed'`;
+  const end = first + window + 15_000;
+  while (Date.now() < end && (await ctx.client.workflow.count(query)).count < m) await sleep(500);
+  const lateness: number[] = [];
+  for await (const execution of ctx.client.workflow.list({ query })) {
+    const i = Number(execution.workflowId.split('-').pop());
+    if (execution.closeTime) lateness.push(execution.closeTime.getTime() - dueAt(i));
+  }
+  const missing = m - lateness.length;
+  return latencyStats([...lateness, ...Array.from({ length: missing }, () => Date.now() - first - window)]);
+}
+
+const mib = (bytes: number | undefined): number => round((bytes ?? Number.NaN) / 1024 ** 2, 1);

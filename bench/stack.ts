@@ -1,0 +1,252 @@
+// What the bench runs against. Default: the embedded stack as the tests start it (test/support/global-setup.ts):
+// the pinned Temporal dev server in memory, and embedded PostgreSQL in a temporary folder (or a fresh database on
+// DATABASE_URL's server). --cluster: the production topology, `npm run cluster -- --fresh` (Temporal server with
+// PostgreSQL persistence and visibility), or an existing deployment when TEMPORAL_ADDRESS and DATABASE_URL are set.
+// Either way dondoc's worker and API run as the built processes of dist/, as production runs them, and the
+// baseline has its own worker process.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import postgres from 'postgres';
+import { configFromProcess } from '@app/config';
+import { ensureTemporalCli, freePort, startEmbeddedPostgres, startTemporalDevServer } from '@app/local-stack';
+import { stopChild } from '../libs/local-stack/src/child-process';
+import { progress, sleep, waitUntil } from './support';
+
+const dist = join(__dirname, '..');
+
+export interface BenchStack {
+  mode: 'embedded' | 'cluster' | 'external';
+  describe: string;
+  temporalAddress: string;
+  namespace: string;
+  databaseUrl: string;
+  apiUrl: string;
+  adminToken: string;
+  /** dondoc's task queue (the API starts directives on it). */
+  taskQueue: string;
+  baselineTaskQueue: string;
+  /** Pid of the (first) dondoc worker process, for its memory. */
+  workerPid: number | undefined;
+  baselineWorkerPid: number | undefined;
+  stop(): Promise<void>;
+}
+
+type Stop = () => Promise<void>;
+
+/** Environment of the API and worker processes the bench starts (and of the cluster's). */
+function appEnv(): Record<string, string> {
+  return {
+    // Production's log level; output goes nowhere. The limits are lifted so the load generator is not throttled
+    // (rate limit) and a 10,000-assignment directive fits in one request (body limit).
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    DONDOC_SEED: 'false',
+    DONDOC_RATE_LIMIT_PER_MINUTE: '1000000',
+    DONDOC_BODY_LIMIT: '64mb',
+  };
+}
+
+export async function startStack(options: { cluster: boolean }): Promise<BenchStack> {
+  const stops: Stop[] = [];
+  const stopAll = async (): Promise<void> => {
+    stopping = true;
+    for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.error(error));
+  };
+  try {
+    if (options.cluster && process.env.TEMPORAL_ADDRESS) return await externalStack(stops, stopAll);
+    if (options.cluster) return await clusterStack(stops, stopAll);
+    return await embeddedStack(stops, stopAll);
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+async function embeddedStack(stops: Stop[], stopAll: Stop): Promise<BenchStack> {
+  const config = configFromProcess();
+  const cliPath = await ensureTemporalCli(config.cacheDir, (line) => progress(line));
+  const server = await startTemporalDevServer({ cliPath, port: await freePort(), uiPort: await freePort(), dbFile: undefined, namespace: 'default', headless: true });
+  stops.push(server.stop);
+  progress(`Temporal dev server (in memory) on ${server.address}`);
+  const databaseUrl = config.databaseUrl ? await freshDatabase(config.databaseUrl, stops) : await embeddedDatabase(stops);
+  progress(`PostgreSQL ${config.databaseUrl ? `fresh database on ${redact(config.databaseUrl)}` : 'embedded, in a temporary folder'}`);
+  const apps = await startApps(stops, { databaseUrl, temporalAddress: server.address, namespace: 'default' });
+  return {
+    mode: 'embedded',
+    describe: `embedded: Temporal dev server (in memory, SQLite visibility), ${config.databaseUrl ? 'PostgreSQL at DATABASE_URL' : 'embedded PostgreSQL'}; 1 worker, 1 API`,
+    temporalAddress: server.address,
+    namespace: 'default',
+    databaseUrl,
+    ...apps,
+    stop: stopAll,
+  };
+}
+
+/** --cluster with TEMPORAL_ADDRESS (and DATABASE_URL): an existing deployment; the bench runs its own worker and API. */
+async function externalStack(stops: Stop[], stopAll: Stop): Promise<BenchStack> {
+  const config = configFromProcess();
+  if (!config.databaseUrl || !config.temporalAddress) throw new Error('--cluster with TEMPORAL_ADDRESS also needs DATABASE_URL (the dondoc database of that deployment)');
+  progress(`existing deployment: Temporal ${config.temporalAddress} namespace ${config.temporalNamespace}, PostgreSQL ${redact(config.databaseUrl)}`);
+  const apps = await startApps(stops, { databaseUrl: config.databaseUrl, temporalAddress: config.temporalAddress, namespace: config.temporalNamespace });
+  return {
+    mode: 'external',
+    describe: `existing deployment at TEMPORAL_ADDRESS ${config.temporalAddress} (namespace ${config.temporalNamespace}) and DATABASE_URL; bench's own worker and API`,
+    temporalAddress: config.temporalAddress,
+    namespace: config.temporalNamespace,
+    databaseUrl: config.databaseUrl,
+    ...apps,
+    stop: stopAll,
+  };
+}
+
+interface ClusterState {
+  temporal: { address: string; namespace: string; taskQueue: string };
+  databases: { dondoc: string };
+  workers: { pid: number }[];
+  apis: { url: string }[];
+  adminToken: string;
+}
+
+/** --cluster: `npm run cluster -- --fresh --workers 1 --apis 1` on DATABASE_URL's server, or on embedded PostgreSQL. */
+async function clusterStack(stops: Stop[], stopAll: Stop): Promise<BenchStack> {
+  const config = configFromProcess();
+  const serverUrl = config.databaseUrl ?? (await embeddedDatabase(stops)).replace(/\/dondoc$/, '/postgres');
+  const stateFile = join(mkdtempSync(join(tmpdir(), 'dondoc-bench-')), 'cluster.json');
+  const env = { ...process.env, ...appEnv(), DATABASE_URL: serverUrl, DONDOC_ADMIN_TOKEN: `ddc_bench-${randomBytes(18).toString('base64url')}` };
+  progress(`starting the production topology: npm run cluster -- --fresh --workers 1 --apis 1 (PostgreSQL ${redact(serverUrl)})`);
+  const child = spawn(process.execPath, [join(dist, 'infra/cluster/cluster.js'), '--fresh', '--workers', '1', '--apis', '1', '--state-file', stateFile], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const tail: string[] = [];
+  for (const stream of [child.stdout!, child.stderr!]) {
+    createInterface({ input: stream }).on('line', (line) => {
+      tail.push(line);
+      if (tail.length > 30) tail.shift();
+      if (line.startsWith('[cluster]')) progress(line);
+    });
+  }
+  stops.push(() => stopChild(child, 60_000));
+  await waitUntil('the cluster', async () => {
+    if (child.exitCode !== null) throw new Error(`npm run cluster exited (${child.exitCode}):\n${tail.join('\n')}`);
+    return existsSync(stateFile);
+  }, 600_000, 500).catch((error: unknown) => {
+    throw new Error(`${(error as Error).message}\n${tail.join('\n')}`);
+  });
+  const state = JSON.parse(readFileSync(stateFile, 'utf8')) as ClusterState;
+  const dondocUrl = new URL(serverUrl);
+  dondocUrl.pathname = `/${state.databases.dondoc}`;
+  const baseline = await startBaselineWorker(stops, { temporalAddress: state.temporal.address, namespace: state.temporal.namespace });
+  return {
+    mode: 'cluster',
+    describe: `cluster: Temporal server ${state.temporal.address} (PostgreSQL persistence + visibility), namespace ${state.temporal.namespace}; 1 worker, 1 API`,
+    temporalAddress: state.temporal.address,
+    namespace: state.temporal.namespace,
+    databaseUrl: dondocUrl.toString(),
+    apiUrl: state.apis[0].url,
+    adminToken: state.adminToken,
+    taskQueue: state.temporal.taskQueue,
+    workerPid: state.workers[0]?.pid,
+    ...baseline,
+    stop: stopAll,
+  };
+}
+
+async function startApps(stops: Stop[], target: { databaseUrl: string; temporalAddress: string; namespace: string }) {
+  const taskQueue = `bench-${randomUUID().slice(0, 8)}`;
+  const port = await freePort();
+  const adminToken = `ddc_bench-${randomBytes(18).toString('base64url')}`;
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/tmp',
+    ...appEnv(),
+    DATABASE_URL: target.databaseUrl,
+    TEMPORAL_ADDRESS: target.temporalAddress,
+    TEMPORAL_NAMESPACE: target.namespace,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    PORT: String(port),
+    DONDOC_ADMIN_TOKEN: adminToken,
+  };
+  const worker = await startProcess(stops, 'dondoc worker', join(dist, 'apps/worker/src/main.js'), env, /dondoc worker polling/);
+  await startProcess(stops, 'dondoc API', join(dist, 'apps/api/src/main.js'), env, /dondoc API listening/);
+  const apiUrl = `http://127.0.0.1:${port}`;
+  await waitUntil('API health', async () => (await fetch(`${apiUrl}/health`)).ok, 60_000);
+  progress(`dondoc worker (pid ${worker.pid}) and API ${apiUrl} on task queue ${taskQueue}`);
+  const baseline = await startBaselineWorker(stops, target);
+  return { apiUrl, adminToken, taskQueue, workerPid: worker.pid, ...baseline };
+}
+
+async function startBaselineWorker(stops: Stop[], target: { temporalAddress: string; namespace: string }) {
+  const baselineTaskQueue = `bench-baseline-${randomUUID().slice(0, 8)}`;
+  const child = await startProcess(stops, 'baseline worker', join(dist, 'bench/baseline/worker.js'), {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/tmp',
+    TEMPORAL_ADDRESS: target.temporalAddress,
+    TEMPORAL_NAMESPACE: target.namespace,
+    BENCH_BASELINE_TASK_QUEUE: baselineTaskQueue,
+  }, /baseline worker polling/);
+  progress(`baseline worker (pid ${child.pid}) on task queue ${baselineTaskQueue}`);
+  return { baselineTaskQueue, baselineWorkerPid: child.pid };
+}
+
+/** A node process with an IPC channel (it stops itself if the bench dies); resolves once it printed `ready`. */
+async function startProcess(stops: Stop[], name: string, script: string, env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--enable-source-maps', script], { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  stops.push(() => stopChild(child, 15_000));
+  const tail: string[] = [];
+  let isReady = false;
+  for (const stream of [child.stdout!, child.stderr!]) {
+    // Read everything (a full pipe would block the process), keep the end for errors.
+    createInterface({ input: stream }).on('line', (line) => {
+      if (ready.test(line)) isReady = true;
+      if (stream === child.stderr) {
+        tail.push(line);
+        if (tail.length > 30) tail.shift();
+      }
+    });
+  }
+  child.once('exit', (code, signal) => {
+    if (!stopping) console.error(`[bench] ${name} exited (${signal ?? `code ${code}`}):\n${tail.join('\n')}`);
+  });
+  await waitUntil(name, async () => {
+    if (child.exitCode !== null) throw new Error(`${name} exited: ${tail.join('\n')}`);
+    return isReady;
+  }, 120_000, 100);
+  return child;
+}
+
+let stopping = false;
+
+async function freshDatabase(serverUrl: string, stops: Stop[]): Promise<string> {
+  const name = `dondoc_bench_${process.pid}_${Date.now()}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => undefined });
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  stops.push(async () => {
+    const cleanup = postgres(serverUrl, { max: 1, onnotice: () => undefined });
+    await cleanup.unsafe(`drop database if exists ${name} with (force)`).catch(() => undefined);
+    await cleanup.end();
+  });
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function embeddedDatabase(stops: Stop[]): Promise<string> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dondoc-bench-pg-'));
+  chmodSync(dataDir, 0o755); // as root, initdb runs as the postgres user and must reach it
+  const database = await startEmbeddedPostgres(dataDir, await freePort());
+  stops.push(async () => {
+    await database.stop();
+    await sleep(200);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return database.url;
+}
+
+function redact(url: string): string {
+  return url.replace(/:[^:@/]+@/, ':***@');
+}

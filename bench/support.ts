@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+
+const started = Date.now();
+
+/** Progress on stderr-free stdout, with the time since the bench started. */
+export function progress(line: string): void {
+  console.log(`[bench ${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s] ${line}`);
+}
+
+export function elapsedSeconds(): number {
+  return (Date.now() - started) / 1000;
+}
+
+/** Nearest-rank percentile of milliseconds. */
+export function percentile(samples: readonly number[], p: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank];
+}
+
+export interface LatencyStats {
+  count: number;
+  p50: number;
+  p99: number;
+  mean: number;
+  max: number;
+}
+
+export function latencyStats(samples: readonly number[]): LatencyStats {
+  const total = samples.reduce((sum, value) => sum + value, 0);
+  return {
+    count: samples.length,
+    p50: round(percentile(samples, 50)),
+    p99: round(percentile(samples, 99)),
+    mean: round(samples.length ? total / samples.length : Number.NaN),
+    max: round(samples.length ? Math.max(...samples) : Number.NaN),
+  };
+}
+
+export const round = (value: number, digits = 2): number => (Number.isFinite(value) ? Number(value.toFixed(digits)) : value);
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs op(client, i) for i = 0…count-1 with `clients` in flight; returns each call's latency in ms. */
+export async function closedLoop(clients: number, count: number, op: (client: number, i: number) => Promise<unknown>, label?: string): Promise<number[]> {
+  const latencies: number[] = [];
+  let next = 0;
+  let lastReport = Date.now();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      for (;;) {
+        const i = next++;
+        if (i >= count) return;
+        const t0 = performance.now();
+        await op(client, i);
+        latencies.push(performance.now() - t0);
+        if (label && Date.now() - lastReport > 5000) {
+          lastReport = Date.now();
+          progress(`  ${label}: ${latencies.length}/${count}`);
+        }
+      }
+    }),
+  );
+  return latencies;
+}
+
+/** `clients` loops calling op for durationMs; completed calls per second, and their latencies. */
+export async function throughput(clients: number, durationMs: number, op: (client: number, i: number) => Promise<unknown>): Promise<{ perSecond: number; completed: number; latencies: number[] }> {
+  const latencies: number[] = [];
+  const t0 = performance.now();
+  const end = t0 + durationMs;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      for (let i = 0; performance.now() < end; i++) {
+        const s = performance.now();
+        await op(client, i);
+        latencies.push(performance.now() - s);
+      }
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  return { perSecond: latencies.length / seconds, completed: latencies.length, latencies };
+}
+
+/** Resident and peak resident set of a process in bytes (Linux /proc), undefined when unreadable. */
+export function memoryOf(pid: number | undefined): { rss: number; peak: number } | undefined {
+  if (!pid) return undefined;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (name: string): number => {
+      const match = new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status);
+      return match ? Number(match[1]) * 1024 : Number.NaN;
+    };
+    return { rss: kb('VmRSS'), peak: kb('VmHWM') };
+  } catch {
+    return undefined;
+  }
+}
+
+export interface HttpAnswer {
+  status: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the bench reads arbitrary JSON
+  body: any;
+}
+
+export async function http(url: string, init: { method?: string; body?: unknown; token?: string } = {}): Promise<HttpAnswer> {
+  const response = await fetch(url, {
+    method: init.method ?? 'GET',
+    headers: {
+      ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+    },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text };
+}
+
+/** As http, but a status other than `expected` throws with the body. */
+export async function httpOk(url: string, init: { method?: string; body?: unknown; token?: string } = {}, expected = 200): Promise<HttpAnswer> {
+  const answer = await http(url, init);
+  if (answer.status !== expected) throw new Error(`${init.method ?? 'GET'} ${url} answered ${answer.status}: ${JSON.stringify(answer.body).slice(0, 500)}`);
+  return answer;
+}
+
+export async function waitUntil(what: string, probe: () => Promise<boolean>, timeoutMs: number, everyMs = 200): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await probe().catch(() => false)) return;
+    await sleep(everyMs);
+  }
+  throw new Error(`${what}: not within ${Math.round(timeoutMs / 1000)} s`);
+}
