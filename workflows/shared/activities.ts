@@ -1,10 +1,21 @@
-import { proxyActivities } from '@temporalio/workflow';
-import type { DondocActivities } from '@app/contracts';
+import { patched, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
+import type { AppendEventsInput, AppendEventsOutput, DondocActivities } from '@app/contracts';
 
-export const { appendEvents, directiveStatusCounts } = proxyActivities<DondocActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
-});
+const RETRY = { initialInterval: '1 second', maximumInterval: '30 seconds' } as const;
+
+const remote = proxyActivities<DondocActivities>({ startToCloseTimeout: '30 seconds', retry: RETRY });
+const local = proxyLocalActivities<DondocActivities>({ startToCloseTimeout: '30 seconds', retry: RETRY });
+
+export const { directiveStatusCounts } = remote;
+
+/**
+ * Appends through a local activity: it runs in the worker that holds the workflow, saving a task-queue round
+ * trip and a workflow task on every step. Still idempotent (deterministic event ids), still retried.
+ * Runs recorded before this change used a regular activity; replaying them must too.
+ */
+export function appendEvents(input: AppendEventsInput): Promise<AppendEventsOutput> {
+  return patched('append-events-as-local-activity') ? local.appendEvents(input) : remote.appendEvents(input);
+}
 
 /** Webhook delivery: retried with exponential backoff for a day, then left in the agency's inbox. */
 export const { deliverNotifications } = proxyActivities<DondocActivities>({
