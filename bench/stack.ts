@@ -10,9 +10,8 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import postgres from 'postgres';
 import { configFromProcess } from '@app/config';
-import { ensureTemporalCli, freePort, startEmbeddedPostgres, startTemporalDevServer } from '@app/local-stack';
+import { createScratchDatabase, ensureTemporalCli, freePort, startEmbeddedPostgres, startTemporalDevServer } from '@app/local-stack';
 import { stopChild } from '../libs/local-stack/src/child-process';
 import { progress, sleep, waitUntil } from './support';
 
@@ -221,18 +220,9 @@ async function startProcess(stops: Stop[], name: string, script: string, env: Re
 let stopping = false;
 
 async function freshDatabase(serverUrl: string, stops: Stop[]): Promise<string> {
-  const name = `dondoc_bench_${process.pid}_${Date.now()}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => undefined });
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-  stops.push(async () => {
-    const cleanup = postgres(serverUrl, { max: 1, onnotice: () => undefined });
-    await cleanup.unsafe(`drop database if exists ${name} with (force)`).catch(() => undefined);
-    await cleanup.end();
-  });
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+  const database = await createScratchDatabase(serverUrl, 'dondoc_bench');
+  stops.push(database.drop);
+  return database.url;
 }
 
 async function embeddedDatabase(stops: Stop[]): Promise<string> {

@@ -1,4 +1,4 @@
-// Compiles apps/, libs/, workflows/, infra/ to dist/ with SWC (decorator metadata for NestJS, @app/* aliases
+// Compiles apps/, libs/, workflows/, infra/, bench/ to dist/ with SWC (decorator metadata for NestJS, @app/* aliases
 // rewritten to relative paths), then prebuilds the Temporal workflow bundle the worker loads in production.
 // Type checking is `npm run typecheck` (tsc); this step only emits.
 import { transformFile } from '@swc/core';
@@ -10,13 +10,15 @@ import { createRequire } from 'node:module';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
 const { compilerOptions } = require(join(root, 'tsconfig.base.json'));
-const sources = ['apps', 'libs', 'workflows', 'infra'];
+const sources = ['apps', 'libs', 'workflows', 'infra', 'bench'];
 const out = join(root, 'dist');
 
 async function* filesUnder(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* filesUnder(path);
+    if (entry.isDirectory()) {
+      if (!path.endsWith('/bench/results')) yield* filesUnder(path);
+    }
     else yield path;
   }
 }

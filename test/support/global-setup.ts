@@ -1,9 +1,8 @@
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import postgres from 'postgres';
 import { configFromProcess } from '../../libs/config/src'; // global setup runs outside jest's module mapper
-import { ensureTemporalCli, freePort, startEmbeddedPostgres, startTemporalDevServer } from '../../libs/local-stack/src';
+import { createScratchDatabase, ensureTemporalCli, freePort, startEmbeddedPostgres, startTemporalDevServer } from '../../libs/local-stack/src';
 
 type Stop = () => Promise<void>;
 declare global {
@@ -34,18 +33,9 @@ export default async function globalSetup(): Promise<void> {
 }
 
 async function freshDatabase(serverUrl: string, stops: Stop[]): Promise<string> {
-  const name = `dondoc_test_${process.pid}_${Date.now()}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => undefined });
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-  stops.push(async () => {
-    const cleanup = postgres(serverUrl, { max: 1, onnotice: () => undefined });
-    await cleanup.unsafe(`drop database if exists ${name} with (force)`).catch(() => undefined);
-    await cleanup.end();
-  });
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+  const database = await createScratchDatabase(serverUrl, 'dondoc_test');
+  stops.push(database.drop);
+  return database.url;
 }
 
 async function embeddedDatabase(stops: Stop[]): Promise<string> {

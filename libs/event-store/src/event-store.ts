@@ -59,7 +59,7 @@ export class EventStore {
       );
       const newVersion = expectedVersion + events.length;
       await tx`update streams set version = ${newVersion} where stream_id = ${streamId}`;
-      const appended = stored.map((row) => this.toEvent(row));
+      const appended = stored.map((row) => eventFromRow(row, this.upcasters));
       await this.projector(tx, appended);
       return { version: newVersion, events: appended, duplicate: false };
     }) as Promise<AppendResult>;
@@ -70,7 +70,7 @@ export class EventStore {
       `select ${COLUMNS} from events where stream_id = $1 and stream_version >= $2 order by stream_version`,
       [streamId, fromVersion],
     );
-    return rows.map((row) => this.toEvent(row));
+    return rows.map((row) => eventFromRow(row, this.upcasters));
   }
 
   async streamVersion(streamId: string): Promise<number> {
@@ -91,7 +91,7 @@ export class EventStore {
        limit $3`,
       [after?.transactionId ?? '0', after?.globalPosition ?? '0', limit],
     );
-    return rows.map((row) => this.toEvent(row));
+    return rows.map((row) => eventFromRow(row, this.upcasters));
   }
 
   private async retryOrConflict(tx: TransactionSql, streamId: string, expected: number, events: NewEvent[], actual: number): Promise<AppendResult> {
@@ -99,24 +99,40 @@ export class EventStore {
     const ids = events.map((event, index) => deterministicEventId(streamId, expected + index + 1, event.type, event.data));
     const existing = await tx.unsafe<EventRow[]>(`select ${COLUMNS} from events where event_id = any($1::uuid[]) order by stream_version`, [ids]);
     if (existing.length !== count) throw new StreamVersionConflictError(streamId, expected, actual);
-    return { version: expected + count, events: existing.map((row) => this.toEvent(row)), duplicate: true };
+    return { version: expected + count, events: existing.map((row) => eventFromRow(row, this.upcasters)), duplicate: true };
   }
 
-  private toEvent(row: EventRow): StoredEvent {
-    return upcast(
-      {
-        eventId: row.event_id,
-        streamId: row.stream_id,
-        streamVersion: row.stream_version,
-        type: row.type,
-        schemaVersion: row.schema_version,
-        data: row.data,
-        metadata: row.metadata,
-        occurredAt: new Date(row.occurred_at).toISOString(),
-        globalPosition: row.global_position,
-        transactionId: row.transaction_id,
-      },
-      this.upcasters,
-    );
-  }
+
+}
+
+/**
+ * Every event after a global position, in append order (the global position). For a reader that holds the
+ * append lock, such as a projection rebuild; live readers follow the commit-safe `readAll`.
+ */
+export async function readInAppendOrder(db: Sql | TransactionSql, afterPosition: string, limit: number, upcasters: UpcasterRegistry = new Map()): Promise<StoredEvent[]> {
+  const rows = await db.unsafe<EventRow[]>(
+    `select ${COLUMNS} from events where global_position > $1::bigint
+     order by events.global_position -- the column, not the ::text alias
+     limit $2`,
+    [afterPosition, limit],
+  );
+  return rows.map((row) => eventFromRow(row, upcasters));
+}
+
+function eventFromRow(row: EventRow, upcasters: UpcasterRegistry): StoredEvent {
+  return upcast(
+    {
+      eventId: row.event_id,
+      streamId: row.stream_id,
+      streamVersion: row.stream_version,
+      type: row.type,
+      schemaVersion: row.schema_version,
+      data: row.data,
+      metadata: row.metadata,
+      occurredAt: new Date(row.occurred_at).toISOString(),
+      globalPosition: row.global_position,
+      transactionId: row.transaction_id,
+    },
+    upcasters,
+  );
 }

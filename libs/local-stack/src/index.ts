@@ -3,3 +3,4 @@ export * from './temporal-cli';
 export * from './temporal-dev-server';
 export * from './embedded-postgres';
 export * from './search-attributes';
+export * from './scratch-database';

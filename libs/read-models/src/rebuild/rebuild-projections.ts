@@ -1,4 +1,4 @@
-import { upcast, type Sql, type StoredEvent, type TransactionSql, type UpcasterRegistry } from '@app/event-store';
+import { readInAppendOrder, type Sql, type UpcasterRegistry } from '@app/event-store';
 import { dondocProjector } from '../dondoc-projector';
 
 /** Every table a projection writes: exactly what a rebuild truncates (never events, deliveries or configuration). */
@@ -23,45 +23,6 @@ export interface RebuildResult {
   readonly ms: number;
 }
 
-interface EventRow {
-  event_id: string;
-  stream_id: string;
-  stream_version: number;
-  type: string;
-  schema_version: number;
-  data: unknown;
-  metadata: StoredEvent['metadata'];
-  occurred_at: Date;
-  global_position: string;
-  transaction_id: string;
-}
-
-const toStoredEvent = (row: EventRow, upcasters: UpcasterRegistry): StoredEvent =>
-  upcast(
-    {
-      eventId: row.event_id,
-      streamId: row.stream_id,
-      streamVersion: row.stream_version,
-      type: row.type,
-      schemaVersion: row.schema_version,
-      data: row.data,
-      metadata: row.metadata,
-      occurredAt: new Date(row.occurred_at).toISOString(),
-      globalPosition: row.global_position,
-      transactionId: row.transaction_id,
-    },
-    upcasters,
-  );
-
-async function readBatch(tx: TransactionSql, after: string, limit: number): Promise<EventRow[]> {
-  return tx<EventRow[]>`
-    select event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at,
-      global_position::text, transaction_id::text
-    from events e where e.global_position > ${after}::bigint
-    order by e.global_position -- qualified: the bare name would sort by the ::text output column
-    limit ${limit}`;
-}
-
 /**
  * Truncates the projection tables and replays every event through dondocProjector(), in one transaction: readers
  * see the old tables until it commits, and a failure leaves them as they were. Appends wait meanwhile (the lock on
@@ -82,11 +43,11 @@ export async function rebuildProjections(sql: Sql, options: RebuildOptions = {})
     // events were appended, which keeps each stream's versions in order.
     let after = '0';
     for (;;) {
-      const batch = await readBatch(tx, after, batchSize);
+      const batch = await readInAppendOrder(tx, after, batchSize, upcasters);
       if (batch.length === 0) break;
-      await project(tx, batch.map((row) => toStoredEvent(row, upcasters)));
+      await project(tx, batch);
       done += batch.length;
-      after = batch[batch.length - 1].global_position;
+      after = batch[batch.length - 1].globalPosition;
       options.onProgress?.({ done, total });
     }
     return done;
