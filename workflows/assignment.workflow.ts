@@ -49,7 +49,7 @@ import { SerialQueue } from './shared/serial-queue';
 
 const DEFAULT_HISTORY_LIMIT = 10_000;
 export const PATCH_READY_SIGNAL = 'assignment-ready-signal';
-const NOTIFYING_EVENTS = new Set(['ReminderSent', 'MarkedOverdue', 'EscalatedToLevel']);
+const NOTIFYING_EVENTS = new Set(['ReminderSent', 'MarkedOverdue', 'EscalatedToLevel', 'StageDeadlineMissed']);
 
 /**
  * One assignment (or one agency's track of an "each of" assignment) from creation to closure: commands arrive

@@ -24,7 +24,7 @@ export interface AppendEventsOutput {
 }
 
 export interface DeliverNotificationsInput {
-  /** Ids of timer events (reminders, overdue, ladder levels) whose notifications to deliver. */
+  /** Ids of timer events (reminders, overdue, ladder levels, missed stage deadlines) whose notifications to deliver. */
   eventIds: string[];
 }
 

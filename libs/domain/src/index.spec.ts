@@ -6,7 +6,7 @@ describe('@app/domain public API', () => {
       'AssignmentCreated', 'AssignmentAcknowledged', 'ResearchRecorded', 'ProposalSubmitted', 'ProposalAccepted', 'ProposalReturned',
       'EscalatedToCentre', 'CentreResponded', 'ReportSubmitted', 'ReportConfirmed', 'ReportRejected', 'ExtensionRequested',
       'ExtensionApproved', 'ExtensionDenied', 'AssignmentWithdrawn', 'ReminderSent', 'MarkedOverdue', 'EscalatedToLevel',
-      'TrackProgressRecorded', 'AssignmentClosed', 'DirectiveCreated', 'CompiledReportProduced', 'DirectiveWithdrawn',
+      'StageDeadlineMissed', 'TrackProgressRecorded', 'AssignmentClosed', 'DirectiveCreated', 'CompiledReportProduced', 'DirectiveWithdrawn',
     ]);
     expect(new Set(Object.values(domain.EVENT_SCHEMA_VERSION))).toEqual(new Set([1]));
   });

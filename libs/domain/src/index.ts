@@ -14,7 +14,7 @@ export * from './assignment/assignment-commands';
 export { decide as decideAssignment } from './assignment/assignment-commands';
 export { evolve as evolveAssignment } from './assignment/assignment';
 export { nextTimer, type NextTimer } from './assignment/assignment-timers';
-export { statusAt, summarize, emptyStatusCounts, type AssignmentSummary, type TrackRollUp } from './assignment/assignment-status';
+export { statusAt, summarize, emptyStatusCounts, type AssignmentSummary, type StageDeadlineSummary, type StageDeadlinesSummary, type TrackRollUp } from './assignment/assignment-status';
 
 export * from './directive/directive';
 export * from './directive/directive-commands';

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import { findAgency } from '@app/agencies';
 import type { CreateDirectiveRequest, DirectiveWorkflowState } from '@app/contracts';
-import { isDeadlineSpec, MS_PER_DAY, type DeadlineSpec } from '@app/domain';
+import { isDeadlineSpec, MS_PER_DAY, STAGE_MILESTONES, type DeadlineSpec, type StageDeadlineSpecs, type StageMilestone } from '@app/domain';
 import type { Sql } from '@app/event-store';
 import { AssignmentSummaryRepository, DirectiveSummaryRepository } from '@app/read-models';
 import { actorOf, type Principal } from '../auth';
@@ -11,7 +11,7 @@ import type { ApiConfig } from '../core/core.module';
 import { CONFIG, SQL, TEMPORAL_CLIENT } from '../core/tokens';
 import { ApiError, notFound } from '../errors/api-error';
 import { translateWorkflowError } from '../temporal/temporal-errors';
-import type { CreateDirectiveDto } from './dto/create-directive.dto';
+import type { CreateDirectiveDto, DeadlineDto, StageDeadlinesDto } from './dto/create-directive.dto';
 import { withDirectiveScopedIds } from './notice-to-directive';
 import { planImport } from './plan-import';
 import { startDirective } from './start-directive';
@@ -47,7 +47,9 @@ export class DirectivesService {
         agencies: plan.agencies,
         deadline: deadlineOf(plan.key, plan.deadline),
         centralCompetence: plan.centralCompetence ?? false,
+        ...(plan.stageDeadlines ? { stageDeadlines: stageDeadlinesOf(`Assignment ${plan.key}`, plan.stageDeadlines) } : {}),
       })),
+      ...(dto.defaultStageDeadlines ? { defaultStageDeadlines: stageDeadlinesOf('defaultStageDeadlines', dto.defaultStageDeadlines) } : {}),
     };
     requireKnownAgencies(directive);
     return this.start(principal, dto.id, directive);
@@ -90,12 +92,22 @@ export class DirectivesService {
   }
 }
 
-function deadlineOf(key: string, dto: CreateDirectiveDto['assignments'][number]['deadline']): DeadlineSpec {
+function deadlineOf(key: string, dto: DeadlineDto, what = 'deadline', subject = `Assignment ${key}`): DeadlineSpec {
   const spec = Object.fromEntries(Object.entries(dto).filter(([, value]) => value !== undefined));
   if (!isDeadlineSpec(spec)) {
-    throw new ApiError(400, 'VALIDATION_FAILED', `Assignment ${key}: deadline of kind ${dto.kind} needs ${dto.kind === 'date' ? 'date' : dto.kind === 'instant' ? 'at' : 'days'}`);
+    throw new ApiError(400, 'VALIDATION_FAILED', `${subject}: ${what} of kind ${dto.kind} needs ${dto.kind === 'date' ? 'date' : dto.kind === 'instant' ? 'at' : 'days'}`);
   }
   return spec;
+}
+
+/** Each stage deadline checked like the overall one; order and bounds are the domain's to check. */
+function stageDeadlinesOf(subject: string, dto: StageDeadlinesDto): StageDeadlineSpecs {
+  const specs: { -readonly [S in StageMilestone]?: DeadlineSpec } = {};
+  for (const stage of STAGE_MILESTONES) {
+    const stageDto = dto[stage];
+    if (stageDto) specs[stage] = deadlineOf(subject, stageDto, `stageDeadlines.${stage}`, subject);
+  }
+  return specs;
 }
 
 function requireKnownAgencies(directive: CreateDirectiveRequest['directive']): void {

@@ -11,7 +11,7 @@ export class SupervisionController {
   constructor(private readonly supervision: SupervisionService) {}
 
   @Get('escalations')
-  @ApiOperation({ summary: 'Reminders, overdue marks, ladder levels, Centre escalations and responses, extensions: newest first' })
+  @ApiOperation({ summary: 'Reminders, overdue marks, ladder levels, missed stage deadlines, Centre escalations and responses, extensions: newest first' })
   escalations(@CurrentPrincipal() principal: Principal, @Query() query: EscalationsQuery) {
     return this.supervision.escalations(principal, query);
   }
@@ -25,7 +25,7 @@ export class SupervisionController {
 
   @Get('inbox')
   @Roles('agency')
-  @ApiOperation({ summary: "The calling agency's notifications (reminders, overdue, escalation levels)" })
+  @ApiOperation({ summary: "The calling agency's notifications (reminders, overdue, escalation levels, missed stage deadlines)" })
   inbox(@CurrentPrincipal() principal: Principal, @Query() query: InboxQuery) {
     return this.supervision.inbox(principal, query);
   }

@@ -3,10 +3,11 @@ import { describeActor, type Actor } from '../shared/actor';
 import { DomainError } from '../shared/domain-error';
 import { optionalText, requireAgencyCode, requireId, requireText } from '../shared/text';
 import { canonicalInstant, isAfter, toIso, toMs } from '../shared/time';
-import { type AssignmentEvent, type AssignmentState, type ExistingAssignment, type TrackProgress } from './assignment';
+import { type AssignmentEvent, type AssignmentState, type ExistingAssignment, type StageDeadlinesCreated, type TrackProgress } from './assignment';
 import {
   ASSIGNMENT_STAGES,
   ASSIGNMENT_STATUSES,
+  STAGE_MILESTONES,
   trackIdOf,
   type AgencyAssignment,
   type AssignmentKind,
@@ -15,6 +16,8 @@ import {
   type EscalationLevel,
   type ExtensionDecision,
   type ProposalDecision,
+  type StageDeadlineSpecs,
+  type StageMilestone,
   type TimerPolicy,
 } from './assignment-types';
 
@@ -34,6 +37,8 @@ export type CreateAssignment = Cmd<
     /** What relative deadlines count from (e.g. the directive's issue instant); defaults to `at`. */
     deadlineFrom?: string;
     timerPolicy: TimerPolicy;
+    /** Optional milestones (acknowledge, propose, report by…), resolved like `deadline`; none after it, and in order. */
+    stageDeadlines?: StageDeadlineSpecs;
   }
 >;
 export type Acknowledge = Cmd<'Acknowledge'>;
@@ -51,9 +56,10 @@ export type Withdraw = Cmd<'Withdraw', { reason: string }>;
 export type SendReminder = Cmd<'SendReminder', { beforeMs: number }>;
 export type MarkOverdue = Cmd<'MarkOverdue'>;
 export type Escalate = Cmd<'Escalate', { level: EscalationLevel }>;
+export type MarkStageOverdue = Cmd<'MarkStageOverdue', { stage: StageMilestone }>;
 export type RecordTrackProgress = Cmd<'RecordTrackProgress', { agency: string; stage: AssignmentStage; status: AssignmentStatus }>;
 
-export type TimerCommand = SendReminder | MarkOverdue | Escalate;
+export type TimerCommand = SendReminder | MarkOverdue | Escalate | MarkStageOverdue;
 
 export type AssignmentCommand =
   | CreateAssignment
@@ -141,6 +147,33 @@ function validateAgencies(kind: AssignmentKind, agencies: readonly AgencyAssignm
   return list;
 }
 
+/**
+ * Validates and resolves stage deadlines against `fromIso` (what the overall deadline counts from). Undefined or
+ * empty: none. Rejects an unknown milestone, a malformed spec, a stage deadline after `overallDueAt`, and stages
+ * out of order (acknowledge ≤ propose ≤ report).
+ */
+export function resolveStageDeadlines(specs: StageDeadlineSpecs | undefined | null, fromIso: string, overallDueAt: string, field = 'stageDeadlines'): StageDeadlinesCreated | undefined {
+  if (specs === undefined || specs === null) return undefined;
+  if (typeof specs !== 'object' || Array.isArray(specs)) return fail('VALIDATION_FAILED', `${field} must be an object of acknowledge, propose and report deadlines`, { field });
+  const unknown = Object.keys(specs).filter((key) => !(STAGE_MILESTONES as readonly string[]).includes(key));
+  if (unknown.length > 0) fail('VALIDATION_FAILED', `${field} has unknown milestone(s): ${unknown.join(', ')} (allowed: ${STAGE_MILESTONES.join(', ')})`, { field });
+  const out: StageDeadlinesCreated = {};
+  let previous: { stage: StageMilestone; dueAt: string } | undefined;
+  for (const stage of STAGE_MILESTONES) {
+    const spec = specs[stage];
+    if (spec === undefined) continue;
+    if (!isDeadlineSpec(spec)) fail('VALIDATION_FAILED', `${field}.${stage} must be a date, instant, calendarDays or workingDays spec`, { field: `${field}.${stage}` });
+    const dueAt = resolveDeadline(spec, fromIso);
+    if (isAfter(dueAt, overallDueAt)) fail('VALIDATION_FAILED', `${field}.${stage} (${dueAt}) is after the overall deadline ${overallDueAt}`, { field: `${field}.${stage}` });
+    if (previous && isAfter(previous.dueAt, dueAt)) {
+      fail('VALIDATION_FAILED', `${field}.${stage} (${dueAt}) is before ${field}.${previous.stage} (${previous.dueAt}): stages go acknowledge ≤ propose ≤ report`, { field: `${field}.${stage}` });
+    }
+    out[stage] = { deadline: spec, dueAt };
+    previous = { stage, dueAt };
+  }
+  return previous ? out : undefined;
+}
+
 function decideCreate(command: CreateAssignment, state: AssignmentState): AssignmentEvent[] {
   if (state.exists) fail('ASSIGNMENT_ALREADY_EXISTS', `Assignment ${state.id} already exists`, { assignmentId: state.id });
   requireOneOf(command.actor, ['supervisor', 'admin', 'system'], 'create an assignment');
@@ -154,6 +187,9 @@ function decideCreate(command: CreateAssignment, state: AssignmentState): Assign
     fail('VALIDATION_FAILED', `a track's id must be ${trackIdOf(parentId, agencies[0].agency)}`, { field: 'assignmentId' });
   }
   if (!isDeadlineSpec(command.deadline)) fail('VALIDATION_FAILED', 'deadline must be a date, instant, calendarDays or workingDays spec', { field: 'deadline' });
+  const deadlineFrom = command.deadlineFrom ?? at;
+  const originalDueAt = resolveDeadline(command.deadline, deadlineFrom);
+  const stageDeadlines = resolveStageDeadlines(command.stageDeadlines, deadlineFrom, originalDueAt);
   return [
     {
       type: 'AssignmentCreated',
@@ -166,8 +202,9 @@ function decideCreate(command: CreateAssignment, state: AssignmentState): Assign
         text: requireText(command.text, 'text'),
         agencies,
         deadline: command.deadline,
-        originalDueAt: resolveDeadline(command.deadline, command.deadlineFrom ?? at),
+        originalDueAt,
         timerPolicy: validatePolicy(command.timerPolicy),
+        ...(stageDeadlines ? { stageDeadlines } : {}),
         at,
       },
     },
@@ -282,6 +319,18 @@ function decideEscalate(c: Escalate, s: ExistingAssignment, at: string): Assignm
   return [{ type: 'EscalatedToLevel', data: { level: c.level, dueAt: s.adjustedDueAt, at } }];
 }
 
+/** Not reached by its instant: acknowledge (not acknowledged), propose (no proposal submitted), report (no report submitted). */
+function decideMarkStageOverdue(c: MarkStageOverdue, s: ExistingAssignment, at: string): AssignmentEvent[] {
+  requireTimed(c, s);
+  if (!STAGE_MILESTONES.includes(c.stage)) fail('VALIDATION_FAILED', `stage must be one of ${STAGE_MILESTONES.join(', ')}`, { field: 'stage' });
+  const deadline = s.stageDeadlines?.[c.stage];
+  if (!deadline) return fail('TIMER_NOT_APPLICABLE', `The assignment has no ${c.stage} stage deadline`, { stage: c.stage });
+  if (deadline.missedAt) fail('TIMER_ALREADY_FIRED', `The ${c.stage} stage deadline was already marked missed at ${deadline.missedAt}`);
+  if (deadline.reachedAt) fail('TIMER_NOT_APPLICABLE', `The ${c.stage} milestone was reached at ${deadline.reachedAt}`, { stage: c.stage });
+  requireDue(at, toMs(deadline.dueAt) + 1);
+  return [{ type: 'StageDeadlineMissed', data: { stage: c.stage, dueAt: deadline.dueAt, at } }];
+}
+
 // ---------- eachOf roll-up ----------
 
 const DONE: readonly AssignmentStatus[] = ['doneOnTime', 'doneLate'];
@@ -372,6 +421,8 @@ function decideOpen(c: Exclude<AssignmentCommand, CreateAssignment>, s: Existing
       return decideMarkOverdue(c, s, at);
     case 'Escalate':
       return decideEscalate(c, s, at);
+    case 'MarkStageOverdue':
+      return decideMarkStageOverdue(c, s, at);
     case 'RecordTrackProgress':
       return decideTrackProgress(c, s, at);
     default:

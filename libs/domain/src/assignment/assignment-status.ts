@@ -1,7 +1,7 @@
 import { DomainError } from '../shared/domain-error';
 import { isAfter } from '../shared/time';
 import type { AssignmentState, ExistingAssignment } from './assignment';
-import type { AgencyAssignment, AssignmentKind, AssignmentStage, AssignmentStatus, EscalationLevel, Verdict } from './assignment-types';
+import { STAGE_MILESTONES, type AgencyAssignment, type AssignmentKind, type AssignmentStage, type AssignmentStatus, type EscalationLevel, type StageMilestone, type Verdict } from './assignment-types';
 
 function existing(state: AssignmentState): ExistingAssignment {
   if (!state.exists) throw new DomainError('ASSIGNMENT_NOT_FOUND', 'The assignment does not exist');
@@ -26,6 +26,17 @@ export interface TrackRollUp {
   readonly tracks: readonly { readonly agency: string; readonly stage: AssignmentStage; readonly status: AssignmentStatus }[];
 }
 
+export interface StageDeadlineSummary {
+  /** The stage deadline in force. */
+  readonly dueAt: string;
+  /** The milestone was reached (first acknowledgement, proposal or report). */
+  readonly reached: boolean;
+  /** StageDeadlineMissed fired for it. */
+  readonly missed: boolean;
+}
+
+export type StageDeadlinesSummary = { readonly [S in StageMilestone]?: StageDeadlineSummary };
+
 export interface AssignmentSummary {
   readonly id: string;
   readonly directiveId: string;
@@ -48,6 +59,8 @@ export interface AssignmentSummary {
   readonly closedAt: string | null;
   readonly overdueLevel: 0 | EscalationLevel;
   readonly tracks: TrackRollUp | null;
+  /** Present only when the assignment has stage deadlines. */
+  readonly stageDeadlines?: StageDeadlinesSummary;
 }
 
 const emptyCounts = (): Record<AssignmentStatus, number> => ({ inProgressOnTime: 0, inProgressOverdue: 0, doneOnTime: 0, doneLate: 0, withdrawn: 0 });
@@ -57,6 +70,15 @@ function rollUp(s: ExistingAssignment): TrackRollUp | null {
   const byStatus = emptyCounts();
   for (const t of s.tracks) byStatus[t.status] += 1;
   return { total: s.tracks.length, byStatus, tracks: s.tracks.map(({ agency, stage, status }) => ({ agency, stage, status })) };
+}
+
+function stageSummary(s: ExistingAssignment): StageDeadlinesSummary {
+  const out: { [S in StageMilestone]?: StageDeadlineSummary } = {};
+  for (const stage of STAGE_MILESTONES) {
+    const d = s.stageDeadlines?.[stage];
+    if (d) out[stage] = { dueAt: d.dueAt, reached: d.reachedAt !== null, missed: d.missedAt !== null };
+  }
+  return out;
 }
 
 /** A flat, JSON-ready row for projections (no stream version). */
@@ -84,6 +106,7 @@ export function summarize(state: AssignmentState, atIso: string): AssignmentSumm
     closedAt: s.closedAt,
     overdueLevel: s.timers.level,
     tracks: rollUp(s),
+    ...(s.stageDeadlines ? { stageDeadlines: stageSummary(s) } : {}),
   };
 }
 

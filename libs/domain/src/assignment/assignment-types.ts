@@ -1,3 +1,5 @@
+import type { DeadlineSpec } from '../calendar/deadline';
+
 /** `single`: one lead and coordinators. `eachOf`: every listed agency runs its own `track` stream; the parent rolls up. */
 export type AssignmentKind = 'single' | 'eachOf' | 'track';
 
@@ -44,3 +46,11 @@ export type ExtensionDecision = 'approve' | 'deny';
 export type ProposalDecision = 'accept' | 'return';
 
 export const trackIdOf = (parentId: string, agency: string): string => `${parentId}.${agency}`;
+
+/** The milestones a stage deadline can set: acknowledge receipt, submit the proposal, submit the report. */
+export type StageMilestone = 'acknowledge' | 'propose' | 'report';
+
+export const STAGE_MILESTONES: readonly StageMilestone[] = ['acknowledge', 'propose', 'report'];
+
+/** Optional deadlines per milestone, as the directive states them (the overall deadline stays the report/closure one). */
+export type StageDeadlineSpecs = { readonly [S in StageMilestone]?: DeadlineSpec };

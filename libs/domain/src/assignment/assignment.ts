@@ -1,5 +1,6 @@
 import type { DeadlineSpec } from '../calendar/deadline';
 import { assertNever } from '../shared/assert-never';
+import { toIso, toMs } from '../shared/time';
 import type {
   AgencyAssignment,
   AgencyRole,
@@ -7,6 +8,7 @@ import type {
   AssignmentStage,
   AssignmentStatus,
   EscalationLevel,
+  StageMilestone,
   TimerPolicy,
   Verdict,
 } from './assignment-types';
@@ -26,9 +28,12 @@ export type AssignmentCreated = {
     deadline: DeadlineSpec;
     originalDueAt: string;
     timerPolicy: TimerPolicy;
+    /** Present only when the assignment has stage deadlines: each as stated and as resolved at creation. */
+    stageDeadlines?: StageDeadlinesCreated;
     at: string;
   };
 };
+export type StageDeadlinesCreated = { [S in StageMilestone]?: { deadline: DeadlineSpec; dueAt: string } };
 export type AssignmentAcknowledged = { type: 'AssignmentAcknowledged'; data: { agency: string; at: string } };
 export type ResearchRecorded = { type: 'ResearchRecorded'; data: { agency: string; role: AgencyRole; note: string; at: string } };
 export type ProposalSubmitted = { type: 'ProposalSubmitted'; data: { summary: string; beyondProvincialCompetence: boolean; at: string } };
@@ -48,6 +53,8 @@ export type AssignmentWithdrawn = { type: 'AssignmentWithdrawn'; data: { reason:
 export type ReminderSent = { type: 'ReminderSent'; data: { beforeMs: number; dueAt: string; at: string } };
 export type MarkedOverdue = { type: 'MarkedOverdue'; data: { dueAt: string; at: string } };
 export type EscalatedToLevel = { type: 'EscalatedToLevel'; data: { level: EscalationLevel; dueAt: string; at: string } };
+/** A milestone (acknowledge, propose, report) was not reached by its stage deadline; fired once per stage. */
+export type StageDeadlineMissed = { type: 'StageDeadlineMissed'; data: { stage: StageMilestone; dueAt: string; at: string } };
 export type TrackProgressRecorded = { type: 'TrackProgressRecorded'; data: { agency: string; stage: AssignmentStage; status: AssignmentStatus; at: string } };
 /** An `eachOf` parent closes when every track is closed or withdrawn: late if any track was late. */
 export type AssignmentClosed = { type: 'AssignmentClosed'; data: { verdict: Verdict; at: string } };
@@ -71,6 +78,7 @@ export type AssignmentEvent =
   | ReminderSent
   | MarkedOverdue
   | EscalatedToLevel
+  | StageDeadlineMissed
   | TrackProgressRecorded
   | AssignmentClosed;
 
@@ -95,6 +103,7 @@ export const ASSIGNMENT_EVENT_SCHEMA_VERSION = {
   ReminderSent: 1,
   MarkedOverdue: 1,
   EscalatedToLevel: 1,
+  StageDeadlineMissed: 1,
   TrackProgressRecorded: 1,
   AssignmentClosed: 1,
 } as const satisfies Record<AssignmentEventType, number>;
@@ -144,6 +153,17 @@ export interface TimerCycle {
   readonly level: 0 | EscalationLevel;
 }
 
+/** One stage deadline: the instant in force (moved by Centre pauses, and for `report` by approved extensions). */
+export interface StageDeadline {
+  readonly dueAt: string;
+  /** When the milestone was first reached (a returned proposal or rejected report still counts); null until then. */
+  readonly reachedAt: string | null;
+  /** When StageDeadlineMissed fired; null until then. */
+  readonly missedAt: string | null;
+}
+
+export type StageDeadlines = { readonly [S in StageMilestone]?: StageDeadline };
+
 export interface TrackProgress {
   readonly agency: string;
   readonly stage: AssignmentStage;
@@ -184,6 +204,8 @@ export interface ExistingAssignment {
   readonly pendingExtension: PendingExtension | null;
   readonly extensions: readonly ExtensionRecord[];
   readonly timers: TimerCycle;
+  /** Absent for assignments created without stage deadlines (and in states stored before they existed). */
+  readonly stageDeadlines?: StageDeadlines;
   readonly tracks: readonly TrackProgress[];
   readonly lastEventAt: string;
 }
@@ -229,8 +251,35 @@ function created(data: AssignmentCreated['data']): ExistingAssignment {
     timers: freshTimers(data.at),
     tracks: data.kind === 'eachOf' ? data.agencies.map((a) => ({ agency: a.agency, stage: 'received' as const, status: 'inProgressOnTime' as const, at: data.at })) : [],
     lastEventAt: data.at,
+    ...(data.stageDeadlines ? { stageDeadlines: createdStageDeadlines(data.stageDeadlines) } : {}),
   };
 }
+
+function createdStageDeadlines(created: StageDeadlinesCreated): StageDeadlines {
+  const out: { [S in StageMilestone]?: StageDeadline } = {};
+  for (const stage of ['acknowledge', 'propose', 'report'] as const) {
+    const entry = created[stage];
+    if (entry) out[stage] = { dueAt: entry.dueAt, reachedAt: null, missedAt: null };
+  }
+  return out;
+}
+
+/** Updates the stage deadlines that are set; a state without stage deadlines is returned as it is. */
+function withStages(s: ExistingAssignment, update: (stage: StageMilestone, d: StageDeadline) => StageDeadline): ExistingAssignment {
+  const current = s.stageDeadlines;
+  if (!current) return s;
+  const out: { [S in StageMilestone]?: StageDeadline } = {};
+  for (const stage of ['acknowledge', 'propose', 'report'] as const) {
+    const d = current[stage];
+    if (d) out[stage] = update(stage, d);
+  }
+  return { ...s, stageDeadlines: out };
+}
+
+const reached = (milestone: StageMilestone, at: string) => (stage: StageMilestone, d: StageDeadline): StageDeadline =>
+  stage === milestone && d.reachedAt === null ? { ...d, reachedAt: at } : d;
+
+const shiftMs = (iso: string, ms: number): string => toIso(toMs(iso) + ms);
 
 function decided(s: ExistingAssignment, decision: 'approved' | 'denied', at: string): readonly ExtensionRecord[] {
   return s.pendingExtension ? [...s.extensions, { ...s.pendingExtension, decision, decidedAt: at }] : s.extensions;
@@ -243,11 +292,14 @@ export function evolve(state: AssignmentState, event: AssignmentEvent): Assignme
   const s: ExistingAssignment = { ...state, lastEventAt: event.data.at };
   switch (event.type) {
     case 'AssignmentAcknowledged':
-      return { ...s, stage: 'research', acknowledgedAt: event.data.at };
+      return withStages({ ...s, stage: 'research', acknowledgedAt: event.data.at }, reached('acknowledge', event.data.at));
     case 'ResearchRecorded':
       return { ...s, research: [...s.research, event.data] };
     case 'ProposalSubmitted':
-      return { ...s, stage: 'proposed', proposal: { summary: event.data.summary, beyondProvincialCompetence: event.data.beyondProvincialCompetence, submittedAt: event.data.at, acceptedAt: null } };
+      return withStages(
+        { ...s, stage: 'proposed', proposal: { summary: event.data.summary, beyondProvincialCompetence: event.data.beyondProvincialCompetence, submittedAt: event.data.at, acceptedAt: null } },
+        reached('propose', event.data.at),
+      );
     case 'ProposalAccepted':
       return { ...s, stage: 'accepted', proposal: s.proposal && { ...s.proposal, acceptedAt: event.data.at }, escalation: null };
     case 'ProposalReturned':
@@ -255,16 +307,16 @@ export function evolve(state: AssignmentState, event: AssignmentEvent): Assignme
     case 'EscalatedToCentre':
       return { ...s, stage: 'escalated', pausedAt: event.data.at, escalation: { centralBody: event.data.centralBody, summary: event.data.summary, escalatedAt: event.data.at, response: null, respondedAt: null } };
     case 'CentreResponded':
-      return {
+      return withStages({
         ...s,
         stage: 'centreResponded',
         pausedAt: null,
         pausedMsTotal: s.pausedMsTotal + event.data.pausedMs,
         adjustedDueAt: event.data.adjustedDueAt,
         escalation: s.escalation && { ...s.escalation, response: event.data.response, respondedAt: event.data.at },
-      };
+      }, (_stage, d) => (d.reachedAt === null && d.missedAt === null ? { ...d, dueAt: shiftMs(d.dueAt, event.data.pausedMs) } : d));
     case 'ReportSubmitted':
-      return { ...s, stage: 'reported', report: { summary: event.data.summary, submittedAt: event.data.at } };
+      return withStages({ ...s, stage: 'reported', report: { summary: event.data.summary, submittedAt: event.data.at } }, reached('report', event.data.at));
     case 'ReportConfirmed':
       return { ...s, stage: 'closed', verdict: event.data.verdict, closedAt: event.data.at };
     case 'ReportRejected':
@@ -272,7 +324,10 @@ export function evolve(state: AssignmentState, event: AssignmentEvent): Assignme
     case 'ExtensionRequested':
       return { ...s, pendingExtension: { reason: event.data.reason, newDueAt: event.data.newDueAt, requestedAt: event.data.at } };
     case 'ExtensionApproved':
-      return { ...s, adjustedDueAt: event.data.adjustedDueAt, extensions: decided(s, 'approved', event.data.at), pendingExtension: null, timers: freshTimers(event.data.at) };
+      return withStages(
+        { ...s, adjustedDueAt: event.data.adjustedDueAt, extensions: decided(s, 'approved', event.data.at), pendingExtension: null, timers: freshTimers(event.data.at) },
+        (stage, d) => (stage === 'report' ? { ...d, dueAt: event.data.adjustedDueAt } : d),
+      );
     case 'ExtensionDenied':
       return { ...s, extensions: decided(s, 'denied', event.data.at), pendingExtension: null };
     case 'AssignmentWithdrawn':
@@ -283,6 +338,8 @@ export function evolve(state: AssignmentState, event: AssignmentEvent): Assignme
       return { ...s, timers: { ...s.timers, overdueMarkedAt: event.data.at } };
     case 'EscalatedToLevel':
       return { ...s, timers: { ...s.timers, level: event.data.level } };
+    case 'StageDeadlineMissed':
+      return withStages(s, (stage, d) => (stage === event.data.stage && d.missedAt === null ? { ...d, missedAt: event.data.at } : d));
     case 'TrackProgressRecorded':
       return { ...s, tracks: s.tracks.map((t) => (t.agency === event.data.agency ? { ...event.data } : t)) };
     case 'AssignmentClosed':

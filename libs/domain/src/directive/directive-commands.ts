@@ -1,6 +1,6 @@
 import { isDeadlineSpec, resolveDeadline } from '../calendar/deadline';
-import type { CreateAssignment } from '../assignment/assignment-commands';
-import { ASSIGNMENT_STATUSES, trackIdOf, type AgencyAssignment, type AssignmentStatus, type TimerPolicy } from '../assignment/assignment-types';
+import { resolveStageDeadlines, type CreateAssignment } from '../assignment/assignment-commands';
+import { ASSIGNMENT_STATUSES, STAGE_MILESTONES, trackIdOf, type AgencyAssignment, type AssignmentStatus, type StageDeadlineSpecs, type StageMilestone, type TimerPolicy } from '../assignment/assignment-types';
 import { describeActor, type Actor } from '../shared/actor';
 import { DomainError, type DomainErrorCode } from '../shared/domain-error';
 import { optionalText, requireAgencyCode, requireId, requireText } from '../shared/text';
@@ -26,6 +26,12 @@ export type CreateDirective = {
   reportingCadence?: ReportingCadence;
   timerPolicy?: TimerPolicy;
   assignments?: readonly AssignmentPlan[];
+  /**
+   * Stage deadlines, relative (workingDays or calendarDays), for plans without their own, e.g.
+   * `{ acknowledge: { kind: 'workingDays', days: 3 }, propose: { kind: 'workingDays', days: 15 } }`. A default stage
+   * that would fall after a plan's overall deadline is left out for that plan. Absent: no stage deadlines.
+   */
+  defaultStageDeadlines?: StageDeadlineSpecs;
 };
 export type RecordCompiledReport = { type: 'RecordCompiledReport'; at: string; actor: Actor; periodEnd: string; counts: StatusCounts };
 export type WithdrawDirective = { type: 'Withdraw'; at: string; actor: Actor; reason: string };
@@ -52,7 +58,27 @@ function validatePlan(plan: AssignmentPlan, i: number): AssignmentPlan {
   if (agencies.length === 0 || !rolesOk || !shapeOk || new Set(agencies.map((a) => a.agency)).size !== agencies.length) {
     fail('VALIDATION_FAILED', `${field}.agencies: single needs exactly one lead (plus coordinators); eachOf lists distinct agencies, each a lead`, { field: `${field}.agencies` });
   }
-  return { id: requireId(plan.id, `${field}.id`), paragraph: optionalText(plan.paragraph, `${field}.paragraph`), text: requireText(plan.text, `${field}.text`), kind: plan.kind, agencies, deadline: plan.deadline, centralCompetence: plan.centralCompetence };
+  const validated: AssignmentPlan = { id: requireId(plan.id, `${field}.id`), paragraph: optionalText(plan.paragraph, `${field}.paragraph`), text: requireText(plan.text, `${field}.text`), kind: plan.kind, agencies, deadline: plan.deadline, centralCompetence: plan.centralCompetence };
+  return plan.stageDeadlines == null ? validated : { ...validated, stageDeadlines: copyStages(plan.stageDeadlines) };
+}
+
+function copyStages(specs: StageDeadlineSpecs): StageDeadlineSpecs {
+  if (typeof specs !== 'object' || Array.isArray(specs)) return specs; // rejected by resolveStageDeadlines
+  return Object.fromEntries(Object.entries(specs).filter(([, spec]) => spec !== undefined)) as StageDeadlineSpecs;
+}
+
+/** What the assignments' relative deadlines count from: the issue date when known, else the creation. */
+const deadlineFromOf = (issuedOn: string | null, createdAt: string): string => (issuedOn ? `${issuedOn}T00:00:00.000+07:00` : createdAt);
+
+function validateDefaultStages(specs: StageDeadlineSpecs, from: string): StageDeadlineSpecs {
+  const field = 'defaultStageDeadlines';
+  const copy = copyStages(specs);
+  for (const stage of STAGE_MILESTONES) {
+    const kind = copy?.[stage]?.kind;
+    if (kind !== undefined && kind !== 'workingDays' && kind !== 'calendarDays') fail('VALIDATION_FAILED', `${field}.${stage} must be relative (workingDays or calendarDays)`, { field: `${field}.${stage}` });
+  }
+  resolveStageDeadlines(copy, from, '9999-12-31T23:59:59.999Z', field); // malformed or out of order: rejected now
+  return copy;
 }
 
 function validateCadence(cadence: ReportingCadence): ReportingCadence {
@@ -68,6 +94,10 @@ function decideCreate(c: CreateDirective, state: DirectiveState): DirectiveEvent
   const assignments = (c.assignments ?? []).map(validatePlan);
   if (new Set(assignments.map((a) => a.id)).size !== assignments.length) fail('VALIDATION_FAILED', 'assignment ids must be distinct', { field: 'assignments' });
   for (const plan of assignments) resolveDeadline(plan.deadline, at); // rejects an unresolvable deadline now, not later
+  // Stage deadlines resolve as the assignments will (from the issue date), so a bad one is rejected now, not later.
+  const from = deadlineFromOf(c.issuedOn ?? null, at);
+  assignments.forEach((plan, i) => resolveStageDeadlines(plan.stageDeadlines, from, resolveDeadline(plan.deadline, from), `assignments[${i}].stageDeadlines`));
+  const defaultStageDeadlines = c.defaultStageDeadlines == null ? undefined : validateDefaultStages(c.defaultStageDeadlines, from);
   const timerPolicy = c.timerPolicy ?? DEFAULT_TIMER_POLICY;
   return [
     {
@@ -83,6 +113,7 @@ function decideCreate(c: CreateDirective, state: DirectiveState): DirectiveEvent
         reportingCadence: validateCadence(c.reportingCadence ?? DEFAULT_REPORTING_CADENCE),
         timerPolicy: { remindBeforeMs: [...timerPolicy.remindBeforeMs], ladderAfterMs: [...timerPolicy.ladderAfterMs] },
         assignments,
+        ...(defaultStageDeadlines ? { defaultStageDeadlines } : {}),
         at,
       },
     },
@@ -126,16 +157,40 @@ export function nextCompiledReportAt(state: DirectiveState): string | undefined 
   return toIso(toMs(last?.periodEnd ?? state.createdAt) + state.reportingCadence.everyMs);
 }
 
+/** The directive's default stage deadlines that fit the plan: those after its overall deadline are left out. */
+function defaultStagesFor(defaults: StageDeadlineSpecs | undefined, plan: AssignmentPlan, deadlineFrom: string): StageDeadlineSpecs | undefined {
+  if (!defaults) return undefined;
+  const dueAt = resolveDeadline(plan.deadline, deadlineFrom);
+  const fitting: { [S in StageMilestone]?: StageDeadlineSpecs[S] } = {};
+  for (const stage of STAGE_MILESTONES) {
+    const spec = defaults[stage];
+    if (spec && !isAfter(resolveDeadline(spec, deadlineFrom), dueAt)) fitting[stage] = spec;
+  }
+  return Object.keys(fitting).length > 0 ? fitting : undefined;
+}
+
 /**
  * The CreateAssignment commands a new directive implies: one per single assignment, and for an eachOf one parent
  * plus a track per agency (`${parentId}.${agency}`). Relative deadlines count from the issue date when known.
  */
 export function assignmentCommandsFor(state: DirectiveState, at: string): CreateAssignment[] {
   if (!state.exists) return fail('DIRECTIVE_NOT_FOUND', 'The directive does not exist');
-  const deadlineFrom = state.issuedOn ? `${state.issuedOn}T00:00:00.000+07:00` : state.createdAt;
+  const deadlineFrom = deadlineFromOf(state.issuedOn, state.createdAt);
   const actor: Actor = { kind: 'system' };
   return state.assignments.flatMap((plan): CreateAssignment[] => {
-    const base = { type: 'CreateAssignment' as const, at, actor, directiveId: state.id, paragraph: plan.paragraph, text: plan.text, deadline: plan.deadline, deadlineFrom, timerPolicy: state.timerPolicy };
+    const stageDeadlines = plan.stageDeadlines ?? defaultStagesFor(state.defaultStageDeadlines, plan, deadlineFrom);
+    const base = {
+      type: 'CreateAssignment' as const,
+      at,
+      actor,
+      directiveId: state.id,
+      paragraph: plan.paragraph,
+      text: plan.text,
+      deadline: plan.deadline,
+      deadlineFrom,
+      timerPolicy: state.timerPolicy,
+      ...(stageDeadlines ? { stageDeadlines } : {}),
+    };
     if (plan.kind === 'single') return [{ ...base, assignmentId: plan.id, kind: 'single', agencies: plan.agencies }];
     const tracks = plan.agencies.map((a): CreateAssignment => ({ ...base, assignmentId: trackIdOf(plan.id, a.agency), kind: 'track', parentId: plan.id, agencies: [{ agency: a.agency, role: 'lead' }] }));
     return [{ ...base, assignmentId: plan.id, kind: 'eachOf', agencies: plan.agencies }, ...tracks];

@@ -117,3 +117,37 @@ describe('assignmentCommandsFor', () => {
     expect(track.exists && [track.lead, track.originalDueAt]).toEqual(['UBND-HLA', '2024-07-01T16:59:59.999Z']); // 30/6/2024 is a Sunday
   });
 });
+
+describe('stage deadlines (directive)', () => {
+  const plans = createDirective().assignments!;
+  const DEFAULTS = { acknowledge: { kind: 'workingDays' as const, days: 3 }, propose: { kind: 'workingDays' as const, days: 15 } };
+
+  it('gives no stage deadlines without a default policy or plan stages', () => {
+    const commands = assignmentCommandsFor(foldDirective([created()]), AT);
+    expect(commands.every((c) => !('stageDeadlines' in c))).toBe(true);
+  });
+
+  it("applies the directive's default to plans without their own, leaving out stages after the plan's deadline", () => {
+    const own = { acknowledge: { kind: 'date' as const, date: '2024-03-25' } };
+    const [event] = decideDirective(createDirective({ defaultStageDeadlines: DEFAULTS, assignments: [plans[0], { ...plans[1], stageDeadlines: own }] }), initialDirectiveState);
+    expect(event.type === 'DirectiveCreated' && event.data.defaultStageDeadlines).toEqual(DEFAULTS);
+    const commands = assignmentCommandsFor(foldDirective([event]), AT);
+    // TB-123.1 is due in 10 working days: the 15-working-day proposal default does not fit and is left out.
+    expect(commands.map((c) => [c.assignmentId, c.stageDeadlines])).toEqual([
+      ['TB-123.1', { acknowledge: DEFAULTS.acknowledge }],
+      ['TB-123.2', own],
+      ['TB-123.2.UBND-HLA', own],
+      ['TB-123.2.UBND-HLB', own],
+    ]);
+    const single = foldAssignment(decide(commands[0], foldAssignment([])));
+    // 3 working days from Friday 22/3/2024 → Wednesday 27 March
+    expect(single.exists && single.stageDeadlines).toEqual({ acknowledge: { dueAt: '2024-03-27T16:59:59.999Z', reachedAt: null, missedAt: null } });
+  });
+
+  it('rejects plan stages after the deadline or out of order, and defaults that are absolute or out of order', () => {
+    given([]).when(createDirective({ assignments: [{ ...plans[0], stageDeadlines: { report: { kind: 'workingDays', days: 11 } } }] })).thenRejects('VALIDATION_FAILED');
+    given([]).when(createDirective({ assignments: [{ ...plans[0], stageDeadlines: { acknowledge: { kind: 'workingDays', days: 5 }, propose: { kind: 'workingDays', days: 2 } } }] })).thenRejects('VALIDATION_FAILED');
+    given([]).when(createDirective({ defaultStageDeadlines: { acknowledge: { kind: 'date', date: '2024-04-01' } } })).thenRejects('VALIDATION_FAILED');
+    given([]).when(createDirective({ defaultStageDeadlines: { acknowledge: { kind: 'workingDays', days: 5 }, propose: { kind: 'workingDays', days: 2 } } })).thenRejects('VALIDATION_FAILED');
+  });
+});

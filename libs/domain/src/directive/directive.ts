@@ -1,5 +1,5 @@
 import type { DeadlineSpec } from '../calendar/deadline';
-import type { AgencyAssignment, AssignmentStatus, TimerPolicy } from '../assignment/assignment-types';
+import type { AgencyAssignment, AssignmentStatus, StageDeadlineSpecs, TimerPolicy } from '../assignment/assignment-types';
 import { assertNever } from '../shared/assert-never';
 
 /** How often the monitoring agency compiles a progress report, in milliseconds (30 days in production, less in tests). */
@@ -17,6 +17,8 @@ export interface AssignmentPlan {
   readonly deadline: DeadlineSpec;
   /** The matter is believed to need a decision of the Centre (beyond provincial competence). */
   readonly centralCompetence: boolean;
+  /** Milestones (acknowledge, propose, report by…); absent: the directive's default stage deadlines, if any. */
+  readonly stageDeadlines?: StageDeadlineSpecs;
 }
 
 export type StatusCounts = Readonly<Record<AssignmentStatus, number>>;
@@ -34,6 +36,8 @@ export type DirectiveCreated = {
     reportingCadence: ReportingCadence;
     timerPolicy: TimerPolicy;
     assignments: AssignmentPlan[];
+    /** Present only when set: stage deadlines (relative) for plans without their own. */
+    defaultStageDeadlines?: StageDeadlineSpecs;
     at: string;
   };
 };

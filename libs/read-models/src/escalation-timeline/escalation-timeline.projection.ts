@@ -8,6 +8,7 @@ export const TIMELINE_EVENT_TYPES: readonly AssignmentEventType[] = [
   'ReminderSent',
   'MarkedOverdue',
   'EscalatedToLevel',
+  'StageDeadlineMissed',
   'EscalatedToCentre',
   'CentreResponded',
   'ExtensionRequested',
@@ -15,7 +16,7 @@ export const TIMELINE_EVENT_TYPES: readonly AssignmentEventType[] = [
   'ExtensionDenied',
 ];
 
-/** One row per reminder, overdue mark, ladder step, Centre escalation and extension event. Runs after the assignment summary. */
+/** One row per reminder, overdue mark, ladder step, missed stage deadline, Centre escalation and extension event. Runs after the assignment summary. */
 export async function projectEscalationTimeline(tx: TransactionSql, stored: StoredEvent): Promise<void> {
   const found = assignmentEventOf(stored);
   if (!found || !TIMELINE_EVENT_TYPES.includes(found.event.type)) return;

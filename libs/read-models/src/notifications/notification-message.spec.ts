@@ -25,3 +25,11 @@ describe('notification messages', () => {
     expect(notificationMessage({ kind: 'reminder', level: null, text: 'A\n  B', dueAt: '2024-03-29T16:59:59.999Z' })).toContain('“A B”');
   });
 });
+
+describe('notificationMessage (stage deadlines)', () => {
+  it('names the missed milestone and its date', () => {
+    expect(notificationMessage({ kind: 'stageOverdue', stage: 'acknowledge', level: null, text: 'Sở Tài chính chủ trì', dueAt: '2024-03-05T16:59:59.999Z' })).toBe(
+      'Trễ mốc: nhiệm vụ “Sở Tài chính chủ trì” chưa tiếp nhận nhiệm vụ (hạn ngày 05/03/2024); đề nghị khẩn trương thực hiện.',
+    );
+  });
+});

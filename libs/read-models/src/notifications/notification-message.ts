@@ -1,6 +1,6 @@
-import { vnLocalDate, type EscalationLevel } from '@app/domain';
+import { vnLocalDate, type EscalationLevel, type StageMilestone } from '@app/domain';
 
-export type NotificationKind = 'reminder' | 'overdue' | 'escalation';
+export type NotificationKind = 'reminder' | 'overdue' | 'escalation' | 'stageOverdue';
 
 export interface NotificationSubject {
   readonly kind: NotificationKind;
@@ -9,7 +9,15 @@ export interface NotificationSubject {
   /** The deadline in force when the timer fired. */
   readonly dueAt: string;
   readonly level: EscalationLevel | null;
+  /** The missed milestone of a stageOverdue notification. */
+  readonly stage?: StageMilestone;
 }
+
+const STAGE_MILESTONE_TEXT: Readonly<Record<StageMilestone, string>> = {
+  acknowledge: 'tiếp nhận nhiệm vụ',
+  propose: 'gửi đề xuất',
+  report: 'gửi báo cáo',
+};
 
 const LEVEL_AUDIENCE: Readonly<Record<EscalationLevel, string>> = {
   1: 'Thủ trưởng cơ quan',
@@ -39,6 +47,8 @@ export function notificationMessage(subject: NotificationSubject): string {
       ? `Nhắc việc: ${task} đến hạn ngày ${due}.`
       : subject.kind === 'overdue'
         ? `Quá hạn: ${task} đã quá hạn (hạn ngày ${due}); đề nghị khẩn trương hoàn thành, báo cáo.`
-        : `Đôn đốc cấp ${subject.level ?? 1} (báo cáo ${LEVEL_AUDIENCE[subject.level ?? 1]}): ${task} quá hạn (hạn ngày ${due}) chưa hoàn thành.`;
+        : subject.kind === 'stageOverdue'
+          ? `Trễ mốc: ${task} chưa ${STAGE_MILESTONE_TEXT[subject.stage ?? 'report']} (hạn ngày ${due}); đề nghị khẩn trương thực hiện.`
+          : `Đôn đốc cấp ${subject.level ?? 1} (báo cáo ${LEVEL_AUDIENCE[subject.level ?? 1]}): ${task} quá hạn (hạn ngày ${due}) chưa hoàn thành.`;
   return message.normalize('NFC');
 }

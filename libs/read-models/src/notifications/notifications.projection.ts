@@ -5,12 +5,12 @@ import { assignmentEventOf } from '../shared/domain-events';
 import { notificationIdOf } from './notification-id';
 import { notificationMessage, type NotificationSubject } from './notification-message';
 
-type TimerEvent = Extract<AssignmentEvent, { type: 'ReminderSent' | 'MarkedOverdue' | 'EscalatedToLevel' }>;
+type TimerEvent = Extract<AssignmentEvent, { type: 'ReminderSent' | 'MarkedOverdue' | 'EscalatedToLevel' | 'StageDeadlineMissed' }>;
 
 const isTimerEvent = (event: AssignmentEvent): event is TimerEvent =>
-  event.type === 'ReminderSent' || event.type === 'MarkedOverdue' || event.type === 'EscalatedToLevel';
+  event.type === 'ReminderSent' || event.type === 'MarkedOverdue' || event.type === 'EscalatedToLevel' || event.type === 'StageDeadlineMissed';
 
-/** The lead always; coordinators too for reminders (overdue and the ladder are the lead's to answer). */
+/** The lead always; coordinators too for reminders (overdue, missed stages and the ladder are the lead's to answer). */
 function targetsOf(state: ExistingAssignment, event: TimerEvent): string[] {
   const lead = state.lead === null ? [] : [state.lead];
   if (event.type !== 'ReminderSent') return lead;
@@ -21,6 +21,7 @@ function subjectOf(state: ExistingAssignment, event: TimerEvent): NotificationSu
   const base = { text: state.text, dueAt: event.data.dueAt };
   if (event.type === 'ReminderSent') return { ...base, kind: 'reminder', level: null };
   if (event.type === 'MarkedOverdue') return { ...base, kind: 'overdue', level: null };
+  if (event.type === 'StageDeadlineMissed') return { ...base, kind: 'stageOverdue', level: null, stage: event.data.stage };
   return { ...base, kind: 'escalation', level: event.data.level };
 }
 

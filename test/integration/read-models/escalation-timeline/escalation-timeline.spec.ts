@@ -1,5 +1,5 @@
 import type { Sql } from '@app/event-store';
-import { EscalationTimelineRepository } from '@app/read-models';
+import { EscalationTimelineRepository, NotificationsRepository } from '@app/read-models';
 import { testDatabase } from '../../../support/test-stack';
 import { agencyActor, directiveCommand, DUE_29_MARCH, Scenario, SUPERVISOR, uniqueSuffix } from '../support/scenario';
 
@@ -69,5 +69,45 @@ describe('escalation timeline read model', () => {
     expect((await repository.list({ directiveId: D, since: '2024-03-29T17:00:00.000Z' })).map((e) => e.type)).toEqual(['EscalatedToLevel', 'EscalatedToLevel', 'MarkedOverdue']);
     expect((await repository.list({ assignmentId: `${D}.2` })).map((e) => e.type)).toEqual(['CentreResponded', 'EscalatedToCentre']);
     expect((await repository.list({ directiveId: D, limit: 2 })).map((e) => e.level)).toEqual([2, 1]);
+  });
+});
+
+describe('escalation timeline read model: stage deadlines', () => {
+  let sql: Sql;
+  const s = uniqueSuffix();
+  const [D, LEAD, COORD] = [`TB-${s}`, `SNV-${s}`, `STC-${s}`];
+
+  beforeAll(async () => {
+    sql = await testDatabase();
+    const scenario = Scenario.on(sql);
+    await scenario.createDirective(
+      directiveCommand(D, [
+        {
+          id: `${D}.1`,
+          paragraph: null,
+          text: 'Sắp xếp, tinh gọn tổ chức bộ máy',
+          kind: 'single',
+          deadline: { kind: 'date', date: '2024-03-29' },
+          centralCompetence: false,
+          agencies: [{ agency: LEAD, role: 'lead' }, { agency: COORD, role: 'coordinator' }],
+          stageDeadlines: { acknowledge: { kind: 'date', date: '2024-03-05' }, propose: { kind: 'date', date: '2024-03-15' } },
+        },
+      ]),
+    );
+    await scenario.assignment(`${D}.1`, { type: 'Acknowledge', at: '2024-03-04T02:00:00.000Z', actor: agencyActor(LEAD) });
+    await scenario.fireTimersUntil(`${D}.1`, '2024-03-20T00:00:00.000Z');
+  });
+  afterAll(() => sql.end());
+
+  it('records a missed stage deadline (not one reached in time) with its stage, and notifies the lead only', async () => {
+    const entries = await new EscalationTimelineRepository(sql).list({ directiveId: D });
+    expect(entries.map((e) => [e.type, e.level, e.occurredAt, e.detail])).toEqual([
+      ['StageDeadlineMissed', null, '2024-03-15T17:00:00.000Z', { stage: 'propose', dueAt: '2024-03-15T16:59:59.999Z', at: '2024-03-15T17:00:00.000Z' }],
+    ]);
+    const inbox = new NotificationsRepository(sql);
+    expect((await inbox.inbox(LEAD)).items.map((n) => [n.kind, n.level, n.message])).toEqual([
+      ['stageOverdue', null, 'Trễ mốc: nhiệm vụ “Sắp xếp, tinh gọn tổ chức bộ máy” chưa gửi đề xuất (hạn ngày 15/03/2024); đề nghị khẩn trương thực hiện.'],
+    ]);
+    expect((await inbox.inbox(COORD)).items).toEqual([]);
   });
 });

@@ -39,7 +39,7 @@ const vi = {
   'filter.allAgencies': 'Tất cả cơ quan',
 
   'timeline.title': 'Dòng thời gian đôn đốc',
-  'timeline.intro': 'Nhắc hạn, quá hạn, các cấp đôn đốc, kiến nghị Trung ương và trả lời, đề nghị gia hạn và quyết định, mới nhất ở trên.',
+  'timeline.intro': 'Nhắc hạn, quá hạn, trễ mốc, các cấp đôn đốc, kiến nghị Trung ương và trả lời, đề nghị gia hạn và quyết định, mới nhất ở trên.',
   'timeline.empty': 'Chưa có sự kiện đôn đốc nào.',
   'timeline.count': '{n} sự kiện',
   'timeline.newItems': 'Có {n} sự kiện mới',
@@ -121,6 +121,9 @@ const vi = {
   'stage.tracking': 'Theo dõi',
   'stage.closed': 'Hoàn thành',
   'stage.withdrawn': 'Thu hồi',
+  'stage.acknowledge': 'Mốc tiếp nhận',
+  'stage.propose': 'Mốc gửi đề xuất',
+  'stage.report': 'Mốc gửi báo cáo',
 
   'level.1': 'Cấp 1: Thủ trưởng cơ quan',
   'level.2': 'Cấp 2: Văn phòng Tỉnh ủy',
@@ -144,6 +147,7 @@ const vi = {
   'event.ReminderSent': 'Nhắc hạn',
   'event.MarkedOverdue': 'Quá hạn',
   'event.EscalatedToLevel': 'Đôn đốc',
+  'event.StageDeadlineMissed': 'Trễ mốc',
   'event.TrackProgressRecorded': 'Cập nhật phần việc',
   'event.AssignmentClosed': 'Hoàn thành nhiệm vụ',
 
@@ -215,7 +219,7 @@ const en = {
   'filter.allAgencies': 'All agencies',
 
   'timeline.title': 'Escalation timeline',
-  'timeline.intro': 'Reminders, overdue marks, escalation levels, Centre escalations and responses, extension requests and decisions, newest first.',
+  'timeline.intro': 'Reminders, overdue marks, missed stage deadlines, escalation levels, Centre escalations and responses, extension requests and decisions, newest first.',
   'timeline.empty': 'No escalation events yet.',
   'timeline.count': '{n} events',
   'timeline.newItems': '{n} new events',
@@ -297,6 +301,9 @@ const en = {
   'stage.tracking': 'Tracking',
   'stage.closed': 'Done',
   'stage.withdrawn': 'Withdrawn',
+  'stage.acknowledge': 'Acknowledge by',
+  'stage.propose': 'Proposal by',
+  'stage.report': 'Report by',
 
   'level.1': 'Level 1: head of the agency',
   'level.2': 'Level 2: Provincial Party Office',
@@ -320,6 +327,7 @@ const en = {
   'event.ReminderSent': 'Reminder',
   'event.MarkedOverdue': 'Overdue',
   'event.EscalatedToLevel': 'Escalated',
+  'event.StageDeadlineMissed': 'Stage deadline missed',
   'event.TrackProgressRecorded': 'Track progress',
   'event.AssignmentClosed': 'Closed',
 

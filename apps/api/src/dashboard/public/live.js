@@ -96,6 +96,7 @@ export const TIMELINE_TYPES = new Set([
   'ReminderSent',
   'MarkedOverdue',
   'EscalatedToLevel',
+  'StageDeadlineMissed',
   'EscalatedToCentre',
   'CentreResponded',
   'ExtensionRequested',

@@ -51,6 +51,26 @@ export class DeadlineDto {
   days?: number;
 }
 
+export class StageDeadlinesDto {
+  @ApiPropertyOptional({ type: DeadlineDto, description: 'Acknowledge receipt by' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DeadlineDto)
+  acknowledge?: DeadlineDto;
+
+  @ApiPropertyOptional({ type: DeadlineDto, description: 'Submit the proposal by' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DeadlineDto)
+  propose?: DeadlineDto;
+
+  @ApiPropertyOptional({ type: DeadlineDto, description: 'Submit the report by (no later than the overall deadline)' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DeadlineDto)
+  report?: DeadlineDto;
+}
+
 export class AssignmentPlanDto {
   @ApiProperty({ example: 'A1', description: 'Key within the directive; the assignment id becomes <directiveId>-<key>' })
   @Matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/)
@@ -88,6 +108,12 @@ export class AssignmentPlanDto {
   @IsOptional()
   @IsBoolean()
   centralCompetence?: boolean;
+
+  @ApiPropertyOptional({ type: StageDeadlinesDto, description: 'Milestones, none after the overall deadline and in order (acknowledge ≤ propose ≤ report); absent: the directive default' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => StageDeadlinesDto)
+  stageDeadlines?: StageDeadlinesDto;
 }
 
 export class TimerPolicyDto {
@@ -152,6 +178,16 @@ export class CreateDirectiveDto {
   @ValidateNested()
   @Type(() => TimerPolicyDto)
   timerPolicy?: TimerPolicyDto;
+
+  @ApiPropertyOptional({
+    type: StageDeadlinesDto,
+    example: { acknowledge: { kind: 'workingDays', days: 3 }, propose: { kind: 'workingDays', days: 15 } },
+    description: 'Stage deadlines (workingDays or calendarDays) for assignments without their own; a stage after an assignment\'s deadline is left out. Absent: none',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => StageDeadlinesDto)
+  defaultStageDeadlines?: StageDeadlinesDto;
 
   @ApiProperty({ type: [AssignmentPlanDto] })
   @IsArray()
