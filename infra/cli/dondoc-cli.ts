@@ -14,7 +14,8 @@ async function main(args: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const plan = planImport(readFileSync(file, 'utf8'));
+  const config = configFromProcess();
+  const plan = planImport(readFileSync(file, 'utf8'), config.importPolicy);
   if (!plan.ok) {
     console.error(`${plan.error.code}: ${plan.error.message}`);
     return 1;
@@ -24,7 +25,6 @@ async function main(args: string[]): Promise<number> {
     console.log(JSON.stringify({ dryRun: true, directiveId: plan.directiveId, directive: plan.directive, warnings: plan.warnings }, null, 2));
     return 0;
   }
-  const config = configFromProcess();
   if (!config.temporalAddress) {
     console.error('Set TEMPORAL_ADDRESS (and TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE) to the running system, e.g. TEMPORAL_ADDRESS=127.0.0.1:7233');
     return 2;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import type { ImportPolicy } from '@app/config';
 import { connect } from '@app/event-store';
 import { DirectiveSummaryRepository } from '@app/read-models';
 import { planImport } from '../../apps/api/src/directives/plan-import';
@@ -11,8 +12,8 @@ import { startDirective } from '../../apps/api/src/directives/start-directive';
 export const SEED_NOTICE = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'notices', 'seed-ha-tinh-2023-03-22.txt');
 
 /** Imports the seed notice unless it already was: a new user sees section 3's assignments running. */
-export async function importSeedOnFirstStart(options: { databaseUrl: string; temporalAddress: string; namespace: string; taskQueue: string; log: (line: string) => void }): Promise<void> {
-  const plan = planImport(readFileSync(SEED_NOTICE, 'utf8'));
+export async function importSeedOnFirstStart(options: { databaseUrl: string; temporalAddress: string; namespace: string; taskQueue: string; importPolicy: ImportPolicy; log: (line: string) => void }): Promise<void> {
+  const plan = planImport(readFileSync(SEED_NOTICE, 'utf8'), options.importPolicy);
   if (!plan.ok) throw new Error(`The seed notice does not parse: ${plan.error.message}`);
   const sql = connect(options.databaseUrl, { max: 1 });
   try {

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const api = `http://${config.host}:${config.port}`;
   await waitForHealth(`${api}/health`);
   if (config.seedOnStart) {
-    await importSeedOnFirstStart({ databaseUrl, temporalAddress: temporal.address, namespace: config.temporalNamespace, taskQueue: config.taskQueue, log });
+    await importSeedOnFirstStart({ databaseUrl, temporalAddress: temporal.address, namespace: config.temporalNamespace, taskQueue: config.taskQueue, importPolicy: config.importPolicy, log });
   }
   log('dondoc is up:');
   log(`  Dashboard    ${api}/`);

@@ -27,6 +27,14 @@ export interface DondocConfig {
   rateLimitPerMinute: number;
   /** Import the seed notice on first start. */
   seedOnStart: boolean;
+  /** Deadlines, in Vietnamese working days, for imported items that state none: overall and per stage. */
+  importPolicy: ImportPolicy;
+}
+
+export interface ImportPolicy {
+  deadlineDays: number;
+  acknowledgeDays: number;
+  proposeDays: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -77,7 +85,16 @@ export function loadConfig(env: Env, defaults: { homeDir: string; cwd: string })
     bodyLimit: str('DONDOC_BODY_LIMIT') ?? '1mb',
     rateLimitPerMinute: int('DONDOC_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     seedOnStart: (str('DONDOC_SEED') ?? 'true') !== 'false',
+    importPolicy: {
+      deadlineDays: int('DONDOC_IMPORT_DEADLINE_DAYS', 30, 1, 3650),
+      acknowledgeDays: int('DONDOC_IMPORT_ACKNOWLEDGE_DAYS', 3, 1, 3650),
+      proposeDays: int('DONDOC_IMPORT_PROPOSE_DAYS', 15, 1, 3650),
+    },
   };
+  const policy = config.importPolicy;
+  if (!(policy.acknowledgeDays <= policy.proposeDays && policy.proposeDays <= policy.deadlineDays)) {
+    problems.push('DONDOC_IMPORT_ACKNOWLEDGE_DAYS ≤ DONDOC_IMPORT_PROPOSE_DAYS ≤ DONDOC_IMPORT_DEADLINE_DAYS must hold');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -58,7 +58,7 @@ export class DirectivesService {
   /** Parses the notice; a dry run answers what would be created and stores nothing. Importing twice creates nothing new. */
   async import(principal: Principal, text: unknown, dryRun: boolean) {
     if (typeof text !== 'string') throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the notice as text/plain (UTF-8)');
-    const plan = planImport(text);
+    const plan = planImport(text, this.config.importPolicy);
     if (!plan.ok) throw new ApiError(400, `NOTICE_${plan.error.code}`, plan.error.message);
     const existing = await this.summaries.find(plan.directiveId);
     const preview = { directiveId: plan.directiveId, alreadyImported: existing !== undefined, warnings: plan.warnings, directive: plan.directive };

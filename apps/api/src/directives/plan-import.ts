@@ -1,8 +1,9 @@
+import type { ImportPolicy } from '@app/config';
 import type { CreateDirectiveRequest } from '@app/contracts';
 import { noticeFingerprint, parseNotice, type ParseError, type Warning } from '@app/notice-import';
 import { directiveFromNotice, withDirectiveScopedIds } from './notice-to-directive';
 
-export const DEFAULT_IMPORT_DEADLINE = { kind: 'workingDays', days: 30 } as const;
+const workingDays = (days: number) => ({ kind: 'workingDays' as const, days });
 
 export type ImportPlan =
   | { ok: true; directiveId: string; directive: CreateDirectiveRequest['directive']; warnings: Warning[] }
@@ -12,9 +13,15 @@ export type ImportPlan =
  * What importing this notice would create. The directive id is the notice's fingerprint, so importing the same
  * notice twice (even re-typed with other line breaks or decomposed Unicode) creates nothing new.
  */
-export function planImport(text: string): ImportPlan {
-  const parsed = parseNotice(text, { defaultDeadline: DEFAULT_IMPORT_DEADLINE });
+export function planImport(text: string, policy: ImportPolicy): ImportPlan {
+  const deadline = workingDays(policy.deadlineDays);
+  const parsed = parseNotice(text, { defaultDeadline: deadline });
   if (!parsed.ok) return { ok: false, error: parsed.error };
   const directiveId = noticeFingerprint(parsed.notice);
-  return { ok: true, directiveId, directive: withDirectiveScopedIds(directiveId, directiveFromNotice(parsed.notice, DEFAULT_IMPORT_DEADLINE)), warnings: parsed.warnings };
+  const directive = {
+    ...directiveFromNotice(parsed.notice, deadline),
+    // Milestones for every item: acknowledge receipt, then submit the proposal, within these working days.
+    defaultStageDeadlines: { acknowledge: workingDays(policy.acknowledgeDays), propose: workingDays(policy.proposeDays) },
+  };
+  return { ok: true, directiveId, directive: withDirectiveScopedIds(directiveId, directive), warnings: parsed.warnings };
 }

@@ -1,0 +1,39 @@
+import { ConfigError } from './config-error';
+import { loadConfig } from './config';
+
+const defaults = { homeDir: '/home/cb', cwd: '/srv/dondoc' };
+
+describe('loadConfig', () => {
+  it('gives the embedded defaults when nothing is set', () => {
+    const config = loadConfig({}, defaults);
+    expect(config).toMatchObject({
+      port: 3000,
+      databaseUrl: undefined,
+      temporalAddress: undefined,
+      temporalNamespace: 'default',
+      taskQueue: 'dondoc',
+      dataDir: '/srv/dondoc/.data',
+      cacheDir: '/home/cb/.cache/dondoc',
+      importPolicy: { deadlineDays: 30, acknowledgeDays: 3, proposeDays: 15 },
+    });
+  });
+
+  it('reads the production variables', () => {
+    const config = loadConfig({ PORT: '8080', DATABASE_URL: 'postgres://db/dondoc', TEMPORAL_ADDRESS: 'temporal:7233', DONDOC_IMPORT_PROPOSE_DAYS: '10' }, defaults);
+    expect(config).toMatchObject({ port: 8080, databaseUrl: 'postgres://db/dondoc', temporalAddress: 'temporal:7233', importPolicy: { proposeDays: 10 } });
+  });
+
+  it('refuses bad values with every problem named at once', () => {
+    const attempt = () => loadConfig({ PORT: 'eighty', TEMPORAL_ADDRESS: 'http://x', DONDOC_IMPORT_ACKNOWLEDGE_DAYS: '20' }, defaults);
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual([
+        'TEMPORAL_ADDRESS must be host:port, e.g. 127.0.0.1:7233',
+        'PORT must be an integer from 0 to 65535, got "eighty"',
+        'DONDOC_IMPORT_ACKNOWLEDGE_DAYS ≤ DONDOC_IMPORT_PROPOSE_DAYS ≤ DONDOC_IMPORT_DEADLINE_DAYS must hold',
+      ]);
+    }
+  });
+});
