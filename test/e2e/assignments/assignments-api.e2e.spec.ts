@@ -80,6 +80,8 @@ describe('assignments over HTTP against the running stack', () => {
 
     const read = await get(`/api/assignments/${id}`, lead);
     expect(read.body).toMatchObject({ id, stage: 'closed', version: 9, lead: 'BTCTU' });
+    const live = await get(`/api/assignments/${id}?consistent=true`, lead);
+    expect(live.body).toMatchObject({ id, stage: 'closed', version: 9, verdict: 'onTime' });
     const roll = await get(`/api/directives/${directiveId}`, supervisor);
     expect(roll.body.assignments.map((a: { id: string }) => a.id)).toEqual([id]);
     const matrix = await get(`/api/reports/status?directive=${directiveId}`, supervisor);
