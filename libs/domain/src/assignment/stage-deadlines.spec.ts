@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { deciderSpec } from '../testing/decider-spec';
-import { CREATED_AT, DAY, DUE, LEAD, POLICY, SUPERVISOR, SYSTEM, TEXT, createdEvent, ev } from '../testing/assignment-fixtures';
+import { CREATED_AT, DAY, DUE, LEAD, SUPERVISOR, SYSTEM, createCommand, createdEvent, ev } from '../testing/assignment-fixtures';
 import { evolve, foldAssignment, initialAssignmentState, type AssignmentCreated, type AssignmentEvent } from './assignment';
-import { decide, type CreateAssignment } from './assignment-commands';
+import { decide } from './assignment-commands';
 import { summarize } from './assignment-status';
 import { nextTimer } from './assignment-timers';
 import type { StageDeadlineSpecs } from './assignment-types';
@@ -15,23 +15,7 @@ const PROPOSE_DUE = '2024-03-15T16:59:59.999Z'; // Friday
 const REPORT_DUE = '2024-03-25T16:59:59.999Z'; // Monday
 const STAGES: StageDeadlineSpecs = { acknowledge: { kind: 'date', date: '2024-03-05' }, propose: { kind: 'date', date: '2024-03-15' }, report: { kind: 'date', date: '2024-03-25' } };
 
-const create = (overrides: Partial<CreateAssignment> = {}): CreateAssignment => ({
-  type: 'CreateAssignment',
-  at: CREATED_AT,
-  actor: SYSTEM,
-  assignmentId: 'TB-123.1',
-  directiveId: 'TB-123',
-  kind: 'single',
-  paragraph: 'Mục 2.1',
-  text: TEXT,
-  agencies: [
-    { agency: 'SNV', role: 'lead' },
-    { agency: 'STC', role: 'coordinator' },
-  ],
-  deadline: { kind: 'date', date: '2024-03-29' },
-  timerPolicy: POLICY,
-  ...overrides,
-});
+const create = createCommand;
 
 const withStages = (overrides: Partial<AssignmentCreated['data']> = {}): AssignmentCreated =>
   createdEvent({

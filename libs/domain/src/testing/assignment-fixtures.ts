@@ -1,4 +1,5 @@
 import type { AssignmentCreated, AssignmentEvent } from '../assignment/assignment';
+import type { CreateAssignment } from '../assignment/assignment-commands';
 import type { TimerPolicy } from '../assignment/assignment-types';
 import type { Actor } from '../shared/actor';
 
@@ -60,3 +61,22 @@ export const inAccepted = (beyond = false): AssignmentEvent[] => [...inProposed(
 export const inEscalated = (): AssignmentEvent[] => [...inAccepted(true), ev.escalated('2024-03-07T02:00:00.000Z')];
 export const inCentreResponded = (): AssignmentEvent[] => [...inEscalated(), ev.responded('2024-03-17T02:00:00.000Z', 10 * DAY, '2024-04-08T16:59:59.999Z')];
 export const inReported = (): AssignmentEvent[] => [...inAccepted(), ev.reported('2024-03-20T02:00:00.000Z')];
+
+/** The command that produces createdEvent(): a single assignment led by SNV with STC coordinating. */
+export const createCommand = (overrides: Partial<CreateAssignment> = {}): CreateAssignment => ({
+  type: 'CreateAssignment',
+  at: CREATED_AT,
+  actor: SYSTEM,
+  assignmentId: 'TB-123.1',
+  directiveId: 'TB-123',
+  kind: 'single',
+  paragraph: 'Mục 2.1',
+  text: TEXT,
+  agencies: [
+    { agency: 'SNV', role: 'lead' },
+    { agency: 'STC', role: 'coordinator' },
+  ],
+  deadline: { kind: 'date', date: '2024-03-29' },
+  timerPolicy: POLICY,
+  ...overrides,
+});
