@@ -36,10 +36,12 @@ export class EventStore {
    */
   async append(streamId: string, expectedVersion: number, events: NewEvent[], context: AppendContext): Promise<AppendResult> {
     if (events.length === 0) return { version: expectedVersion, events: [], duplicate: false };
+    const newVersion = expectedVersion + events.length;
     return this.sql.begin(async (tx) => {
-      await tx`insert into streams (stream_id, version) values (${streamId}, 0) on conflict do nothing`;
-      const [{ version }] = await tx<{ version: number }[]>`select version from streams where stream_id = ${streamId} for update`;
-      if (version !== expectedVersion) return this.retryOrConflict(tx, streamId, expectedVersion, events, version);
+      if (!(await this.advanceStream(tx, streamId, expectedVersion, newVersion))) {
+        const [stream] = await tx<{ version: number }[]>`select version from streams where stream_id = ${streamId}`;
+        return this.retryOrConflict(tx, streamId, expectedVersion, events, stream?.version ?? 0);
+      }
       const rows = events.map((event, index) => ({
         event_id: deterministicEventId(streamId, expectedVersion + index + 1, event.type, event.data),
         stream_id: streamId,
@@ -57,8 +59,6 @@ export class EventStore {
          returning ${COLUMNS}`,
         [rows as never],
       );
-      const newVersion = expectedVersion + events.length;
-      await tx`update streams set version = ${newVersion} where stream_id = ${streamId}`;
       const appended = stored.map((row) => eventFromRow(row, this.upcasters));
       await this.projector(tx, appended);
       return { version: newVersion, events: appended, duplicate: false };
@@ -94,6 +94,19 @@ export class EventStore {
     return rows.map((row) => eventFromRow(row, this.upcasters));
   }
 
+  /**
+   * Moves the stream from the expected version to the new one in one statement, which also locks its row until the
+   * transaction ends; false when the stream is at another version (nothing changed).
+   */
+  private async advanceStream(tx: TransactionSql, streamId: string, expected: number, next: number): Promise<boolean> {
+    const rows =
+      expected === 0
+        ? await tx`insert into streams (stream_id, version) values (${streamId}, ${next})
+            on conflict (stream_id) do update set version = ${next} where streams.version = 0 returning version`
+        : await tx`update streams set version = ${next} where stream_id = ${streamId} and version = ${expected} returning version`;
+    return rows.length === 1;
+  }
+
   private async retryOrConflict(tx: TransactionSql, streamId: string, expected: number, events: NewEvent[], actual: number): Promise<AppendResult> {
     const count = events.length;
     const ids = events.map((event, index) => deterministicEventId(streamId, expected + index + 1, event.type, event.data));
@@ -101,8 +114,6 @@ export class EventStore {
     if (existing.length !== count) throw new StreamVersionConflictError(streamId, expected, actual);
     return { version: expected + count, events: existing.map((row) => eventFromRow(row, this.upcasters)), duplicate: true };
   }
-
-
 }
 
 /**

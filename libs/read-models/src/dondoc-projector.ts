@@ -6,10 +6,7 @@ import { projectEscalationTimeline } from './escalation-timeline/escalation-time
 import { projectNotifications } from './notifications/notifications.projection';
 import { projectorOf } from './projector';
 
-/**
- * Every read model dondoc keeps, in the order they are applied: the assignment summary comes before the
- * projections that read the assignment's state from it.
- */
+/** Every read model dondoc keeps. */
 export function dondocProjector(): Projector {
-  return projectorOf([projectDirectiveSummary, projectAssignmentSummary, projectAgencyStatus, projectEscalationTimeline, projectNotifications]);
+  return projectorOf([projectDirectiveSummary], [projectAssignmentSummary, projectAgencyStatus, projectEscalationTimeline, projectNotifications]);
 }

@@ -40,6 +40,12 @@ describe('event store on real PostgreSQL', () => {
     expect((await store.readStream(stream)).map((e) => e.type)).toEqual(['Noted', 'Noted']);
   });
 
+  it('rejects an append to a stream that does not exist yet at a version other than 0, and writes nothing', async () => {
+    await expect(store.append(stream, 3, [event(4)], context)).rejects.toMatchObject({ code: 'STREAM_VERSION_CONFLICT', actual: 0 });
+    expect(await store.readStream(stream)).toEqual([]);
+    expect(await store.streamVersion(stream)).toBe(0);
+  });
+
   it('treats a retried append (same versions, same deterministic ids) as a no-op', async () => {
     const first = await store.append(stream, 0, [event(1), event(2)], context);
     const retry = await store.append(stream, 0, [event(1), event(2)], context);
@@ -55,6 +61,17 @@ describe('event store on real PostgreSQL', () => {
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(await store.readStream(stream)).toHaveLength(1);
+  });
+
+  it('lets only one of many concurrent appends at the same later version win, and keeps the stream version with its events', async () => {
+    await store.append(stream, 0, [event(1), event(2)], context);
+    const results = await Promise.allSettled(['A', 'B', 'C', 'D'].map((type) => store.append(stream, 2, [{ ...event(3), type }, { ...event(4), type }], context)));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason)).toEqual(
+      Array.from({ length: 3 }, () => expect.objectContaining({ code: 'STREAM_VERSION_CONFLICT', actual: 4 })),
+    );
+    expect((await store.readStream(stream)).map((e) => e.streamVersion)).toEqual([1, 2, 3, 4]);
+    expect(await store.streamVersion(stream)).toBe(4);
   });
 
   it('never lets a feed reader skip an event that a slower transaction commits later', async () => {

@@ -1,8 +1,7 @@
 import type { AssignmentEventType } from '@app/domain';
-import type { StoredEvent, TransactionSql } from '@app/event-store';
-import { loadAssignment } from '../assignment-summary/assignment-summary.projection';
-import { assignmentEventOf } from '../shared/domain-events';
-import { jsonb } from '../shared/sql';
+import type { TransactionSql } from '@app/event-store';
+import type { AssignmentBatch } from '../assignment-summary/assignment-batch';
+import { insertFromRecordset, writeRows } from '../shared/recordset';
 
 export const TIMELINE_EVENT_TYPES: readonly AssignmentEventType[] = [
   'ReminderSent',
@@ -16,17 +15,35 @@ export const TIMELINE_EVENT_TYPES: readonly AssignmentEventType[] = [
   'ExtensionDenied',
 ];
 
-/** One row per reminder, overdue mark, ladder step, missed stage deadline, Centre escalation and extension event. Runs after the assignment summary. */
-export async function projectEscalationTimeline(tx: TransactionSql, stored: StoredEvent): Promise<void> {
-  const found = assignmentEventOf(stored);
-  if (!found || !TIMELINE_EVENT_TYPES.includes(found.event.type)) return;
-  const current = await loadAssignment(tx, found.assignmentId);
-  if (!current) return;
-  const { state } = current;
-  const level = found.event.type === 'EscalatedToLevel' ? found.event.data.level : null;
-  await tx`
-    insert into escalation_timeline (event_id, global_position, assignment_id, directive_id, agencies, type, level, occurred_at, actor, detail)
-    values (${stored.eventId}, ${stored.globalPosition}, ${state.id}, ${state.directiveId}, ${state.agencies.map((a) => a.agency)}::text[],
-      ${stored.type}, ${level}, ${stored.occurredAt}, ${jsonb(tx, stored.metadata.actor)}, ${jsonb(tx, stored.data)})
-    on conflict (event_id) do nothing`;
+const INSERT = `${insertFromRecordset('escalation_timeline', [
+  ['event_id', 'uuid'],
+  ['global_position', 'bigint'],
+  ['assignment_id', 'text'],
+  ['directive_id', 'text'],
+  ['agencies', 'text[]'],
+  ['type', 'text'],
+  ['level', 'smallint'],
+  ['occurred_at', 'timestamptz'],
+  ['actor', 'jsonb'],
+  ['detail', 'jsonb'],
+])}
+  on conflict (event_id) do nothing`;
+
+/** One row per reminder, overdue mark, ladder step, missed stage deadline, Centre escalation and extension event. */
+export async function projectEscalationTimeline(tx: TransactionSql, batch: AssignmentBatch): Promise<void> {
+  const rows = batch.steps
+    .filter(({ event }) => TIMELINE_EVENT_TYPES.includes(event.type))
+    .map(({ stored, event, state }) => ({
+      event_id: stored.eventId,
+      global_position: stored.globalPosition,
+      assignment_id: state.id,
+      directive_id: state.directiveId,
+      agencies: state.agencies.map((a) => a.agency),
+      type: stored.type,
+      level: event.type === 'EscalatedToLevel' ? event.data.level : null,
+      occurred_at: stored.occurredAt,
+      actor: stored.metadata.actor,
+      detail: stored.data,
+    }));
+  await writeRows(tx, INSERT, rows);
 }

@@ -1,7 +1,7 @@
 import type { AssignmentEvent, ExistingAssignment } from '@app/domain';
-import type { StoredEvent, TransactionSql } from '@app/event-store';
-import { loadAssignment } from '../assignment-summary/assignment-summary.projection';
-import { assignmentEventOf } from '../shared/domain-events';
+import type { TransactionSql } from '@app/event-store';
+import type { AssignmentBatch } from '../assignment-summary/assignment-batch';
+import { insertFromRecordset, writeRows } from '../shared/recordset';
 import { notificationIdOf } from './notification-id';
 import { notificationMessage, type NotificationSubject } from './notification-message';
 
@@ -9,6 +9,20 @@ type TimerEvent = Extract<AssignmentEvent, { type: 'ReminderSent' | 'MarkedOverd
 
 const isTimerEvent = (event: AssignmentEvent): event is TimerEvent =>
   event.type === 'ReminderSent' || event.type === 'MarkedOverdue' || event.type === 'EscalatedToLevel' || event.type === 'StageDeadlineMissed';
+
+const INSERT = `${insertFromRecordset('notifications', [
+  ['notification_id', 'uuid'],
+  ['event_id', 'uuid'],
+  ['global_position', 'bigint'],
+  ['agency', 'text'],
+  ['assignment_id', 'text'],
+  ['directive_id', 'text'],
+  ['kind', 'text'],
+  ['level', 'smallint'],
+  ['message', 'text'],
+  ['created_at', 'timestamptz'],
+])}
+  on conflict (notification_id) do nothing`;
 
 /** The lead always; coordinators too for reminders (overdue, missed stages and the ladder are the lead's to answer). */
 function targetsOf(state: ExistingAssignment, event: TimerEvent): string[] {
@@ -25,19 +39,24 @@ function subjectOf(state: ExistingAssignment, event: TimerEvent): NotificationSu
   return { ...base, kind: 'escalation', level: event.data.level };
 }
 
-/** One inbox row per timer event and target agency. Runs after the assignment summary. */
-export async function projectNotifications(tx: TransactionSql, stored: StoredEvent): Promise<void> {
-  const found = assignmentEventOf(stored);
-  if (!found || !isTimerEvent(found.event)) return;
-  const current = await loadAssignment(tx, found.assignmentId);
-  if (!current) return;
-  const subject = subjectOf(current.state, found.event);
-  const message = notificationMessage(subject);
-  for (const agency of targetsOf(current.state, found.event)) {
-    await tx`
-      insert into notifications (notification_id, event_id, global_position, agency, assignment_id, directive_id, kind, level, message, created_at)
-      values (${notificationIdOf(stored.eventId, agency)}, ${stored.eventId}, ${stored.globalPosition}, ${agency}, ${current.state.id},
-        ${current.state.directiveId}, ${subject.kind}, ${subject.level}, ${message}, ${stored.occurredAt})
-      on conflict (notification_id) do nothing`;
-  }
+/** One inbox row per timer event and target agency. */
+export async function projectNotifications(tx: TransactionSql, batch: AssignmentBatch): Promise<void> {
+  const rows = batch.steps.flatMap(({ stored, event, state }) => {
+    if (!isTimerEvent(event)) return [];
+    const subject = subjectOf(state, event);
+    const message = notificationMessage(subject);
+    return targetsOf(state, event).map((agency) => ({
+      notification_id: notificationIdOf(stored.eventId, agency),
+      event_id: stored.eventId,
+      global_position: stored.globalPosition,
+      agency,
+      assignment_id: state.id,
+      directive_id: state.directiveId,
+      kind: subject.kind,
+      level: subject.level,
+      message,
+      created_at: stored.occurredAt,
+    }));
+  });
+  await writeRows(tx, INSERT, rows);
 }

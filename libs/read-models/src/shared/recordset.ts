@@ -1,0 +1,20 @@
+import type { TransactionSql } from '@app/event-store';
+
+/** A column of a projection table and its SQL type, as jsonb_to_recordset reads it. */
+export type Column = readonly [name: string, type: string];
+
+/**
+ * `insert into <table> (…) select … from jsonb_to_recordset($1::jsonb)`: a whole batch of rows in one statement and
+ * one parameter, whatever their number (a multi-row VALUES list would hit the 65,535-parameter limit).
+ */
+export function insertFromRecordset(table: string, columns: readonly Column[]): string {
+  const names = columns.map(([name]) => name).join(', ');
+  const types = columns.map(([name, type]) => `${name} ${type}`).join(', ');
+  return `insert into ${table} (${names}) select ${names} from jsonb_to_recordset($1::jsonb) as x(${types})`;
+}
+
+/** Runs the statement with the rows as its one jsonb parameter; nothing is sent for no rows. */
+export async function writeRows(tx: TransactionSql, statement: string, rows: readonly object[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.unsafe(statement, [rows as never]);
+}
