@@ -45,10 +45,13 @@ import {
 } from '@app/contracts';
 import { appendEvents, deliverNotifications } from './shared/activities';
 import { decideOrFail, nowIso } from './shared/domain-failure';
+import { DeadlineTimer } from './shared/deadline-timer';
 import { SerialQueue } from './shared/serial-queue';
 
 const DEFAULT_HISTORY_LIMIT = 10_000;
 export const PATCH_READY_SIGNAL = 'assignment-ready-signal';
+export const PATCH_KEEP_DEADLINE_TIMER = 'assignment-keeps-unchanged-deadline-timer';
+export const PATCH_CHANGED_SEARCH_ATTRIBUTES = 'assignment-upserts-changed-search-attributes';
 const NOTIFYING_EVENTS = new Set(['ReminderSent', 'MarkedOverdue', 'EscalatedToLevel', 'StageDeadlineMissed']);
 
 /**
@@ -63,6 +66,8 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
   // Signals to the parent or tracks; awaited before the workflow ends, or they would be dropped with it.
   const outbox: Promise<void>[] = [];
   const streamId = assignmentStreamId(input.assignmentId);
+  const deadline = new DeadlineTimer();
+  const published = new Map<string, string | null>();
 
   const apply = async (command: AssignmentCommand, correlationId: string): Promise<CommandResult> => {
     const events = decideOrFail(() => decideAssignment(command, state));
@@ -83,7 +88,7 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
   };
 
   const afterChange = (before: AssignmentState, appended: AppendedEvent[]): void => {
-    publishSearchAttributes(state);
+    publishSearchAttributes(state, published);
     deliveries.push(...appended.filter((event) => NOTIFYING_EVENTS.has(event.type)).map((event) => event.eventId));
     if (state.exists && state.kind === 'track' && state.parentId && state.lead && progressChanged(before, state)) {
       const progress = summarize(state, nowIso());
@@ -140,7 +145,9 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
 
   const deliveryLoop = deliverInBackground(deliveries);
   while (!isTerminal(state)) {
-    await nextChangeOrTimer(() => version, queue, () => state, (command) => apply(command, workflowInfo().workflowId));
+    // Runs recorded before this change cancelled and restarted the timer on every command; replaying them must too.
+    const timers = patched(PATCH_KEEP_DEADLINE_TIMER) ? deadline : undefined;
+    await nextChangeOrTimer(() => version, queue, () => state, (command) => apply(command, workflowInfo().workflowId), timers);
     if (shouldContinueAsNew(input.historyLimit)) {
       await condition(() => queue.idle && allHandlersFinished() && deliveries.length === 0);
       await Promise.all(outbox);
@@ -158,15 +165,21 @@ async function nextChangeOrTimer(
   queue: SerialQueue,
   currentState: () => AssignmentState,
   fire: (command: AssignmentCommand) => Promise<CommandResult>,
+  deadline: DeadlineTimer | undefined,
 ): Promise<void> {
   const seen = currentVersion();
+  const changed = (): boolean => currentVersion() !== seen;
   const timer = nextTimer(currentState());
   if (!timer) {
-    await condition(() => currentVersion() !== seen || isTerminal(currentState()));
+    deadline?.cancel();
+    await condition(() => changed() || isTerminal(currentState()));
     return;
   }
   const waitMs = Date.parse(timer.at) - Date.now();
-  if (waitMs > 0 && (await condition(() => currentVersion() !== seen, waitMs))) return;
+  if (waitMs > 0) {
+    const outcome = deadline ? await deadline.waitUntil(timer.at, changed) : (await condition(changed, waitMs)) ? 'changed' : 'fired';
+    if (outcome === 'changed') return;
+  }
   await queue.run(async () => {
     // Re-check inside the queue: a command may have changed what is due while we waited.
     const due = nextTimer(currentState());
@@ -210,7 +223,8 @@ function shouldContinueAsNew(historyLimit = DEFAULT_HISTORY_LIMIT): boolean {
   return info.continueAsNewSuggested || info.historyLength > historyLimit;
 }
 
-function publishSearchAttributes(state: AssignmentState): void {
+/** Upserts the attributes whose value changed since the last upsert (all of them in runs recorded before that change). */
+function publishSearchAttributes(state: AssignmentState, published: Map<string, string | null>): void {
   if (!state.exists) return;
   const summary = summarize(state, nowIso());
   const next = nextTimer(state);
@@ -221,5 +235,13 @@ function publishSearchAttributes(state: AssignmentState): void {
     { key: NEXT_DUE_ATTRIBUTE, value: next ? new Date(next.at) : null },
   ];
   if (summary.lead) pairs.push({ key: LEAD_AGENCY_ATTRIBUTE, value: summary.lead });
-  upsertSearchAttributes(pairs);
+  if (!patched(PATCH_CHANGED_SEARCH_ATTRIBUTES)) return upsertSearchAttributes(pairs);
+  const changed = pairs.filter(({ key, value }) => published.get(key.name) !== keyOf(value));
+  if (changed.length === 0) return;
+  upsertSearchAttributes(changed);
+  for (const { key, value } of changed) published.set(key.name, keyOf(value));
+}
+
+function keyOf(value: unknown): string | null {
+  return value instanceof Date ? value.toISOString() : value === null || value === undefined ? null : String(value);
 }
