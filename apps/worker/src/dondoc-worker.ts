@@ -13,7 +13,7 @@ export interface RunningWorker {
   shutdown(): Promise<void>;
 }
 
-type WorkerConfig = Pick<DondocConfig, 'temporalNamespace' | 'taskQueue' | 'workflowBundlePath'> & {
+type WorkerConfig = Pick<DondocConfig, 'temporalNamespace' | 'taskQueue' | 'workflowBundlePath'> & Partial<Pick<DondocConfig, 'maxCachedWorkflows'>> & {
   webhookSecret?: string;
   databaseUrl: string;
   temporalAddress: string;
@@ -29,6 +29,7 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
     connection,
     namespace: config.temporalNamespace,
     taskQueue: config.taskQueue,
+    ...(config.maxCachedWorkflows !== undefined && { maxCachedWorkflows: config.maxCachedWorkflows }),
     activities: createActivities({ sql, eventStore: new EventStore(sql, new Map(), dondocProjector()), webhookSecret: config.webhookSecret ?? 'dondoc-dev-webhook-secret' }),
     ...(bundlePath && existsSync(bundlePath) ? { workflowBundle: { codePath: bundlePath } } : { workflowBundle: await bundleFromSource() }),
   });

@@ -15,12 +15,13 @@ describe('loadConfig', () => {
       dataDir: '/srv/dondoc/.data',
       cacheDir: '/home/cb/.cache/dondoc',
       importPolicy: { deadlineDays: 30, acknowledgeDays: 3, proposeDays: 15 },
+      maxCachedWorkflows: 1000,
     });
   });
 
   it('reads the production variables', () => {
-    const config = loadConfig({ PORT: '8080', DATABASE_URL: 'postgres://db/dondoc', TEMPORAL_ADDRESS: 'temporal:7233', DONDOC_IMPORT_PROPOSE_DAYS: '10' }, defaults);
-    expect(config).toMatchObject({ port: 8080, databaseUrl: 'postgres://db/dondoc', temporalAddress: 'temporal:7233', importPolicy: { proposeDays: 10 } });
+    const config = loadConfig({ PORT: '8080', DATABASE_URL: 'postgres://db/dondoc', TEMPORAL_ADDRESS: 'temporal:7233', DONDOC_IMPORT_PROPOSE_DAYS: '10', DONDOC_WORKER_MAX_CACHED_WORKFLOWS: '250' }, defaults);
+    expect(config).toMatchObject({ port: 8080, databaseUrl: 'postgres://db/dondoc', temporalAddress: 'temporal:7233', importPolicy: { proposeDays: 10 }, maxCachedWorkflows: 250 });
   });
 
   it('refuses bad values with every problem named at once', () => {
