@@ -1,6 +1,6 @@
 import { summarize } from '@app/domain';
 import type { TransactionSql } from '@app/event-store';
-import type { AssignmentBatch } from '../assignment-summary/assignment-batch';
+import type { ChangedAssignment } from '../assignment-summary/assignment-states';
 import { insertFromRecordset, writeRows } from '../shared/recordset';
 
 const UPSERT = `${insertFromRecordset('agency_status', [
@@ -22,8 +22,8 @@ const UPSERT = `${insertFromRecordset('agency_status', [
  * One row per agency of a single assignment or a track, as of its last event. An eachOf parent gets no rows: its
  * tracks are counted instead, so no agency is counted twice.
  */
-export async function projectAgencyStatus(tx: TransactionSql, batch: AssignmentBatch): Promise<void> {
-  const rows = [...batch.changed.values()].flatMap(({ state, last }) => {
+export async function projectAgencyStatus(tx: TransactionSql, changed: readonly ChangedAssignment[]): Promise<void> {
+  const rows = changed.flatMap(({ state, last }) => {
     if (state.kind === 'eachOf') return [];
     const s = summarize(state, last.occurredAt);
     const closed = s.stage === 'closed' || s.stage === 'withdrawn';

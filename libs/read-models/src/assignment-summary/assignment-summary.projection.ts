@@ -1,7 +1,7 @@
 import { summarize } from '@app/domain';
 import type { TransactionSql } from '@app/event-store';
 import { insertFromRecordset, writeRows } from '../shared/recordset';
-import type { AssignmentBatch, ChangedAssignment } from './assignment-batch';
+import type { ChangedAssignment } from './assignment-states';
 
 const UPSERT = `${insertFromRecordset('assignment_summary', [
   ['assignment_id', 'text'],
@@ -32,8 +32,8 @@ const UPSERT = `${insertFromRecordset('assignment_summary', [
     summary = excluded.summary, state = excluded.state, version = excluded.version, updated_at = excluded.updated_at`;
 
 /** One row per assignment with its domain state and summary, as of the last event applied. */
-export async function projectAssignmentSummary(tx: TransactionSql, batch: AssignmentBatch): Promise<void> {
-  await writeRows(tx, UPSERT, [...batch.changed.values()].map(rowOf));
+export async function projectAssignmentSummary(tx: TransactionSql, changed: readonly ChangedAssignment[]): Promise<void> {
+  await writeRows(tx, UPSERT, changed.map(rowOf));
 }
 
 function rowOf({ state, version, firstAt, last }: ChangedAssignment): object {

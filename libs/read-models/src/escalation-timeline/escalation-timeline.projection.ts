@@ -1,6 +1,6 @@
 import type { AssignmentEventType } from '@app/domain';
 import type { TransactionSql } from '@app/event-store';
-import type { AssignmentBatch } from '../assignment-summary/assignment-batch';
+import type { AssignmentStep } from '../assignment-summary/assignment-states';
 import { insertFromRecordset, writeRows } from '../shared/recordset';
 
 export const TIMELINE_EVENT_TYPES: readonly AssignmentEventType[] = [
@@ -30,8 +30,8 @@ const INSERT = `${insertFromRecordset('escalation_timeline', [
   on conflict (event_id) do nothing`;
 
 /** One row per reminder, overdue mark, ladder step, missed stage deadline, Centre escalation and extension event. */
-export async function projectEscalationTimeline(tx: TransactionSql, batch: AssignmentBatch): Promise<void> {
-  const rows = batch.steps
+export async function projectEscalationTimeline(tx: TransactionSql, steps: readonly AssignmentStep[]): Promise<void> {
+  const rows = steps
     .filter(({ event }) => TIMELINE_EVENT_TYPES.includes(event.type))
     .map(({ stored, event, state }) => ({
       event_id: stored.eventId,

@@ -1,6 +1,6 @@
 import type { AssignmentEvent, ExistingAssignment } from '@app/domain';
 import type { TransactionSql } from '@app/event-store';
-import type { AssignmentBatch } from '../assignment-summary/assignment-batch';
+import type { AssignmentStep } from '../assignment-summary/assignment-states';
 import { insertFromRecordset, writeRows } from '../shared/recordset';
 import { notificationIdOf } from './notification-id';
 import { notificationMessage, type NotificationSubject } from './notification-message';
@@ -40,8 +40,8 @@ function subjectOf(state: ExistingAssignment, event: TimerEvent): NotificationSu
 }
 
 /** One inbox row per timer event and target agency. */
-export async function projectNotifications(tx: TransactionSql, batch: AssignmentBatch): Promise<void> {
-  const rows = batch.steps.flatMap(({ stored, event, state }) => {
+export async function projectNotifications(tx: TransactionSql, steps: readonly AssignmentStep[]): Promise<void> {
+  const rows = steps.flatMap(({ stored, event, state }) => {
     if (!isTimerEvent(event)) return [];
     const subject = subjectOf(state, event);
     const message = notificationMessage(subject);
