@@ -18,9 +18,11 @@ export class AssignmentAccessService {
   }
 
   async visible(principal: Principal, assignmentId: string, now: string): Promise<AssignmentSummaryView> {
-    const summary = await this.summaries.find(assignmentId, now);
+    const summary =
+      principal.role === 'agency'
+        ? await this.summaries.findVisibleTo(assignmentId, principal.agency ?? '', now)
+        : await this.summaries.find(assignmentId, now);
     if (!summary) throw notFound('Assignment', assignmentId);
-    if (principal.role === 'agency' && !(await this.summaries.visibleTo(assignmentId, principal.agency ?? ''))) throw notFound('Assignment', assignmentId);
     return summary;
   }
 

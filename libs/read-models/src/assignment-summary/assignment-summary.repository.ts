@@ -86,16 +86,18 @@ export class AssignmentSummaryRepository {
     return { items: items.map(toView), ...(last && { nextCursor: encodeCursor([isoOf(last.due_at), last.assignment_id]) }) };
   }
 
-  /** An agency may see an assignment naming it, and an eachOf parent one of whose tracks is theirs. */
-  async visibleTo(assignmentId: string, agency: string): Promise<boolean> {
-    const [{ visible }] = await this.sql<{ visible: boolean }[]>`
-      select exists (
-        select 1 from assignment_summary a
-        where a.assignment_id = ${assignmentId}
-          and (${agency} = any(a.agency_codes)
-            or exists (select 1 from assignment_summary t where t.parent_id = a.assignment_id and ${agency} = any(t.agency_codes)))
-      ) as visible`;
-    return visible;
+  /**
+   * The assignment as `find` gives it, if `agency` may see it: one naming it, or an eachOf parent one of whose
+   * tracks is theirs. Undefined for an assignment that does not exist or that it may not see (one query).
+   */
+  async findVisibleTo(assignmentId: string, agency: string, now: string = new Date().toISOString()): Promise<AssignmentSummaryView | undefined> {
+    const rows = await this.sql<SummaryRow[]>`
+      select summary, ${effectiveStatus(this.sql, now)} as effective_status, version, created_at, updated_at
+      from assignment_summary a
+      where a.assignment_id = ${assignmentId}
+        and (${agency} = any(a.agency_codes)
+          or exists (select 1 from assignment_summary t where t.parent_id = a.assignment_id and ${agency} = any(t.agency_codes)))`;
+    return rows[0] && toView(rows[0]);
   }
 
   private conditions(f: AssignmentListFilter): postgres.Fragment {

@@ -154,13 +154,15 @@ describe('assignment summary read model', () => {
     });
 
     it('shows an assignment to the agencies it names, a track to its agency, and a parent to its tracks’ agencies', async () => {
-      expect(await repository.visibleTo(`${D}.1`, A)).toBe(true);
-      expect(await repository.visibleTo(`${D}.1`, B)).toBe(true);
-      expect(await repository.visibleTo(`${D}.1`, C)).toBe(false);
-      expect(await repository.visibleTo(`${D}.6`, HL)).toBe(true);
-      expect(await repository.visibleTo(`${D}.6.${HL}`, HL)).toBe(true);
-      expect(await repository.visibleTo(`${D}.6.${A}`, HL)).toBe(false);
-      expect(await repository.visibleTo(`${D}.404`, A)).toBe(false);
+      const seen = async (id: string, agency: string) => (await repository.findVisibleTo(id, agency, NOW))?.id;
+      expect(await seen(`${D}.1`, A)).toBe(`${D}.1`);
+      expect(await seen(`${D}.1`, B)).toBe(`${D}.1`);
+      expect(await seen(`${D}.1`, C)).toBeUndefined();
+      expect(await seen(`${D}.6`, HL)).toBe(`${D}.6`);
+      expect(await seen(`${D}.6.${HL}`, HL)).toBe(`${D}.6.${HL}`);
+      expect(await seen(`${D}.6.${A}`, HL)).toBeUndefined();
+      expect(await seen(`${D}.404`, A)).toBeUndefined();
+      expect(await repository.findVisibleTo(`${D}.1`, A, NOW)).toEqual(await repository.find(`${D}.1`, NOW));
     });
   });
 });
