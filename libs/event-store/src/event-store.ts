@@ -20,6 +20,10 @@ interface EventRow {
   transaction_id: string;
 }
 
+// The statements are constant text: prepared once per connection, each then runs in one round trip (an unprepared
+// query with parameters is described first, a round trip of its own).
+const PREPARED = { prepare: true } as const;
+
 const COLUMNS = 'event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, global_position::text, transaction_id::text';
 
 export class EventStore {
@@ -58,6 +62,7 @@ export class EventStore {
            schema_version int, data jsonb, metadata jsonb, occurred_at timestamptz)
          returning ${COLUMNS}`,
         [rows as never],
+        PREPARED,
       );
       const appended = stored.map((row) => eventFromRow(row, this.upcasters));
       await this.projector(tx, appended);
@@ -69,6 +74,7 @@ export class EventStore {
     const rows = await this.sql.unsafe<EventRow[]>(
       `select ${COLUMNS} from events where stream_id = $1 and stream_version >= $2 order by stream_version`,
       [streamId, fromVersion],
+      PREPARED,
     );
     return rows.map((row) => eventFromRow(row, this.upcasters));
   }
@@ -90,6 +96,7 @@ export class EventStore {
        order by events.transaction_id, events.global_position -- the columns, not the ::text aliases
        limit $3`,
       [after?.transactionId ?? '0', after?.globalPosition ?? '0', limit],
+      PREPARED,
     );
     return rows.map((row) => eventFromRow(row, this.upcasters));
   }
@@ -110,7 +117,7 @@ export class EventStore {
   private async retryOrConflict(tx: TransactionSql, streamId: string, expected: number, events: NewEvent[], actual: number): Promise<AppendResult> {
     const count = events.length;
     const ids = events.map((event, index) => deterministicEventId(streamId, expected + index + 1, event.type, event.data));
-    const existing = await tx.unsafe<EventRow[]>(`select ${COLUMNS} from events where event_id = any($1::uuid[]) order by stream_version`, [ids]);
+    const existing = await tx.unsafe<EventRow[]>(`select ${COLUMNS} from events where event_id = any($1::uuid[]) order by stream_version`, [ids], PREPARED);
     if (existing.length !== count) throw new StreamVersionConflictError(streamId, expected, actual);
     return { version: expected + count, events: existing.map((row) => eventFromRow(row, this.upcasters)), duplicate: true };
   }
@@ -126,6 +133,7 @@ export async function readInAppendOrder(db: Sql | TransactionSql, afterPosition:
      order by events.global_position -- the column, not the ::text alias
      limit $2`,
     [afterPosition, limit],
+    PREPARED,
   );
   return rows.map((row) => eventFromRow(row, upcasters));
 }

@@ -13,8 +13,11 @@ export function insertFromRecordset(table: string, columns: readonly Column[]): 
   return `insert into ${table} (${names}) select ${names} from jsonb_to_recordset($1::jsonb) as x(${types})`;
 }
 
-/** Runs the statement with the rows as its one jsonb parameter; nothing is sent for no rows. */
+/**
+ * Runs the statement with the rows as its one jsonb parameter; nothing is sent for no rows. Prepared: the statement
+ * text is constant, and unprepared it would be described first, a round trip of its own.
+ */
 export async function writeRows(tx: TransactionSql, statement: string, rows: readonly object[]): Promise<void> {
   if (rows.length === 0) return;
-  await tx.unsafe(statement, [rows as never]);
+  await tx.unsafe(statement, [rows as never], { prepare: true });
 }
