@@ -27,7 +27,7 @@ export const QUICK: Sizes = {
   steps1: 80,
   stepsPerClient32: 6,
   throughputMs: 4000,
-  directiveAssignments: 150,
+  directiveAssignments: 1000,
   overdueRows: 10_000,
   visibilityWorkflows: 600,
   listQueries: 100,

@@ -3,6 +3,7 @@
 //   npm run bench -- --quick     # small sizes, within 3 minutes on 2 cores
 //   npm run bench -- --cluster   # production topology (npm run cluster), or TEMPORAL_ADDRESS + DATABASE_URL
 //   npm run bench -- --only steps,append   # a subset while developing (steps, creation, overdue, timers, append, rebuild)
+//   npm run bench -- --quick --profile bench/profiles   # CPU profiles of dondoc's worker and API (.cpuprofile)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +27,8 @@ interface Options {
   quick: boolean;
   cluster: boolean;
   only: Set<string>;
+  /** Where dondoc's worker and API write V8 CPU profiles (embedded stack only). */
+  profileDir?: string;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -39,7 +42,10 @@ function parseArgs(argv: string[]): Options {
       const unknown = names.filter((name) => !(SCENARIOS as readonly string[]).includes(name));
       if (unknown.length) throw new Error(`--only takes ${SCENARIOS.join(', ')}; not ${unknown.join(', ')}`);
       options.only = new Set(names);
-    } else throw new Error(`Unknown flag ${argv[i]} (flags: --quick, --cluster, --only a,b)`);
+    } else if (flag === '--profile') {
+      options.profileDir = inline ?? argv[++i];
+      if (!options.profileDir) throw new Error('--profile takes a folder');
+    } else throw new Error(`Unknown flag ${argv[i]} (flags: --quick, --cluster, --only a,b, --profile DIR)`);
   }
   return options;
 }
@@ -70,7 +76,7 @@ export async function main(argv: string[]): Promise<number> {
   const report = new Report();
   let failed: unknown;
   try {
-    stack = await startStack({ cluster: options.cluster });
+    stack = await startStack({ cluster: options.cluster, profileDir: options.profileDir });
     progress(`stack ready: ${stack.describe}`);
     const connection = await Connection.connect({ address: stack.temporalAddress });
     const sql = connect(stack.databaseUrl, { max: 4 });

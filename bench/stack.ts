@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { configFromProcess } from '@app/config';
 import { createScratchDatabase, ensureTemporalCli, freePort, redactUrl, startTemporalDevServer, startThrowawayPostgres } from '@app/local-stack';
@@ -48,7 +48,7 @@ function appEnv(): Record<string, string> {
   };
 }
 
-export async function startStack(options: { cluster: boolean }): Promise<BenchStack> {
+export async function startStack(options: { cluster: boolean; profileDir?: string }): Promise<BenchStack> {
   const stops: Stop[] = [];
   const stopAll = async (): Promise<void> => {
     stopping = true;
@@ -57,14 +57,14 @@ export async function startStack(options: { cluster: boolean }): Promise<BenchSt
   try {
     if (options.cluster && process.env.TEMPORAL_ADDRESS) return await externalStack(stops, stopAll);
     if (options.cluster) return await clusterStack(stops, stopAll);
-    return await embeddedStack(stops, stopAll);
+    return await embeddedStack(stops, stopAll, options.profileDir);
   } catch (error) {
     await stopAll();
     throw error;
   }
 }
 
-async function embeddedStack(stops: Stop[], stopAll: Stop): Promise<BenchStack> {
+async function embeddedStack(stops: Stop[], stopAll: Stop, profileDir: string | undefined): Promise<BenchStack> {
   const config = configFromProcess();
   const cliPath = await ensureTemporalCli(config.cacheDir, (line) => progress(line));
   const server = await startTemporalDevServer({ cliPath, port: await freePort(), uiPort: await freePort(), dbFile: undefined, namespace: 'default', headless: true });
@@ -72,7 +72,7 @@ async function embeddedStack(stops: Stop[], stopAll: Stop): Promise<BenchStack> 
   progress(`Temporal dev server (in memory) on ${server.address}`);
   const databaseUrl = config.databaseUrl ? await freshDatabase(config.databaseUrl, stops) : await embeddedDatabase(stops);
   progress(`PostgreSQL ${config.databaseUrl ? `fresh database on ${redactUrl(config.databaseUrl)}` : 'embedded, in a temporary folder'}`);
-  const apps = await startApps(stops, { databaseUrl, temporalAddress: server.address, namespace: 'default' });
+  const apps = await startApps(stops, { databaseUrl, temporalAddress: server.address, namespace: 'default' }, profileDir);
   return {
     mode: 'embedded',
     describe: `embedded: Temporal dev server (in memory, SQLite visibility), ${config.databaseUrl ? 'PostgreSQL at DATABASE_URL' : 'embedded PostgreSQL'}; 1 worker, 1 API`,
@@ -154,7 +154,7 @@ async function clusterStack(stops: Stop[], stopAll: Stop): Promise<BenchStack> {
   };
 }
 
-async function startApps(stops: Stop[], target: { databaseUrl: string; temporalAddress: string; namespace: string }) {
+async function startApps(stops: Stop[], target: { databaseUrl: string; temporalAddress: string; namespace: string }, profileDir?: string) {
   const taskQueue = `bench-${randomUUID().slice(0, 8)}`;
   const port = await freePort();
   const adminToken = `ddc_bench-${randomBytes(18).toString('base64url')}`;
@@ -169,8 +169,10 @@ async function startApps(stops: Stop[], target: { databaseUrl: string; temporalA
     PORT: String(port),
     DONDOC_ADMIN_TOKEN: adminToken,
   };
-  const worker = await startProcess(stops, 'dondoc worker', join(dist, 'apps/worker/src/main.js'), env, /dondoc worker polling/);
-  await startProcess(stops, 'dondoc API', join(dist, 'apps/api/src/main.js'), env, /dondoc API listening/);
+  // V8 writes a .cpuprofile per process when it exits (open with Chrome DevTools or speedscope).
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profileDir)}`] : [];
+  const worker = await startProcess(stops, 'dondoc worker', join(dist, 'apps/worker/src/main.js'), env, /dondoc worker polling/, profile);
+  await startProcess(stops, 'dondoc API', join(dist, 'apps/api/src/main.js'), env, /dondoc API listening/, profile);
   const apiUrl = `http://127.0.0.1:${port}`;
   await waitUntil('API health', async () => (await fetch(`${apiUrl}/health`)).ok, 60_000);
   progress(`dondoc worker (pid ${worker.pid}) and API ${apiUrl} on task queue ${taskQueue}`);
@@ -192,8 +194,8 @@ async function startBaselineWorker(stops: Stop[], target: { temporalAddress: str
 }
 
 /** A node process with an IPC channel (it stops itself if the bench dies); resolves once it printed `ready`. */
-async function startProcess(stops: Stop[], name: string, script: string, env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--enable-source-maps', script], { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+async function startProcess(stops: Stop[], name: string, script: string, env: Record<string, string>, ready: RegExp, nodeFlags: string[] = []): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...(process.env.BENCH_NO_SOURCE_MAPS ? [] : ['--enable-source-maps']), ...nodeFlags, script], { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   stops.push(() => stopChild(child, 15_000));
   const tail: string[] = [];
   let isReady = false;

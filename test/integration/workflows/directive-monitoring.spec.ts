@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { directiveStreamId } from '@app/contracts';
+import { directiveStreamId, directiveWorkflowId } from '@app/contracts';
 import { EventStore, type Sql } from '@app/event-store';
+import { recordHistory } from '../../support/history-fixtures';
 import { testClient, testDatabase, testWorker } from '../../support/test-stack';
 import { agency, createDirective, eventually, FAST_TIMERS, inSeconds, plan, send, SUPERVISOR } from '../../support/workflow-driver';
 
@@ -39,6 +40,7 @@ describe("the monitor's duty and what operators can query", () => {
     );
     const report = events.filter((e) => e.type === 'CompiledReportProduced').at(-1)!;
     expect((report.data as { counts: Record<string, number> }).counts).toMatchObject({ doneOnTime: 1, inProgressOnTime: 1, inProgressOverdue: 0, doneLate: 0 });
+    await recordHistory(directiveWorkflowId(directiveId), 'directive-with-compiled-reports');
   });
 
   it('publishes search attributes, so Temporal visibility filters assignments by status, stage and lead agency', async () => {
