@@ -1,7 +1,7 @@
 import type { Sql, TransactionSql } from 'postgres';
 import { StreamVersionConflictError } from './errors';
 import { deterministicEventId } from './event-id';
-import type { AppendContext, AppendResult, FeedCursor, NewEvent, StoredEvent } from './types';
+import type { AppendContext, AppendResult, FeedCursor, NewEvent, StoredEvent, StreamAppend } from './types';
 import { upcast, type UpcasterRegistry } from './upcasters';
 
 /** Runs inside the append's transaction: read models change atomically with the events. */
@@ -39,35 +39,30 @@ export class EventStore {
    * stored events.
    */
   async append(streamId: string, expectedVersion: number, events: NewEvent[], context: AppendContext): Promise<AppendResult> {
-    if (events.length === 0) return { version: expectedVersion, events: [], duplicate: false };
-    const newVersion = expectedVersion + events.length;
+    const [result] = await this.appendToStreams([{ streamId, expectedVersion, events }], context);
+    return result;
+  }
+
+  /**
+   * Appends to several streams in one transaction, all or nothing, with the projections of every event: a
+   * directive and its assignments are stored together. Each stream is checked and retried as `append` does.
+   */
+  async appendToStreams(appends: StreamAppend[], context: AppendContext): Promise<AppendResult[]> {
+    if (new Set(appends.map((a) => a.streamId)).size !== appends.length) throw new Error('appendToStreams: a stream is listed twice');
+    const writes = appends.filter((a) => a.events.length > 0);
+    if (writes.length === 0) return appends.map((a) => ({ version: a.expectedVersion, events: [], duplicate: false }));
     return this.sql.begin(async (tx) => {
-      if (!(await this.advanceStream(tx, streamId, expectedVersion, newVersion))) {
-        const [stream] = await tx<{ version: number }[]>`select version from streams where stream_id = ${streamId}`;
-        return this.retryOrConflict(tx, streamId, expectedVersion, events, stream?.version ?? 0);
+      const advanced = await this.advanceStreams(tx, writes);
+      const results = new Map<string, AppendResult>();
+      const stale = writes.filter((a) => !advanced.has(a.streamId));
+      if (stale.length > 0) for (const [streamId, result] of await this.retriesOrConflict(tx, stale)) results.set(streamId, result);
+      const stored = await this.insertEvents(tx, writes.filter((a) => advanced.has(a.streamId)), context);
+      await this.projector(tx, stored);
+      for (const a of writes.filter((w) => advanced.has(w.streamId))) {
+        results.set(a.streamId, { version: a.expectedVersion + a.events.length, events: stored.filter((e) => e.streamId === a.streamId), duplicate: false });
       }
-      const rows = events.map((event, index) => ({
-        event_id: deterministicEventId(streamId, expectedVersion + index + 1, event.type, event.data),
-        stream_id: streamId,
-        stream_version: expectedVersion + index + 1,
-        type: event.type,
-        schema_version: event.schemaVersion,
-        data: event.data,
-        metadata: { actor: context.actor, correlationId: context.correlationId, causationId: context.causationId },
-        occurred_at: context.occurredAt,
-      }));
-      const stored = await tx.unsafe<EventRow[]>(
-        `insert into events (event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at)
-         select * from jsonb_to_recordset($1::jsonb) as x(event_id uuid, stream_id text, stream_version int, type text,
-           schema_version int, data jsonb, metadata jsonb, occurred_at timestamptz)
-         returning ${COLUMNS}`,
-        [rows as never],
-        PREPARED,
-      );
-      const appended = stored.map((row) => eventFromRow(row, this.upcasters));
-      await this.projector(tx, appended);
-      return { version: newVersion, events: appended, duplicate: false };
-    }) as Promise<AppendResult>;
+      return appends.map((a) => results.get(a.streamId) ?? { version: a.expectedVersion, events: [], duplicate: false });
+    }) as Promise<AppendResult[]>;
   }
 
   async readStream(streamId: string, fromVersion = 1): Promise<StoredEvent[]> {
@@ -102,24 +97,67 @@ export class EventStore {
   }
 
   /**
-   * Moves the stream from the expected version to the new one in one statement, which also locks its row until the
-   * transaction ends; false when the stream is at another version (nothing changed).
+   * Moves each stream from its expected version to its new one, in one statement that also locks their rows (in
+   * stream order) until the transaction ends; returns the streams moved. A stream at another version is not.
    */
-  private async advanceStream(tx: TransactionSql, streamId: string, expected: number, next: number): Promise<boolean> {
-    const rows =
-      expected === 0
-        ? await tx`insert into streams (stream_id, version) values (${streamId}, ${next})
-            on conflict (stream_id) do update set version = ${next} where streams.version = 0 returning version`
-        : await tx`update streams set version = ${next} where stream_id = ${streamId} and version = ${expected} returning version`;
-    return rows.length === 1;
+  private async advanceStreams(tx: TransactionSql, appends: StreamAppend[]): Promise<Set<string>> {
+    const input = appends.map((a) => ({ stream_id: a.streamId, expected: a.expectedVersion, next: a.expectedVersion + a.events.length }));
+    const rows = await tx.unsafe<{ stream_id: string }[]>(
+      `with input as (select * from jsonb_to_recordset($1::jsonb) as x(stream_id text, expected int, next int)),
+       created as (
+         insert into streams (stream_id, version) select stream_id, next from input where expected = 0 order by stream_id
+         on conflict (stream_id) do update set version = excluded.version where streams.version = 0
+         returning stream_id),
+       moved as (
+         update streams s set version = i.next from input i
+         where s.stream_id = i.stream_id and i.expected > 0 and s.version = i.expected
+         returning s.stream_id)
+       select stream_id from created union all select stream_id from moved`,
+      [input as never],
+      PREPARED,
+    );
+    return new Set(rows.map((row) => row.stream_id));
   }
 
-  private async retryOrConflict(tx: TransactionSql, streamId: string, expected: number, events: NewEvent[], actual: number): Promise<AppendResult> {
-    const count = events.length;
-    const ids = events.map((event, index) => deterministicEventId(streamId, expected + index + 1, event.type, event.data));
-    const existing = await tx.unsafe<EventRow[]>(`select ${COLUMNS} from events where event_id = any($1::uuid[]) order by stream_version`, [ids], PREPARED);
-    if (existing.length !== count) throw new StreamVersionConflictError(streamId, expected, actual);
-    return { version: expected + count, events: existing.map((row) => eventFromRow(row, this.upcasters)), duplicate: true };
+  private async insertEvents(tx: TransactionSql, appends: StreamAppend[], context: AppendContext): Promise<StoredEvent[]> {
+    if (appends.length === 0) return [];
+    const metadata = { actor: context.actor, correlationId: context.correlationId, causationId: context.causationId };
+    const rows = appends.flatMap(({ streamId, expectedVersion, events }) =>
+      events.map((event, index) => ({
+        event_id: deterministicEventId(streamId, expectedVersion + index + 1, event.type, event.data),
+        stream_id: streamId,
+        stream_version: expectedVersion + index + 1,
+        type: event.type,
+        schema_version: event.schemaVersion,
+        data: event.data,
+        metadata,
+        occurred_at: context.occurredAt,
+      })),
+    );
+    const stored = await tx.unsafe<EventRow[]>(
+      `insert into events (event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at)
+       select * from jsonb_to_recordset($1::jsonb) as x(event_id uuid, stream_id text, stream_version int, type text,
+         schema_version int, data jsonb, metadata jsonb, occurred_at timestamptz)
+       returning ${COLUMNS}`,
+      [rows as never],
+      PREPARED,
+    );
+    return stored.map((row) => eventFromRow(row, this.upcasters)).sort((a, b) => Number(BigInt(a.globalPosition) - BigInt(b.globalPosition)));
+  }
+
+  /** Streams not at their expected version: a retry of an append that committed, or a conflict. */
+  private async retriesOrConflict(tx: TransactionSql, appends: StreamAppend[]): Promise<Map<string, AppendResult>> {
+    const ids = appends.map((a) => a.streamId);
+    const versions = await tx<{ stream_id: string; version: number }[]>`select stream_id, version from streams where stream_id = any(${ids}::text[])`;
+    const actual = new Map(versions.map((row) => [row.stream_id, row.version]));
+    const results = new Map<string, AppendResult>();
+    for (const { streamId, expectedVersion: expected, events } of appends) {
+      const eventIds = events.map((event, index) => deterministicEventId(streamId, expected + index + 1, event.type, event.data));
+      const existing = await tx.unsafe<EventRow[]>(`select ${COLUMNS} from events where event_id = any($1::uuid[]) order by stream_version`, [eventIds], PREPARED);
+      if (existing.length !== events.length) throw new StreamVersionConflictError(streamId, expected, actual.get(streamId) ?? 0);
+      results.set(streamId, { version: expected + events.length, events: existing.map((row) => eventFromRow(row, this.upcasters)), duplicate: true });
+    }
+    return results;
   }
 }
 

@@ -4,6 +4,13 @@ export interface NewEvent {
   schemaVersion: number;
 }
 
+/** Events for one stream, at the version its writer last saw. */
+export interface StreamAppend {
+  streamId: string;
+  expectedVersion: number;
+  events: NewEvent[];
+}
+
 export interface EventMetadata {
   /** Who caused the event: an agency, a role, or the system (timers). */
   actor: unknown;

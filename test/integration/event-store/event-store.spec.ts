@@ -74,6 +74,27 @@ describe('event store on real PostgreSQL', () => {
     expect(await store.streamVersion(stream)).toBe(4);
   });
 
+  it('appends to several streams in one transaction: all of them, or none when one is not at its expected version', async () => {
+    const [a, b, c] = [`${stream}-a`, `${stream}-b`, `${stream}-c`];
+    await store.append(c, 0, [event(1)], context);
+    await expect(
+      store.appendToStreams([{ streamId: a, expectedVersion: 0, events: [event(1)] }, { streamId: b, expectedVersion: 0, events: [event(1), event(2)] }, { streamId: c, expectedVersion: 0, events: [event(9)] }], context),
+    ).rejects.toMatchObject({ code: 'STREAM_VERSION_CONFLICT', streamId: c, actual: 1 });
+    expect([await store.streamVersion(a), await store.streamVersion(b), (await store.readStream(a)).length]).toEqual([0, 0, 0]);
+
+    const appends = [{ streamId: a, expectedVersion: 0, events: [event(1)] }, { streamId: b, expectedVersion: 0, events: [event(1), event(2)] }, { streamId: c, expectedVersion: 1, events: [event(2)] }];
+    const results = await store.appendToStreams(appends, context);
+    expect(results.map((r) => [r.version, r.events.map((e) => `${e.streamId}@${e.streamVersion}`), r.duplicate])).toEqual([
+      [1, [`${a}@1`], false],
+      [2, [`${b}@1`, `${b}@2`], false],
+      [2, [`${c}@2`], false],
+    ]);
+    const retried = await store.appendToStreams(appends, context);
+    expect(retried.map((r) => r.duplicate)).toEqual([true, true, true]);
+    expect(retried.map((r) => r.events.map((e) => e.eventId))).toEqual(results.map((r) => r.events.map((e) => e.eventId)));
+    expect((await store.readStream(b)).map((e) => e.streamVersion)).toEqual([1, 2]);
+  });
+
   it('never lets a feed reader skip an event that a slower transaction commits later', async () => {
     const before = await store.readAll(undefined, 100_000);
     const cursor = before.length ? { transactionId: before.at(-1)!.transactionId, globalPosition: before.at(-1)!.globalPosition } : undefined;
