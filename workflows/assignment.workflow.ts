@@ -11,7 +11,6 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import {
   decideAssignment,
   evolveAssignment,
@@ -30,13 +29,8 @@ import {
   assignmentStateQuery,
   assignmentStreamId,
   assignmentWorkflowId,
-  DIRECTIVE_ATTRIBUTE,
   directiveWorkflowId,
-  LEAD_AGENCY_ATTRIBUTE,
-  NEXT_DUE_ATTRIBUTE,
   parentWithdrawnSignal,
-  STAGE_ATTRIBUTE,
-  STATUS_ATTRIBUTE,
   trackProgressSignal,
   type AppendedEvent,
   type AssignmentWorkflowInput,
@@ -46,6 +40,7 @@ import {
 import { appendEvents, deliverNotifications } from './shared/activities';
 import { decideOrFail, nowIso } from './shared/domain-failure';
 import { DeadlineTimer } from './shared/deadline-timer';
+import { assignmentSearchAttributes } from './shared/search-attributes';
 import { SerialQueue } from './shared/serial-queue';
 
 const DEFAULT_HISTORY_LIMIT = 10_000;
@@ -226,15 +221,7 @@ function shouldContinueAsNew(historyLimit = DEFAULT_HISTORY_LIMIT): boolean {
 /** Upserts the attributes whose value changed since the last upsert (all of them in runs recorded before that change). */
 function publishSearchAttributes(state: AssignmentState, published: Map<string, string | null>): void {
   if (!state.exists) return;
-  const summary = summarize(state, nowIso());
-  const next = nextTimer(state);
-  const pairs: SearchAttributeUpdatePair[] = [
-    { key: STAGE_ATTRIBUTE, value: summary.stage },
-    { key: STATUS_ATTRIBUTE, value: summary.status },
-    { key: DIRECTIVE_ATTRIBUTE, value: summary.directiveId },
-    { key: NEXT_DUE_ATTRIBUTE, value: next ? new Date(next.at) : null },
-  ];
-  if (summary.lead) pairs.push({ key: LEAD_AGENCY_ATTRIBUTE, value: summary.lead });
+  const pairs = assignmentSearchAttributes(state, nowIso());
   if (!patched(PATCH_CHANGED_SEARCH_ATTRIBUTES)) return upsertSearchAttributes(pairs);
   const changed = pairs.filter(({ key, value }) => published.get(key.name) !== keyOf(value));
   if (changed.length === 0) return;

@@ -2,29 +2,40 @@ import { allHandlersFinished, condition, continueAsNew, ParentClosePolicy, patch
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import {
   assignmentCommandsFor,
+  decideAssignment,
   decideDirective,
   EVENT_SCHEMA_VERSION,
+  evolveAssignment,
   evolveDirective,
+  initialAssignmentState,
   initialDirectiveState,
   nextCompiledReportAt,
   type Actor,
+  type AssignmentEvent,
   type CreateAssignment,
+  type CreateDirective,
   type DirectiveCommand,
+  type DirectiveEvent,
   type DirectiveState,
+  type ExistingAssignment,
   type StatusCounts,
 } from '@app/domain';
 import {
   assignmentReadySignal,
+  assignmentStreamId,
   assignmentWorkflowId,
   createDirectiveUpdate,
   directiveStateQuery,
   directiveStreamId,
+  type AssignmentWorkflowInput,
   type DirectiveWorkflowInput,
   type DirectiveWorkflowState,
 } from '@app/contracts';
+import type { SearchAttributePair } from '@temporalio/common';
 import { assignmentWorkflow } from './assignment.workflow';
-import { appendEvents, directiveStatusCounts } from './shared/activities';
+import { appendEvents, appendToStreams, directiveStatusCounts } from './shared/activities';
 import { decideOrFail, nowIso } from './shared/domain-failure';
+import { initialSearchAttributes } from './shared/search-attributes';
 import { SerialQueue } from './shared/serial-queue';
 
 const DEFAULT_HISTORY_LIMIT = 10_000;
@@ -32,6 +43,9 @@ const DEFAULT_HISTORY_LIMIT = 10_000;
 const READY_TIMEOUT_MS = 60_000;
 const PATCH_WAIT_FOR_READY = 'directive-waits-for-ready-assignments';
 const PATCH_PARALLEL_STARTS = 'directive-starts-assignments-in-batches';
+const PATCH_STORES_ASSIGNMENTS = 'directive-stores-its-assignments-then-starts-them';
+/** Streams per appendToStreams call: keeps each local activity's payload far below Temporal's 2 MB limit. */
+const STREAMS_PER_APPEND = 200;
 /** Child starts in flight at once: one round trip per batch instead of per assignment. */
 const START_BATCH = 100;
 
@@ -51,7 +65,7 @@ export async function directiveWorkflow(input: DirectiveWorkflowInput): Promise<
     const appended = await appendEvents({
       streamId: directiveStreamId(input.directiveId),
       expectedVersion: version,
-      events: events.map((event) => ({ type: event.type, data: event.data, schemaVersion: EVENT_SCHEMA_VERSION[event.type] })),
+      events: toStored(events),
       occurredAt: command.at,
       actor: command.actor,
       correlationId,
@@ -59,6 +73,32 @@ export async function directiveWorkflow(input: DirectiveWorkflowInput): Promise<
     });
     state = events.reduce(evolveDirective, state);
     version = appended.version;
+  };
+
+  /**
+   * Decides the directive and every assignment's creation, then stores them in one transaction per 200 streams
+   * (the first holding the directive): when the update answers, every assignment is in the projections.
+   */
+  const storeWithAssignments = async (command: CreateDirective, correlationId: string): Promise<{ state: ExistingAssignment; version: number }[]> => {
+    const events = decideOrFail(() => decideDirective(command, state));
+    const created = events.reduce(evolveDirective, state);
+    const assignments = assignmentCommandsFor(created, command.at).map((create) => ({ create, events: decideOrFail(() => decideAssignment(create, initialAssignmentState)) }));
+    const appends = [
+      { streamId: directiveStreamId(input.directiveId), expectedVersion: version, events: toStored(events) },
+      ...assignments.map(({ create, events: creation }) => ({ streamId: assignmentStreamId(create.assignmentId), expectedVersion: 0, events: toStored(creation) })),
+    ];
+    const versions: number[] = [];
+    for (let index = 0; index < appends.length; index += STREAMS_PER_APPEND) {
+      const chunk = appends.slice(index, index + STREAMS_PER_APPEND);
+      const stored = await appendToStreams({ appends: chunk, occurredAt: command.at, actor: command.actor, correlationId, causationId: null });
+      versions.push(...stored.versions);
+    }
+    state = created;
+    version = versions[0];
+    return assignments.map(({ events: creation }, index) => ({
+      state: creation.reduce(evolveAssignment, initialAssignmentState) as ExistingAssignment,
+      version: versions[index + 1],
+    }));
   };
 
   const view = (): DirectiveWorkflowState => ({
@@ -74,6 +114,15 @@ export async function directiveWorkflow(input: DirectiveWorkflowInput): Promise<
     createDirectiveUpdate,
     (request) =>
       queue.run(async () => {
+        // Runs recorded before this change appended only the directive and let each assignment store its own
+        // creation (then signal it was ready); replaying them must do the same.
+        if (!state.exists && patched(PATCH_STORES_ASSIGNMENTS)) {
+          const command: CreateDirective = { ...request.directive, directiveId: input.directiveId, type: 'CreateDirective', at: nowIso(), actor: request.actor };
+          const created = await storeWithAssignments(command, request.correlationId);
+          await startChildren(created.map(({ state: assignment, version: assignmentVersion }) => startOf(assignment, assignmentVersion, command.at, request.correlationId, input.historyLimit)));
+          started = true;
+          return view();
+        }
         if (!state.exists) {
           await apply({ ...request.directive, directiveId: input.directiveId, type: 'CreateDirective', at: nowIso(), actor: request.actor }, request.correlationId);
         }
@@ -118,25 +167,43 @@ async function compileReport(state: DirectiveState, apply: (command: DirectiveCo
   await apply({ type: 'RecordCompiledReport', periodEnd: at, counts, at, actor }, workflowInfo().workflowId);
 }
 
+interface ChildStart {
+  input: AssignmentWorkflowInput;
+  searchAttributes?: SearchAttributePair[];
+}
+
+const toStored = (events: readonly (DirectiveEvent | AssignmentEvent)[]) =>
+  events.map((event) => ({ type: event.type, data: event.data, schemaVersion: EVENT_SCHEMA_VERSION[event.type] }));
+
+/** An assignment already stored: its workflow starts from that state, with its search attributes set. */
+function startOf(state: ExistingAssignment, version: number, at: string, correlationId: string, historyLimit: number | undefined): ChildStart {
+  return { input: { assignmentId: state.id, carried: { state, version }, historyLimit, correlationId }, searchAttributes: initialSearchAttributes(state, at) };
+}
+
 /** Starts each assignment's workflow once; ids derive from the assignment, so a repeat starts nothing. */
 async function startAssignments(commands: CreateAssignment[], correlationId: string, historyLimit: number | undefined): Promise<void> {
-  const startOne = async (create: CreateAssignment): Promise<void> => {
+  await startChildren(commands.map((create) => ({ input: { assignmentId: create.assignmentId, create, historyLimit, correlationId } })));
+}
+
+async function startChildren(starts: ChildStart[]): Promise<void> {
+  const startOne = async ({ input, searchAttributes }: ChildStart): Promise<void> => {
     try {
       await startChild(assignmentWorkflow, {
-        workflowId: assignmentWorkflowId(create.assignmentId),
-        args: [{ assignmentId: create.assignmentId, create, historyLimit, correlationId }],
+        workflowId: assignmentWorkflowId(input.assignmentId),
+        args: [input],
         // Assignments outlive this workflow's runs (continue-as-new) and its withdrawal bookkeeping.
         parentClosePolicy: ParentClosePolicy.ABANDON,
+        ...(searchAttributes && { typedSearchAttributes: searchAttributes }),
       });
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }
   };
   if (!patched(PATCH_PARALLEL_STARTS)) {
-    for (const create of commands) await startOne(create);
+    for (const start of starts) await startOne(start);
     return;
   }
-  for (let index = 0; index < commands.length; index += START_BATCH) {
-    await Promise.all(commands.slice(index, index + START_BATCH).map(startOne));
+  for (let index = 0; index < starts.length; index += START_BATCH) {
+    await Promise.all(starts.slice(index, index + START_BATCH).map(startOne));
   }
 }

@@ -17,6 +17,9 @@ export function appendEvents(input: AppendEventsInput): Promise<AppendEventsOutp
   return patched('append-events-as-local-activity') ? local.appendEvents(input) : remote.appendEvents(input);
 }
 
+/** A directive's creation with its assignments': a local activity too, in chunks that keep each payload small. */
+export const { appendToStreams } = local;
+
 /** Webhook delivery: retried with exponential backoff for a day, then left in the agency's inbox. */
 export const { deliverNotifications } = proxyActivities<DondocActivities>({
   startToCloseTimeout: '30 seconds',

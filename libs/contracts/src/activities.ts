@@ -23,6 +23,20 @@ export interface AppendEventsOutput {
   events: AppendedEvent[];
 }
 
+/** Several streams appended in one transaction (a directive with its assignments' creation). */
+export interface AppendToStreamsInput {
+  appends: Pick<AppendEventsInput, 'streamId' | 'expectedVersion' | 'events'>[];
+  occurredAt: string;
+  actor: unknown;
+  correlationId: string;
+  causationId: string | null;
+}
+
+export interface AppendToStreamsOutput {
+  /** Each stream's version after the append, in the order of the input. */
+  versions: number[];
+}
+
 export interface DeliverNotificationsInput {
   /** Ids of timer events (reminders, overdue, ladder levels, missed stage deadlines) whose notifications to deliver. */
   eventIds: string[];
@@ -30,6 +44,8 @@ export interface DeliverNotificationsInput {
 
 export interface DondocActivities {
   appendEvents(input: AppendEventsInput): Promise<AppendEventsOutput>;
+  /** Appends to several streams, all or nothing; answers only the versions (the events would be a large payload). */
+  appendToStreams(input: AppendToStreamsInput): Promise<AppendToStreamsOutput>;
   /** Posts each pending notification of these events to its agency's webhook (HMAC-signed) and records delivery. */
   deliverNotifications(input: DeliverNotificationsInput): Promise<{ delivered: number; inboxOnly: number }>;
   /** Status counts of a directive's assignments, for the monitor's compiled report. */

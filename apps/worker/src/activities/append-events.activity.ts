@@ -1,4 +1,4 @@
-import type { AppendEventsInput, AppendEventsOutput } from '@app/contracts';
+import type { AppendEventsInput, AppendEventsOutput, AppendToStreamsInput, AppendToStreamsOutput } from '@app/contracts';
 import type { EventStore } from '@app/event-store';
 
 /** Appends with the stream's expected version; a retry after a commit is a no-op (deterministic event ids). */
@@ -21,5 +21,18 @@ export function appendEventsActivity(eventStore: EventStore) {
         globalPosition: event.globalPosition,
       })),
     };
+  };
+}
+
+/** Several streams in one transaction; a retry after a commit is a no-op for each of them. */
+export function appendToStreamsActivity(eventStore: EventStore) {
+  return async (input: AppendToStreamsInput): Promise<AppendToStreamsOutput> => {
+    const results = await eventStore.appendToStreams(input.appends, {
+      occurredAt: input.occurredAt,
+      actor: input.actor,
+      correlationId: input.correlationId,
+      causationId: input.causationId,
+    });
+    return { versions: results.map((result) => result.version) };
   };
 }

@@ -1,7 +1,7 @@
 import type { DondocActivities } from '@app/contracts';
 import type { EventStore, Sql } from '@app/event-store';
 import { AgencyWebhookRepository, DirectiveSummaryRepository, NotificationsRepository } from '@app/read-models';
-import { appendEventsActivity } from './append-events.activity';
+import { appendEventsActivity, appendToStreamsActivity } from './append-events.activity';
 import { deliverNotificationsActivity } from './deliver-notifications.activity';
 
 export interface ActivityDeps {
@@ -14,6 +14,7 @@ export function createActivities(deps: ActivityDeps): DondocActivities {
   const directives = new DirectiveSummaryRepository(deps.sql);
   return {
     appendEvents: appendEventsActivity(deps.eventStore),
+    appendToStreams: appendToStreamsActivity(deps.eventStore),
     deliverNotifications: deliverNotificationsActivity({
       notifications: new NotificationsRepository(deps.sql),
       webhooks: new AgencyWebhookRepository(deps.sql),
