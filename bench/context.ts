@@ -49,6 +49,9 @@ export const FULL: Sizes = {
   appends: 5000,
 };
 
+/** The worker's sticky cache: DONDOC_WORKER_MAX_CACHED_WORKFLOWS's default, which the bench leaves as it is. */
+export const WORKER_CACHED_WORKFLOWS = 1000;
+
 export interface Ctx {
   stack: BenchStack;
   sizes: Sizes;

@@ -1,6 +1,6 @@
 // N open assignment workflows with deadlines: how late their reminders land, and the worker's memory.
 import { baselineTimerWorkflow } from '../baseline/workflows';
-import type { Ctx } from '../context';
+import { WORKER_CACHED_WORKFLOWS, type Ctx } from '../context';
 import type { Report } from '../report';
 import { closedLoop, latencyStats, memoryOf, progress, round, sleep } from '../support';
 import { createDirective, waitForAssignments } from './api';
@@ -72,7 +72,10 @@ export async function runTimers(ctx: Ctx, report: Report, storedPerSecond: numbe
   report.add({ section, metric: `worker RSS, peak, ${open.toLocaleString('en-US')} open workflows`, unit: 'MiB', dondoc: mib(peakRss), target: '≤ 1 GiB at 10k open', met: peakRss <= GIB });
   const perWorkflow = before && afterCreation ? (afterCreation.rss - before.rss) / m : Number.NaN;
   if (ctx.quick && Number.isFinite(perWorkflow)) {
-    report.add({ section, metric: 'worker RSS extrapolated to 10,000 open (linear)', unit: 'MiB', dondoc: mib((afterCreation?.rss ?? 0) + Math.max(0, perWorkflow) * (10_000 - open)), target: '≤ 1 GiB', met: (afterCreation?.rss ?? 0) + Math.max(0, perWorkflow) * (10_000 - open) <= GIB });
+    // The worker keeps at most WORKER_CACHED_WORKFLOWS in memory (the sticky cache); more open workflows are
+    // evicted and replayed on their next task, so memory grows with the cached ones only.
+    const estimate = (afterCreation?.rss ?? 0) + Math.max(0, perWorkflow) * Math.max(0, Math.min(10_000, WORKER_CACHED_WORKFLOWS) - open);
+    report.add({ section, metric: `worker RSS at 10,000 open, estimated (${WORKER_CACHED_WORKFLOWS.toLocaleString('en-US')} cached)`, unit: 'MiB', dondoc: mib(estimate), target: '≤ 1 GiB', met: estimate <= GIB });
   }
   report.details.timers = {
     workflows: m,
