@@ -16,8 +16,9 @@ export async function runTimers(ctx: Ctx, report: Report, storedPerSecond: numbe
   const directives = Math.ceil(m / PER_DIRECTIVE);
   const parallel = Math.min(8, directives);
   const before = memoryOf(ctx.stack.workerPid);
-  // Directives are created `parallel` at a time; leave half as much again, plus a few seconds.
-  const creationEstimateMs = (1.2 * m * 1000) / Math.max(1, storedPerSecond) / Math.min(parallel, 2) + 5000;
+  // The worker is CPU-bound while it creates them, so directives created in parallel are no faster than one at a
+  // time: leave half as much again as the measured rate needs, plus a few seconds, so reminders fall due after.
+  const creationEstimateMs = (1.5 * m * 1000) / Math.max(1, storedPerSecond) + 5000;
   const firstFire = Date.now() + creationEstimateMs;
   const fireAt = (i: number): number => firstFire + Math.floor((i * window) / m);
   progress(`timers: ${m} assignments in ${directives} directives, reminders due evenly over ${window / 1000} s from ${Math.round(creationEstimateMs / 1000)} s from now`);

@@ -1,5 +1,8 @@
 import type { TransactionSql } from '@app/event-store';
 
+/** Rows per statement: bounds the size of one parameter (PostgreSQL parses it whole as jsonb) without costing speed. */
+const ROWS_PER_STATEMENT = 1000;
+
 /** A column of a projection table and its SQL type, as jsonb_to_recordset reads it. */
 export type Column = readonly [name: string, type: string];
 
@@ -14,10 +17,11 @@ export function insertFromRecordset(table: string, columns: readonly Column[]): 
 }
 
 /**
- * Runs the statement with the rows as its one jsonb parameter; nothing is sent for no rows. Prepared: the statement
- * text is constant, and unprepared it would be described first, a round trip of its own.
+ * Runs the statement with the rows as its one jsonb parameter, 1,000 rows at a time; nothing is sent for no rows.
+ * Prepared: the statement text is constant, and unprepared it would be described first, a round trip of its own.
  */
 export async function writeRows(tx: TransactionSql, statement: string, rows: readonly object[]): Promise<void> {
-  if (rows.length === 0) return;
-  await tx.unsafe(statement, [rows as never], { prepare: true });
+  for (let index = 0; index < rows.length; index += ROWS_PER_STATEMENT) {
+    await tx.unsafe(statement, [rows.slice(index, index + ROWS_PER_STATEMENT) as never], { prepare: true });
+  }
 }
