@@ -61,4 +61,6 @@ export interface Ctx {
   sql: Sql;
   /** An agency token of BTCTU, the lead of every bench assignment. */
   agencyToken: string;
+  /** Baseline workflows started so far with DondocStatus (every other one overdue), for the visibility query. */
+  visibility: { started: number; overdue: number };
 }

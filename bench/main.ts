@@ -80,7 +80,7 @@ export async function main(argv: string[]): Promise<number> {
     progress(`stack ready: ${stack.describe}`);
     const connection = await Connection.connect({ address: stack.temporalAddress });
     const sql = connect(stack.databaseUrl, { max: 4 });
-    const ctx: Ctx = { stack, sizes, quick: options.quick, runId, client: new Client({ connection, namespace: stack.namespace }), sql, agencyToken: '' };
+    const ctx: Ctx = { stack, sizes, quick: options.quick, runId, client: new Client({ connection, namespace: stack.namespace }), sql, agencyToken: '', visibility: { started: 0, overdue: 0 } };
     try {
       ctx.agencyToken = await mintAgencyToken(stack.apiUrl, stack.adminToken, 'BTCTU');
       let appendP50: number | undefined;

@@ -47,4 +47,6 @@ export async function startBaselines(ctx: Ctx, label: string, count: number): Pr
       typedSearchAttributes: [{ key: STATUS_ATTRIBUTE, value: i % 2 === 0 ? 'inProgressOverdue' : 'inProgressOnTime' }],
     }),
   `${label} starts`);
+  ctx.visibility.started += count;
+  ctx.visibility.overdue += Math.ceil(count / 2);
 }

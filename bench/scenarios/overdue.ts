@@ -46,15 +46,13 @@ export async function runOverdue(ctx: Ctx, report: Report): Promise<void> {
     from assignment_summary`;
   progress(`overdue list: ${total} rows (${overdue} overdue) after ${Math.round(seedMs)} ms; topping visibility up to ${ctx.sizes.visibilityWorkflows} workflows`);
 
-  // The creation run started directiveAssignments baseline workflows with DondocStatus; add the rest.
-  const already = ctx.sizes.directiveAssignments;
-  const more = Math.max(0, ctx.sizes.visibilityWorkflows - already);
+  // The creation run (if it ran) started baseline workflows with DondocStatus already; add the rest.
+  const more = Math.max(0, ctx.sizes.visibilityWorkflows - ctx.visibility.started);
   if (more > 0) await startBaselines(ctx, 'visibility', more);
-  const expectedOverdue = Math.ceil(already / 2) + Math.ceil(more / 2);
   await waitUntil(
     'visibility to list every started workflow',
-    async () => (await ctx.client.workflow.count(QUERY)).count >= expectedOverdue,
-    120_000,
+    async () => (await ctx.client.workflow.count(QUERY)).count >= ctx.visibility.overdue,
+    Math.max(120_000, ctx.sizes.visibilityWorkflows * 20),
     250,
   );
 
