@@ -32,7 +32,8 @@ import {
   directiveWorkflowId,
   parentWithdrawnSignal,
   trackProgressSignal,
-  type AppendedEvent,
+  NOTIFYING_EVENT_TYPES,
+  type AppendEventsOutput,
   type AssignmentWorkflowInput,
   type CommandRequest,
   type CommandResult,
@@ -47,7 +48,7 @@ const DEFAULT_HISTORY_LIMIT = 10_000;
 export const PATCH_READY_SIGNAL = 'assignment-ready-signal';
 export const PATCH_KEEP_DEADLINE_TIMER = 'assignment-keeps-unchanged-deadline-timer';
 export const PATCH_CHANGED_SEARCH_ATTRIBUTES = 'assignment-upserts-changed-search-attributes';
-const NOTIFYING_EVENTS = new Set(['ReminderSent', 'MarkedOverdue', 'EscalatedToLevel', 'StageDeadlineMissed']);
+export const PATCH_DELIVER_ONLY_TO_WEBHOOKS = 'assignment-delivers-only-what-has-a-webhook';
 
 /**
  * One assignment (or one agency's track of an "each of" assignment) from creation to closure: commands arrive
@@ -78,13 +79,18 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
     const before = state;
     state = events.reduce<AssignmentState>((current, event: AssignmentEvent) => evolveAssignment(current, event), state);
     version = appended.version;
-    afterChange(before, appended.events);
+    afterChange(before, appended);
     return { assignment: summarize(state, command.at), version, events: appended.events };
   };
 
-  const afterChange = (before: AssignmentState, appended: AppendedEvent[]): void => {
+  const afterChange = (before: AssignmentState, appended: AppendEventsOutput): void => {
     publishSearchAttributes(state, published);
-    deliveries.push(...appended.filter((event) => NOTIFYING_EVENTS.has(event.type)).map((event) => event.eventId));
+    const notifying = appended.events.filter((event) => NOTIFYING_EVENT_TYPES.includes(event.type)).map((event) => event.eventId);
+    // Runs recorded before this change scheduled delivery for every notifying event, webhook or not.
+    if (notifying.length > 0) {
+      const withWebhook = new Set(appended.webhookEvents ?? notifying);
+      deliveries.push(...(patched(PATCH_DELIVER_ONLY_TO_WEBHOOKS) ? notifying.filter((id) => withWebhook.has(id)) : notifying));
+    }
     if (state.exists && state.kind === 'track' && state.parentId && state.lead && progressChanged(before, state)) {
       const progress = summarize(state, nowIso());
       outbox.push(

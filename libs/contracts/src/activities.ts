@@ -21,7 +21,12 @@ export interface AppendedEvent {
 export interface AppendEventsOutput {
   version: number;
   events: AppendedEvent[];
+  /** Of the events, those with a notification for an agency that has a webhook (absent in runs recorded before). */
+  webhookEvents?: string[];
 }
+
+/** Event types that notify agencies (inbox, and webhook where one is set). */
+export const NOTIFYING_EVENT_TYPES: readonly string[] = ['ReminderSent', 'MarkedOverdue', 'EscalatedToLevel', 'StageDeadlineMissed'];
 
 /** Several streams appended in one transaction (a directive with its assignments' creation). */
 export interface AppendToStreamsInput {

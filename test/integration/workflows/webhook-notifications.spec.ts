@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
+import { assignmentWorkflowId } from '@app/contracts';
 import { EventStore, type Sql } from '@app/event-store';
 import { AgencyWebhookRepository, NotificationsRepository } from '@app/read-models';
 import { signBody, SIGNATURE_HEADER } from '../../../apps/worker/src/activities/deliver-notifications.activity';
@@ -69,6 +70,22 @@ describe('notifications delivered to the agency webhook', () => {
       const recorded = await new EventStore(sql).readStream(`notification-${reminder?.notificationId}`);
       expect(recorded.map((e) => e.type)).toEqual(['NotificationDelivered']);
       expect(recorded[0].data).toMatchObject({ agency: AGENCY, url });
+    } finally {
+      await worker.shutdown();
+    }
+  });
+
+  it('schedules no delivery when no agency of the assignment has a webhook: the notices wait in the inbox', async () => {
+    const worker = await testWorker();
+    try {
+      const id = `W-${randomUUID().slice(0, 8)}`;
+      const lead = `NOHOOK-${randomUUID().slice(0, 6)}`;
+      await createDirective(client, worker.taskQueue, [plan(id, { agencies: [{ agency: lead, role: 'lead' }], deadline: inSeconds(2) })], { timerPolicy: FAST_TIMERS });
+      const inbox = await eventually(() => new NotificationsRepository(sql).inbox(lead, { limit: 50 }), (page) => page.items.some((n) => n.kind === 'overdue'), 30_000);
+      expect(inbox.items.map((n) => n.kind)).toEqual(expect.arrayContaining(['reminder', 'overdue']));
+      expect(inbox.items.every((n) => n.deliveredAt === null)).toBe(true);
+      const history = await client.workflow.getHandle(assignmentWorkflowId(id)).fetchHistory();
+      expect((history.events ?? []).filter((e) => e.activityTaskScheduledEventAttributes)).toEqual([]);
     } finally {
       await worker.shutdown();
     }

@@ -1,8 +1,12 @@
-import type { AppendEventsInput, AppendEventsOutput, AppendToStreamsInput, AppendToStreamsOutput } from '@app/contracts';
+import { NOTIFYING_EVENT_TYPES, type AppendEventsInput, type AppendEventsOutput, type AppendToStreamsInput, type AppendToStreamsOutput } from '@app/contracts';
 import type { EventStore } from '@app/event-store';
+import type { NotificationsRepository } from '@app/read-models';
 
-/** Appends with the stream's expected version; a retry after a commit is a no-op (deterministic event ids). */
-export function appendEventsActivity(eventStore: EventStore) {
+/**
+ * Appends with the stream's expected version; a retry after a commit is a no-op (deterministic event ids). Says
+ * which notifying events have anything to post to a webhook, so the workflow schedules delivery only for those.
+ */
+export function appendEventsActivity(eventStore: EventStore, notifications: NotificationsRepository) {
   return async (input: AppendEventsInput): Promise<AppendEventsOutput> => {
     const result = await eventStore.append(input.streamId, input.expectedVersion, input.events, {
       occurredAt: input.occurredAt,
@@ -10,8 +14,10 @@ export function appendEventsActivity(eventStore: EventStore) {
       correlationId: input.correlationId,
       causationId: input.causationId,
     });
+    const notifying = result.events.filter((event) => NOTIFYING_EVENT_TYPES.includes(event.type)).map((event) => event.eventId);
     return {
       version: result.version,
+      webhookEvents: await notifications.eventsWithWebhooks(notifying),
       events: result.events.map((event) => ({
         eventId: event.eventId,
         streamVersion: event.streamVersion,

@@ -12,11 +12,12 @@ export interface ActivityDeps {
 
 export function createActivities(deps: ActivityDeps): DondocActivities {
   const directives = new DirectiveSummaryRepository(deps.sql);
+  const notifications = new NotificationsRepository(deps.sql);
   return {
-    appendEvents: appendEventsActivity(deps.eventStore),
+    appendEvents: appendEventsActivity(deps.eventStore, notifications),
     appendToStreams: appendToStreamsActivity(deps.eventStore),
     deliverNotifications: deliverNotificationsActivity({
-      notifications: new NotificationsRepository(deps.sql),
+      notifications,
       webhooks: new AgencyWebhookRepository(deps.sql),
       eventStore: deps.eventStore,
       secret: deps.webhookSecret,

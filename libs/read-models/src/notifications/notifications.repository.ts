@@ -90,6 +90,15 @@ export class NotificationsRepository {
     return rows.map(toNotification);
   }
 
+  /** Of these events, those with a notification for an agency that has a webhook: the ones there is anything to post for. */
+  async eventsWithWebhooks(eventIds: readonly string[]): Promise<string[]> {
+    if (eventIds.length === 0) return [];
+    const rows = await this.sql<{ event_id: string }[]>`
+      select distinct n.event_id from notifications n join agency_webhooks w on w.agency = n.agency
+      where n.event_id = any(${[...eventIds]}::uuid[])`;
+    return rows.map((row) => row.event_id);
+  }
+
   /** Counts the attempt; the first delivery instant sticks. False when there is no such notification. */
   async markDelivered(notificationId: string, at: string): Promise<boolean> {
     const result = await this.sql`
