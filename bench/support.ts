@@ -1,3 +1,5 @@
+import { decideAssignment, EVENT_SCHEMA_VERSION, evolveAssignment, initialAssignmentState, type AssignmentCommand, type AssignmentState } from '@app/domain';
+import type { NewEvent } from '@app/event-store';
 import { readFileSync } from 'node:fs';
 
 const started = Date.now();
@@ -131,4 +133,15 @@ export async function waitUntil(what: string, probe: () => Promise<boolean>, tim
     await sleep(everyMs);
   }
   throw new Error(`${what}: not within ${Math.round(timeoutMs / 1000)} s`);
+}
+
+
+/** What the domain decides for each command in turn, from a fresh assignment, as events ready to append. */
+export function decideInOrder(commands: AssignmentCommand[]): NewEvent[][] {
+  let state: AssignmentState = initialAssignmentState;
+  return commands.map((command) => {
+    const events = decideAssignment(command, state);
+    state = events.reduce(evolveAssignment, state);
+    return events.map((event) => ({ type: event.type, data: event.data, schemaVersion: EVENT_SCHEMA_VERSION[event.type] }));
+  });
 }

@@ -1,10 +1,10 @@
 // EventStore.append against a plain single-row insert loop on the same PostgreSQL: both are bound by the commit.
-import { decideAssignment, DEFAULT_TIMER_POLICY, EVENT_SCHEMA_VERSION, evolveAssignment, initialAssignmentState, type AssignmentCommand, type AssignmentState } from '@app/domain';
+import { DEFAULT_TIMER_POLICY, type AssignmentCommand } from '@app/domain';
 import { connect, EventStore, type NewEvent } from '@app/event-store';
 import { dondocProjector } from '@app/read-models';
 import type { Ctx } from '../context';
 import type { Report } from '../report';
-import { closedLoop, latencyStats, progress, round } from '../support';
+import { closedLoop, decideInOrder, latencyStats, progress, round } from '../support';
 
 const LEVELS = [1, 16];
 
@@ -16,12 +16,7 @@ function assignmentBatches(assignmentId: string): NewEvent[][] {
     { type: 'Acknowledge', at, actor: { kind: 'agency', agency: 'BTCTU' } },
     { type: 'RecordResearch', note: 'Đang tổng hợp ý kiến các sở, ngành', at, actor: { kind: 'agency', agency: 'BTCTU' } },
   ];
-  let state: AssignmentState = initialAssignmentState;
-  return commands.map((command) => {
-    const events = decideAssignment(command, state);
-    state = events.reduce(evolveAssignment, state);
-    return events.map((event) => ({ type: event.type, data: event.data, schemaVersion: EVENT_SCHEMA_VERSION[event.type] }));
-  });
+  return decideInOrder(commands);
 }
 
 export async function runAppend(ctx: Ctx, report: Report): Promise<{ appendWithProjectionsP50: number }> {

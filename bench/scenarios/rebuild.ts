@@ -1,10 +1,10 @@
 // Projection rebuild rate (events per second) via rebuildProjections, against reading the same events only.
-import { decideAssignment, DEFAULT_TIMER_POLICY, EVENT_SCHEMA_VERSION, evolveAssignment, initialAssignmentState, type AssignmentCommand, type AssignmentState } from '@app/domain';
+import { DEFAULT_TIMER_POLICY, type AssignmentCommand } from '@app/domain';
 import { connect, EventStore, type Sql, type StreamAppend } from '@app/event-store';
 import { dondocProjector, rebuildProjections } from '@app/read-models';
 import type { Ctx } from '../context';
 import type { Report } from '../report';
-import { progress, round } from '../support';
+import { decideInOrder, progress, round } from '../support';
 
 /** Events the store holds before the rebuild runs: the run's own, topped up with synthetic assignment lifecycles. */
 const MIN_EVENTS = { quick: 30_000, full: 300_000 };
@@ -73,11 +73,5 @@ function lifecycle(assignmentId: string, at: string): StreamAppend {
     { type: 'RecordResearch', note: 'Khảo sát 13 huyện, thị xã, thành phố', at, actor: { kind: 'agency', agency: 'VPTU' } },
     { type: 'SubmitProposal', summary: 'Đề xuất sắp xếp tổ chức bộ máy', beyondProvincialCompetence: false, at, actor: lead },
   ];
-  let state: AssignmentState = initialAssignmentState;
-  const events = commands.flatMap((command) => {
-    const decided = decideAssignment(command, state);
-    state = decided.reduce(evolveAssignment, state);
-    return decided.map((event) => ({ type: event.type, data: event.data, schemaVersion: EVENT_SCHEMA_VERSION[event.type] }));
-  });
-  return { streamId: `assignment-${assignmentId}`, expectedVersion: 0, events };
+  return { streamId: `assignment-${assignmentId}`, expectedVersion: 0, events: decideInOrder(commands).flat() };
 }

@@ -25,9 +25,6 @@ export interface AppendEventsOutput {
   webhookEvents?: string[];
 }
 
-/** Event types that notify agencies (inbox, and webhook where one is set). */
-export const NOTIFYING_EVENT_TYPES: readonly string[] = ['ReminderSent', 'MarkedOverdue', 'EscalatedToLevel', 'StageDeadlineMissed'];
-
 /** Several streams appended in one transaction (a directive with its assignments' creation). */
 export interface AppendToStreamsInput {
   appends: Pick<AppendEventsInput, 'streamId' | 'expectedVersion' | 'events'>[];

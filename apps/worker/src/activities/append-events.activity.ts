@@ -1,4 +1,5 @@
-import { NOTIFYING_EVENT_TYPES, type AppendEventsInput, type AppendEventsOutput, type AppendToStreamsInput, type AppendToStreamsOutput } from '@app/contracts';
+import type { AppendEventsInput, AppendEventsOutput, AppendToStreamsInput, AppendToStreamsOutput } from '@app/contracts';
+import { NOTIFYING_EVENT_TYPES } from '@app/domain';
 import type { EventStore } from '@app/event-store';
 import type { NotificationsRepository } from '@app/read-models';
 

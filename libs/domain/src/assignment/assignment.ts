@@ -110,6 +110,11 @@ export const ASSIGNMENT_EVENT_SCHEMA_VERSION = {
 
 export const ASSIGNMENT_EVENT_TYPES: readonly AssignmentEventType[] = Object.freeze(Object.keys(ASSIGNMENT_EVENT_SCHEMA_VERSION) as AssignmentEventType[]);
 
+/** The timer events that notify agencies: an inbox row per target agency, and a webhook post where one is set. */
+export type NotifyingEvent = Extract<AssignmentEvent, { type: 'ReminderSent' | 'MarkedOverdue' | 'EscalatedToLevel' | 'StageDeadlineMissed' }>;
+export const NOTIFYING_EVENT_TYPES: readonly string[] = Object.freeze(['ReminderSent', 'MarkedOverdue', 'EscalatedToLevel', 'StageDeadlineMissed'] satisfies NotifyingEvent['type'][]);
+export const isNotifyingEvent = (event: AssignmentEvent): event is NotifyingEvent => NOTIFYING_EVENT_TYPES.includes(event.type);
+
 // ---------- state ----------
 
 export interface ResearchEntry {

@@ -1,14 +1,9 @@
-import type { AssignmentEvent, ExistingAssignment } from '@app/domain';
+import { isNotifyingEvent, type ExistingAssignment, type NotifyingEvent } from '@app/domain';
 import type { TransactionSql } from '@app/event-store';
 import type { AssignmentStep } from '../assignment-summary/assignment-states';
 import { insertFromRecordset, writeRows } from '../shared/recordset';
 import { notificationIdOf } from './notification-id';
 import { notificationMessage, type NotificationSubject } from './notification-message';
-
-type TimerEvent = Extract<AssignmentEvent, { type: 'ReminderSent' | 'MarkedOverdue' | 'EscalatedToLevel' | 'StageDeadlineMissed' }>;
-
-const isTimerEvent = (event: AssignmentEvent): event is TimerEvent =>
-  event.type === 'ReminderSent' || event.type === 'MarkedOverdue' || event.type === 'EscalatedToLevel' || event.type === 'StageDeadlineMissed';
 
 const INSERT = `${insertFromRecordset('notifications', [
   ['notification_id', 'uuid'],
@@ -25,13 +20,13 @@ const INSERT = `${insertFromRecordset('notifications', [
   on conflict (notification_id) do nothing`;
 
 /** The lead always; coordinators too for reminders (overdue, missed stages and the ladder are the lead's to answer). */
-function targetsOf(state: ExistingAssignment, event: TimerEvent): string[] {
+function targetsOf(state: ExistingAssignment, event: NotifyingEvent): string[] {
   const lead = state.lead === null ? [] : [state.lead];
   if (event.type !== 'ReminderSent') return lead;
   return [...lead, ...state.agencies.filter((a) => a.role === 'coordinator').map((a) => a.agency)];
 }
 
-function subjectOf(state: ExistingAssignment, event: TimerEvent): NotificationSubject {
+function subjectOf(state: ExistingAssignment, event: NotifyingEvent): NotificationSubject {
   const base = { text: state.text, dueAt: event.data.dueAt };
   if (event.type === 'ReminderSent') return { ...base, kind: 'reminder', level: null };
   if (event.type === 'MarkedOverdue') return { ...base, kind: 'overdue', level: null };
@@ -42,7 +37,7 @@ function subjectOf(state: ExistingAssignment, event: TimerEvent): NotificationSu
 /** One inbox row per timer event and target agency. */
 export async function projectNotifications(tx: TransactionSql, steps: readonly AssignmentStep[]): Promise<void> {
   const rows = steps.flatMap(({ stored, event, state }) => {
-    if (!isTimerEvent(event)) return [];
+    if (!isNotifyingEvent(event)) return [];
     const subject = subjectOf(state, event);
     const message = notificationMessage(subject);
     return targetsOf(state, event).map((agency) => ({
