@@ -22,6 +22,8 @@ export interface ProjectionSessionOptions {
   holdChanges?: number;
   /** States kept in memory across batches before they are dropped (and read back when needed). */
   keepStates?: number;
+  /** The projection tables were truncated in this transaction: no assignment has a row this session did not write. */
+  startsEmpty?: boolean;
 }
 
 /** Projects batches of events inside a transaction; `flush` writes what is held back, before the commit. */
@@ -31,24 +33,51 @@ export interface ProjectionSession {
 }
 
 export function projectionSession(projections: Projections, options: ProjectionSessionOptions = {}): ProjectionSession {
-  const states = new AssignmentStates();
+  const states = new AssignmentStates({ startsEmpty: options.startsEmpty });
   const holdChanges = options.holdChanges ?? 0;
   const keepStates = options.keepStates ?? 0;
-  // The writes of one stage are sent together: pipelined on the transaction's connection.
-  const flush = async (tx: TransactionSql): Promise<void> => {
+  const writes = new PendingWrites();
+  const writeChanged = async (tx: TransactionSql): Promise<void> => {
     const changed = states.takeChanged();
     if (changed.length > 0) await Promise.all(projections.changes.map((project) => project(tx, changed)));
-    if (states.knownCount > keepStates) states.forget();
   };
+  // Writes are not awaited batch by batch: the next batch is evolved while PostgreSQL inserts the last one's rows.
+  // Statements on a transaction run in the order sent, so a state read back later sees every row sent before it.
   return {
     async project(tx, events) {
       await Promise.all(projections.events.map((project) => project(tx, events)));
       const steps = await states.apply(tx, events);
-      if (steps.length > 0) await Promise.all(projections.steps.map((project) => project(tx, steps)));
-      if (states.changedCount > holdChanges) await flush(tx);
+      if (steps.length > 0) writes.add(...projections.steps.map((project) => project(tx, steps)));
+      if (states.changedCount > holdChanges) {
+        await writes.settle(); // at most one round of held-back rows in flight: bounds what waits in memory
+        writes.add(writeChanged(tx));
+        if (states.knownCount > keepStates) states.forget();
+      }
     },
-    flush,
+    async flush(tx) {
+      writes.add(writeChanged(tx));
+      await writes.settle();
+      if (states.knownCount > keepStates) states.forget();
+    },
   };
+}
+
+/** Writes sent and not yet awaited; the first failure is what `settle` throws (the transaction is lost anyway). */
+class PendingWrites {
+  private pending: Promise<void>[] = [];
+
+  add(...writes: Promise<void>[]): void {
+    for (const write of writes) {
+      write.catch(() => undefined); // awaited in settle(); not an unhandled rejection meanwhile
+      this.pending.push(write);
+    }
+  }
+
+  async settle(): Promise<void> {
+    const pending = this.pending;
+    this.pending = [];
+    await Promise.all(pending);
+  }
 }
 
 /** The projector of live appends: every row written in the append's transaction. */

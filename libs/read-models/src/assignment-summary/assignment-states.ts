@@ -31,6 +31,16 @@ interface Known {
 export class AssignmentStates {
   private readonly known = new Map<string, Known>();
   private readonly changed = new Map<string, ChangedAssignment>();
+  /** With `startsEmpty`, the assignments whose rows this session wrote: the only ones worth reading back. */
+  private readonly written?: Set<string>;
+
+  /**
+   * `startsEmpty`: the tables were truncated in this transaction (a rebuild), so an assignment this session has
+   * not written has no row yet and its state is not read back: no read per batch while the tables fill.
+   */
+  constructor(options: { startsEmpty?: boolean } = {}) {
+    if (options.startsEmpty) this.written = new Set();
+  }
 
   /** Applies the batch's assignment events in order; an event already applied (a replay) changes nothing. */
   async apply(tx: TransactionSql, events: readonly StoredEvent[]): Promise<AssignmentStep[]> {
@@ -68,18 +78,20 @@ export class AssignmentStates {
   /** The assignments changed since the last call; the caller writes their rows. */
   takeChanged(): ChangedAssignment[] {
     const changed = [...this.changed.values()];
+    if (this.written) for (const id of this.changed.keys()) this.written.add(id);
     this.changed.clear();
     return changed;
   }
 
-  /** Drops the states held in memory; only once their rows are written, or they would be read back stale. */
+  /** Drops the states held in memory; only once their rows are sent, or they would be read back stale. */
   forget(): void {
     if (this.changed.size > 0) throw new Error('AssignmentStates.forget() with changes not yet written');
     this.known.clear();
   }
 
   private async load(tx: TransactionSql, ids: string[]): Promise<void> {
-    const missing = ids.filter((id) => !this.known.has(id));
+    const written = this.written;
+    const missing = ids.filter((id) => !this.known.has(id) && (!written || written.has(id)));
     if (missing.length === 0) return;
     const rows = await tx<{ assignment_id: string; state: ExistingAssignment; version: number }[]>`
       select assignment_id, state, version from assignment_summary where assignment_id = any(${missing}::text[])`;

@@ -37,7 +37,11 @@ export async function rebuildProjections(sql: Sql, options: RebuildOptions = {})
   const batchSize = Math.max(1, options.batchSize ?? 2000);
   const upcasters = options.upcasters ?? new Map();
   // Assignment rows are written once many have changed (and at the end), not with every batch.
-  const session = dondocProjectionSession({ holdChanges: options.holdChanges ?? 10_000, keepStates: options.keepStates ?? 20_000 });
+  const session = dondocProjectionSession({
+    holdChanges: options.holdChanges ?? 10_000,
+    keepStates: options.keepStates ?? 20_000,
+    startsEmpty: true,
+  });
   const events = await sql.begin(async (tx) => {
     await tx`lock table streams in exclusive mode`;
     await tx.unsafe(`truncate ${PROJECTION_TABLES.join(', ')}`);

@@ -18,10 +18,14 @@ export function insertFromRecordset(table: string, columns: readonly Column[]): 
 
 /**
  * Runs the statement with the rows as its one jsonb parameter, 1,000 rows at a time; nothing is sent for no rows.
- * Prepared: the statement text is constant, and unprepared it would be described first, a round trip of its own.
+ * Every chunk is sent before any is awaited: they run in order, and a later statement on the transaction (a state
+ * read back) sees all of them. Prepared: the statement text is constant, and unprepared it would be described
+ * first, a round trip of its own.
  */
 export async function writeRows(tx: TransactionSql, statement: string, rows: readonly object[]): Promise<void> {
+  const chunks: Promise<unknown>[] = [];
   for (let index = 0; index < rows.length; index += ROWS_PER_STATEMENT) {
-    await tx.unsafe(statement, [rows.slice(index, index + ROWS_PER_STATEMENT) as never], { prepare: true });
+    chunks.push(tx.unsafe(statement, [rows.slice(index, index + ROWS_PER_STATEMENT) as never], { prepare: true }).execute());
   }
+  await Promise.all(chunks);
 }
