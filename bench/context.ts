@@ -30,7 +30,7 @@ export const QUICK: Sizes = {
   directiveAssignments: 1000,
   overdueRows: 10_000,
   visibilityWorkflows: 600,
-  listQueries: 100,
+  listQueries: 300,
   timerWorkflows: 500,
   timerWindowMs: 8000,
   appends: 400,
