@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { configFromProcess } from '@app/config';
-import { createScratchDatabase, ensureTemporalCli, freePort, redactUrl, startTemporalDevServer, startThrowawayPostgres } from '@app/local-stack';
+import { appProcessEnv, createScratchDatabase, ensureTemporalCli, freePort, redactUrl, startTemporalDevServer, startThrowawayPostgres } from '@app/local-stack';
 import { stopChild } from '../libs/local-stack/src/child-process';
 import { progress, waitUntil } from './support';
 
@@ -38,14 +38,19 @@ type Stop = () => Promise<void>;
 
 /** Environment of the API and worker processes the bench starts (and of the cluster's). */
 function appEnv(): Record<string, string> {
-  return {
+  // DONDOC_* (e.g. DONDOC_WORKER_MAX_CACHED_WORKFLOWS) and MALLOC_ARENA_MAX set for the bench reach the apps: to try a
+  // setting without changing code. The bench's own settings below win.
+  const passed = Object.entries(process.env).filter(([name, value]) => value !== undefined && (name.startsWith('DONDOC_') || name === 'MALLOC_ARENA_MAX'));
+  // As npm start, the cluster and the production image start them (MALLOC_ARENA_MAX=2).
+  return appProcessEnv({
+    ...(Object.fromEntries(passed) as Record<string, string>),
     // Production's log level; output goes nowhere. The limits are lifted so the load generator is not throttled
     // (rate limit) and a 10,000-assignment directive fits in one request (body limit).
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     DONDOC_SEED: 'false',
     DONDOC_RATE_LIMIT_PER_MINUTE: '1000000',
     DONDOC_BODY_LIMIT: '64mb',
-  };
+  });
 }
 
 export async function startStack(options: { cluster: boolean; profileDir?: string }): Promise<BenchStack> {

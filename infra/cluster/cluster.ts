@@ -20,7 +20,7 @@ import { createInterface } from 'node:readline';
 import { Connection } from '@temporalio/client';
 import { loadConfig } from '@app/config';
 import { connect, migrate } from '@app/event-store';
-import { ensureTemporalCli, freePort, preferredPort } from '@app/local-stack';
+import { appProcessEnv, ensureTemporalCli, freePort, preferredPort } from '@app/local-stack';
 // Not re-exported by the lib's index; the same helpers the dev launcher and the dev server use.
 import { stopChild, waitFor } from '../../libs/local-stack/src/child-process';
 import { clusterDatabases, dropDatabases, prepareDatabases, type ClusterDatabases } from './databases';
@@ -206,7 +206,7 @@ async function startTemporal(serverBinary: string, dbs: ClusterDatabases, runDir
 /** Runs a built dondoc app as a child process with prefixed output; resolves once it printed `ready`. */
 async function startApp(name: string, script: string, env: NodeJS.ProcessEnv, ready: RegExp): Promise<Running> {
   // The IPC channel closes if this launcher dies, and the app then stops itself: no orphans.
-  const child = spawn(process.execPath, ['--enable-source-maps', join(distRoot, script)], { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const child = spawn(process.execPath, ['--enable-source-maps', join(distRoot, script)], { env: appProcessEnv(env), stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   const running = { name, child, graceMs: 15_000 };
   app.push(running);
   let isReady = false;

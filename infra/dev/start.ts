@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { configFromProcess } from '@app/config';
 import { connect, migrate } from '@app/event-store';
-import { ensureTemporalCli, preferredPort, startEmbeddedPostgres, startTemporalDevServer } from '@app/local-stack';
+import { appProcessEnv, ensureTemporalCli, preferredPort, startEmbeddedPostgres, startTemporalDevServer } from '@app/local-stack';
 import { importSeedOnFirstStart } from './seed';
 
 type Stop = () => Promise<void>;
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const applied = await migrate(sql).finally(() => sql.end());
   log(applied.length ? `applied migrations ${applied.join(', ')}` : 'database schema is up to date');
 
-  const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address };
+  const env = appProcessEnv({ ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address });
   runChild('worker', join(distRoot, 'apps/worker/src/main.js'), env);
   runChild('api', join(distRoot, 'apps/api/src/main.js'), env);
   const api = `http://${config.host}:${config.port}`;

@@ -4,3 +4,4 @@ export * from './temporal-dev-server';
 export * from './embedded-postgres';
 export * from './search-attributes';
 export * from './scratch-database';
+export * from './app-env';
