@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import { configFromProcess } from '@app/config';
 import type { Sql } from '@app/event-store';
 import type { BenchStack } from './stack';
 
@@ -49,8 +50,8 @@ export const FULL: Sizes = {
   appends: 5000,
 };
 
-/** The worker's sticky cache: DONDOC_WORKER_MAX_CACHED_WORKFLOWS's default, which the bench leaves as it is. */
-export const WORKER_CACHED_WORKFLOWS = 1000;
+/** The worker's sticky cache as the bench starts it: DONDOC_WORKER_MAX_CACHED_WORKFLOWS if set for the bench, else its default. */
+export const workerCachedWorkflows = (): number => configFromProcess().maxCachedWorkflows;
 
 export interface Ctx {
   stack: BenchStack;

@@ -1,5 +1,5 @@
 // Creating a directive with N assignments through the API against N raw workflow starts.
-import { STATUS_ATTRIBUTE } from '@app/contracts';
+import { directiveWorkflowId, STATUS_ATTRIBUTE } from '@app/contracts';
 import { baselineWorkflow } from '../baseline/workflows';
 import type { Ctx } from '../context';
 import type { Report } from '../report';
@@ -14,6 +14,7 @@ export async function runCreation(ctx: Ctx, report: Report): Promise<void> {
   const directiveId = `BENCH-CREATE-${ctx.runId}`;
   progress(`directive creation: POST /api/directives with ${n} assignments`);
   const t0 = performance.now();
+  const startedAt = Date.now();
   const ids = await createDirective(ctx, directiveId, Array.from({ length: n }, (_, i) => ({ key: `C${i + 1}`, deadline: FAR_DEADLINE })));
   const answeredMs = performance.now() - t0;
   progress(`directive creation: answered after ${Math.round(answeredMs)} ms (${ids.length} workflows started); waiting for every AssignmentCreated`);
@@ -31,7 +32,35 @@ export async function runCreation(ctx: Ctx, report: Report): Promise<void> {
   const section = `Directive creation, N = ${n.toLocaleString('en-US')}`;
   report.add({ section, metric: 'assignments started/s (API answered)', unit: '/s', dondoc: round(answeredRate, 1), baseline: round(rawRate, 1), target: '≥ 0.8× raw starts', met: answeredRate >= 0.8 * rawRate });
   report.add({ section, metric: 'assignments stored/s (every AssignmentCreated appended)', unit: '/s', dondoc: round(storedRate, 1), baseline: round(rawRate, 1) });
-  report.details.creation = { assignments: n, answeredMs: round(answeredMs), storedMs: round(storedMs), rawStartsMs: round(rawMs), startConcurrency: START_CONCURRENCY };
+  const phases = await directivePhases(ctx, directiveId, startedAt);
+  report.details.creation = { assignments: n, answeredMs: round(answeredMs), storedMs: round(storedMs), rawStartsMs: round(rawMs), startConcurrency: START_CONCURRENCY, phases };
+  progress(`directive creation: ${Object.entries(phases).map(([name, value]) => `${name} ${value}`).join(', ')}`);
+}
+
+interface HistoryEvent {
+  eventTime?: { seconds?: { toNumber(): number } | number | null; nanos?: number | null } | null;
+  markerRecordedEventAttributes?: unknown;
+  startChildWorkflowExecutionInitiatedEventAttributes?: unknown;
+  childWorkflowExecutionStartedEventAttributes?: unknown;
+  workflowTaskCompletedEventAttributes?: unknown;
+}
+
+/** Where the directive's creation went, from its workflow's history: ms after the request was sent. */
+async function directivePhases(ctx: Ctx, directiveId: string, startedAt: number): Promise<Record<string, number>> {
+  const events = ((await ctx.client.workflow.getHandle(directiveWorkflowId(directiveId)).fetchHistory()).events ?? []) as HistoryEvent[];
+  const at = (event: HistoryEvent | undefined): number => {
+    const seconds = event?.eventTime?.seconds;
+    const s = typeof seconds === 'number' ? seconds : (seconds?.toNumber() ?? 0);
+    return round(s * 1000 + (event?.eventTime?.nanos ?? 0) / 1e6 - startedAt);
+  };
+  const last = <K extends keyof HistoryEvent>(key: K) => [...events].reverse().find((event) => event[key]);
+  return {
+    'workflow started': at(events[0]),
+    'events stored (last append marker)': at(last('markerRecordedEventAttributes')),
+    'first child start sent': at(events.find((event) => event.startChildWorkflowExecutionInitiatedEventAttributes)),
+    'last child started': at(last('childWorkflowExecutionStartedEventAttributes')),
+    'directive workflow tasks': events.filter((event) => event.workflowTaskCompletedEventAttributes).length,
+  };
 }
 
 /**

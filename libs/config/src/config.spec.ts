@@ -15,7 +15,7 @@ describe('loadConfig', () => {
       dataDir: '/srv/dondoc/.data',
       cacheDir: '/home/cb/.cache/dondoc',
       importPolicy: { deadlineDays: 30, acknowledgeDays: 3, proposeDays: 15 },
-      maxCachedWorkflows: 1000,
+      maxCachedWorkflows: 500,
     });
   });
 

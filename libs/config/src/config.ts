@@ -89,7 +89,7 @@ export function loadConfig(env: Env, defaults: { homeDir: string; cwd: string })
     webhookSecret: str('DONDOC_WEBHOOK_SECRET') ?? 'dondoc-dev-webhook-secret',
     bodyLimit: str('DONDOC_BODY_LIMIT') ?? '1mb',
     rateLimitPerMinute: int('DONDOC_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
-    maxCachedWorkflows: int('DONDOC_WORKER_MAX_CACHED_WORKFLOWS', 1000, 0, 1_000_000),
+    maxCachedWorkflows: int('DONDOC_WORKER_MAX_CACHED_WORKFLOWS', 500, 0, 1_000_000),
     seedOnStart: (str('DONDOC_SEED') ?? 'true') !== 'false',
     importPolicy: {
       deadlineDays: int('DONDOC_IMPORT_DEADLINE_DAYS', 30, 1, 3650),
