@@ -1,5 +1,4 @@
 import type { Client } from '@temporalio/client';
-import { configFromProcess } from '@app/config';
 import type { Sql } from '@app/event-store';
 import type { BenchStack } from './stack';
 
@@ -50,8 +49,6 @@ export const FULL: Sizes = {
   appends: 5000,
 };
 
-/** The worker's sticky cache as the bench starts it: DONDOC_WORKER_MAX_CACHED_WORKFLOWS if set for the bench, else its default. */
-export const workerCachedWorkflows = (): number => configFromProcess().maxCachedWorkflows;
 
 export interface Ctx {
   stack: BenchStack;

@@ -1,6 +1,6 @@
 // N open assignment workflows with deadlines: how late their reminders land, and the worker's memory.
 import { baselineTimerWorkflow } from '../baseline/workflows';
-import { workerCachedWorkflows, type Ctx } from '../context';
+import type { Ctx } from '../context';
 import type { Report } from '../report';
 import { closedLoop, latencyStats, memoryOf, progress, round, sleep } from '../support';
 import { createDirective, waitForAssignments } from './api';
@@ -72,15 +72,10 @@ export async function runTimers(ctx: Ctx, report: Report, storedPerSecond: numbe
   const section = `Timers: ${m.toLocaleString('en-US')} workflows with reminders due over ${window / 1000} s (${open.toLocaleString('en-US')} open in all)`;
   report.add({ section, metric: 'reminder lateness p50 (stored − due; raw: timer closed − due)', unit: 'ms', dondoc: lateness.p50, baseline: raw.p50 });
   report.add({ section, metric: 'reminder lateness p99 (stored − due; raw: timer closed − due)', unit: 'ms', dondoc: lateness.p99, baseline: raw.p99, target: '≤ 2,000 ms', met: lateness.p99 <= 2000 });
-  report.add({ section, metric: `worker RSS, peak, ${open.toLocaleString('en-US')} open workflows`, unit: 'MiB', dondoc: mib(peakRss), target: '≤ 1 GiB at 10k open', met: peakRss <= GIB });
+  // The target is for 10,000 open workflows: only the full size measures it (the quick one has too few to say).
+  const atTen = open >= 10_000;
+  report.add({ section, metric: `worker RSS, peak, ${open.toLocaleString('en-US')} open workflows`, unit: 'MiB', dondoc: mib(peakRss), ...(atTen && { target: '≤ 1 GiB at 10k open', met: peakRss <= GIB }) });
   const perWorkflow = before && afterCreation ? (afterCreation.rss - before.rss) / m : Number.NaN;
-  if (ctx.quick && Number.isFinite(perWorkflow)) {
-    // The worker keeps at most that many workflows in memory (the sticky cache); more open workflows are evicted
-    // and replayed on their next task, so memory grows with the cached ones only.
-    const cached = workerCachedWorkflows();
-    const estimate = (afterCreation?.rss ?? 0) + Math.max(0, perWorkflow) * Math.max(0, Math.min(10_000, cached) - open);
-    report.add({ section, metric: `worker RSS at 10,000 open, estimated (${cached.toLocaleString('en-US')} cached)`, unit: 'MiB', dondoc: mib(estimate), target: '≤ 1 GiB', met: estimate <= GIB });
-  }
   report.details.timers = {
     workflows: m,
     directives,
