@@ -28,6 +28,8 @@ export interface BenchStack {
   /** dondoc's task queue (the API starts directives on it). */
   taskQueue: string;
   baselineTaskQueue: string;
+  /** Pid of the Temporal dev server (embedded stack only), to wait for it to be idle. */
+  serverPid?: number;
   /** Pid of the (first) dondoc worker process, for its memory. */
   workerPid: number | undefined;
   baselineWorkerPid: number | undefined;
@@ -80,6 +82,7 @@ async function embeddedStack(stops: Stop[], stopAll: Stop, profileDir: string | 
   const apps = await startApps(stops, { databaseUrl, temporalAddress: server.address, namespace: 'default' }, profileDir);
   return {
     mode: 'embedded',
+    serverPid: server.pid,
     describe: `embedded: Temporal dev server (in memory, SQLite visibility), ${config.databaseUrl ? 'PostgreSQL at DATABASE_URL' : 'embedded PostgreSQL'}; 1 worker, 1 API`,
     temporalAddress: server.address,
     namespace: 'default',

@@ -100,6 +100,34 @@ export function memoryOf(pid: number | undefined): { rss: number; peak: number }
   }
 }
 
+/** CPU seconds a process has used (user + system), from /proc; undefined where there is no /proc. */
+function cpuSecondsOf(pid: number): number | undefined {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in clock ticks.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').pop()!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Waits (at most maxMs) until the processes together use under a tenth of a core over half a second: work queued by
+ * what ran before (new workflows' first tasks, a backlog) would otherwise land in the next measurement.
+ */
+export async function settle(pids: (number | undefined)[], maxMs = 60_000): Promise<void> {
+  const known = pids.filter((pid): pid is number => pid !== undefined);
+  const total = (): number => known.reduce((sum, pid) => sum + (cpuSecondsOf(pid) ?? 0), 0);
+  const until = Date.now() + maxMs;
+  let last = total();
+  while (Date.now() < until) {
+    await sleep(500);
+    const now = total();
+    if (now - last < 0.05) return;
+    last = now;
+  }
+}
+
 export interface HttpAnswer {
   status: number;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the bench reads arbitrary JSON

@@ -2,7 +2,7 @@
 import { AssignmentSummaryRepository } from '@app/read-models';
 import type { Ctx } from '../context';
 import type { Report } from '../report';
-import { closedLoop, httpOk, latencyStats, progress, round, sleep, waitUntil } from '../support';
+import { closedLoop, httpOk, latencyStats, progress, round, settle, waitUntil } from '../support';
 import { startBaselines } from './creation';
 
 const PAGE = 50;
@@ -68,12 +68,12 @@ export async function runOverdue(ctx: Ctx, report: Report): Promise<void> {
     return seen;
   };
   if ((await list()) !== PAGE) throw new Error('visibility listed fewer overdue workflows than a page');
-  // Each side on its own after a pause, warmed up first: a visibility query keeps the server and both cores busy for
-  // a while after it answers, which would land in whatever ran next.
+  // Each side on its own, warmed up, once the workers are idle: the workflows started just before (and a visibility
+  // query's aftermath) would otherwise land in whatever ran next.
   const samples = { http: [] as number[], repository: [] as number[], visibility: [] as number[] };
   const measure = async (into: number[], op: () => Promise<unknown>): Promise<void> => {
     await closedLoop(1, 20, op);
-    await sleep(1000);
+    await settle([ctx.stack.workerPid, ctx.stack.baselineWorkerPid, ctx.stack.serverPid]);
     into.push(...(await closedLoop(1, q, op)));
   };
   await measure(samples.http, () => httpOk(url, { token: ctx.stack.adminToken }));

@@ -20,6 +20,7 @@ export interface DevServerOptions {
 export interface DevServer {
   address: string;
   uiUrl: string | undefined;
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -44,6 +45,7 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
   await waitFor('Temporal dev server', () => probeTemporal(address, options.namespace), 60_000, () => exitReason(child));
   return {
     address,
+    pid: child.pid,
     uiUrl: options.headless ? undefined : `http://127.0.0.1:${options.uiPort}`,
     stop: () => stopChild(child),
   };
