@@ -155,10 +155,10 @@ export async function main(argv: string[]): Promise<number> {
 /** The step at concurrency 1 split into what each layer adds (differences of p50s, and the update's own history). */
 function breakdown(report: Report, appendP50: number | undefined): Record<string, number> {
   const steps = report.details.steps as
-    | { concurrency1: Record<'api' | 'raw' | 'directUpdate' | 'apiRead', { p50: number }>; historyEventsPerUpdate: { dondoc: number; raw: number } }
+    | { concurrency1: Record<'api' | 'raw' | 'rawLocalActivity' | 'directUpdate' | 'apiRead', { p50: number }>; historyEventsPerUpdate: { dondoc: number; raw: number } }
     | undefined;
   if (!steps) return {};
-  const { api, raw, directUpdate, apiRead } = steps.concurrency1;
+  const { api, raw, rawLocalActivity, directUpdate, apiRead } = steps.concurrency1;
   const history = steps.historyEventsPerUpdate;
   return {
     'API step (HTTP → update → append → response)': api.p50,
@@ -167,6 +167,8 @@ function breakdown(report: Report, appendP50: number | undefined): Record<string
     '→ HTTP + auth + access check (API step − direct update)': round(api.p50 - directUpdate.p50),
     '   of which an authenticated GET of the projection': apiRead.p50,
     '→ the assignment workflow over a raw update (direct − raw)': round(directUpdate.p50 - raw.p50),
+    '   raw update with one no-op local activity (Temporal alone)': rawLocalActivity.p50,
+    "   → dondoc's own share (direct − raw with a local activity)": round(directUpdate.p50 - rawLocalActivity.p50),
     '   history events per update, dondoc (local-activity append, search attributes)': history.dondoc,
     '   history events per update, raw': history.raw,
     ...(appendP50 !== undefined ? { '   EventStore.append + projections alone, p50 (commit incl.)': appendP50 } : {}),

@@ -1,6 +1,9 @@
 // The baseline's worker process: the same SDK and defaults as apps/worker, polling the bench's baseline task queue.
 import { join } from 'node:path';
 import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
+import type { BaselineActivities } from './workflows';
+
+const activities: BaselineActivities = { noop: async () => undefined };
 
 async function main(): Promise<void> {
   const address = process.env.TEMPORAL_ADDRESS ?? '';
@@ -12,7 +15,7 @@ async function main(): Promise<void> {
     logger: { info: () => undefined, warn: console.warn, error: console.error, debug: () => undefined, trace: () => undefined, log: () => undefined },
   });
   const connection = await NativeConnection.connect({ address });
-  const worker = await Worker.create({ connection, namespace, taskQueue, workflowBundle });
+  const worker = await Worker.create({ connection, namespace, taskQueue, workflowBundle, activities });
   const stop = (): void => {
     if (worker.getState() === 'RUNNING') worker.shutdown();
   };

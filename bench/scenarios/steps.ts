@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
 import { assignmentCommandUpdate, assignmentWorkflowId } from '@app/contracts';
-import { baselineStepUpdate, baselineWorkflow } from '../baseline/workflows';
+import { baselineLocalActivityStepUpdate, baselineStepUpdate, baselineWorkflow } from '../baseline/workflows';
 import type { Ctx } from '../context';
 import type { Report } from '../report';
 import { closedLoop, httpOk, latencyStats, progress, round, throughput } from '../support';
@@ -35,6 +35,7 @@ export async function runSteps(ctx: Ctx, fixture: StepsFixture, report: Report):
   const { assignmentIds, baselines } = fixture;
   const apiStep = (i: number) => httpOk(`${ctx.stack.apiUrl}/api/assignments/${assignmentIds[i]}/research`, { method: 'POST', token: ctx.agencyToken, body: { note: NOTE } });
   const rawStep = (i: number) => baselines[i].executeUpdate(baselineStepUpdate, { args: [{ note: NOTE }] });
+  const rawLocalActivityStep = (i: number) => baselines[i].executeUpdate(baselineLocalActivityStepUpdate, { args: [{ note: NOTE }] });
   const directUpdate = (i: number) =>
     ctx.client.workflow.getHandle(assignmentWorkflowId(assignmentIds[i])).executeUpdate(assignmentCommandUpdate, {
       args: [{ command: { type: 'RecordResearch', note: NOTE }, actor: { kind: 'agency', agency: 'BTCTU' }, correlationId: randomUUID() }],
@@ -44,16 +45,18 @@ export async function runSteps(ctx: Ctx, fixture: StepsFixture, report: Report):
   progress('steps: warm-up');
   await closedLoop(8, 32, (_, i) => apiStep(i % 8));
   await closedLoop(8, 32, (_, i) => rawStep(i % 8));
+  await closedLoop(8, 16, (_, i) => rawLocalActivityStep(8 + (i % 8)));
   await closedLoop(8, 16, (_, i) => directUpdate(i % 8));
 
   const n1 = ctx.sizes.steps1;
-  progress(`steps: concurrency 1, ${n1} each (API step, raw update, direct update to dondoc's workflow, API read)`);
+  progress(`steps: concurrency 1, ${n1} each (API step, raw update, raw update with a local activity, direct update to dondoc's workflow, API read)`);
   // Alternating blocks, so drift on a shared machine hits both sides alike.
-  const c1 = { api: [] as number[], raw: [] as number[], direct: [] as number[], read: [] as number[] };
+  const c1 = { api: [] as number[], raw: [] as number[], rawLocalActivity: [] as number[], direct: [] as number[], read: [] as number[] };
   for (let block = 0; block < 4; block++) {
     const per = Math.ceil(n1 / 4);
     c1.api.push(...(await closedLoop(1, per, () => apiStep(0))));
     c1.raw.push(...(await closedLoop(1, per, () => rawStep(0))));
+    c1.rawLocalActivity.push(...(await closedLoop(1, per, () => rawLocalActivityStep(8))));
     c1.direct.push(...(await closedLoop(1, per, () => directUpdate(1))));
     c1.read.push(...(await closedLoop(1, per, () => apiRead(0))));
   }
@@ -82,7 +85,7 @@ export async function runSteps(ctx: Ctx, fixture: StepsFixture, report: Report):
   const direct1 = latencyStats(c1.direct);
   const read1 = latencyStats(c1.read);
   report.details.steps = {
-    concurrency1: { api: api1, raw: raw1, directUpdate: direct1, apiRead: read1 },
+    concurrency1: { api: api1, raw: raw1, rawLocalActivity: latencyStats(c1.rawLocalActivity), directUpdate: direct1, apiRead: read1 },
     concurrency32: { api: api32, raw: raw32 },
     throughput64: { api: { perSecond: apiT.perSecond, completed: apiT.completed, ...latencyStats(apiT.latencies) }, raw: { perSecond: rawT.perSecond, completed: rawT.completed, ...latencyStats(rawT.latencies) } },
     historyEventsPerUpdate: history,
