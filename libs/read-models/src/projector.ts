@@ -32,6 +32,9 @@ export interface ProjectionSession {
   flush(tx: TransactionSql): Promise<void>;
 }
 
+/** Writes sent and not awaited yet, at most (a few batches' worth): their rows wait in memory until sent. */
+const MAX_PENDING_WRITES = 16;
+
 export function projectionSession(projections: Projections, options: ProjectionSessionOptions = {}): ProjectionSession {
   const states = new AssignmentStates({ startsEmpty: options.startsEmpty });
   const holdChanges = options.holdChanges ?? 0;
@@ -48,6 +51,7 @@ export function projectionSession(projections: Projections, options: ProjectionS
       await Promise.all(projections.events.map((project) => project(tx, events)));
       const steps = await states.apply(tx, events);
       if (steps.length > 0) writes.add(...projections.steps.map((project) => project(tx, steps)));
+      if (writes.count > MAX_PENDING_WRITES) await writes.settle();
       if (states.changedCount > holdChanges) {
         await writes.settle(); // at most one round of held-back rows in flight: bounds what waits in memory
         writes.add(writeChanged(tx));
@@ -65,6 +69,10 @@ export function projectionSession(projections: Projections, options: ProjectionS
 /** Writes sent and not yet awaited; the first failure is what `settle` throws (the transaction is lost anyway). */
 class PendingWrites {
   private pending: Promise<void>[] = [];
+
+  get count(): number {
+    return this.pending.length;
+  }
 
   add(...writes: Promise<void>[]): void {
     for (const write of writes) {

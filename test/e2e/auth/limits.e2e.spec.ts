@@ -25,6 +25,27 @@ describe('request limits', () => {
     });
   });
 
+  describe('a directive too large for one workflow payload (possible only with DONDOC_BODY_LIMIT raised)', () => {
+    let app: TestApp;
+    beforeAll(async () => (app = await startTestApp({ DONDOC_BODY_LIMIT: '8mb' })));
+    afterAll(() => app.close());
+
+    it('answers 413 DIRECTIVE_TOO_LARGE and creates nothing', async () => {
+      const supervisor = bearer(await mintToken(app, 'supervisor'));
+      const assignments = Array.from({ length: 120 }, (_, i) => ({
+        key: `A${i + 1}`,
+        text: `Rà soát, đánh giá việc thực hiện nhiệm vụ số ${i + 1}. `.repeat(300),
+        kind: 'single',
+        agencies: [{ agency: 'BTCTU', role: 'lead' }],
+        deadline: { kind: 'date', date: '2099-12-31' },
+      }));
+      const response = await http(`${app.url}/api/directives`, { method: 'POST', headers: supervisor, body: { id: 'TB-HUGE', title: 'Quá lớn', assignments } });
+      expect(response.status).toBe(413);
+      expect(response.body).toEqual({ statusCode: 413, code: 'DIRECTIVE_TOO_LARGE', message: expect.stringContaining('Split it into several directives') });
+      expect((await http(`${app.url}/api/directives/TB-HUGE`, { headers: supervisor })).status).toBe(404);
+    });
+  });
+
   describe('rate (DONDOC_RATE_LIMIT_PER_MINUTE per token)', () => {
     let app: TestApp;
     beforeAll(async () => (app = await startTestApp({ DONDOC_RATE_LIMIT_PER_MINUTE: '5' })));

@@ -84,8 +84,10 @@ export class DirectivesService {
   }
 
   private async startScoped(principal: Principal, directiveId: string, directive: CreateDirectiveRequest['directive']): Promise<DirectiveWorkflowState> {
+    const request: CreateDirectiveRequest = { directive, actor: actorOf(principal), correlationId: randomUUID() };
+    requireFitsInOneWorkflowPayload(request);
     try {
-      return await startDirective(this.client, this.config.taskQueue, directiveId, { directive, actor: actorOf(principal), correlationId: randomUUID() });
+      return await startDirective(this.client, this.config.taskQueue, directiveId, request);
     } catch (error) {
       throw translateWorkflowError(error, 'Directive', directiveId);
     }
@@ -108,6 +110,24 @@ function stageDeadlinesOf(subject: string, dto: StageDeadlinesDto): StageDeadlin
     if (stageDto) specs[stage] = deadlineOf(subject, stageDto, `stageDeadlines.${stage}`, subject);
   }
   return specs;
+}
+
+/**
+ * The directive travels to its workflow as one payload, and its state and creation event are as large: Temporal
+ * refuses payloads over 2 MB. Checked here, so a directive that large (only possible with DONDOC_BODY_LIMIT raised)
+ * is a clear 413 and not a failure half-way through creation.
+ */
+const MAX_DIRECTIVE_BYTES = 1.5 * 1024 * 1024;
+
+function requireFitsInOneWorkflowPayload(request: CreateDirectiveRequest): void {
+  const bytes = Buffer.byteLength(JSON.stringify(request), 'utf8');
+  if (bytes <= MAX_DIRECTIVE_BYTES) return;
+  const mib = (n: number): string => (n / 1024 / 1024).toFixed(1);
+  throw new ApiError(
+    413,
+    'DIRECTIVE_TOO_LARGE',
+    `This directive is ${mib(bytes)} MiB once encoded for its workflow; one directive holds at most ${mib(MAX_DIRECTIVE_BYTES)} MiB (thousands of assignments). Split it into several directives.`,
+  );
 }
 
 function requireKnownAgencies(directive: CreateDirectiveRequest['directive']): void {
