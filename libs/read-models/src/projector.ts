@@ -32,7 +32,7 @@ export interface ProjectionSession {
   flush(tx: TransactionSql): Promise<void>;
 }
 
-/** Writes sent and not awaited yet, at most (a few batches' worth): their rows wait in memory until sent. */
+/** At most this many writes sent and not yet awaited (a few batches' worth): their rows wait in memory until sent. */
 const MAX_PENDING_WRITES = 16;
 
 export function projectionSession(projections: Projections, options: ProjectionSessionOptions = {}): ProjectionSession {
@@ -53,7 +53,8 @@ export function projectionSession(projections: Projections, options: ProjectionS
       if (steps.length > 0) writes.add(...projections.steps.map((project) => project(tx, steps)));
       if (writes.count > MAX_PENDING_WRITES) await writes.settle();
       if (states.changedCount > holdChanges) {
-        await writes.settle(); // at most one round of held-back rows in flight: bounds what waits in memory
+        // Held-back rows (a rebuild's) are many: one round of them in flight at a time bounds what waits in memory.
+        if (holdChanges > 0) await writes.settle();
         writes.add(writeChanged(tx));
         if (states.knownCount > keepStates) states.forget();
       }
