@@ -49,7 +49,6 @@ export const FULL: Sizes = {
   appends: 5000,
 };
 
-
 export interface Ctx {
   stack: BenchStack;
   sizes: Sizes;

@@ -163,7 +163,6 @@ export async function waitUntil(what: string, probe: () => Promise<boolean>, tim
   throw new Error(`${what}: not within ${Math.round(timeoutMs / 1000)} s`);
 }
 
-
 /** What the domain decides for each command in turn, from a fresh assignment, as events ready to append. */
 export function decideInOrder(commands: AssignmentCommand[]): NewEvent[][] {
   let state: AssignmentState = initialAssignmentState;

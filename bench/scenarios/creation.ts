@@ -1,4 +1,5 @@
 // Creating a directive with N assignments through the API against N raw workflow starts.
+import { tsToMs } from '@temporalio/common/lib/time';
 import { directiveWorkflowId, STATUS_ATTRIBUTE } from '@app/contracts';
 import { baselineWorkflow } from '../baseline/workflows';
 import type { Ctx } from '../context';
@@ -38,7 +39,7 @@ export async function runCreation(ctx: Ctx, report: Report): Promise<void> {
 }
 
 interface HistoryEvent {
-  eventTime?: { seconds?: { toNumber(): number } | number | null; nanos?: number | null } | null;
+  eventTime?: Parameters<typeof tsToMs>[0];
   markerRecordedEventAttributes?: unknown;
   startChildWorkflowExecutionInitiatedEventAttributes?: unknown;
   childWorkflowExecutionStartedEventAttributes?: unknown;
@@ -48,11 +49,7 @@ interface HistoryEvent {
 /** Where the directive's creation went, from its workflow's history: ms after the request was sent. */
 async function directivePhases(ctx: Ctx, directiveId: string, startedAt: number): Promise<Record<string, number>> {
   const events = ((await ctx.client.workflow.getHandle(directiveWorkflowId(directiveId)).fetchHistory()).events ?? []) as HistoryEvent[];
-  const at = (event: HistoryEvent | undefined): number => {
-    const seconds = event?.eventTime?.seconds;
-    const s = typeof seconds === 'number' ? seconds : (seconds?.toNumber() ?? 0);
-    return round(s * 1000 + (event?.eventTime?.nanos ?? 0) / 1e6 - startedAt);
-  };
+  const at = (event: HistoryEvent | undefined): number => (event?.eventTime ? round(tsToMs(event.eventTime) - startedAt) : Number.NaN);
   const last = <K extends keyof HistoryEvent>(key: K) => [...events].reverse().find((event) => event[key]);
   return {
     'workflow started': at(events[0]),

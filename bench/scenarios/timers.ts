@@ -48,7 +48,7 @@ export async function runTimers(ctx: Ctx, report: Report, storedPerSecond: numbe
   while (Date.now() < end + 15_000) {
     await sleep(1000);
     peakRss = Math.max(peakRss, memoryOf(ctx.stack.workerPid)?.rss ?? 0);
-    [{ fired }] = await ctx.sql<{ fired: number }[]>`select count(*)::int as fired from events where type = 'ReminderSent' and stream_id like ${`assignment-${prefix}-%`}`;
+    fired = await storedReminders(ctx, prefix);
     if (Date.now() > end && fired >= m) break;
     if (Date.now() > end) progress(`timers: ${fired}/${m} reminders stored, waiting for the rest`);
   }
@@ -94,11 +94,17 @@ export async function runTimers(ctx: Ctx, report: Report, storedPerSecond: numbe
   progress(`timers: ${rows.length}/${m} reminders, lateness p50 ${lateness.p50} ms p99 ${lateness.p99} ms; worker RSS peak ${mib(peakRss)} MiB`);
 }
 
+/** ReminderSent events stored so far for the run's timer assignments. */
+async function storedReminders(ctx: Ctx, prefix: string): Promise<number> {
+  const [{ fired }] = await ctx.sql<{ fired: number }[]>`select count(*)::int as fired from events where type = 'ReminderSent' and stream_id like ${`assignment-${prefix}-%`}`;
+  return fired;
+}
+
 /** Waits (at most two minutes) for the reminders still missing, which are no longer counted, to be stored. */
 async function drainReminders(ctx: Ctx, prefix: string, m: number): Promise<void> {
   const until = Date.now() + 120_000;
   for (;;) {
-    const [{ fired }] = await ctx.sql<{ fired: number }[]>`select count(*)::int as fired from events where type = 'ReminderSent' and stream_id like ${`assignment-${prefix}-%`}`;
+    const fired = await storedReminders(ctx, prefix);
     if (fired >= m || Date.now() > until) return;
     progress(`timers: ${fired}/${m} reminders stored; the raw side starts once dondoc's worker is done`);
     await sleep(2000);
