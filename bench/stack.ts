@@ -32,6 +32,8 @@ export interface BenchStack {
   serverPid?: number;
   /** Pid of the (first) dondoc worker process, for its memory. */
   workerPid: number | undefined;
+  /** Pid of the (first) dondoc API process, for its CPU time. */
+  apiPid: number | undefined;
   baselineWorkerPid: number | undefined;
   stop(): Promise<void>;
 }
@@ -113,7 +115,7 @@ interface ClusterState {
   temporal: { address: string; namespace: string; taskQueue: string };
   databases: { dondoc: string };
   workers: { pid: number }[];
-  apis: { url: string }[];
+  apis: { url: string; pid: number }[];
   adminToken: string;
 }
 
@@ -157,6 +159,7 @@ async function clusterStack(stops: Stop[], stopAll: Stop): Promise<BenchStack> {
     adminToken: state.adminToken,
     taskQueue: state.temporal.taskQueue,
     workerPid: state.workers[0]?.pid,
+    apiPid: state.apis[0]?.pid,
     ...baseline,
     stop: stopAll,
   };
@@ -180,12 +183,12 @@ async function startApps(stops: Stop[], target: { databaseUrl: string; temporalA
   // V8 writes a .cpuprofile per process when it exits (open with Chrome DevTools or speedscope).
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profileDir)}`] : [];
   const worker = await startProcess(stops, 'dondoc worker', join(dist, 'apps/worker/src/main.js'), env, /dondoc worker polling/, profile);
-  await startProcess(stops, 'dondoc API', join(dist, 'apps/api/src/main.js'), env, /dondoc API listening/, profile);
+  const api = await startProcess(stops, 'dondoc API', join(dist, 'apps/api/src/main.js'), env, /dondoc API listening/, profile);
   const apiUrl = `http://127.0.0.1:${port}`;
   await waitUntil('API health', async () => (await fetch(`${apiUrl}/health`)).ok, 60_000);
   progress(`dondoc worker (pid ${worker.pid}) and API ${apiUrl} on task queue ${taskQueue}`);
   const baseline = await startBaselineWorker(stops, target);
-  return { apiUrl, adminToken, taskQueue, workerPid: worker.pid, ...baseline };
+  return { apiUrl, adminToken, taskQueue, workerPid: worker.pid, apiPid: api.pid, ...baseline };
 }
 
 async function startBaselineWorker(stops: Stop[], target: { temporalAddress: string; namespace: string }) {

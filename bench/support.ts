@@ -101,7 +101,7 @@ export function memoryOf(pid: number | undefined): { rss: number; peak: number }
 }
 
 /** CPU seconds a process has used (user + system), from /proc; undefined where there is no /proc. */
-function cpuSecondsOf(pid: number): number | undefined {
+export function cpuSecondsOf(pid: number): number | undefined {
   try {
     // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in clock ticks.
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').pop()!.split(' ');
@@ -109,6 +109,23 @@ function cpuSecondsOf(pid: number): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * CPU milliseconds each process spends per unit of work while `work` runs (its result is the number of units):
+ * steadier than wall-clock rates on a shared machine, and it says which process the time goes to.
+ */
+export async function cpuMsPerUnit<K extends string>(pids: Record<K, number | undefined>, work: () => Promise<number>): Promise<Record<K, number | undefined>> {
+  const entries = Object.entries(pids) as [K, number | undefined][];
+  const before = entries.map(([, pid]) => (pid === undefined ? undefined : cpuSecondsOf(pid)));
+  const units = await work();
+  return Object.fromEntries(
+    entries.map(([name, pid], i) => {
+      const start = before[i];
+      const end = pid === undefined ? undefined : cpuSecondsOf(pid);
+      return [name, start === undefined || end === undefined || units <= 0 ? undefined : round(((end - start) * 1000) / units, 2)];
+    }),
+  ) as Record<K, number | undefined>;
 }
 
 /**

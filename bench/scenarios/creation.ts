@@ -4,7 +4,7 @@ import { directiveWorkflowId, STATUS_ATTRIBUTE } from '@app/contracts';
 import { baselineWorkflow } from '../baseline/workflows';
 import type { Ctx } from '../context';
 import type { Report } from '../report';
-import { closedLoop, progress, round } from '../support';
+import { closedLoop, cpuMsPerUnit, progress, round, settle } from '../support';
 import { createDirective, FAR_DEADLINE, waitForAssignments } from './api';
 
 /** Workflow starts kept in flight by the raw side (the Temporal client is asynchronous). */
@@ -16,16 +16,27 @@ export async function runCreation(ctx: Ctx, report: Report): Promise<void> {
   progress(`directive creation: POST /api/directives with ${n} assignments`);
   const t0 = performance.now();
   const startedAt = Date.now();
-  const ids = await createDirective(ctx, directiveId, Array.from({ length: n }, (_, i) => ({ key: `C${i + 1}`, deadline: FAR_DEADLINE })));
-  const answeredMs = performance.now() - t0;
-  progress(`directive creation: answered after ${Math.round(answeredMs)} ms (${ids.length} workflows started); waiting for every AssignmentCreated`);
-  await waitForAssignments(ctx, directiveId, n, Math.max(120_000, n * 50));
+  let answeredMs = 0;
+  const cpu = await cpuMsPerUnit({ worker: ctx.stack.workerPid, api: ctx.stack.apiPid, server: ctx.stack.serverPid }, async () => {
+    const ids = await createDirective(ctx, directiveId, Array.from({ length: n }, (_, i) => ({ key: `C${i + 1}`, deadline: FAR_DEADLINE })));
+    answeredMs = performance.now() - t0;
+    progress(`directive creation: answered after ${Math.round(answeredMs)} ms (${ids.length} workflows started); waiting for every AssignmentCreated`);
+    await waitForAssignments(ctx, directiveId, n, Math.max(120_000, n * 50));
+    return n;
+  });
   const storedMs = performance.now() - t0;
 
+  await settle([ctx.stack.workerPid, ctx.stack.baselineWorkerPid, ctx.stack.serverPid]);
   progress(`directive creation: raw side, ${n} workflow starts (${START_CONCURRENCY} in flight)`);
   const r0 = performance.now();
-  await startBaselines(ctx, 'create', n);
-  const rawMs = performance.now() - r0;
+  let rawMs = 0;
+  const rawCpu = await cpuMsPerUnit({ worker: ctx.stack.baselineWorkerPid, server: ctx.stack.serverPid }, async () => {
+    await startBaselines(ctx, 'create', n);
+    rawMs = performance.now() - r0;
+    // A start is acknowledged before the workflow's first task ran: the CPU count waits for those tasks too.
+    await settle([ctx.stack.baselineWorkerPid], 10_000);
+    return n;
+  });
 
   const answeredRate = n / (answeredMs / 1000);
   const storedRate = n / (storedMs / 1000);
@@ -33,8 +44,12 @@ export async function runCreation(ctx: Ctx, report: Report): Promise<void> {
   const section = `Directive creation, N = ${n.toLocaleString('en-US')}`;
   report.add({ section, metric: 'assignments started/s (API answered)', unit: '/s', dondoc: round(answeredRate, 1), baseline: round(rawRate, 1), target: '≥ 0.8× raw starts', met: answeredRate >= 0.8 * rawRate });
   report.add({ section, metric: 'assignments stored/s (every AssignmentCreated appended)', unit: '/s', dondoc: round(storedRate, 1), baseline: round(rawRate, 1) });
+  if (cpu.worker !== undefined && rawCpu.worker !== undefined) {
+    report.add({ section, metric: 'worker CPU per assignment (dondoc: + its API; raw: per start)', unit: 'ms', dondoc: round(cpu.worker + (cpu.api ?? 0)), baseline: rawCpu.worker });
+  }
   const phases = await directivePhases(ctx, directiveId, startedAt);
-  report.details.creation = { assignments: n, answeredMs: round(answeredMs), storedMs: round(storedMs), rawStartsMs: round(rawMs), startConcurrency: START_CONCURRENCY, phases };
+  report.details.creation = { assignments: n, answeredMs: round(answeredMs), storedMs: round(storedMs), rawStartsMs: round(rawMs), startConcurrency: START_CONCURRENCY, phases, cpuMsPerAssignment: cpu, rawCpuMsPerStart: rawCpu };
+  progress(`directive creation: CPU ms per assignment ${JSON.stringify(cpu)}, per raw start ${JSON.stringify(rawCpu)}`);
   progress(`directive creation: ${Object.entries(phases).map(([name, value]) => `${name} ${value}`).join(', ')}`);
 }
 

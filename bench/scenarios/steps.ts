@@ -6,7 +6,7 @@ import { assignmentCommandUpdate, assignmentWorkflowId } from '@app/contracts';
 import { baselineLocalActivityStepUpdate, baselineStepUpdate, baselineWorkflow } from '../baseline/workflows';
 import type { Ctx } from '../context';
 import type { Report } from '../report';
-import { closedLoop, httpOk, latencyStats, progress, round, throughput } from '../support';
+import { closedLoop, cpuMsPerUnit, httpOk, latencyStats, progress, round, throughput } from '../support';
 import { createDirective, FAR_DEADLINE, waitForAssignments } from './api';
 
 const CLIENTS = 64;
@@ -78,15 +78,28 @@ export async function runSteps(ctx: Ctx, fixture: StepsFixture, report: Report):
   report.add({ section: 'Step (HTTP → Update → append → response)', metric: 'p99, concurrency 32', unit: 'ms', dondoc: api32.p99, baseline: raw32.p99, target: '≤ 1.5× raw', met: api32.p99 <= 1.5 * raw32.p99 });
 
   progress(`steps: throughput with ${CLIENTS} clients, ${ctx.sizes.throughputMs / 1000} s each`);
-  const apiT = await throughput(CLIENTS, ctx.sizes.throughputMs, (client) => apiStep(client));
-  const rawT = await throughput(CLIENTS, ctx.sizes.throughputMs, (client) => rawStep(client));
+  let apiT: Awaited<ReturnType<typeof throughput>> | undefined;
+  let rawT: Awaited<ReturnType<typeof throughput>> | undefined;
+  const apiCpu = await cpuMsPerUnit({ worker: ctx.stack.workerPid, api: ctx.stack.apiPid, server: ctx.stack.serverPid }, async () => {
+    apiT = await throughput(CLIENTS, ctx.sizes.throughputMs, (client) => apiStep(client));
+    return apiT.completed;
+  });
+  const rawCpu = await cpuMsPerUnit({ worker: ctx.stack.baselineWorkerPid, server: ctx.stack.serverPid }, async () => {
+    rawT = await throughput(CLIENTS, ctx.sizes.throughputMs, (client) => rawStep(client));
+    return rawT.completed;
+  });
+  if (!apiT || !rawT) throw new Error('throughput did not run');
   report.add({ section: 'Step (HTTP → Update → append → response)', metric: 'throughput, 64 clients', unit: 'steps/s', dondoc: round(apiT.perSecond, 1), baseline: round(rawT.perSecond, 1), target: '≥ 0.8× raw', met: apiT.perSecond >= 0.8 * rawT.perSecond });
+  if (apiCpu.worker !== undefined && rawCpu.worker !== undefined) {
+    report.add({ section: 'Step (HTTP → Update → append → response)', metric: 'worker CPU per step, 64 clients (dondoc: + its API)', unit: 'ms', dondoc: round(apiCpu.worker + (apiCpu.api ?? 0)), baseline: rawCpu.worker });
+  }
 
   const direct1 = latencyStats(c1.direct);
   const read1 = latencyStats(c1.read);
   report.details.steps = {
     concurrency1: { api: api1, raw: raw1, rawLocalActivity: latencyStats(c1.rawLocalActivity), directUpdate: direct1, apiRead: read1 },
     concurrency32: { api: api32, raw: raw32 },
+    cpuMsPerStep: { dondoc: apiCpu, raw: rawCpu },
     throughput64: { api: { perSecond: apiT.perSecond, completed: apiT.completed, ...latencyStats(apiT.latencies) }, raw: { perSecond: rawT.perSecond, completed: rawT.completed, ...latencyStats(rawT.latencies) } },
     historyEventsPerUpdate: history,
   };
