@@ -2,7 +2,7 @@
 //   npm run bench                # full sizes (10k assignments, 100k projected rows, 10k open workflows)
 //   npm run bench -- --quick     # small sizes, within 3 minutes on 2 cores
 //   npm run bench -- --cluster   # production topology (npm run cluster), or TEMPORAL_ADDRESS + DATABASE_URL
-//   npm run bench -- --only steps,append   # a subset while developing (steps, creation, overdue, timers, append, rebuild)
+//   npm run bench -- --only steps,append   # a subset while developing (steps, creation, overdue, timers, append, rebuild, sandbox)
 //   npm run bench -- --quick --profile bench/profiles   # CPU profiles of dondoc's worker and API (.cpuprofile)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -16,12 +16,13 @@ import { runAppend } from './scenarios/append';
 import { runCreation } from './scenarios/creation';
 import { runOverdue } from './scenarios/overdue';
 import { runRebuild } from './scenarios/rebuild';
+import { runSandbox } from './scenarios/sandbox';
 import { runSteps, setupSteps } from './scenarios/steps';
 import { runTimers } from './scenarios/timers';
 import { startStack, type BenchStack } from './stack';
 import { elapsedSeconds, progress, round } from './support';
 
-const SCENARIOS = ['steps', 'creation', 'overdue', 'timers', 'append', 'rebuild'] as const;
+const SCENARIOS = ['steps', 'creation', 'overdue', 'timers', 'append', 'rebuild', 'sandbox'] as const;
 
 interface Options {
   quick: boolean;
@@ -116,6 +117,7 @@ export async function main(argv: string[]): Promise<number> {
         appendP50 = (await runAppend(ctx, report)).appendWithProjectionsP50;
       });
       await scenario('rebuild', () => runRebuild(ctx, report));
+      await scenario('sandbox', () => runSandbox(report, join(__dirname, '..')));
       report.details.stepBreakdown = breakdown(report, appendP50);
     } finally {
       await sql.end({ timeout: 5 });
