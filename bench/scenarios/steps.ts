@@ -88,10 +88,18 @@ export async function runSteps(ctx: Ctx, fixture: StepsFixture, report: Report):
     rawT = await throughput(CLIENTS, ctx.sizes.throughputMs, (client) => rawStep(client));
     return rawT.completed;
   });
+  // Temporal alone with a store-like round trip: the same update with one no-op local activity (CPU only).
+  const rawLocalActivityCpu = await cpuMsPerUnit({ worker: ctx.stack.baselineWorkerPid, server: ctx.stack.serverPid }, async () => {
+    const run = await throughput(CLIENTS, ctx.sizes.throughputMs, (client) => rawLocalActivityStep(client));
+    return run.completed;
+  });
   if (!apiT || !rawT) throw new Error('throughput did not run');
   report.add({ section: 'Step (HTTP → Update → append → response)', metric: 'throughput, 64 clients', unit: 'steps/s', dondoc: round(apiT.perSecond, 1), baseline: round(rawT.perSecond, 1), target: '≥ 0.8× raw', met: apiT.perSecond >= 0.8 * rawT.perSecond });
   if (apiCpu.worker !== undefined && rawCpu.worker !== undefined) {
     report.add({ section: 'Step (HTTP → Update → append → response)', metric: 'worker CPU per step, 64 clients (dondoc: + its API)', unit: 'ms', dondoc: round(apiCpu.worker + (apiCpu.api ?? 0)), baseline: rawCpu.worker });
+    if (rawLocalActivityCpu.worker !== undefined) {
+      report.add({ section: 'Step (HTTP → Update → append → response)', metric: 'worker CPU per step; baseline: the update with one no-op local activity', unit: 'ms', dondoc: apiCpu.worker, baseline: rawLocalActivityCpu.worker });
+    }
   }
 
   const direct1 = latencyStats(c1.direct);
@@ -99,7 +107,7 @@ export async function runSteps(ctx: Ctx, fixture: StepsFixture, report: Report):
   report.details.steps = {
     concurrency1: { api: api1, raw: raw1, rawLocalActivity: latencyStats(c1.rawLocalActivity), directUpdate: direct1, apiRead: read1 },
     concurrency32: { api: api32, raw: raw32 },
-    cpuMsPerStep: { dondoc: apiCpu, raw: rawCpu },
+    cpuMsPerStep: { dondoc: apiCpu, raw: rawCpu, rawLocalActivity: rawLocalActivityCpu },
     throughput64: { api: { perSecond: apiT.perSecond, completed: apiT.completed, ...latencyStats(apiT.latencies) }, raw: { perSecond: rawT.perSecond, completed: rawT.completed, ...latencyStats(rawT.latencies) } },
     historyEventsPerUpdate: history,
   };
