@@ -26,7 +26,7 @@ export interface Sizes {
 export const QUICK: Sizes = {
   steps1: 80,
   stepsPerClient32: 6,
-  throughputMs: 4000,
+  throughputMs: 3000,
   directiveAssignments: 1000,
   overdueRows: 10_000,
   visibilityWorkflows: 600,

@@ -23,6 +23,7 @@ import {
   type AssignmentCommand,
   type AssignmentEvent,
   type AssignmentState,
+  type NextTimer,
 } from '@app/domain';
 import {
   assignmentReadySignal,
@@ -148,7 +149,7 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
   while (!isTerminal(state)) {
     // Runs recorded before this change cancelled and restarted the timer on every command; replaying them must too.
     const timers = patched(PATCH_KEEP_DEADLINE_TIMER) ? deadline : undefined;
-    await nextChangeOrTimer(() => version, queue, () => state, (command) => apply(command, workflowInfo().workflowId), timers);
+    await nextChangeOrTimer(() => version, queue, () => state, (command) => apply(command, workflowInfo().workflowId), timers, () => shouldContinueAsNew(input.historyLimit));
     if (shouldContinueAsNew(input.historyLimit)) {
       await condition(() => queue.idle && allHandlersFinished() && deliveries.length === 0);
       await Promise.all(outbox);
@@ -167,10 +168,11 @@ async function nextChangeOrTimer(
   currentState: () => AssignmentState,
   fire: (command: AssignmentCommand) => Promise<CommandResult>,
   deadline: DeadlineTimer | undefined,
+  continueAsNewDue: () => boolean,
 ): Promise<void> {
-  const seen = currentVersion();
-  const changed = (): boolean => currentVersion() !== seen;
   const timer = nextTimer(currentState());
+  // Runs recorded before the kept deadline timer woke on every change (their timer was restarted each time).
+  const changed = deadline ? changeThatMatters(currentVersion, currentState, timer, continueAsNewDue) : versionChanged(currentVersion);
   if (!timer) {
     deadline?.cancel();
     await condition(() => changed() || isTerminal(currentState()));
@@ -190,6 +192,33 @@ async function nextChangeOrTimer(
       log.warn('timer command rejected', { error: String(error) });
     });
   });
+}
+
+function versionChanged(currentVersion: () => number): () => boolean {
+  const seen = currentVersion();
+  return () => currentVersion() !== seen;
+}
+
+/**
+ * True once a change gives the loop something to do: the next timer moved, changed kind, came due or went away, or
+ * history is due for continue-as-new. After any other change (a research note, a coordinator's input) the loop
+ * would only wait again on the same timer, so it is not woken: that round would cost every step a call into the
+ * sandbox and a dozen promises. Each change is judged once, as the loop would have judged it on waking.
+ */
+function changeThatMatters(
+  currentVersion: () => number,
+  currentState: () => AssignmentState,
+  timer: NextTimer | undefined,
+  continueAsNewDue: () => boolean,
+): () => boolean {
+  let seen = currentVersion();
+  return () => {
+    if (currentVersion() === seen) return false;
+    seen = currentVersion();
+    const next = nextTimer(currentState());
+    const timerMoved = !next || !timer ? next !== timer : next.at !== timer.at || next.command.type !== timer.command.type || Date.parse(next.at) <= Date.now();
+    return timerMoved || continueAsNewDue();
+  };
 }
 
 function deliverInBackground(queue: string[]): { stop(): void } {

@@ -10,7 +10,7 @@ import type { Report } from '../report';
 import { progress, round } from '../support';
 
 const CALLS = 5_000;
-const WORKFLOWS = 1_000;
+const WORKFLOWS = 500;
 /** The SDK's default isolateExecutionTimeout: every call into the sandbox is made with it. */
 const SDK_TIMEOUT_MS = 5_000;
 

@@ -52,11 +52,11 @@ export class EventStore {
     const writes = appends.filter((a) => a.events.length > 0);
     if (writes.length === 0) return appends.map((a) => ({ version: a.expectedVersion, events: [], duplicate: false }));
     return this.sql.begin(async (tx) => {
-      const advanced = await this.advanceStreams(tx, writes);
+      const stored = await this.advanceAndInsert(tx, writes, context);
+      const advanced = new Set(stored.map((event) => event.streamId));
       const results = new Map<string, AppendResult>();
       const stale = writes.filter((a) => !advanced.has(a.streamId));
       if (stale.length > 0) for (const [streamId, result] of await this.retriesOrConflict(tx, stale)) results.set(streamId, result);
-      const stored = await this.insertEvents(tx, writes.filter((a) => advanced.has(a.streamId)), context);
       await this.projector(tx, stored);
       for (const a of writes.filter((w) => advanced.has(w.streamId))) {
         results.set(a.streamId, { version: a.expectedVersion + a.events.length, events: stored.filter((e) => e.streamId === a.streamId), duplicate: false });
@@ -97,32 +97,15 @@ export class EventStore {
   }
 
   /**
-   * Moves each stream from its expected version to its new one, in one statement that also locks their rows (in
-   * stream order) until the transaction ends; returns the streams moved. A stream at another version is not.
+   * Moves each stream from its expected version to its new one and inserts its events, in one statement (one round
+   * trip): the events go in only for the streams moved, whose rows stay locked (in stream order) until the
+   * transaction ends. A stream at another version is not moved and gets no events; every append here has events,
+   * so the streams moved are those with events returned.
    */
-  private async advanceStreams(tx: TransactionSql, appends: StreamAppend[]): Promise<Set<string>> {
-    const input = appends.map((a) => ({ stream_id: a.streamId, expected: a.expectedVersion, next: a.expectedVersion + a.events.length }));
-    const rows = await tx.unsafe<{ stream_id: string }[]>(
-      `with input as (select * from jsonb_to_recordset($1::jsonb) as x(stream_id text, expected int, next int)),
-       created as (
-         insert into streams (stream_id, version) select stream_id, next from input where expected = 0 order by stream_id
-         on conflict (stream_id) do update set version = excluded.version where streams.version = 0
-         returning stream_id),
-       moved as (
-         update streams s set version = i.next from input i
-         where s.stream_id = i.stream_id and i.expected > 0 and s.version = i.expected
-         returning s.stream_id)
-       select stream_id from created union all select stream_id from moved`,
-      [input as never],
-      PREPARED,
-    );
-    return new Set(rows.map((row) => row.stream_id));
-  }
-
-  private async insertEvents(tx: TransactionSql, appends: StreamAppend[], context: AppendContext): Promise<StoredEvent[]> {
-    if (appends.length === 0) return [];
+  private async advanceAndInsert(tx: TransactionSql, appends: StreamAppend[], context: AppendContext): Promise<StoredEvent[]> {
+    const streams = appends.map((a) => ({ stream_id: a.streamId, expected: a.expectedVersion, next: a.expectedVersion + a.events.length }));
     const metadata = { actor: context.actor, correlationId: context.correlationId, causationId: context.causationId };
-    const rows = appends.flatMap(({ streamId, expectedVersion, events }) =>
+    const events = appends.flatMap(({ streamId, expectedVersion, events }) =>
       events.map((event, index) => ({
         event_id: deterministicEventId(streamId, expectedVersion + index + 1, event.type, event.data),
         stream_id: streamId,
@@ -133,16 +116,29 @@ export class EventStore {
         metadata,
         occurred_at: context.occurredAt,
       })),
-    );
-    const stored = await tx.unsafe<EventRow[]>(
-      `insert into events (event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at)
-       select * from jsonb_to_recordset($1::jsonb) as x(event_id uuid, stream_id text, stream_version int, type text,
+    ).map((event, position) => ({ position, ...event }));
+    const rows = await tx.unsafe<EventRow[]>(
+      `with input as (select * from jsonb_to_recordset($1::jsonb) as x(stream_id text, expected int, next int)),
+       created as (
+         insert into streams (stream_id, version) select stream_id, next from input where expected = 0 order by stream_id
+         on conflict (stream_id) do update set version = excluded.version where streams.version = 0
+         returning stream_id),
+       moved as (
+         update streams s set version = i.next from input i
+         where s.stream_id = i.stream_id and i.expected > 0 and s.version = i.expected
+         returning s.stream_id),
+       advanced as (select stream_id from created union all select stream_id from moved)
+       insert into events (event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at)
+       select x.event_id, x.stream_id, x.stream_version, x.type, x.schema_version, x.data, x.metadata, x.occurred_at
+       from jsonb_to_recordset($2::jsonb) as x(position int, event_id uuid, stream_id text, stream_version int, type text,
          schema_version int, data jsonb, metadata jsonb, occurred_at timestamptz)
+       where x.stream_id in (select stream_id from advanced)
+       order by x.position -- global positions are drawn in this order: a stream's events in version order
        returning ${COLUMNS}`,
-      [rows as never],
+      [streams as never, events as never],
       PREPARED,
     );
-    return stored.map((row) => eventFromRow(row, this.upcasters)).sort((a, b) => Number(BigInt(a.globalPosition) - BigInt(b.globalPosition)));
+    return rows.map((row) => eventFromRow(row, this.upcasters)).sort((a, b) => Number(BigInt(a.globalPosition) - BigInt(b.globalPosition)));
   }
 
   /** Streams not at their expected version: a retry of an append that committed, or a conflict. */
