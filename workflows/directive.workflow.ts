@@ -27,13 +27,14 @@ import {
   createDirectiveUpdate,
   directiveStateQuery,
   directiveStreamId,
+  searchAttributesToWire,
   type AssignmentWorkflowInput,
   type DirectiveWorkflowInput,
   type DirectiveWorkflowState,
 } from '@app/contracts';
 import type { SearchAttributePair } from '@temporalio/common';
 import { assignmentWorkflow } from './assignment.workflow';
-import { appendEvents, appendToStreams, directiveStatusCounts } from './shared/activities';
+import { appendEvents, appendToStreams, directiveStatusCounts, startAssignments } from './shared/activities';
 import { decideOrFail, nowIso } from './shared/domain-failure';
 import { initialSearchAttributes } from './shared/search-attributes';
 import { SerialQueue } from './shared/serial-queue';
@@ -44,10 +45,13 @@ const READY_TIMEOUT_MS = 60_000;
 const PATCH_WAIT_FOR_READY = 'directive-waits-for-ready-assignments';
 const PATCH_PARALLEL_STARTS = 'directive-starts-assignments-in-batches';
 const PATCH_STORES_ASSIGNMENTS = 'directive-stores-its-assignments-then-starts-them';
+const PATCH_STARTS_THROUGH_ACTIVITY = 'directive-starts-assignments-through-an-activity';
 /** Streams per appendToStreams call: keeps each local activity's payload far below Temporal's 2 MB limit. */
 const STREAMS_PER_APPEND = 200;
 /** Child starts in flight at once: one round trip per batch instead of per assignment. */
 const START_BATCH = 100;
+/** Assignments per startAssignments activity: each carries its state, so ~2 KB apiece. */
+const STARTS_PER_ACTIVITY = 200;
 
 /**
  * The monitor's duty for one directive (the Provincial Party Office's): records the directive, starts one
@@ -128,7 +132,7 @@ export async function directiveWorkflow(input: DirectiveWorkflowInput): Promise<
         }
         if (!started) {
           const commands = assignmentCommandsFor(state, nowIso());
-          await startAssignments(commands, request.correlationId, input.historyLimit);
+          await startCreatedAssignments(commands, request.correlationId, input.historyLimit);
           started = true;
           // Answer once every assignment is stored, so a client can read them right after creating the directive.
           if (patched(PATCH_WAIT_FOR_READY)) await condition(() => commands.every((command) => ready.has(command.assignmentId)), READY_TIMEOUT_MS);
@@ -181,11 +185,19 @@ function startOf(state: ExistingAssignment, version: number, at: string, correla
 }
 
 /** Starts each assignment's workflow once; ids derive from the assignment, so a repeat starts nothing. */
-async function startAssignments(commands: CreateAssignment[], correlationId: string, historyLimit: number | undefined): Promise<void> {
+async function startCreatedAssignments(commands: CreateAssignment[], correlationId: string, historyLimit: number | undefined): Promise<void> {
   await startChildren(commands.map((create) => ({ input: { assignmentId: create.assignmentId, create, historyLimit, correlationId } })));
 }
 
 async function startChildren(starts: ChildStart[]): Promise<void> {
+  // Runs recorded before this change started the assignments as (abandoned) children; replaying them must too.
+  if (starts.every((start) => start.searchAttributes) && patched(PATCH_STARTS_THROUGH_ACTIVITY)) {
+    for (let index = 0; index < starts.length; index += STARTS_PER_ACTIVITY) {
+      const batch = starts.slice(index, index + STARTS_PER_ACTIVITY);
+      await startAssignments({ starts: batch.map(({ input, searchAttributes }) => ({ input, searchAttributes: searchAttributesToWire(searchAttributes ?? []) })) });
+    }
+    return;
+  }
   const startOne = async ({ input, searchAttributes }: ChildStart): Promise<void> => {
     try {
       await startChild(assignmentWorkflow, {

@@ -86,6 +86,8 @@ interface HistoryEvent {
   eventTime?: Parameters<typeof tsToMs>[0];
   markerRecordedEventAttributes?: unknown;
   startChildWorkflowExecutionInitiatedEventAttributes?: unknown;
+  activityTaskScheduledEventAttributes?: unknown;
+  activityTaskCompletedEventAttributes?: unknown;
   childWorkflowExecutionStartedEventAttributes?: unknown;
   workflowTaskCompletedEventAttributes?: unknown;
 }
@@ -98,8 +100,9 @@ async function directivePhases(ctx: Ctx, directiveId: string, startedAt: number)
   return {
     'workflow started': at(events[0]),
     'events stored (last append marker)': at(last('markerRecordedEventAttributes')),
-    'first child start sent': at(events.find((event) => event.startChildWorkflowExecutionInitiatedEventAttributes)),
-    'last child started': at(last('childWorkflowExecutionStartedEventAttributes')),
+    // Starts go through activities (runs recorded before that change started children).
+    'first start sent': at(events.find((event) => event.activityTaskScheduledEventAttributes ?? event.startChildWorkflowExecutionInitiatedEventAttributes)),
+    'last started': at(last('activityTaskCompletedEventAttributes') ?? last('childWorkflowExecutionStartedEventAttributes')),
     'directive workflow tasks': events.filter((event) => event.workflowTaskCompletedEventAttributes).length,
   };
 }

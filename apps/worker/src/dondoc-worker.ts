@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { Connection, WorkflowClient } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { DondocConfig } from '@app/config';
 import { connect, EventStore, migrate, type Sql } from '@app/event-store';
@@ -24,16 +25,26 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
   const sql: Sql = connect(config.databaseUrl);
   await migrate(sql);
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
+  // The client side, for the activity that starts assignment workflows.
+  const clientConnection = await Connection.connect({ address: config.temporalAddress });
+  const workflows = new WorkflowClient({ connection: clientConnection, namespace: config.temporalNamespace });
   const bundlePath = config.workflowBundlePath;
   const worker = await Worker.create({
     connection,
     namespace: config.temporalNamespace,
     taskQueue: config.taskQueue,
     ...(config.maxCachedWorkflows !== undefined && { maxCachedWorkflows: config.maxCachedWorkflows }),
-    activities: createActivities({ sql, eventStore: new EventStore(sql, new Map(), dondocProjector()), webhookSecret: config.webhookSecret ?? 'dondoc-dev-webhook-secret' }),
+    activities: createActivities({
+      sql,
+      eventStore: new EventStore(sql, new Map(), dondocProjector()),
+      webhookSecret: config.webhookSecret ?? 'dondoc-dev-webhook-secret',
+      workflows,
+      taskQueue: config.taskQueue,
+    }),
     ...(bundlePath && existsSync(bundlePath) ? { workflowBundle: { codePath: bundlePath } } : { workflowBundle: await bundleFromSource() }),
   });
   const done = worker.run().finally(async () => {
+    await clientConnection.close();
     await connection.close();
     await sql.end({ timeout: 5 });
   });

@@ -1,4 +1,7 @@
 /** What workflows ask of the outside world. Implemented in apps/worker, imported by workflows as a type only. */
+import type { AssignmentWorkflowInput } from './assignment-workflow';
+import type { SearchAttributeOnWire } from './search-attributes';
+
 export interface AppendEventsInput {
   streamId: string;
   expectedVersion: number;
@@ -44,12 +47,26 @@ export interface DeliverNotificationsInput {
   eventIds: string[];
 }
 
+/** An assignment's workflow to start from its stored state, with its search attributes. */
+export interface AssignmentStart {
+  input: AssignmentWorkflowInput;
+  searchAttributes: SearchAttributeOnWire[];
+}
+
+export interface StartAssignmentsOutput {
+  started: number;
+  /** Already running or run: a retry of a batch that got through. */
+  alreadyStarted: number;
+}
+
 export interface DondocActivities {
   appendEvents(input: AppendEventsInput): Promise<AppendEventsOutput>;
   /** Appends to several streams, all or nothing; answers only the versions (the events would be a large payload). */
   appendToStreams(input: AppendToStreamsInput): Promise<AppendToStreamsOutput>;
   /** Posts each pending notification of these events to its agency's webhook (HMAC-signed) and records delivery. */
   deliverNotifications(input: DeliverNotificationsInput): Promise<{ delivered: number; inboxOnly: number }>;
+  /** Starts assignments' workflows through the Temporal client, a few dozen in flight; a repeat starts nothing. */
+  startAssignments(input: { starts: AssignmentStart[] }): Promise<StartAssignmentsOutput>;
   /** Status counts of a directive's assignments, for the monitor's compiled report. */
   directiveStatusCounts(input: { directiveId: string; at: string }): Promise<Record<string, number>>;
 }

@@ -1,13 +1,18 @@
+import type { WorkflowClient } from '@temporalio/client';
 import type { DondocActivities } from '@app/contracts';
 import type { EventStore, Sql } from '@app/event-store';
 import { AgencyWebhookRepository, DirectiveSummaryRepository, NotificationsRepository } from '@app/read-models';
 import { appendEventsActivity, appendToStreamsActivity } from './append-events.activity';
 import { deliverNotificationsActivity } from './deliver-notifications.activity';
+import { startAssignmentsActivity } from './start-assignments.activity';
 
 export interface ActivityDeps {
   sql: Sql;
   eventStore: EventStore;
   webhookSecret: string;
+  /** Starts assignment workflows on the worker's own task queue. */
+  workflows: WorkflowClient;
+  taskQueue: string;
 }
 
 export function createActivities(deps: ActivityDeps): DondocActivities {
@@ -22,6 +27,7 @@ export function createActivities(deps: ActivityDeps): DondocActivities {
       eventStore: deps.eventStore,
       secret: deps.webhookSecret,
     }),
+    startAssignments: startAssignmentsActivity(deps.workflows, deps.taskQueue),
     directiveStatusCounts: async ({ directiveId, at }) => ({ ...(await directives.statusCounts(directiveId, at)) }),
   };
 }

@@ -1,0 +1,35 @@
+import { WorkflowExecutionAlreadyStartedError, type WorkflowClient } from '@temporalio/client';
+import { ASSIGNMENT_WORKFLOW, assignmentWorkflowId, searchAttributesFromWire, type DondocActivities } from '@app/contracts';
+
+/** Starts in flight at once: enough to keep the server busy without queueing thousands of calls. */
+const IN_FLIGHT = 32;
+
+/**
+ * Starts assignment workflows as a client does rather than as children of the directive: a child start is recorded
+ * in the parent's history and serialized on it, so a directive of a thousand assignments started them one workflow
+ * task after another. These workflows outlived their directive's runs anyway (the children were abandoned).
+ */
+export function startAssignmentsActivity(client: WorkflowClient, taskQueue: string): DondocActivities['startAssignments'] {
+  return async ({ starts }) => {
+    let alreadyStarted = 0;
+    let next = 0;
+    const startNext = async (): Promise<void> => {
+      while (next < starts.length) {
+        const { input, searchAttributes } = starts[next++];
+        try {
+          await client.start(ASSIGNMENT_WORKFLOW, {
+            workflowId: assignmentWorkflowId(input.assignmentId),
+            taskQueue,
+            args: [input],
+            typedSearchAttributes: searchAttributesFromWire(searchAttributes),
+          });
+        } catch (error) {
+          if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+          alreadyStarted += 1;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, starts.length) }, startNext));
+    return { started: starts.length - alreadyStarted, alreadyStarted };
+  };
+}
