@@ -101,7 +101,7 @@ export function memoryOf(pid: number | undefined): { rss: number; peak: number }
 }
 
 /** CPU seconds a process has used (user + system), from /proc; undefined where there is no /proc. */
-export function cpuSecondsOf(pid: number): number | undefined {
+function cpuSecondsOf(pid: number): number | undefined {
   try {
     // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in clock ticks.
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').pop()!.split(' ');

@@ -28,6 +28,7 @@ import {
 import {
   assignmentReadySignal,
   assignmentCommandUpdate,
+  assignmentSearchAttributes,
   assignmentStateQuery,
   assignmentStreamId,
   assignmentWorkflowId,
@@ -42,7 +43,6 @@ import {
 import { appendEvents, deliverNotifications } from './shared/activities';
 import { decideOrFail, nowIso } from './shared/domain-failure';
 import { DeadlineTimer } from './shared/deadline-timer';
-import { assignmentSearchAttributes } from './shared/search-attributes';
 import { SerialQueue } from './shared/serial-queue';
 
 const DEFAULT_HISTORY_LIMIT = 10_000;

@@ -27,7 +27,7 @@ import {
   createDirectiveUpdate,
   directiveStateQuery,
   directiveStreamId,
-  searchAttributesToWire,
+  initialSearchAttributes,
   type AssignmentWorkflowInput,
   type DirectiveWorkflowInput,
   type DirectiveWorkflowState,
@@ -36,7 +36,6 @@ import type { SearchAttributePair } from '@temporalio/common';
 import { assignmentWorkflow } from './assignment.workflow';
 import { appendEvents, appendToStreams, directiveStatusCounts, startAssignments } from './shared/activities';
 import { decideOrFail, nowIso } from './shared/domain-failure';
-import { initialSearchAttributes } from './shared/search-attributes';
 import { SerialQueue } from './shared/serial-queue';
 
 const DEFAULT_HISTORY_LIMIT = 10_000;
@@ -123,7 +122,7 @@ export async function directiveWorkflow(input: DirectiveWorkflowInput): Promise<
         if (!state.exists && patched(PATCH_STORES_ASSIGNMENTS)) {
           const command: CreateDirective = { ...request.directive, directiveId: input.directiveId, type: 'CreateDirective', at: nowIso(), actor: request.actor };
           const created = await storeWithAssignments(command, request.correlationId);
-          await startChildren(created.map(({ state: assignment, version: assignmentVersion }) => startOf(assignment, assignmentVersion, command.at, request.correlationId, input.historyLimit)));
+          await startStored(created, command.at, request.correlationId, input.historyLimit);
           started = true;
           return view();
         }
@@ -179,9 +178,24 @@ interface ChildStart {
 const toStored = (events: readonly (DirectiveEvent | AssignmentEvent)[]) =>
   events.map((event) => ({ type: event.type, data: event.data, schemaVersion: EVENT_SCHEMA_VERSION[event.type] }));
 
-/** An assignment already stored: its workflow starts from that state, with its search attributes set. */
-function startOf(state: ExistingAssignment, version: number, at: string, correlationId: string, historyLimit: number | undefined): ChildStart {
-  return { input: { assignmentId: state.id, carried: { state, version }, historyLimit, correlationId }, searchAttributes: initialSearchAttributes(state, at) };
+/**
+ * Starts the workflows of assignments already stored, each from its state. Runs recorded before this change started
+ * them as (abandoned) children, with their search attributes set; replaying them must too.
+ */
+async function startStored(
+  created: { state: ExistingAssignment; version: number }[],
+  at: string,
+  correlationId: string,
+  historyLimit: number | undefined,
+): Promise<void> {
+  const inputs = created.map(({ state, version }): AssignmentWorkflowInput => ({ assignmentId: state.id, carried: { state, version }, historyLimit, correlationId }));
+  if (!patched(PATCH_STARTS_THROUGH_ACTIVITY)) {
+    await startChildren(inputs.map((input, index) => ({ input, searchAttributes: initialSearchAttributes(created[index].state, at) })));
+    return;
+  }
+  for (let index = 0; index < inputs.length; index += STARTS_PER_ACTIVITY) {
+    await startAssignments({ inputs: inputs.slice(index, index + STARTS_PER_ACTIVITY), at });
+  }
 }
 
 /** Starts each assignment's workflow once; ids derive from the assignment, so a repeat starts nothing. */
@@ -190,14 +204,6 @@ async function startCreatedAssignments(commands: CreateAssignment[], correlation
 }
 
 async function startChildren(starts: ChildStart[]): Promise<void> {
-  // Runs recorded before this change started the assignments as (abandoned) children; replaying them must too.
-  if (starts.every((start) => start.searchAttributes) && patched(PATCH_STARTS_THROUGH_ACTIVITY)) {
-    for (let index = 0; index < starts.length; index += STARTS_PER_ACTIVITY) {
-      const batch = starts.slice(index, index + STARTS_PER_ACTIVITY);
-      await startAssignments({ starts: batch.map(({ input, searchAttributes }) => ({ input, searchAttributes: searchAttributesToWire(searchAttributes ?? []) })) });
-    }
-    return;
-  }
   const startOne = async ({ input, searchAttributes }: ChildStart): Promise<void> => {
     try {
       await startChild(assignmentWorkflow, {

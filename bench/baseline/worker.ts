@@ -1,6 +1,6 @@
 // The baseline's worker process: the same SDK and defaults as apps/worker, polling the bench's baseline task queue.
-import { join } from 'node:path';
-import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { bundleBaselineWorkflows } from './bundle';
 import type { BaselineActivities } from './workflows';
 
 const activities: BaselineActivities = { noop: async () => undefined };
@@ -10,10 +10,7 @@ async function main(): Promise<void> {
   const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
   const taskQueue = process.env.BENCH_BASELINE_TASK_QUEUE ?? '';
   if (!address || !taskQueue) throw new Error('baseline worker: TEMPORAL_ADDRESS and BENCH_BASELINE_TASK_QUEUE are required');
-  const workflowBundle = await bundleWorkflowCode({
-    workflowsPath: join(__dirname, 'workflows.js'),
-    logger: { info: () => undefined, warn: console.warn, error: console.error, debug: () => undefined, trace: () => undefined, log: () => undefined },
-  });
+  const workflowBundle = await bundleBaselineWorkflows();
   const connection = await NativeConnection.connect({ address });
   const worker = await Worker.create({ connection, namespace, taskQueue, workflowBundle, activities });
   const stop = (): void => {

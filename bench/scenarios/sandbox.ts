@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { createContext, runInContext, runInNewContext, Script } from 'node:vm';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import { ReusableVMWorkflowCreator } from '@temporalio/worker/lib/workflow/reusable-vm';
+import { bundleBaselineWorkflows } from '../baseline/bundle';
 import type { Report } from '../report';
 import { progress, round } from '../support';
 
@@ -23,10 +23,7 @@ export async function runSandbox(report: Report, dist: string): Promise<void> {
 
   progress(`sandbox: module evaluation per new workflow, ${WORKFLOWS} each, dondoc's bundle and the baseline's`);
   const dondoc = await moduleCost(readFileSync(join(dist, 'workflow-bundle.js'), 'utf8'));
-  const baselineBundle = await bundleWorkflowCode({
-    workflowsPath: join(dist, 'bench/baseline/workflows.js'),
-    logger: { info: () => undefined, warn: console.warn, error: console.error, debug: () => undefined, trace: () => undefined, log: () => undefined },
-  });
+  const baselineBundle = await bundleBaselineWorkflows();
   const baseline = await moduleCost(baselineBundle.code);
   report.add({ section, metric: 'module evaluation per new or replayed workflow', unit: 'ms', dondoc: dondoc.ms, baseline: baseline.ms });
   report.add({ section, metric: 'module state kept per cached workflow', unit: 'KiB', dondoc: dondoc.kib, baseline: baseline.kib });

@@ -12,7 +12,8 @@ export async function bundleFromSource(): Promise<WorkflowBundleWithSourceMap> {
   const alias = Object.fromEntries(libs.map((name) => [`@app/${name}`, join(projectRoot, 'libs', name, 'src')]));
   return bundleWorkflowCode({
     workflowsPath: ['index.ts', 'index.js'].map((file) => join(projectRoot, 'workflows', file)).find((path) => existsSync(path)) ?? 'workflows/index',
-    // The domain is pure and stateless: evaluated once per worker instead of once per workflow, and shared (frozen).
+    // Pure and stateless (the domain; the contracts' names and search attributes): evaluated once per worker instead
+    // of once per workflow, and shared, frozen, by every workflow.
     preloadModules: ['@app/domain', '@app/contracts'],
     webpackConfigHook: (config) => ({ ...config, resolve: { ...config.resolve, alias: { ...config.resolve?.alias, ...alias } } }),
     logger: { info: () => undefined, warn: console.warn, error: console.error, debug: () => undefined, trace: () => undefined, log: () => undefined },

@@ -1,6 +1,5 @@
 /** What workflows ask of the outside world. Implemented in apps/worker, imported by workflows as a type only. */
 import type { AssignmentWorkflowInput } from './assignment-workflow';
-import type { SearchAttributeOnWire } from './search-attributes';
 
 export interface AppendEventsInput {
   streamId: string;
@@ -47,10 +46,10 @@ export interface DeliverNotificationsInput {
   eventIds: string[];
 }
 
-/** An assignment's workflow to start from its stored state, with its search attributes. */
-export interface AssignmentStart {
-  input: AssignmentWorkflowInput;
-  searchAttributes: SearchAttributeOnWire[];
+/** Assignments' workflows to start, each from the state the directive stored (`carried`), as of `at`. */
+export interface StartAssignmentsInput {
+  inputs: AssignmentWorkflowInput[];
+  at: string;
 }
 
 export interface StartAssignmentsOutput {
@@ -66,7 +65,7 @@ export interface DondocActivities {
   /** Posts each pending notification of these events to its agency's webhook (HMAC-signed) and records delivery. */
   deliverNotifications(input: DeliverNotificationsInput): Promise<{ delivered: number; inboxOnly: number }>;
   /** Starts assignments' workflows through the Temporal client, a few dozen in flight; a repeat starts nothing. */
-  startAssignments(input: { starts: AssignmentStart[] }): Promise<StartAssignmentsOutput>;
+  startAssignments(input: StartAssignmentsInput): Promise<StartAssignmentsOutput>;
   /** Status counts of a directive's assignments, for the monitor's compiled report. */
   directiveStatusCounts(input: { directiveId: string; at: string }): Promise<Record<string, number>>;
 }

@@ -1,4 +1,5 @@
-import { defineSearchAttributeKey, SearchAttributeType, type SearchAttributePair } from '@temporalio/common';
+import { defineSearchAttributeKey, SearchAttributeType, type SearchAttributePair, type SearchAttributeUpdatePair } from '@temporalio/common';
+import { nextTimer, summarize, type ExistingAssignment } from '@app/domain';
 
 /** Registered on the namespace at start (dev server flags; infra/ for a cluster); filter with `temporal workflow list --query`. */
 export const STAGE_ATTRIBUTE = defineSearchAttributeKey('DondocStage', SearchAttributeType.KEYWORD);
@@ -7,23 +8,22 @@ export const LEAD_AGENCY_ATTRIBUTE = defineSearchAttributeKey('DondocLeadAgency'
 export const DIRECTIVE_ATTRIBUTE = defineSearchAttributeKey('DondocDirective', SearchAttributeType.KEYWORD);
 export const NEXT_DUE_ATTRIBUTE = defineSearchAttributeKey('DondocNextDue', SearchAttributeType.DATETIME);
 
-/** A search attribute as it crosses an activity boundary: by name, a DATETIME as its ISO string. */
-export interface SearchAttributeOnWire {
-  name: string;
-  value: string;
+
+/** What Temporal visibility knows of an assignment: stage, status, directive, next deadline, lead agency. */
+export function assignmentSearchAttributes(state: ExistingAssignment, now: string): SearchAttributeUpdatePair[] {
+  const summary = summarize(state, now);
+  const next = nextTimer(state);
+  const pairs: SearchAttributeUpdatePair[] = [
+    { key: STAGE_ATTRIBUTE, value: summary.stage },
+    { key: STATUS_ATTRIBUTE, value: summary.status },
+    { key: DIRECTIVE_ATTRIBUTE, value: summary.directiveId },
+    { key: NEXT_DUE_ATTRIBUTE, value: next ? new Date(next.at) : null },
+  ];
+  if (summary.lead) pairs.push({ key: LEAD_AGENCY_ATTRIBUTE, value: summary.lead });
+  return pairs;
 }
 
-const ASSIGNMENT_ATTRIBUTES = [STAGE_ATTRIBUTE, STATUS_ATTRIBUTE, LEAD_AGENCY_ATTRIBUTE, DIRECTIVE_ATTRIBUTE, NEXT_DUE_ATTRIBUTE];
-
-export function searchAttributesToWire(pairs: readonly SearchAttributePair[]): SearchAttributeOnWire[] {
-  return pairs.map(({ key, value }) => ({ name: key.name, value: value instanceof Date ? value.toISOString() : String(value) }));
-}
-
-/** Back to typed pairs; a name that is not an assignment attribute is an error (the two sides are the same build). */
-export function searchAttributesFromWire(pairs: readonly SearchAttributeOnWire[]): SearchAttributePair[] {
-  return pairs.map(({ name, value }) => {
-    const key = ASSIGNMENT_ATTRIBUTES.find((candidate) => candidate.name === name);
-    if (!key) throw new TypeError(`Unknown assignment search attribute ${name}`);
-    return (key.type === SearchAttributeType.DATETIME ? { key, value: new Date(value) } : { key, value }) as SearchAttributePair;
-  });
+/** The same, for starting a workflow with them (a start sets values; it has no nulls). */
+export function initialSearchAttributes(state: ExistingAssignment, now: string): SearchAttributePair[] {
+  return assignmentSearchAttributes(state, now).filter((pair): pair is SearchAttributePair => pair.value !== null);
 }

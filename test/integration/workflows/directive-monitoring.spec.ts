@@ -38,6 +38,23 @@ describe("the monitor's duty and what operators can query", () => {
     await recordHistory(directiveWorkflowId(directiveId), 'directive-with-compiled-reports');
   });
 
+  it("starts each assignment with its search attributes already set, before anything happens to it", async () => {
+    const directiveId = `D-${randomUUID().slice(0, 8)}`;
+    const ids = [`${directiveId}-A1`, `${directiveId}-A2`];
+    await createDirective(stack.client, worker.taskQueue, ids.map((id) => plan(id)), { directiveId });
+    const query = `DondocDirective = '${directiveId}' AND DondocStatus = 'inProgressOnTime' AND DondocStage = 'received' AND DondocLeadAgency = 'BTCTU' AND DondocNextDue IS NOT NULL`;
+    const found = await eventually(
+      async () => {
+        const listed: string[] = [];
+        for await (const execution of stack.client.workflow.list({ query })) listed.push(execution.workflowId);
+        return listed.sort();
+      },
+      (listed) => listed.length === ids.length,
+      20_000,
+    );
+    expect(found).toEqual(ids.map((id) => `assignment/${id}`));
+  });
+
   it('publishes search attributes, so Temporal visibility filters assignments by status, stage and lead agency', async () => {
     const directiveId = `D-${randomUUID().slice(0, 8)}`;
     const id = `${directiveId}-A1`;

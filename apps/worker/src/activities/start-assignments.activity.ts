@@ -1,5 +1,5 @@
 import { WorkflowExecutionAlreadyStartedError, type WorkflowClient } from '@temporalio/client';
-import { ASSIGNMENT_WORKFLOW, assignmentWorkflowId, searchAttributesFromWire, type DondocActivities } from '@app/contracts';
+import { ASSIGNMENT_WORKFLOW, assignmentWorkflowId, initialSearchAttributes, type DondocActivities } from '@app/contracts';
 
 /** Starts in flight at once: enough to keep the server busy without queueing thousands of calls. */
 const IN_FLIGHT = 32;
@@ -10,18 +10,20 @@ const IN_FLIGHT = 32;
  * task after another. These workflows outlived their directive's runs anyway (the children were abandoned).
  */
 export function startAssignmentsActivity(client: WorkflowClient, taskQueue: string): DondocActivities['startAssignments'] {
-  return async ({ starts }) => {
+  return async ({ inputs, at }) => {
     let alreadyStarted = 0;
     let next = 0;
     const startNext = async (): Promise<void> => {
-      while (next < starts.length) {
-        const { input, searchAttributes } = starts[next++];
+      while (next < inputs.length) {
+        const input = inputs[next++];
+        const state = input.carried?.state;
         try {
           await client.start(ASSIGNMENT_WORKFLOW, {
             workflowId: assignmentWorkflowId(input.assignmentId),
             taskQueue,
             args: [input],
-            typedSearchAttributes: searchAttributesFromWire(searchAttributes),
+            // What the directive's children were started with: the stored state's, as of the directive's creation.
+            typedSearchAttributes: state?.exists ? initialSearchAttributes(state, at) : [],
           });
         } catch (error) {
           if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
@@ -29,7 +31,7 @@ export function startAssignmentsActivity(client: WorkflowClient, taskQueue: stri
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, starts.length) }, startNext));
-    return { started: starts.length - alreadyStarted, alreadyStarted };
+    await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, inputs.length) }, startNext));
+    return { started: inputs.length - alreadyStarted, alreadyStarted };
   };
 }
