@@ -54,7 +54,10 @@ export interface Ctx {
   sizes: Sizes;
   quick: boolean;
   runId: string;
+  /** For the baseline's workflows and visibility: the SDK's default data converter, as raw Temporal runs. */
   client: Client;
+  /** For dondoc's workflows: dondoc's data converter (large payloads gzipped). */
+  dondocClient: Client;
   sql: Sql;
   /** An agency token of BTCTU, the lead of every bench assignment. */
   agencyToken: string;

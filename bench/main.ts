@@ -9,6 +9,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { connect } from '@app/event-store';
+import { dondocDataConverter } from '@app/payload-codec';
 import { FULL, QUICK, type Ctx } from './context';
 import { Report } from './report';
 import { mintAgencyToken } from './scenarios/api';
@@ -81,7 +82,7 @@ export async function main(argv: string[]): Promise<number> {
     progress(`stack ready: ${stack.describe}`);
     const connection = await Connection.connect({ address: stack.temporalAddress });
     const sql = connect(stack.databaseUrl, { max: 4 });
-    const ctx: Ctx = { stack, sizes, quick: options.quick, runId, client: new Client({ connection, namespace: stack.namespace }), sql, agencyToken: '', visibility: { started: 0, overdue: 0 } };
+    const ctx: Ctx = { stack, sizes, quick: options.quick, runId, client: new Client({ connection, namespace: stack.namespace }), dondocClient: new Client({ connection, namespace: stack.namespace, dataConverter: dondocDataConverter }), sql, agencyToken: '', visibility: { started: 0, overdue: 0 } };
     try {
       ctx.agencyToken = await mintAgencyToken(stack.apiUrl, stack.adminToken, 'BTCTU');
       let appendP50: number | undefined;

@@ -94,7 +94,7 @@ interface HistoryEvent {
 
 /** Where the directive's creation went, from its workflow's history: ms after the request was sent. */
 async function directivePhases(ctx: Ctx, directiveId: string, startedAt: number): Promise<Record<string, number>> {
-  const events = ((await ctx.client.workflow.getHandle(directiveWorkflowId(directiveId)).fetchHistory()).events ?? []) as HistoryEvent[];
+  const events = ((await ctx.dondocClient.workflow.getHandle(directiveWorkflowId(directiveId)).fetchHistory()).events ?? []) as HistoryEvent[];
   const at = (event: HistoryEvent | undefined): number => (event?.eventTime ? round(tsToMs(event.eventTime) - startedAt) : Number.NaN);
   const last = <K extends keyof HistoryEvent>(key: K) => [...events].reverse().find((event) => event[key]);
   return {

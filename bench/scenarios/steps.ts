@@ -37,7 +37,7 @@ export async function runSteps(ctx: Ctx, fixture: StepsFixture, report: Report):
   const rawStep = (i: number) => baselines[i].executeUpdate(baselineStepUpdate, { args: [{ note: NOTE }] });
   const rawLocalActivityStep = (i: number) => baselines[i].executeUpdate(baselineLocalActivityStepUpdate, { args: [{ note: NOTE }] });
   const directUpdate = (i: number) =>
-    ctx.client.workflow.getHandle(assignmentWorkflowId(assignmentIds[i])).executeUpdate(assignmentCommandUpdate, {
+    ctx.dondocClient.workflow.getHandle(assignmentWorkflowId(assignmentIds[i])).executeUpdate(assignmentCommandUpdate, {
       args: [{ command: { type: 'RecordResearch', note: NOTE }, actor: { kind: 'agency', agency: 'BTCTU' }, correlationId: randomUUID() }],
     });
   const apiRead = (i: number) => httpOk(`${ctx.stack.apiUrl}/api/assignments/${assignmentIds[i]}`, { token: ctx.agencyToken });
@@ -62,7 +62,7 @@ export async function runSteps(ctx: Ctx, fixture: StepsFixture, report: Report):
   }
   // Before the loaded phases touch the same workflow (client 1 of the concurrency-32 run).
   const history = {
-    dondoc: await historyPerUpdate(ctx.client.workflow.getHandle(assignmentWorkflowId(assignmentIds[1]))),
+    dondoc: await historyPerUpdate(ctx.dondocClient.workflow.getHandle(assignmentWorkflowId(assignmentIds[1]))),
     raw: await historyPerUpdate(baselines[0]),
   };
   const api1 = latencyStats(c1.api);

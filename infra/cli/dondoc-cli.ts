@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
 import { configFromProcess } from '@app/config';
+import { dondocDataConverter } from '@app/payload-codec';
 import { planImport } from '../../apps/api/src/directives/plan-import';
 import { startDirective } from '../../apps/api/src/directives/start-directive';
 
@@ -31,7 +32,7 @@ async function main(args: string[]): Promise<number> {
   }
   const connection = await Connection.connect({ address: config.temporalAddress });
   try {
-    const client = new Client({ connection, namespace: config.temporalNamespace });
+    const client = new Client({ connection, namespace: config.temporalNamespace, dataConverter: dondocDataConverter });
     const state = await startDirective(client, config.taskQueue, plan.directiveId, { directive: plan.directive, actor: { kind: 'supervisor' }, correlationId: randomUUID() });
     console.log(JSON.stringify(state, null, 2));
     return 0;

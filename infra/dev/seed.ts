@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import type { ImportPolicy } from '@app/config';
 import { connect } from '@app/event-store';
+import { dondocDataConverter } from '@app/payload-codec';
 import { DirectiveSummaryRepository } from '@app/read-models';
 import { planImport } from '../../apps/api/src/directives/plan-import';
 import { startDirective } from '../../apps/api/src/directives/start-directive';
@@ -23,7 +24,7 @@ export async function importSeedOnFirstStart(options: { databaseUrl: string; tem
   }
   const connection = await Connection.connect({ address: options.temporalAddress });
   try {
-    const client = new Client({ connection, namespace: options.namespace });
+    const client = new Client({ connection, namespace: options.namespace, dataConverter: dondocDataConverter });
     const state = await startDirective(client, options.taskQueue, plan.directiveId, { directive: plan.directive, actor: { kind: 'supervisor' }, correlationId: randomUUID() });
     options.log(`imported the seed notice as directive ${state.directiveId} (${state.assignmentIds.length} assignments)`);
   } finally {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { connect, EventStore, migrate, type Sql } from '@app/event-store';
+import { dondocDataConverter } from '@app/payload-codec';
 import { startWorker, type RunningWorker } from '../../apps/worker/src/dondoc-worker';
 
 /** What the global setup started, as the tests see it. */
@@ -19,7 +20,7 @@ export async function testDatabase(): Promise<Sql> {
 
 export async function testClient(): Promise<Client> {
   const connection = await Connection.connect({ address: stackAddresses().temporalAddress });
-  return new Client({ connection, namespace: 'default' });
+  return new Client({ connection, namespace: 'default', dataConverter: dondocDataConverter });
 }
 
 /** A worker on its own task queue, so test files never steal each other's tasks. */

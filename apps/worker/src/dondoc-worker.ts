@@ -3,6 +3,7 @@ import { Connection, WorkflowClient } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { DondocConfig } from '@app/config';
 import { connect, EventStore, migrate, type Sql } from '@app/event-store';
+import { dondocDataConverter } from '@app/payload-codec';
 import { dondocProjector } from '@app/read-models';
 import { createActivities } from './activities';
 import { bundleFromSource } from './workflow-bundle';
@@ -27,12 +28,13 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   // The client side, for the activity that starts assignment workflows.
   const clientConnection = await Connection.connect({ address: config.temporalAddress });
-  const workflows = new WorkflowClient({ connection: clientConnection, namespace: config.temporalNamespace });
+  const workflows = new WorkflowClient({ connection: clientConnection, namespace: config.temporalNamespace, dataConverter: dondocDataConverter });
   const bundlePath = config.workflowBundlePath;
   const worker = await Worker.create({
     connection,
     namespace: config.temporalNamespace,
     taskQueue: config.taskQueue,
+    dataConverter: dondocDataConverter,
     ...(config.maxCachedWorkflows !== undefined && { maxCachedWorkflows: config.maxCachedWorkflows }),
     activities: createActivities({
       sql,

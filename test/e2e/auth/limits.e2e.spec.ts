@@ -25,20 +25,37 @@ describe('request limits', () => {
     });
   });
 
-  describe('a directive too large for one workflow payload (possible only with DONDOC_BODY_LIMIT raised)', () => {
+  describe('directives larger than one Temporal payload (possible only with DONDOC_BODY_LIMIT raised)', () => {
     let app: TestApp;
-    beforeAll(async () => (app = await startTestApp({ DONDOC_BODY_LIMIT: '8mb' })));
+    let supervisor: Record<string, string>;
+    beforeAll(async () => {
+      app = await startTestApp({ DONDOC_BODY_LIMIT: '8mb' });
+      supervisor = bearer(await mintToken(app, 'supervisor'));
+    });
     afterAll(() => app.close());
 
-    it('answers 413 DIRECTIVE_TOO_LARGE and creates nothing', async () => {
-      const supervisor = bearer(await mintToken(app, 'supervisor'));
-      const assignments = Array.from({ length: 120 }, (_, i) => ({
-        key: `A${i + 1}`,
-        text: `Rà soát, đánh giá việc thực hiện nhiệm vụ số ${i + 1}. `.repeat(300),
-        kind: 'single',
-        agencies: [{ agency: 'BTCTU', role: 'lead' }],
-        deadline: { kind: 'date', date: '2099-12-31' },
-      }));
+    const plans = (count: number, text: (i: number) => string) =>
+      Array.from({ length: count }, (_, i) => ({ key: `A${i + 1}`, text: text(i), kind: 'single', agencies: [{ agency: 'BTCTU', role: 'lead' }], deadline: { kind: 'date', date: '2099-12-31' } }));
+
+    it('creates one whose JSON is over 2 MB but compresses below the limit, every assignment text intact', async () => {
+      const text = (i: number) => `Rà soát, đánh giá việc thực hiện nhiệm vụ số ${i + 1}. `.repeat(300).trim();
+      const assignments = plans(120, text);
+      expect(Buffer.byteLength(JSON.stringify(assignments))).toBeGreaterThan(2 * 1024 * 1024);
+      const created = await http(`${app.url}/api/directives`, { method: 'POST', headers: supervisor, body: { id: 'TB-LARGE', title: 'Lớn nhưng nén được', assignments } });
+      expect(created.status).toBe(201);
+      expect(created.body.assignmentIds).toHaveLength(120);
+      const last = await http(`${app.url}/api/assignments/TB-LARGE-A120`, { headers: supervisor });
+      expect(last.status).toBe(200);
+      expect(last.body.text.length).toBe(text(119).length);
+      expect(last.body.text).toBe(text(119));
+    });
+
+    it('answers 413 DIRECTIVE_TOO_LARGE for one that stays too large compressed, and creates nothing', async () => {
+      let seed = 1;
+      const letters = 'aăâbcdđeêghiklmnoôơpqrstuưvxy';
+      const random = () => ((seed = (seed * 48271) % 2147483647), seed / 2147483647);
+      const noise = (length: number) => Array.from({ length }, () => letters[Math.floor(random() * letters.length)]).join('');
+      const assignments = plans(200, () => noise(15_000));
       const response = await http(`${app.url}/api/directives`, { method: 'POST', headers: supervisor, body: { id: 'TB-HUGE', title: 'Quá lớn', assignments } });
       expect(response.status).toBe(413);
       expect(response.body).toEqual({ statusCode: 413, code: 'DIRECTIVE_TOO_LARGE', message: expect.stringContaining('Split it into several directives') });

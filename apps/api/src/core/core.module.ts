@@ -2,6 +2,7 @@ import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown 
 import { Client, Connection } from '@temporalio/client';
 import type { DondocConfig } from '@app/config';
 import { connect, EventStore, type Sql } from '@app/event-store';
+import { dondocDataConverter } from '@app/payload-codec';
 import { dondocProjector } from '@app/read-models';
 import { CONFIG, EVENT_STORE, SQL, TEMPORAL_CLIENT } from './tokens';
 
@@ -27,7 +28,7 @@ export class CoreModule implements OnApplicationShutdown {
           useFactory: async () => {
             // Lazy: the API starts (and /health reports) even while Temporal is still coming up.
             const connection = Connection.lazy({ address: config.temporalAddress });
-            return new Client({ connection, namespace: config.temporalNamespace });
+            return new Client({ connection, namespace: config.temporalNamespace, dataConverter: dondocDataConverter });
           },
         },
         { provide: EVENT_STORE, inject: [SQL], useFactory: (sql: Sql) => new EventStore(sql, new Map(), dondocProjector()) },

@@ -5,6 +5,7 @@ import { findAgency } from '@app/agencies';
 import type { CreateDirectiveRequest, DirectiveWorkflowState } from '@app/contracts';
 import { isDeadlineSpec, MS_PER_DAY, STAGE_MILESTONES, type DeadlineSpec, type StageDeadlineSpecs, type StageMilestone } from '@app/domain';
 import type { Sql } from '@app/event-store';
+import { encodedPayloadBytes } from '@app/payload-codec';
 import { AssignmentSummaryRepository, DirectiveSummaryRepository } from '@app/read-models';
 import { actorOf, type Principal } from '../auth';
 import type { ApiConfig } from '../core/core.module';
@@ -85,7 +86,7 @@ export class DirectivesService {
 
   private async startScoped(principal: Principal, directiveId: string, directive: CreateDirectiveRequest['directive']): Promise<DirectiveWorkflowState> {
     const request: CreateDirectiveRequest = { directive, actor: actorOf(principal), correlationId: randomUUID() };
-    requireFitsInOneWorkflowPayload(request);
+    await requireFitsInOneWorkflowPayload(request);
     try {
       return await startDirective(this.client, this.config.taskQueue, directiveId, request);
     } catch (error) {
@@ -113,20 +114,20 @@ function stageDeadlinesOf(subject: string, dto: StageDeadlinesDto): StageDeadlin
 }
 
 /**
- * The directive travels to its workflow as one payload, and its state and creation event are as large: Temporal
- * refuses payloads over 2 MB. Checked here, so a directive that large (only possible with DONDOC_BODY_LIMIT raised)
- * is a clear 413 and not a failure half-way through creation.
+ * The directive travels to its workflow as one payload (gzipped when large), and its state is as large: Temporal
+ * refuses payloads over 2 MB. Checked here on the encoded size, so a directive that large (only possible with
+ * DONDOC_BODY_LIMIT raised) is a clear 413 and not a failure half-way through creation.
  */
 const MAX_DIRECTIVE_BYTES = 1.5 * 1024 * 1024;
 
-function requireFitsInOneWorkflowPayload(request: CreateDirectiveRequest): void {
-  const bytes = Buffer.byteLength(JSON.stringify(request), 'utf8');
+async function requireFitsInOneWorkflowPayload(request: CreateDirectiveRequest): Promise<void> {
+  const bytes = await encodedPayloadBytes(request);
   if (bytes <= MAX_DIRECTIVE_BYTES) return;
   const mib = (n: number): string => (n / 1024 / 1024).toFixed(1);
   throw new ApiError(
     413,
     'DIRECTIVE_TOO_LARGE',
-    `This directive is ${mib(bytes)} MiB once encoded for its workflow; one directive holds at most ${mib(MAX_DIRECTIVE_BYTES)} MiB (thousands of assignments). Split it into several directives.`,
+    `This directive is ${mib(bytes)} MiB once compressed for its workflow; one directive holds at most ${mib(MAX_DIRECTIVE_BYTES)} MiB (tens of thousands of assignments). Split it into several directives.`,
   );
 }
 

@@ -1,0 +1,2 @@
+export * from './data-converter';
+export * from './gzip-payload-codec';
