@@ -45,12 +45,19 @@ const PATCH_WAIT_FOR_READY = 'directive-waits-for-ready-assignments';
 const PATCH_PARALLEL_STARTS = 'directive-starts-assignments-in-batches';
 const PATCH_STORES_ASSIGNMENTS = 'directive-stores-its-assignments-then-starts-them';
 const PATCH_STARTS_THROUGH_ACTIVITY = 'directive-starts-assignments-through-an-activity';
+const PATCH_OVERLAPPED_START_BATCHES = 'directive-runs-two-start-batches-at-a-time';
 /** Streams per appendToStreams call: keeps each local activity's payload far below Temporal's 2 MB limit. */
 const STREAMS_PER_APPEND = 200;
 /** Child starts in flight at once: one round trip per batch instead of per assignment. */
 const START_BATCH = 100;
 /** Assignments per startAssignments activity: each carries its state, so ~2 KB apiece. */
 const STARTS_PER_ACTIVITY = 200;
+/**
+ * startAssignments activities running at once, each with its share of the 32 starts in flight: while one drains its
+ * last starts and reports back, the other keeps the server busy.
+ */
+const START_LANES = 2;
+const STARTS_IN_FLIGHT = 32;
 
 /**
  * The monitor's duty for one directive (the Provincial Party Office's): records the directive, starts one
@@ -193,9 +200,18 @@ async function startStored(
     await startChildren(inputs.map((input, index) => ({ input, searchAttributes: initialSearchAttributes(created[index].state, at) })));
     return;
   }
-  for (let index = 0; index < inputs.length; index += STARTS_PER_ACTIVITY) {
-    await startAssignments({ inputs: inputs.slice(index, index + STARTS_PER_ACTIVITY), at });
+  const batches: AssignmentWorkflowInput[][] = [];
+  for (let index = 0; index < inputs.length; index += STARTS_PER_ACTIVITY) batches.push(inputs.slice(index, index + STARTS_PER_ACTIVITY));
+  if (!patched(PATCH_OVERLAPPED_START_BATCHES)) {
+    for (const batch of batches) await startAssignments({ inputs: batch, at });
+    return;
   }
+  const lanes = Math.min(START_LANES, batches.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < batches.length) await startAssignments({ inputs: batches[next++], at, inFlight: STARTS_IN_FLIGHT / lanes });
+  };
+  await Promise.all(Array.from({ length: lanes }, lane));
 }
 
 /** Starts each assignment's workflow once; ids derive from the assignment, so a repeat starts nothing. */

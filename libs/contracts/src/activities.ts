@@ -50,6 +50,8 @@ export interface DeliverNotificationsInput {
 export interface StartAssignmentsInput {
   inputs: AssignmentWorkflowInput[];
   at: string;
+  /** Starts kept in flight at once; 32 when absent. */
+  inFlight?: number;
 }
 
 export interface StartAssignmentsOutput {

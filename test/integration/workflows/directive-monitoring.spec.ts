@@ -55,6 +55,20 @@ describe("the monitor's duty and what operators can query", () => {
     expect(found).toEqual(ids.map((id) => `assignment/${id}`));
   });
 
+  it('starts every assignment of a directive larger than one start batch, each once', async () => {
+    const directiveId = `D-${randomUUID().slice(0, 8)}`;
+    const ids = Array.from({ length: 450 }, (_, i) => `${directiveId}-A${i + 1}`);
+    await createDirective(stack.client, worker.taskQueue, ids.map((id) => plan(id)), { directiveId });
+    const count = await eventually(
+      async () => (await stack.client.workflow.count(`DondocDirective = '${directiveId}'`)).count,
+      (n) => n >= ids.length,
+      60_000,
+    );
+    expect(count).toBe(ids.length);
+    const last = await stack.client.workflow.getHandle(`assignment/${ids.at(-1)}`).describe();
+    expect(last.status.name).toBe('RUNNING');
+  });
+
   it('publishes search attributes, so Temporal visibility filters assignments by status, stage and lead agency', async () => {
     const directiveId = `D-${randomUUID().slice(0, 8)}`;
     const id = `${directiveId}-A1`;

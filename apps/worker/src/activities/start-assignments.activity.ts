@@ -1,7 +1,7 @@
 import { WorkflowExecutionAlreadyStartedError, type WorkflowClient } from '@temporalio/client';
 import { ASSIGNMENT_WORKFLOW, assignmentWorkflowId, initialSearchAttributes, type DondocActivities } from '@app/contracts';
 
-/** Starts in flight at once: enough to keep the server busy without queueing thousands of calls. */
+/** Starts in flight at once by default: enough to keep the server busy without queueing thousands of calls. */
 const IN_FLIGHT = 32;
 
 /**
@@ -10,7 +10,7 @@ const IN_FLIGHT = 32;
  * task after another. These workflows outlived their directive's runs anyway (the children were abandoned).
  */
 export function startAssignmentsActivity(client: WorkflowClient, taskQueue: string): DondocActivities['startAssignments'] {
-  return async ({ inputs, at }) => {
+  return async ({ inputs, at, inFlight = IN_FLIGHT }) => {
     let alreadyStarted = 0;
     let next = 0;
     const startNext = async (): Promise<void> => {
@@ -31,7 +31,7 @@ export function startAssignmentsActivity(client: WorkflowClient, taskQueue: stri
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, inputs.length) }, startNext));
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(inFlight, inputs.length)) }, startNext));
     return { started: inputs.length - alreadyStarted, alreadyStarted };
   };
 }
