@@ -141,17 +141,31 @@ export class EventStore {
     return rows.map((row) => eventFromRow(row, this.upcasters)).sort((a, b) => Number(BigInt(a.globalPosition) - BigInt(b.globalPosition)));
   }
 
-  /** Streams not at their expected version: a retry of an append that committed, or a conflict. */
+  /**
+   * Streams not at their expected version: a retry of an append that committed, or a conflict. Two statements for
+   * all of them, sent together: a retried directive of thousands of streams is not a query per stream.
+   */
   private async retriesOrConflict(tx: TransactionSql, appends: StreamAppend[]): Promise<Map<string, AppendResult>> {
     const ids = appends.map((a) => a.streamId);
-    const versions = await tx<{ stream_id: string; version: number }[]>`select stream_id, version from streams where stream_id = any(${ids}::text[])`;
+    const eventIds = appends.flatMap(({ streamId, expectedVersion, events }) =>
+      events.map((event, index) => deterministicEventId(streamId, expectedVersion + index + 1, event.type, event.data)),
+    );
+    const [versions, existing] = await Promise.all([
+      tx<{ stream_id: string; version: number }[]>`select stream_id, version from streams where stream_id = any(${ids}::text[])`,
+      tx.unsafe<EventRow[]>(`select ${COLUMNS} from events where event_id = any($1::uuid[]) order by stream_id, stream_version`, [eventIds], PREPARED),
+    ]);
     const actual = new Map(versions.map((row) => [row.stream_id, row.version]));
+    const stored = new Map<string, EventRow[]>();
+    for (const row of existing) {
+      const rows = stored.get(row.stream_id);
+      if (rows) rows.push(row);
+      else stored.set(row.stream_id, [row]);
+    }
     const results = new Map<string, AppendResult>();
     for (const { streamId, expectedVersion: expected, events } of appends) {
-      const eventIds = events.map((event, index) => deterministicEventId(streamId, expected + index + 1, event.type, event.data));
-      const existing = await tx.unsafe<EventRow[]>(`select ${COLUMNS} from events where event_id = any($1::uuid[]) order by stream_version`, [eventIds], PREPARED);
-      if (existing.length !== events.length) throw new StreamVersionConflictError(streamId, expected, actual.get(streamId) ?? 0);
-      results.set(streamId, { version: expected + events.length, events: existing.map((row) => eventFromRow(row, this.upcasters)), duplicate: true });
+      const rows = stored.get(streamId) ?? [];
+      if (rows.length !== events.length) throw new StreamVersionConflictError(streamId, expected, actual.get(streamId) ?? 0);
+      results.set(streamId, { version: expected + events.length, events: rows.map((row) => eventFromRow(row, this.upcasters)), duplicate: true });
     }
     return results;
   }

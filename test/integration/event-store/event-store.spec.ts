@@ -95,6 +95,18 @@ describe('event store on real PostgreSQL', () => {
     expect((await store.readStream(b)).map((e) => e.streamVersion)).toEqual([1, 2]);
   });
 
+  it('tells a retry of a many-stream append from a conflict stream by stream: one stream that moved on fails it all', async () => {
+    const streams = Array.from({ length: 5 }, (_, i) => `${stream}-${i}`);
+    const appends = streams.map((streamId) => ({ streamId, expectedVersion: 0, events: [event(1), event(2)] }));
+    const first = await store.appendToStreams(appends, context);
+    const retried = await store.appendToStreams(appends, context);
+    expect(retried.map((r) => [r.duplicate, r.events.map((e) => e.eventId)])).toEqual(first.map((r) => [true, r.events.map((e) => e.eventId)]));
+
+    const changed = appends.map((a, i) => (i === 3 ? { ...a, events: [event(1), { ...event(2), type: 'Other' }] } : a));
+    await expect(store.appendToStreams(changed, context)).rejects.toMatchObject({ code: 'STREAM_VERSION_CONFLICT', streamId: streams[3], actual: 2 });
+    expect((await store.readStream(streams[3])).map((e) => e.type)).toEqual(first[3].events.map((e) => e.type));
+  });
+
   it('never lets a feed reader skip an event that a slower transaction commits later', async () => {
     const before = await store.readAll(undefined, 100_000);
     const cursor = before.length ? { transactionId: before.at(-1)!.transactionId, globalPosition: before.at(-1)!.globalPosition } : undefined;
