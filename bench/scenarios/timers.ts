@@ -1,4 +1,6 @@
 // N open assignment workflows with deadlines: how late their reminders land, and the worker's memory.
+import { tsToMs } from '@temporalio/common/lib/time';
+import { assignmentWorkflowId } from '@app/contracts';
 import { baselineTimerWorkflow } from '../baseline/workflows';
 import type { Ctx } from '../context';
 import type { Report } from '../report';
@@ -53,8 +55,8 @@ export async function runTimers(ctx: Ctx, report: Report, storedPerSecond: numbe
     if (Date.now() > end) progress(`timers: ${fired}/${m} reminders stored, waiting for the rest`);
   }
   const checkedAt = Date.now();
-  const rows = await ctx.sql<{ recorded_at: Date; occurred_at: Date; due: string; before: string }[]>`
-    select recorded_at, occurred_at, data->>'dueAt' as due, data->>'beforeMs' as before from events
+  const rows = await ctx.sql<{ stream_id: string; recorded_at: Date; occurred_at: Date; due: string; before: string }[]>`
+    select stream_id, recorded_at, occurred_at, data->>'dueAt' as due, data->>'beforeMs' as before from events
     where type = 'ReminderSent' and stream_id like ${`assignment-${prefix}-%`}`;
   const scheduled = (row: (typeof rows)[number]): number => Date.parse(row.due) - Number(row.before);
   const stored = rows.map((row) => row.recorded_at.getTime() - scheduled(row));
@@ -63,6 +65,11 @@ export async function runTimers(ctx: Ctx, report: Report, storedPerSecond: numbe
   const missing = m - rows.length;
   const lateness = latencyStats([...stored, ...Array.from({ length: missing }, () => checkedAt - firstFire - window)]);
   const fireStats = latencyStats(workflowTime);
+  const reminderPath = await reminderPathSample(ctx, rows.map((row) => ({ workflowId: assignmentWorkflowId(row.stream_id.replace(/^assignment-/, '')), dueMs: scheduled(row) })));
+  progress(
+    `timers: ${reminderPath.timerFiredAfterDueMs.count} sampled reminders: timer fired ${reminderPath.timerFiredAfterDueMs.p50} ms (p50) / ${reminderPath.timerFiredAfterDueMs.p99} ms (p99) after due, ` +
+      `its workflow task started ${reminderPath.workflowTaskStartedAfterFiredMs.p50} / ${reminderPath.workflowTaskStartedAfterFiredMs.p99} ms after that`,
+  );
   const after = memoryOf(ctx.stack.workerPid);
   peakRss = Math.max(peakRss, after?.rss ?? 0);
 
@@ -87,11 +94,44 @@ export async function runTimers(ctx: Ctx, report: Report, storedPerSecond: numbe
     missing,
     latenessStoredMs: lateness,
     latenessWorkflowTaskMs: fireStats,
+    reminderPathSample: reminderPath,
     rawTimerLatenessMs: raw,
     workerMemory: { before, afterCreation, after, peakRssSampled: peakRss, perWorkflowBytes: round(perWorkflow, 0) },
     baselineWorkerMemory: memoryOf(ctx.stack.baselineWorkerPid),
   };
   progress(`timers: ${rows.length}/${m} reminders, lateness p50 ${lateness.p50} ms p99 ${lateness.p99} ms; worker RSS peak ${mib(peakRss)} MiB`);
+}
+
+/** Up to this many reminders' histories are read to tell the server's lag from the worker's. */
+const PATH_SAMPLE = 200;
+
+interface HistoryEvent {
+  eventTime?: Parameters<typeof tsToMs>[0];
+  timerFiredEventAttributes?: unknown;
+  workflowTaskStartedEventAttributes?: unknown;
+}
+
+/**
+ * Where a late reminder waited, from a sample of histories spread over the window: from due until the server fired
+ * the timer (its timer queue), and from then until the worker started the workflow task that handles it (the
+ * task queue and the worker's slots).
+ */
+async function reminderPathSample(ctx: Ctx, reminders: { workflowId: string; dueMs: number }[]) {
+  const sorted = [...reminders].sort((a, b) => a.dueMs - b.dueMs);
+  const step = Math.max(1, Math.floor(sorted.length / PATH_SAMPLE));
+  const sample = sorted.filter((_, i) => i % step === 0).slice(0, PATH_SAMPLE);
+  const fired: number[] = [];
+  const pickedUp: number[] = [];
+  await closedLoop(8, sample.length, async (_, i) => {
+    const events = ((await ctx.dondocClient.workflow.getHandle(sample[i].workflowId).fetchHistory()).events ?? []) as HistoryEvent[];
+    const at = events.findIndex((event) => event.timerFiredEventAttributes);
+    const started = events.slice(at).find((event) => event.workflowTaskStartedEventAttributes);
+    if (at < 0 || !events[at].eventTime || !started?.eventTime) return;
+    const firedMs = tsToMs(events[at].eventTime);
+    fired.push(firedMs - sample[i].dueMs);
+    pickedUp.push(tsToMs(started.eventTime) - firedMs);
+  });
+  return { timerFiredAfterDueMs: latencyStats(fired), workflowTaskStartedAfterFiredMs: latencyStats(pickedUp) };
 }
 
 /** ReminderSent events stored so far for the run's timer assignments. */
