@@ -35,9 +35,6 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
     namespace: config.temporalNamespace,
     taskQueue: config.taskQueue,
     dataConverter: dondocDataConverter,
-    // With more open workflows than the cache holds, due timers land on evicted workflows, whose tasks go to the
-    // task queue's normal (non-sticky) side: a fixed 10 pollers give it 2. Autoscaling adds pollers while tasks wait.
-    workflowTaskPollerBehavior: { type: 'autoscaling' },
     ...(config.maxCachedWorkflows !== undefined && { maxCachedWorkflows: config.maxCachedWorkflows }),
     activities: createActivities({
       sql,
