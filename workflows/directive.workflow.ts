@@ -21,6 +21,7 @@ import {
   type StatusCounts,
 } from '@app/domain';
 import {
+  ASSIGNMENT_STARTS_IN_FLIGHT,
   assignmentReadySignal,
   assignmentStreamId,
   assignmentWorkflowId,
@@ -53,11 +54,10 @@ const START_BATCH = 100;
 /** Assignments per startAssignments activity: each carries its state, so ~2 KB apiece. */
 const STARTS_PER_ACTIVITY = 200;
 /**
- * startAssignments activities running at once, each with its share of the 32 starts in flight: while one drains its
+ * startAssignments activities running at once, each with its share of the starts in flight: while one drains its
  * last starts and reports back, the other keeps the server busy.
  */
 const START_LANES = 2;
-const STARTS_IN_FLIGHT = 32;
 
 /**
  * The monitor's duty for one directive (the Provincial Party Office's): records the directive, starts one
@@ -209,7 +209,7 @@ async function startStored(
   const lanes = Math.min(START_LANES, batches.length);
   let next = 0;
   const lane = async (): Promise<void> => {
-    while (next < batches.length) await startAssignments({ inputs: batches[next++], at, inFlight: STARTS_IN_FLIGHT / lanes });
+    while (next < batches.length) await startAssignments({ inputs: batches[next++], at, inFlight: ASSIGNMENT_STARTS_IN_FLIGHT / lanes });
   };
   await Promise.all(Array.from({ length: lanes }, lane));
 }

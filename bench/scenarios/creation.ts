@@ -1,5 +1,6 @@
 // Creating a directive with N assignments through the API against N raw workflow starts.
 import { tsToMs } from '@temporalio/common/lib/time';
+import type { temporal } from '@temporalio/proto';
 import { assignmentWorkflowId, directiveWorkflowId, STATUS_ATTRIBUTE } from '@app/contracts';
 import { baselineWorkflow } from '../baseline/workflows';
 import type { Ctx } from '../context';
@@ -72,7 +73,7 @@ async function lastFirstTaskDone(ctx: Ctx, workflowIds: string[], timeoutMs: num
     workflowIds.map(async (workflowId) => {
       const handle = ctx.client.workflow.getHandle(workflowId);
       while (Date.now() < deadline) {
-        const events = ((await handle.fetchHistory()).events ?? []) as HistoryEvent[];
+        const events = ((await handle.fetchHistory()).events ?? []);
         const done = events.find((event) => event.workflowTaskCompletedEventAttributes);
         if (done?.eventTime) return tsToMs(done.eventTime);
         await sleep(250); // polling slower than the tasks' own pace would only add load while the worker catches up
@@ -86,19 +87,12 @@ async function lastFirstTaskDone(ctx: Ctx, workflowIds: string[], timeoutMs: num
 /** A worker runs a few hundred first tasks a second on 2 cores; 10,000 queued at once take a minute or more. */
 const firstTaskTimeoutMs = (n: number): number => Math.max(60_000, n * 30);
 
-interface HistoryEvent {
-  eventTime?: Parameters<typeof tsToMs>[0];
-  markerRecordedEventAttributes?: unknown;
-  startChildWorkflowExecutionInitiatedEventAttributes?: unknown;
-  activityTaskScheduledEventAttributes?: unknown;
-  activityTaskCompletedEventAttributes?: unknown;
-  childWorkflowExecutionStartedEventAttributes?: unknown;
-  workflowTaskCompletedEventAttributes?: unknown;
-}
+
+type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 
 /** Where the directive's creation went, from its workflow's history: ms after the request was sent. */
 async function directivePhases(ctx: Ctx, directiveId: string, startedAt: number): Promise<Record<string, number>> {
-  const events = ((await ctx.dondocClient.workflow.getHandle(directiveWorkflowId(directiveId)).fetchHistory()).events ?? []) as HistoryEvent[];
+  const events = ((await ctx.dondocClient.workflow.getHandle(directiveWorkflowId(directiveId)).fetchHistory()).events ?? []);
   const at = (event: HistoryEvent | undefined): number => (event?.eventTime ? round(tsToMs(event.eventTime) - startedAt) : Number.NaN);
   const last = <K extends keyof HistoryEvent>(key: K) => [...events].reverse().find((event) => event[key]);
   return {

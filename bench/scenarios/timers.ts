@@ -105,11 +105,6 @@ export async function runTimers(ctx: Ctx, report: Report, storedPerSecond: numbe
 /** Up to this many reminders' histories are read to tell the server's lag from the worker's. */
 const PATH_SAMPLE = 200;
 
-interface HistoryEvent {
-  eventTime?: Parameters<typeof tsToMs>[0];
-  timerFiredEventAttributes?: unknown;
-  workflowTaskStartedEventAttributes?: unknown;
-}
 
 /**
  * Where a late reminder waited, from a sample of histories spread over the window: from due until the server fired
@@ -123,7 +118,7 @@ async function reminderPathSample(ctx: Ctx, reminders: { workflowId: string; due
   const fired: number[] = [];
   const pickedUp: number[] = [];
   await closedLoop(8, sample.length, async (_, i) => {
-    const events = ((await ctx.dondocClient.workflow.getHandle(sample[i].workflowId).fetchHistory()).events ?? []) as HistoryEvent[];
+    const events = ((await ctx.dondocClient.workflow.getHandle(sample[i].workflowId).fetchHistory()).events ?? []);
     const at = events.findIndex((event) => event.timerFiredEventAttributes);
     const started = events.slice(at).find((event) => event.workflowTaskStartedEventAttributes);
     if (at < 0 || !events[at].eventTime || !started?.eventTime) return;

@@ -46,11 +46,14 @@ export interface DeliverNotificationsInput {
   eventIds: string[];
 }
 
+/** Workflow starts kept in flight at once by startAssignments: enough to keep the server busy without queueing thousands. */
+export const ASSIGNMENT_STARTS_IN_FLIGHT = 32;
+
 /** Assignments' workflows to start, each from the state the directive stored (`carried`), as of `at`. */
 export interface StartAssignmentsInput {
   inputs: AssignmentWorkflowInput[];
   at: string;
-  /** Starts kept in flight at once; 32 when absent. */
+  /** Starts kept in flight at once; ASSIGNMENT_STARTS_IN_FLIGHT when absent. */
   inFlight?: number;
 }
 

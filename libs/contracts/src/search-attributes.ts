@@ -8,7 +8,6 @@ export const LEAD_AGENCY_ATTRIBUTE = defineSearchAttributeKey('DondocLeadAgency'
 export const DIRECTIVE_ATTRIBUTE = defineSearchAttributeKey('DondocDirective', SearchAttributeType.KEYWORD);
 export const NEXT_DUE_ATTRIBUTE = defineSearchAttributeKey('DondocNextDue', SearchAttributeType.DATETIME);
 
-
 /** What Temporal visibility knows of an assignment: stage, status, directive, next deadline, lead agency. */
 export function assignmentSearchAttributes(state: ExistingAssignment, now: string): SearchAttributeUpdatePair[] {
   const summary = summarize(state, now);

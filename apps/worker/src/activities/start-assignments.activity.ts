@@ -1,8 +1,5 @@
 import { WorkflowExecutionAlreadyStartedError, type WorkflowClient } from '@temporalio/client';
-import { ASSIGNMENT_WORKFLOW, assignmentWorkflowId, initialSearchAttributes, type DondocActivities } from '@app/contracts';
-
-/** Starts in flight at once by default: enough to keep the server busy without queueing thousands of calls. */
-const IN_FLIGHT = 32;
+import { ASSIGNMENT_STARTS_IN_FLIGHT, ASSIGNMENT_WORKFLOW, assignmentWorkflowId, initialSearchAttributes, type DondocActivities } from '@app/contracts';
 
 /**
  * Starts assignment workflows as a client does rather than as children of the directive: a child start is recorded
@@ -10,7 +7,7 @@ const IN_FLIGHT = 32;
  * task after another. These workflows outlived their directive's runs anyway (the children were abandoned).
  */
 export function startAssignmentsActivity(client: WorkflowClient, taskQueue: string): DondocActivities['startAssignments'] {
-  return async ({ inputs, at, inFlight = IN_FLIGHT }) => {
+  return async ({ inputs, at, inFlight = ASSIGNMENT_STARTS_IN_FLIGHT }) => {
     let alreadyStarted = 0;
     let next = 0;
     const startNext = async (): Promise<void> => {
