@@ -11,8 +11,8 @@ const PER_DIRECTIVE = 250;
 const HOUR = 3_600_000;
 const GIB = 1024 ** 3;
 
-/** storedPerSecond: the creation rate measured before, to place the first reminder after every workflow exists. */
-export async function runTimers(ctx: Ctx, report: Report, storedPerSecond: number): Promise<void> {
+/** createdPerSecond: the creation rate measured before, to place the first reminder after every workflow has started. */
+export async function runTimers(ctx: Ctx, report: Report, createdPerSecond: number): Promise<void> {
   const m = ctx.sizes.timerWorkflows;
   const window = ctx.sizes.timerWindowMs;
   const directives = Math.ceil(m / PER_DIRECTIVE);
@@ -20,7 +20,7 @@ export async function runTimers(ctx: Ctx, report: Report, storedPerSecond: numbe
   const before = memoryOf(ctx.stack.workerPid);
   // The worker is CPU-bound while it creates them, so directives created in parallel are no faster than one at a
   // time: leave half as much again as the measured rate needs, plus a few seconds, so reminders fall due after.
-  const creationEstimateMs = (1.5 * m * 1000) / Math.max(1, storedPerSecond) + 5000;
+  const creationEstimateMs = (1.5 * m * 1000) / Math.max(1, createdPerSecond) + 5000;
   const firstFire = Date.now() + creationEstimateMs;
   const fireAt = (i: number): number => firstFire + Math.floor((i * window) / m);
   progress(`timers: ${m} assignments in ${directives} directives, reminders due evenly over ${window / 1000} s from ${Math.round(creationEstimateMs / 1000)} s from now`);
@@ -65,6 +65,11 @@ export async function runTimers(ctx: Ctx, report: Report, storedPerSecond: numbe
   const missing = m - rows.length;
   const lateness = latencyStats([...stored, ...Array.from({ length: missing }, () => checkedAt - firstFire - window)]);
   const fireStats = latencyStats(workflowTime);
+  // Lateness rising through the window is a worker that cannot keep up; falling, a backlog left from creation.
+  const byTenth = Array.from({ length: 10 }, (_, tenth) =>
+    latencyStats(rows.filter((row) => Math.min(9, Math.floor((10 * (scheduled(row) - firstFire)) / window)) === tenth).map((row) => row.recorded_at.getTime() - scheduled(row))).p99,
+  );
+  progress(`timers: lateness p99 by tenth of the window: ${byTenth.map((ms) => Math.round(ms)).join(', ')} ms`);
   const reminderPath = await reminderPathSample(ctx, rows.map((row) => ({ workflowId: assignmentWorkflowId(row.stream_id.replace(/^assignment-/, '')), dueMs: scheduled(row) })));
   progress(
     `timers: ${reminderPath.timerFiredAfterDueMs.count} sampled reminders: timer fired ${reminderPath.timerFiredAfterDueMs.p50} ms (p50) / ${reminderPath.timerFiredAfterDueMs.p99} ms (p99) after due, ` +
@@ -94,6 +99,7 @@ export async function runTimers(ctx: Ctx, report: Report, storedPerSecond: numbe
     missing,
     latenessStoredMs: lateness,
     latenessWorkflowTaskMs: fireStats,
+    latenessP99ByTenthOfWindowMs: byTenth,
     reminderPathSample: reminderPath,
     rawTimerLatenessMs: raw,
     workerMemory: { before, afterCreation, after, peakRssSampled: peakRss, perWorkflowBytes: round(perWorkflow, 0) },
