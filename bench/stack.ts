@@ -206,7 +206,7 @@ async function startBaselineWorker(stops: Stop[], target: { temporalAddress: str
 
 /** A node process with an IPC channel (it stops itself if the bench dies); resolves once it printed `ready`. */
 async function startProcess(stops: Stop[], name: string, script: string, env: Record<string, string>, ready: RegExp, nodeFlags: string[] = []): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--enable-source-maps', ...nodeFlags, script], { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const child = spawn(process.execPath, [...nodeFlags, script], { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   stops.push(() => stopChild(child, 15_000));
   const tail: string[] = [];
   let isReady = false;

@@ -206,7 +206,7 @@ async function startTemporal(serverBinary: string, dbs: ClusterDatabases, runDir
 /** Runs a built dondoc app as a child process with prefixed output; resolves once it printed `ready`. */
 async function startApp(name: string, script: string, env: NodeJS.ProcessEnv, ready: RegExp): Promise<Running> {
   // The IPC channel closes if this launcher dies, and the app then stops itself: no orphans.
-  const child = spawn(process.execPath, ['--enable-source-maps', join(distRoot, script)], { env: appProcessEnv(env), stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const child = spawn(process.execPath, [join(distRoot, script)], { env: appProcessEnv(env), stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   const running = { name, child, graceMs: 15_000 };
   app.push(running);
   let isReady = false;

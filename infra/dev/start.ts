@@ -59,7 +59,7 @@ async function startTemporal(cacheDir: string, dataDir: string, namespace: strin
 
 function runChild(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
   // The IPC channel closes if this launcher dies, and the child then stops itself: no orphans.
-  const child = spawn(process.execPath, ['--enable-source-maps', script], { env, stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+  const child = spawn(process.execPath, [script], { env, stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
   let stopping = false;
   stops.push(async () => {
     stopping = true;

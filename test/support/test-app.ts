@@ -73,7 +73,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
 }
 
 function run(script: string, env: Record<string, string>, stdout: 'ignore' | 'pipe' = 'ignore'): ChildProcess {
-  return spawn(process.execPath, ['--enable-source-maps', join(dist, script)], { env, stdio: ['ignore', stdout, 'inherit'] });
+  return spawn(process.execPath, [join(dist, script)], { env, stdio: ['ignore', stdout, 'inherit'] });
 }
 
 function stop(child: ChildProcess): Promise<void> {

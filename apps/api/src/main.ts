@@ -1,3 +1,4 @@
+import './stack-traces';
 import { configFromProcess } from '@app/config';
 import { createApp } from './create-app';
 

@@ -1,3 +1,4 @@
+import './stack-traces';
 import { join } from 'node:path';
 import { configFromProcess } from '@app/config';
 import { startWorker } from './dondoc-worker';
