@@ -34,6 +34,8 @@ export interface BenchStack {
   workerPid: number | undefined;
   /** Pid of the (first) dondoc API process, for its CPU time. */
   apiPid: number | undefined;
+  /** The embedded stack's dondoc worker serves the SDK's Prometheus metrics here (DONDOC_WORKER_METRICS_ADDRESS). */
+  workerMetricsUrl?: string;
   baselineWorkerPid: number | undefined;
   stop(): Promise<void>;
 }
@@ -169,6 +171,7 @@ async function startApps(stops: Stop[], target: { databaseUrl: string; temporalA
   const taskQueue = `bench-${randomUUID().slice(0, 8)}`;
   const port = await freePort();
   const adminToken = `ddc_bench-${randomBytes(18).toString('base64url')}`;
+  const metricsAddress = `127.0.0.1:${await freePort()}`;
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '/tmp',
@@ -179,6 +182,7 @@ async function startApps(stops: Stop[], target: { databaseUrl: string; temporalA
     TEMPORAL_TASK_QUEUE: taskQueue,
     PORT: String(port),
     DONDOC_ADMIN_TOKEN: adminToken,
+    DONDOC_WORKER_METRICS_ADDRESS: metricsAddress,
   };
   // V8 writes a .cpuprofile per process when it exits (open with Chrome DevTools or speedscope).
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profileDir)}`] : [];
@@ -188,7 +192,7 @@ async function startApps(stops: Stop[], target: { databaseUrl: string; temporalA
   await waitUntil('API health', async () => (await fetch(`${apiUrl}/health`)).ok, 60_000);
   progress(`dondoc worker (pid ${worker.pid}) and API ${apiUrl} on task queue ${taskQueue}`);
   const baseline = await startBaselineWorker(stops, target);
-  return { apiUrl, adminToken, taskQueue, workerPid: worker.pid, apiPid: api.pid, ...baseline };
+  return { apiUrl, adminToken, taskQueue, workerPid: worker.pid, apiPid: api.pid, workerMetricsUrl: `http://${metricsAddress}/metrics`, ...baseline };
 }
 
 async function startBaselineWorker(stops: Stop[], target: { temporalAddress: string; namespace: string }) {

@@ -189,3 +189,24 @@ export function decideInOrder(commands: AssignmentCommand[]): NewEvent[][] {
     return events.map((event) => ({ type: event.type, data: event.data, schemaVersion: EVENT_SCHEMA_VERSION[event.type] }));
   });
 }
+
+/** Sums of the SDK metrics (Prometheus text) whose labels include every `key="value"` given, by metric name. */
+export async function workerMetrics(url: string | undefined, labels: Record<string, string>): Promise<Map<string, number> | undefined> {
+  if (!url) return undefined;
+  const text = await (await fetch(url)).text();
+  const wanted = Object.entries(labels).map(([key, value]) => `${key}="${value}"`);
+  const sums = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    const match = /^(\w+)\{([^}]*)\} (\S+)$/.exec(line);
+    if (!match || !wanted.every((label) => match[2].includes(label))) continue;
+    sums.set(match[1], (sums.get(match[1]) ?? 0) + Number(match[3]));
+  }
+  return sums;
+}
+
+/** Mean of a histogram between two snapshots (its _sum and _count deltas), in the histogram's unit (ms). */
+export function meanBetween(before: Map<string, number> | undefined, after: Map<string, number> | undefined, histogram: string): number {
+  if (!before || !after) return Number.NaN;
+  const delta = (suffix: string): number => (after.get(`${histogram}_${suffix}`) ?? 0) - (before.get(`${histogram}_${suffix}`) ?? 0);
+  return delta('count') > 0 ? round(delta('sum') / delta('count')) : Number.NaN;
+}

@@ -4,7 +4,7 @@ import { assignmentWorkflowId } from '@app/contracts';
 import { baselineTimerWorkflow } from '../baseline/workflows';
 import type { Ctx } from '../context';
 import type { Report } from '../report';
-import { closedLoop, latencyStats, memoryOf, progress, round, sleep } from '../support';
+import { closedLoop, latencyStats, meanBetween, memoryOf, progress, round, sleep, workerMetrics } from '../support';
 import { createDirective, waitForAssignments } from './api';
 
 const PER_DIRECTIVE = 250;
@@ -44,6 +44,7 @@ export async function runTimers(ctx: Ctx, report: Report, createdPerSecond: numb
   const afterCreation = memoryOf(ctx.stack.workerPid);
   progress(`timers: created in ${Math.round(createdMs)} ms (${margin >= 0 ? `${Math.round(margin)} ms before the first reminder` : `${Math.round(-margin)} ms AFTER the first reminder was due`}); ${open} open dondoc workflows; worker RSS ${mib(afterCreation?.rss)} MiB`);
 
+  const metricsBefore = await reminderMetrics(ctx);
   let peakRss = afterCreation?.rss ?? 0;
   const end = firstFire + window + 5000;
   let fired = 0;
@@ -55,6 +56,8 @@ export async function runTimers(ctx: Ctx, report: Report, createdPerSecond: numb
     if (Date.now() > end) progress(`timers: ${fired}/${m} reminders stored, waiting for the rest`);
   }
   const checkedAt = Date.now();
+  const worker = workerSide(metricsBefore, await reminderMetrics(ctx));
+  progress(`timers: in the worker, mean ms: workflow task scheduled → started ${worker.workflowTaskScheduleToStartMs}, its execution ${worker.workflowTaskExecutionMs}, the append (local activity) ${worker.appendLocalActivityMs}; sticky cache misses ${worker.stickyCacheMisses}`);
   const rows = await ctx.sql<{ stream_id: string; recorded_at: Date; occurred_at: Date; due: string; before: string }[]>`
     select stream_id, recorded_at, occurred_at, data->>'dueAt' as due, data->>'beforeMs' as before from events
     where type = 'ReminderSent' and stream_id like ${`assignment-${prefix}-%`}`;
@@ -100,12 +103,34 @@ export async function runTimers(ctx: Ctx, report: Report, createdPerSecond: numb
     latenessStoredMs: lateness,
     latenessWorkflowTaskMs: fireStats,
     latenessP99ByTenthOfWindowMs: byTenth,
+    workerSideMeansMs: worker,
     reminderPathSample: reminderPath,
     rawTimerLatenessMs: raw,
     workerMemory: { before, afterCreation, after, peakRssSampled: peakRss, perWorkflowBytes: round(perWorkflow, 0) },
     baselineWorkerMemory: memoryOf(ctx.stack.baselineWorkerPid),
   };
   progress(`timers: ${rows.length}/${m} reminders, lateness p50 ${lateness.p50} ms p99 ${lateness.p99} ms; worker RSS peak ${mib(peakRss)} MiB`);
+}
+
+type Snapshot = { tasks?: Map<string, number>; appends?: Map<string, number> };
+
+/** The dondoc worker's SDK metrics for its task queue (embedded stack only): workflow tasks and the appends. */
+async function reminderMetrics(ctx: Ctx): Promise<Snapshot> {
+  const url = ctx.stack.workerMetricsUrl;
+  const taskQueue = ctx.stack.taskQueue;
+  return { tasks: await workerMetrics(url, { task_queue: taskQueue }), appends: await workerMetrics(url, { task_queue: taskQueue, activity_type: 'appendEvents' }) };
+}
+
+/** Where the worker's time went while the reminders fell due: means over every task in between, not a sample. */
+function workerSide(before: Snapshot, after: Snapshot) {
+  const misses = (snapshot: Snapshot): number => snapshot.tasks?.get('temporal_sticky_cache_miss') ?? Number.NaN;
+  return {
+    workflowTaskScheduleToStartMs: meanBetween(before.tasks, after.tasks, 'temporal_workflow_task_schedule_to_start_latency'),
+    workflowTaskExecutionMs: meanBetween(before.tasks, after.tasks, 'temporal_workflow_task_execution_latency'),
+    workflowTaskReplayMs: meanBetween(before.tasks, after.tasks, 'temporal_workflow_task_replay_latency'),
+    appendLocalActivityMs: meanBetween(before.appends, after.appends, 'temporal_local_activity_execution_latency'),
+    stickyCacheMisses: misses(after) - misses(before),
+  };
 }
 
 /** Up to this many reminders' histories are read to tell the server's lag from the worker's. */

@@ -17,21 +17,23 @@ describe('loadConfig', () => {
       importPolicy: { deadlineDays: 30, acknowledgeDays: 3, proposeDays: 15 },
       maxCachedWorkflows: 500,
     });
+    expect(config.workerMetricsAddress).toBeUndefined();
   });
 
   it('reads the production variables', () => {
-    const config = loadConfig({ PORT: '8080', DATABASE_URL: 'postgres://db/dondoc', TEMPORAL_ADDRESS: 'temporal:7233', DONDOC_IMPORT_PROPOSE_DAYS: '10', DONDOC_WORKER_MAX_CACHED_WORKFLOWS: '250' }, defaults);
-    expect(config).toMatchObject({ port: 8080, databaseUrl: 'postgres://db/dondoc', temporalAddress: 'temporal:7233', importPolicy: { proposeDays: 10 }, maxCachedWorkflows: 250 });
+    const config = loadConfig({ PORT: '8080', DATABASE_URL: 'postgres://db/dondoc', TEMPORAL_ADDRESS: 'temporal:7233', DONDOC_IMPORT_PROPOSE_DAYS: '10', DONDOC_WORKER_MAX_CACHED_WORKFLOWS: '250', DONDOC_WORKER_METRICS_ADDRESS: '0.0.0.0:9464' }, defaults);
+    expect(config).toMatchObject({ port: 8080, databaseUrl: 'postgres://db/dondoc', temporalAddress: 'temporal:7233', importPolicy: { proposeDays: 10 }, maxCachedWorkflows: 250, workerMetricsAddress: '0.0.0.0:9464' });
   });
 
   it('refuses bad values with every problem named at once', () => {
-    const attempt = () => loadConfig({ PORT: 'eighty', TEMPORAL_ADDRESS: 'http://x', DONDOC_IMPORT_ACKNOWLEDGE_DAYS: '20' }, defaults);
+    const attempt = () => loadConfig({ PORT: 'eighty', TEMPORAL_ADDRESS: 'http://x', DONDOC_WORKER_METRICS_ADDRESS: '9464', DONDOC_IMPORT_ACKNOWLEDGE_DAYS: '20' }, defaults);
     expect(attempt).toThrow(ConfigError);
     try {
       attempt();
     } catch (error) {
       expect((error as ConfigError).problems).toEqual([
         'TEMPORAL_ADDRESS must be host:port, e.g. 127.0.0.1:7233',
+        'DONDOC_WORKER_METRICS_ADDRESS must be host:port, e.g. 0.0.0.0:9464',
         'PORT must be an integer from 0 to 65535, got "eighty"',
         'DONDOC_IMPORT_ACKNOWLEDGE_DAYS ≤ DONDOC_IMPORT_PROPOSE_DAYS ≤ DONDOC_IMPORT_DEADLINE_DAYS must hold',
       ]);

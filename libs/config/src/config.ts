@@ -30,6 +30,8 @@ export interface DondocConfig {
    * history on its next task. Bounds the worker's memory whatever the number of open assignments.
    */
   maxCachedWorkflows: number;
+  /** Worker: where the SDK serves its Prometheus metrics (host:port); none when unset. */
+  workerMetricsAddress?: string;
   /** Import the seed notice on first start. */
   seedOnStart: boolean;
   /** Deadlines, in Vietnamese working days, for imported items that state none: overall and per stage. */
@@ -72,6 +74,10 @@ export function loadConfig(env: Env, defaults: { homeDir: string; cwd: string })
   if (temporalAddress && !/^[^:/\s]+:\d+$/.test(temporalAddress)) {
     problems.push('TEMPORAL_ADDRESS must be host:port, e.g. 127.0.0.1:7233');
   }
+  const workerMetricsAddress = str('DONDOC_WORKER_METRICS_ADDRESS');
+  if (workerMetricsAddress && !/^[^:/\s]+:\d+$/.test(workerMetricsAddress)) {
+    problems.push('DONDOC_WORKER_METRICS_ADDRESS must be host:port, e.g. 0.0.0.0:9464');
+  }
   const cacheHome = str('XDG_CACHE_HOME') ?? `${defaults.homeDir}/.cache`;
   const config: DondocConfig = {
     port: int('PORT', 3000, 0, 65535),
@@ -90,6 +96,7 @@ export function loadConfig(env: Env, defaults: { homeDir: string; cwd: string })
     bodyLimit: str('DONDOC_BODY_LIMIT') ?? '1mb',
     rateLimitPerMinute: int('DONDOC_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     maxCachedWorkflows: int('DONDOC_WORKER_MAX_CACHED_WORKFLOWS', 500, 0, 1_000_000),
+    ...(workerMetricsAddress && { workerMetricsAddress }),
     seedOnStart: (str('DONDOC_SEED') ?? 'true') !== 'false',
     importPolicy: {
       deadlineDays: int('DONDOC_IMPORT_DEADLINE_DAYS', 30, 1, 3650),
