@@ -11,16 +11,17 @@ const PER_DIRECTIVE = 250;
 const HOUR = 3_600_000;
 const GIB = 1024 ** 3;
 
-/** createdPerSecond: the creation rate measured before, to place the first reminder after every workflow has started. */
-export async function runTimers(ctx: Ctx, report: Report, createdPerSecond: number): Promise<void> {
+/** createdPerSecond: the creation rate (measured before, or assumed), to place the first reminder after every workflow has started. */
+export async function runTimers(ctx: Ctx, report: Report, createdPerSecond: number, measured: boolean): Promise<void> {
   const m = ctx.sizes.timerWorkflows;
   const window = ctx.sizes.timerWindowMs;
   const directives = Math.ceil(m / PER_DIRECTIVE);
   const parallel = Math.min(8, directives);
   const before = memoryOf(ctx.stack.workerPid);
   // The worker is CPU-bound while it creates them, so directives created in parallel are no faster than one at a
-  // time: leave half as much again as the measured rate needs, plus a few seconds, so reminders fall due after.
-  const creationEstimateMs = (1.5 * m * 1000) / Math.max(1, createdPerSecond) + 5000;
+  // time. A rate measured until every first task ran is the time they need (plus a few seconds); an assumed one
+  // gets half as much again.
+  const creationEstimateMs = ((measured ? 1 : 1.5) * m * 1000) / Math.max(1, createdPerSecond) + 5000;
   const firstFire = Date.now() + creationEstimateMs;
   const fireAt = (i: number): number => firstFire + Math.floor((i * window) / m);
   progress(`timers: ${m} assignments in ${directives} directives, reminders due evenly over ${window / 1000} s from ${Math.round(creationEstimateMs / 1000)} s from now`);
@@ -123,7 +124,8 @@ async function reminderMetrics(ctx: Ctx): Promise<Snapshot> {
 
 /** Where the worker's time went while the reminders fell due: means over every task in between, not a sample. */
 function workerSide(before: Snapshot, after: Snapshot) {
-  const misses = (snapshot: Snapshot): number => snapshot.tasks?.get('temporal_sticky_cache_miss') ?? Number.NaN;
+  // A counter appears at its first increment: absent from a snapshot that exists means 0.
+  const misses = (snapshot: Snapshot): number => (snapshot.tasks ? (snapshot.tasks.get('temporal_sticky_cache_miss') ?? 0) : Number.NaN);
   return {
     workflowTaskScheduleToStartMs: meanBetween(before.tasks, after.tasks, 'temporal_workflow_task_schedule_to_start_latency'),
     workflowTaskExecutionMs: meanBetween(before.tasks, after.tasks, 'temporal_workflow_task_execution_latency'),
