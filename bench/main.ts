@@ -86,11 +86,8 @@ export async function main(argv: string[]): Promise<number> {
     try {
       ctx.agencyToken = await mintAgencyToken(stack.apiUrl, stack.adminToken, 'BTCTU');
       let appendP50: number | undefined;
-      // Assignments created per second, to place the timers' first reminder after creation and the new workflows'
-      // first tasks; measured by the creation scenario until every first task ran, else what 8 directives of 250 at
-      // once reached on 2 cores (84 /s), with room to spare.
-      let createdPerSecond = 60;
-      let creationMeasured = false;
+      // Assignments created per second until every first task ran, to place the timers' first reminder after them.
+      let createdPerSecond: number | undefined;
       // Each scenario on its own: one that fails (e.g. a payload over a server limit) is reported and the rest run.
       const scenario = async (name: (typeof SCENARIOS)[number], run: () => Promise<void>): Promise<void> => {
         if (!options.only.has(name)) return;
@@ -114,10 +111,9 @@ export async function main(argv: string[]): Promise<number> {
         // Not the answer's rate: at N = 10,000 the answer comes a minute before the last first task has run.
         const creation = report.details.creation as { assignments: number; firstTasksDoneMs: number };
         createdPerSecond = creation.assignments / (creation.firstTasksDoneMs / 1000);
-        creationMeasured = true;
       });
       await scenario('overdue', () => runOverdue(ctx, report));
-      await scenario('timers', () => runTimers(ctx, report, createdPerSecond, creationMeasured));
+      await scenario('timers', () => runTimers(ctx, report, createdPerSecond));
       await scenario('append', async () => {
         appendP50 = (await runAppend(ctx, report)).appendWithProjectionsP50;
       });

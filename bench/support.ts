@@ -190,16 +190,26 @@ export function decideInOrder(commands: AssignmentCommand[]): NewEvent[][] {
   });
 }
 
-/** Sums of the SDK metrics (Prometheus text) whose labels include every `key="value"` given, by metric name. */
-export async function workerMetrics(url: string | undefined, labels: Record<string, string>): Promise<Map<string, number> | undefined> {
+/** One sample of the SDK's Prometheus text: metric name, its labels as written, value. */
+export type MetricSample = readonly [name: string, labels: string, value: number];
+
+/** The dondoc worker's SDK metrics, read once; undefined when the stack serves none (the cluster). */
+export async function workerMetrics(url: string | undefined): Promise<MetricSample[] | undefined> {
   if (!url) return undefined;
   const text = await (await fetch(url)).text();
+  return text.split('\n').flatMap((line): MetricSample[] => {
+    const match = /^(\w+)\{([^}]*)\} (\S+)$/.exec(line);
+    return match ? [[match[1], match[2], Number(match[3])]] : [];
+  });
+}
+
+/** Sums by metric name of the samples whose labels include every `key="value"` given. */
+export function metricSums(samples: readonly MetricSample[] | undefined, labels: Record<string, string>): Map<string, number> | undefined {
+  if (!samples) return undefined;
   const wanted = Object.entries(labels).map(([key, value]) => `${key}="${value}"`);
   const sums = new Map<string, number>();
-  for (const line of text.split('\n')) {
-    const match = /^(\w+)\{([^}]*)\} (\S+)$/.exec(line);
-    if (!match || !wanted.every((label) => match[2].includes(label))) continue;
-    sums.set(match[1], (sums.get(match[1]) ?? 0) + Number(match[3]));
+  for (const [name, written, value] of samples) {
+    if (wanted.every((label) => written.includes(label))) sums.set(name, (sums.get(name) ?? 0) + value);
   }
   return sums;
 }

@@ -73,7 +73,7 @@ async function lastFirstTaskDone(ctx: Ctx, workflowIds: string[], timeoutMs: num
     workflowIds.map(async (workflowId) => {
       const handle = ctx.client.workflow.getHandle(workflowId);
       while (Date.now() < deadline) {
-        const events = ((await handle.fetchHistory()).events ?? []);
+        const events = (await handle.fetchHistory()).events ?? [];
         const done = events.find((event) => event.workflowTaskCompletedEventAttributes);
         if (done?.eventTime) return tsToMs(done.eventTime);
         await sleep(250); // polling slower than the tasks' own pace would only add load while the worker catches up
@@ -87,12 +87,11 @@ async function lastFirstTaskDone(ctx: Ctx, workflowIds: string[], timeoutMs: num
 /** A worker runs a few hundred first tasks a second on 2 cores; 10,000 queued at once take a minute or more. */
 const firstTaskTimeoutMs = (n: number): number => Math.max(60_000, n * 30);
 
-
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 
 /** Where the directive's creation went, from its workflow's history: ms after the request was sent. */
 async function directivePhases(ctx: Ctx, directiveId: string, startedAt: number): Promise<Record<string, number>> {
-  const events = ((await ctx.dondocClient.workflow.getHandle(directiveWorkflowId(directiveId)).fetchHistory()).events ?? []);
+  const events = (await ctx.dondocClient.workflow.getHandle(directiveWorkflowId(directiveId)).fetchHistory()).events ?? [];
   const at = (event: HistoryEvent | undefined): number => (event?.eventTime ? round(tsToMs(event.eventTime) - startedAt) : Number.NaN);
   const last = <K extends keyof HistoryEvent>(key: K) => [...events].reverse().find((event) => event[key]);
   return {

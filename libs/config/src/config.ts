@@ -70,14 +70,13 @@ export function loadConfig(env: Env, defaults: { homeDir: string; cwd: string })
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL must start with postgres:// or postgresql://');
   }
-  const temporalAddress = str('TEMPORAL_ADDRESS');
-  if (temporalAddress && !/^[^:/\s]+:\d+$/.test(temporalAddress)) {
-    problems.push('TEMPORAL_ADDRESS must be host:port, e.g. 127.0.0.1:7233');
-  }
-  const workerMetricsAddress = str('DONDOC_WORKER_METRICS_ADDRESS');
-  if (workerMetricsAddress && !/^[^:/\s]+:\d+$/.test(workerMetricsAddress)) {
-    problems.push('DONDOC_WORKER_METRICS_ADDRESS must be host:port, e.g. 0.0.0.0:9464');
-  }
+  const hostPort = (name: string, example: string): string | undefined => {
+    const value = str(name);
+    if (value && !/^[^:/\s]+:\d+$/.test(value)) problems.push(`${name} must be host:port, e.g. ${example}`);
+    return value;
+  };
+  const temporalAddress = hostPort('TEMPORAL_ADDRESS', '127.0.0.1:7233');
+  const workerMetricsAddress = hostPort('DONDOC_WORKER_METRICS_ADDRESS', '0.0.0.0:9464');
   const cacheHome = str('XDG_CACHE_HOME') ?? `${defaults.homeDir}/.cache`;
   const config: DondocConfig = {
     port: int('PORT', 3000, 0, 65535),
