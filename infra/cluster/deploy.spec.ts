@@ -15,7 +15,7 @@ describe('deployment descriptions', () => {
   });
 
   it('configures dondoc only with variables libs/config reads', () => {
-    const known = new Set([...read('libs/config/src/config.ts').matchAll(/(?:str|int)\('([A-Z_]+)'/g)].map(([, name]) => name));
+    const known = new Set([...read('libs/config/src/config.ts').matchAll(/(?:str|int|hostPort)\('([A-Z_]+)'/g)].map(([, name]) => name));
     expect(known.has('DATABASE_URL') && known.has('TEMPORAL_ADDRESS')).toBe(true);
     const k8sConfig = read('infra/deploy/k8s/config.yaml').split('name: dondoc-config')[1];
     const k8sSecret = read('infra/deploy/k8s/secret.example.yaml').split('name: dondoc-secrets')[1];
