@@ -108,6 +108,49 @@ describe('assignments over HTTP against the running stack', () => {
     expect((await get(`/api/assignments/${id}/timeline`, supervisor)).body.events).toHaveLength(1);
   });
 
+  it('refuses what it could not store or read — a NUL, half a surrogate pair, a week date, a forged cursor — with 400, never 500, and writes nothing', async () => {
+    const directiveId = await directive([single('A1')]);
+    const id = `${directiveId}-A1`;
+    await visible(id);
+    expect((await post(`/api/assignments/${id}/acknowledge`, lead)).status).toBe(200);
+    for (const note of ['a\u0000b', 'Khảo sát \ud83d']) {
+      const refused = await post(`/api/assignments/${id}/research`, lead, { note });
+      expect(refused).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+    }
+    const forged = (key: unknown[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
+    for (const [path, token, code] of [
+      [`/api/assignments/${id}%00x`, supervisor, 'VALIDATION_FAILED'],
+      ['/api/assignments?directive=%00', supervisor, 'VALIDATION_FAILED'],
+      ['/api/assignments?dueBefore=2023-W12', supervisor, 'VALIDATION_FAILED'],
+      ['/api/assignments?dueBefore=2023-03-22T10Z', supervisor, 'VALIDATION_FAILED'],
+      ['/api/escalations?since=2023-081', supervisor, 'VALIDATION_FAILED'],
+      [`/api/assignments?cursor=${forged(['0000-01-01T00:00:00.000Z', 'x'])}`, supervisor, 'INVALID_CURSOR'],
+      [`/api/inbox?after=${forged(['2023-01-01T00:00:00.000Z', 'not-a-uuid'])}`, lead, 'INVALID_CURSOR'],
+    ] as const) {
+      expect({ path, ...(await get(path, token)) }).toMatchObject({ path, status: 400, body: { code } });
+    }
+    expect((await get('/api/assignments?dueBefore=2099-01-01', supervisor)).status).toBe(200);
+    const farLadder = { remindBeforeMs: [86_400_000], ladderAfterMs: [86_400_000, 172_800_000, 9e15] };
+    const refusedPolicy = await post('/api/directives', supervisor, { id: `TB-${randomUUID().slice(0, 8)}`, title: 'Thông báo', assignments: [single('A1')], timerPolicy: farLadder });
+    expect(refusedPolicy).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+    expect((await get(`/api/assignments/${id}/timeline`, supervisor)).body.events.map((e: { type: string }) => e.type)).toEqual(['AssignmentCreated', 'AssignmentAcknowledged']);
+  });
+
+  it('treats a retry whose text differs only in Unicode form (NFD against NFC) as the same request', async () => {
+    const directiveId = await directive([single('A1')]);
+    const id = `${directiveId}-A1`;
+    await visible(id);
+    expect((await post(`/api/assignments/${id}/acknowledge`, lead)).status).toBe(200);
+    const key = { 'idempotency-key': `nfc-${randomUUID()}` };
+    const note = 'Khảo sát 13 huyện, thị xã, thành phố';
+    const first = await post(`/api/assignments/${id}/research`, lead, { note: note.normalize('NFD') }, key);
+    const retry = await post(`/api/assignments/${id}/research`, lead, { note }, key);
+    expect(first.status).toBe(200);
+    expect(retry).toMatchObject({ status: 200, body: first.body });
+    const timeline = (await get(`/api/assignments/${id}/timeline`, supervisor)).body.events as { type: string; data: { note?: string } }[];
+    expect(timeline.filter((e) => e.type === 'ResearchRecorded').map((e) => e.data.note)).toEqual([note]);
+  });
+
   it('makes retries with an Idempotency-Key safe: same answer, nothing new; another body under the key is 422', async () => {
     const directiveId = await directive([single('A1')]);
     const id = `${directiveId}-A1`;

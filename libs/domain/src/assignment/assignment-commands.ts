@@ -2,7 +2,7 @@ import { isDeadlineSpec, resolveDeadline, type DeadlineSpec } from '../calendar/
 import { describeActor, type Actor } from '../shared/actor';
 import { DomainError } from '../shared/domain-error';
 import { optionalText, requireAgencyCode, requireId, requireText } from '../shared/text';
-import { canonicalInstant, isAfter, toIso, toMs } from '../shared/time';
+import { canonicalInstant, isAfter, MS_PER_DAY, toIso, toMs } from '../shared/time';
 import { type AssignmentEvent, type AssignmentState, type ExistingAssignment, type StageDeadlinesCreated, type TrackProgress } from './assignment';
 import {
   ASSIGNMENT_STAGES,
@@ -120,15 +120,18 @@ const TIMED: readonly AssignmentStage[] = OPEN_FOR_EXTENSION;
 
 // ---------- create ----------
 
+/** Ten years: a reminder or ladder step further from the deadline would fall past the dates JavaScript can hold. */
+export const MAX_TIMER_OFFSET_MS = 3650 * MS_PER_DAY;
+
 function validatePolicy(policy: TimerPolicy): TimerPolicy {
-  const isOffset = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n > 0;
+  const isOffset = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n > 0 && n <= MAX_TIMER_OFFSET_MS;
   const reminders = policy?.remindBeforeMs;
   const ladder = policy?.ladderAfterMs;
   if (!Array.isArray(reminders) || !reminders.every(isOffset) || new Set(reminders).size !== reminders.length) {
-    fail('VALIDATION_FAILED', 'timerPolicy.remindBeforeMs must be distinct positive integers (milliseconds)', { field: 'timerPolicy.remindBeforeMs' });
+    fail('VALIDATION_FAILED', 'timerPolicy.remindBeforeMs must be distinct positive integers (milliseconds, at most ten years)', { field: 'timerPolicy.remindBeforeMs' });
   }
   if (!Array.isArray(ladder) || ladder.length !== 3 || !ladder.every(isOffset) || !(ladder[0] < ladder[1] && ladder[1] < ladder[2])) {
-    fail('VALIDATION_FAILED', 'timerPolicy.ladderAfterMs must be three increasing positive integers (milliseconds)', { field: 'timerPolicy.ladderAfterMs' });
+    fail('VALIDATION_FAILED', 'timerPolicy.ladderAfterMs must be three increasing positive integers (milliseconds, at most ten years)', { field: 'timerPolicy.ladderAfterMs' });
   }
   return { remindBeforeMs: [...reminders].sort((a, b) => b - a), ladderAfterMs: [ladder[0], ladder[1], ladder[2]] };
 }

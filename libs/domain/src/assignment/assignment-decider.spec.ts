@@ -75,6 +75,10 @@ describe('CreateAssignment', () => {
     ['a malformed instant', { at: '2024-03-01 09:00' }],
     ['reminders not positive', { timerPolicy: { remindBeforeMs: [0], ladderAfterMs: [1, 2, 3] } }],
     ['a ladder not increasing', { timerPolicy: { remindBeforeMs: [DAY], ladderAfterMs: [3, 2, 1] } }],
+    ['a ladder step beyond ten years (past the last date JavaScript holds)', { timerPolicy: { remindBeforeMs: [DAY], ladderAfterMs: [DAY, 2 * DAY, 9e15] } }],
+    ['a reminder beyond ten years', { timerPolicy: { remindBeforeMs: [3651 * DAY], ladderAfterMs: [1, 2, 3] } }],
+    ['a year 0000 instant (PostgreSQL has no year 0)', { at: '0000-06-01T00:00:00Z' }],
+    ['text with a NUL', { text: 'Rà soát\u0000' }],
     ['a track id that does not match', { kind: 'track', parentId: 'TB-123.2', agencies: [{ agency: 'UBND-HLA', role: 'lead' }] }],
     ['an impossible date', { deadline: { kind: 'date', date: '2024-02-30' } }],
   ] as [string, Partial<CreateAssignment>][])('rejects %s with VALIDATION_FAILED', (_label, overrides) => {
@@ -119,6 +123,13 @@ describe('RecordResearch', () => {
   it('records the lead’s and each coordinator’s own contribution', () => {
     given(inResearch()).when({ type: 'RecordResearch', at: T, actor: LEAD, note: 'Khảo sát' }).then([{ type: 'ResearchRecorded', data: { agency: 'SNV', role: 'lead', note: 'Khảo sát', at: T } }]);
     given(inResearch()).when({ type: 'RecordResearch', at: T, actor: COORDINATOR, note: ' Số liệu tài chính ' }).then([{ type: 'ResearchRecorded', data: { agency: 'STC', role: 'coordinator', note: 'Số liệu tài chính', at: T } }]);
+  });
+
+  it('refuses a note PostgreSQL could not store: a NUL, or half of a surrogate pair', () => {
+    for (const note of ['a\u0000b', 'a\ud800b', '\udc00', 'Khảo sát\ud83d']) {
+      given(inResearch()).when({ type: 'RecordResearch', at: T, actor: LEAD, note }).thenRejects('VALIDATION_FAILED');
+    }
+    given(inResearch()).when({ type: 'RecordResearch', at: T, actor: LEAD, note: 'Khảo sát 👍' }).then([{ type: 'ResearchRecorded', data: { agency: 'SNV', role: 'lead', note: 'Khảo sát 👍', at: T } }]);
   });
 
   it('is refused to agencies outside the assignment and to the supervisor', () => {

@@ -1,8 +1,15 @@
 import { DomainError } from './domain-error';
 
+/** A NUL (PostgreSQL's text and jsonb cannot hold it) or a UTF-16 surrogate without its pair (not Unicode text). */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** False for text that could not be stored as sent: refused where it comes in, never found failing in an append. */
+export const isStorableText = (value: string): boolean => !UNSTORABLE.test(value);
+
 /** Incoming free text: Unicode NFC (Vietnamese diacritics arrive both composed and decomposed), trimmed, not empty. */
 export function requireText(value: unknown, field: string, maxLength = 20_000): string {
   if (typeof value !== 'string') throw new DomainError('VALIDATION_FAILED', `${field} must be a string`, { field });
+  if (!isStorableText(value)) throw new DomainError('VALIDATION_FAILED', `${field} contains a NUL character or an unpaired surrogate`, { field });
   const text = value.normalize('NFC').trim();
   if (text.length === 0) throw new DomainError('VALIDATION_FAILED', `${field} must not be empty`, { field });
   if (text.length > maxLength) throw new DomainError('VALIDATION_FAILED', `${field} is longer than ${maxLength} characters`, { field });

@@ -2,23 +2,27 @@ import { DomainError } from './domain-error';
 
 /** Date and time with seconds optional, fraction up to milliseconds, and an explicit offset. */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const MS_PER_DAY = 86_400_000;
 /** Asia/Ho_Chi_Minh: UTC+07:00 all year, no daylight saving time. */
 export const VN_OFFSET_MS = 7 * 3_600_000;
 
+/** 0001-01-01T00:00:00Z (Date.UTC maps years 0–99 to 1900–1999): PostgreSQL has no year 0 to store earlier ones. */
+const FIRST_STORABLE_MS = -62_135_596_800_000;
+
 export function isIsoInstant(value: unknown): value is string {
-  return typeof value === 'string' && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value));
+  if (typeof value !== 'string' || !ISO_INSTANT.test(value)) return false;
+  const ms = Date.parse(value);
+  return !Number.isNaN(ms) && ms >= FIRST_STORABLE_MS;
 }
 
 export function isIsoDate(value: unknown): value is string {
   if (typeof value !== 'string') return false;
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const [, y, m, d] = match;
-  const ms = Date.UTC(Number(y), Number(m) - 1, Number(d));
-  return new Date(ms).toISOString().slice(0, 10) === value;
+  if (!ISO_DATE.test(value)) return false;
+  if (value.startsWith('0000')) return false;
+  const ms = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === value;
 }
 
 /** Milliseconds since the epoch; throws VALIDATION_FAILED for anything but a full ISO-8601 instant. */

@@ -1,6 +1,9 @@
 import type { EscalationLevel } from '@app/domain';
 import type { Sql } from '@app/event-store';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isUuid = (id: string): boolean => UUID.test(id);
 import { isoOf, isoOrNull, pageSize } from '../shared/sql';
 import type { NotificationKind } from './notification-message';
 
@@ -64,7 +67,7 @@ export class NotificationsRepository {
   async inbox(agency: string, options: { limit?: number; after?: string } = {}): Promise<InboxPage> {
     const sql = this.sql;
     const limit = pageSize(options.limit);
-    const after = options.after === undefined ? undefined : decodeCursor(options.after);
+    const after = options.after === undefined ? undefined : decodeCursor(options.after, isUuid);
     const rows = await sql<NotificationRow[]>`
       select n.notification_id, n.event_id, n.agency, n.assignment_id, n.directive_id, n.kind, n.level, n.message, n.created_at,
         d.delivered_at, d.delivery_attempts, d.last_error

@@ -10,10 +10,20 @@ export class InvalidCursorError extends Error {
 /** Opaque keyset cursor: the sort key of the last row returned, as base64url JSON. */
 export const encodeCursor = (key: readonly [string, string]): string => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 
-export function decodeCursor(cursor: string): [string, string] {
+/** The first instant PostgreSQL can store (it has no year 0). */
+const FIRST_INSTANT_MS = -62_135_596_800_000;
+
+/** An instant exactly as encodeCursor wrote it (toISOString), so PostgreSQL reads it as we do. */
+const isCursorInstant = (value: string): boolean => {
+  const ms = Date.parse(value);
+  return ms >= FIRST_INSTANT_MS && new Date(ms).toISOString() === value;
+};
+
+/** `isId` checks the second part where the query casts it (a uuid): a cursor that fails it is invalid, not a 500. */
+export function decodeCursor(cursor: string, isId: (id: string) => boolean = () => true): [string, string] {
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === 2 && key.every((part) => typeof part === 'string') && !Number.isNaN(Date.parse(key[0]))) {
+    if (Array.isArray(key) && key.length === 2 && key.every((part) => typeof part === 'string') && isCursorInstant(key[0]) && isId(key[1])) {
       return [key[0], key[1]];
     }
   } catch {

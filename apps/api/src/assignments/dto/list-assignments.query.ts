@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIsoInstantOrDate } from '../../common/iso-time.validator';
 import { LimitQuery } from '../../common/limit.query';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { ASSIGNMENT_STAGES, ASSIGNMENT_STATUSES, type AssignmentStage, type AssignmentStatus } from '@app/domain';
 
 export class ListAssignmentsQuery extends LimitQuery {
@@ -35,7 +36,7 @@ export class ListAssignmentsQuery extends LimitQuery {
 
   @ApiPropertyOptional({ description: 'Deadline in force before this instant (ISO 8601)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsIsoInstantOrDate()
   dueBefore?: string;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })

@@ -16,6 +16,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { MAX_TIMER_OFFSET_MS } from '@app/domain';
 
 export class AgencyRoleDto {
   @ApiProperty({ example: 'BTCTU', description: 'Agency code from GET /api/agencies' })
@@ -122,6 +123,7 @@ export class TimerPolicyDto {
   @ArrayMaxSize(10)
   @IsInt({ each: true })
   @Min(1, { each: true })
+  @Max(MAX_TIMER_OFFSET_MS, { each: true })
   remindBeforeMs!: number[];
 
   @ApiProperty({ example: [86400000, 259200000, 604800000], description: 'Escalation levels 1–3 this many ms after the due date' })
@@ -130,6 +132,7 @@ export class TimerPolicyDto {
   @ArrayMaxSize(3)
   @IsInt({ each: true })
   @Min(1, { each: true })
+  @Max(MAX_TIMER_OFFSET_MS, { each: true })
   ladderAfterMs!: [number, number, number];
 }
 

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIsoInstantOrDate } from '../../common/iso-time.validator';
 import { LimitQuery } from '../../common/limit.query';
-import { IsISO8601, IsOptional, IsString, Length } from 'class-validator';
+import { IsOptional, IsString, Length } from 'class-validator';
 
 export class EscalationsQuery extends LimitQuery {
   @ApiPropertyOptional({ description: 'Directive id' })
@@ -17,7 +18,7 @@ export class EscalationsQuery extends LimitQuery {
 
   @ApiPropertyOptional({ description: 'Entries at or after this instant (ISO 8601)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsIsoInstantOrDate()
   since?: string;
 }
 
