@@ -80,11 +80,11 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
     const before = state;
     state = events.reduce<AssignmentState>((current, event: AssignmentEvent) => evolveAssignment(current, event), state);
     version = appended.version;
-    afterChange(before, appended);
+    afterChange(before, appended, command.actor);
     return { assignment: summarize(state, command.at), version, events: appended.events };
   };
 
-  const afterChange = (before: AssignmentState, appended: AppendEventsOutput): void => {
+  const afterChange = (before: AssignmentState, appended: AppendEventsOutput, actor: Actor): void => {
     publishSearchAttributes(state, published);
     const notifying = appended.events.filter((event) => NOTIFYING_EVENT_TYPES.includes(event.type)).map((event) => event.eventId);
     // Runs recorded before this change scheduled delivery for every notifying event, webhook or not.
@@ -105,7 +105,9 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
       for (const track of state.tracks) {
         outbox.push(
           getExternalWorkflowHandle(assignmentWorkflowId(`${state.id}.${track.agency}`))
-            .signal(parentWithdrawnSignal, { reason, actor: { kind: 'system' } })
+            // As the supervisor who withdrew the parent: only a supervisor or admin may withdraw (runs recorded
+            // before sent 'system', which each track refused; replaying them does so again).
+            .signal(parentWithdrawnSignal, { reason, actor })
             .catch((error: unknown) => log.warn('could not signal a track', { error: String(error) })),
         );
       }

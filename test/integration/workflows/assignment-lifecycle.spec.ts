@@ -113,6 +113,23 @@ describe('assignment workflows on the real Temporal dev server', () => {
     await recordHistory(assignmentWorkflowId(`${id}.BTV-KYANH`), 'each-of-track');
   });
 
+  it('withdrawing an "each of" assignment withdraws every track, as the supervisor who withdrew it', async () => {
+    const id = uniqueId('A3');
+    const districts = ['BTV-HUONGSON', 'BTV-CANLOC'];
+    await createDirective(client, worker.taskQueue, [plan(id, { kind: 'eachOf', agencies: districts.map((code) => ({ agency: code, role: 'lead' as const })) })]);
+    for (const code of districts) await eventually(() => stateOf(client, `${id}.${code}`), (s) => s?.stage === 'received');
+    await send(client, `${id}.BTV-CANLOC`, { type: 'Acknowledge' }, agency('BTV-CANLOC'));
+
+    await send(client, id, { type: 'Withdraw', reason: 'Nội dung đã được giải quyết' }, SUPERVISOR);
+    for (const code of districts) {
+      const track = `${id}.${code}`;
+      await client.workflow.getHandle(assignmentWorkflowId(track)).result();
+      const last = (await store.readStream(assignmentStreamId(track))).at(-1);
+      expect(last).toMatchObject({ type: 'AssignmentWithdrawn', data: { reason: 'Nội dung đã được giải quyết' }, metadata: { actor: SUPERVISOR } });
+    }
+    await client.workflow.getHandle(assignmentWorkflowId(id)).result();
+  });
+
   it('answers a repeated update id with the first result and appends nothing more', async () => {
     const id = uniqueId('A1');
     await createDirective(client, worker.taskQueue, [plan(id)]);
