@@ -50,6 +50,7 @@ export const PATCH_READY_SIGNAL = 'assignment-ready-signal';
 export const PATCH_KEEP_DEADLINE_TIMER = 'assignment-keeps-unchanged-deadline-timer';
 export const PATCH_CHANGED_SEARCH_ATTRIBUTES = 'assignment-upserts-changed-search-attributes';
 export const PATCH_DELIVER_ONLY_TO_WEBHOOKS = 'assignment-delivers-only-what-has-a-webhook';
+export const PATCH_TRACK_OVERDUE_SIGNAL = 'assignment-track-signals-overdue';
 
 /**
  * One assignment (or one agency's track of an "each of" assignment) from creation to closure: commands arrive
@@ -92,7 +93,7 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
       const withWebhook = new Set(appended.webhookEvents ?? notifying);
       deliveries.push(...(patched(PATCH_DELIVER_ONLY_TO_WEBHOOKS) ? notifying.filter((id) => withWebhook.has(id)) : notifying));
     }
-    if (state.exists && state.kind === 'track' && state.parentId && state.lead && progressChanged(before, state)) {
+    if (state.exists && state.kind === 'track' && state.parentId && state.lead && (progressChanged(before, state) || wentOverdue(appended))) {
       const progress = summarize(state, nowIso());
       outbox.push(
         getExternalWorkflowHandle(assignmentWorkflowId(state.parentId))
@@ -240,6 +241,14 @@ function deliverInBackground(queue: string[]): { stop(): void } {
 
 function isTerminal(state: AssignmentState): boolean {
   return state.exists && (state.stage === 'closed' || state.stage === 'withdrawn');
+}
+
+/**
+ * A track's overdue mark: its status was already overdue at `now` before the mark was stored, so progressChanged
+ * does not see it, and the parent's roll-up kept the track on time (runs recorded before this did not signal it).
+ */
+function wentOverdue(appended: AppendEventsOutput): boolean {
+  return appended.events.some((event) => event.type === 'MarkedOverdue') && patched(PATCH_TRACK_OVERDUE_SIGNAL);
 }
 
 function progressChanged(before: AssignmentState, after: AssignmentState): boolean {

@@ -1,17 +1,15 @@
 import './stack-traces';
 import { join } from 'node:path';
-import { Runtime } from '@temporalio/worker';
 import { configFromProcess } from '@app/config';
 import { startWorker } from './dondoc-worker';
+import { installWorkerRuntime } from './worker-runtime';
 
 async function main(): Promise<void> {
   const config = configFromProcess();
   if (!config.databaseUrl || !config.temporalAddress) {
     throw new Error('The worker needs DATABASE_URL and TEMPORAL_ADDRESS (npm start sets both for you).');
   }
-  // Before any connection: the SDK's runtime (and its metrics: task slots, schedule-to-start and local-activity
-  // latencies, sticky cache hits) is set once per process.
-  if (config.workerMetricsAddress) Runtime.install({ telemetryOptions: { metrics: { prometheus: { bindAddress: config.workerMetricsAddress } } } });
+  installWorkerRuntime(config);
   const running = await startWorker({
     ...config,
     databaseUrl: config.databaseUrl,

@@ -30,6 +30,21 @@ describe('durable deadline timers, restarts and long lives', () => {
     }
   });
 
+  it('tells an "each of" parent when a track goes overdue, not only when its stage changes', async () => {
+    const worker = await testWorker();
+    try {
+      const id = uniqueId('T6');
+      const districts = ['BTV-HUONGSON', 'BTV-CANLOC'];
+      await createDirective(stack.client, worker.taskQueue, [plan(id, { kind: 'eachOf', deadline: inSeconds(3), agencies: districts.map((code) => ({ agency: code, role: 'lead' as const })) })], { timerPolicy: FAST_TIMERS });
+      const parent = await eventually(() => stateOf(stack.client, id), (s) => (s?.tracks?.byStatus.inProgressOverdue ?? 0) === districts.length, 30_000);
+      expect(parent?.tracks?.byStatus.inProgressOnTime).toBe(0);
+      await send(stack.client, id, { type: 'Withdraw', reason: 'Kết thúc kiểm thử' }, SUPERVISOR);
+      await stack.client.workflow.getHandle(assignmentWorkflowId(id)).result();
+    } finally {
+      await worker.shutdown();
+    }
+  });
+
   it('re-arms the timers when an extension is approved', async () => {
     const worker = await testWorker();
     try {
