@@ -108,7 +108,7 @@ async function main(options: Options): Promise<void> {
     Array.from({ length: options.workers }, (_, i) => startApp(`worker-${i + 1}`, 'apps/worker/src/main.js', appEnv, /dondoc worker polling/)),
   );
   const apis: ClusterState['apis'] = [];
-  // One after the other: the first API to boot seeds the example notice (DONDOC_SEED), the next finds it there.
+  // One after the other: each applies pending migrations and registers the admin token at boot, before it listens.
   for (let i = 0; i < options.apis; i++) {
     const port = options.fresh ? await freePort() : await preferredPort(config.port + i);
     const name = `api-${i + 1}`;
