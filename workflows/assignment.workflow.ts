@@ -79,7 +79,7 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
       causationId: null,
     });
     const before = state;
-    state = events.reduce<AssignmentState>((current, event: AssignmentEvent) => evolveAssignment(current, event), state);
+    state = asStored(events, appended).reduce<AssignmentState>((current, event: AssignmentEvent) => evolveAssignment(current, event), state);
     version = appended.version;
     afterChange(before, appended, command.actor);
     return { assignment: summarize(state, command.at), version, events: appended.events };
@@ -237,6 +237,16 @@ function deliverInBackground(queue: string[]): { stop(): void } {
   };
   void loop();
   return { stop: () => (stopped = true) };
+}
+
+/**
+ * The events as the store holds them. They are the ones decided, but for a workflow task retried after its worker
+ * died once the append had committed: the store then gives back that first attempt, decided at another time.
+ */
+function asStored(decided: AssignmentEvent[], appended: AppendEventsOutput): AssignmentEvent[] {
+  const stored = appended.events;
+  const complete = stored.length === decided.length && stored.every((event, index) => event.type === decided[index].type && event.data !== undefined);
+  return complete ? stored.map((event) => ({ type: event.type, data: event.data }) as AssignmentEvent) : decided;
 }
 
 function isTerminal(state: AssignmentState): boolean {

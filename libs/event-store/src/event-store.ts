@@ -56,7 +56,7 @@ export class EventStore {
       const advanced = new Set(stored.map((event) => event.streamId));
       const results = new Map<string, AppendResult>();
       const stale = writes.filter((a) => !advanced.has(a.streamId));
-      if (stale.length > 0) for (const [streamId, result] of await this.retriesOrConflict(tx, stale)) results.set(streamId, result);
+      if (stale.length > 0) for (const [streamId, result] of await this.retriesOrConflict(tx, stale, context)) results.set(streamId, result);
       await this.projector(tx, stored);
       for (const a of writes.filter((w) => advanced.has(w.streamId))) {
         results.set(a.streamId, { version: a.expectedVersion + a.events.length, events: stored.filter((e) => e.streamId === a.streamId), duplicate: false });
@@ -145,7 +145,7 @@ export class EventStore {
    * Streams not at their expected version: a retry of an append that committed, or a conflict. Two statements for
    * all of them, sent together: a retried directive of thousands of streams is not a query per stream.
    */
-  private async retriesOrConflict(tx: TransactionSql, appends: StreamAppend[]): Promise<Map<string, AppendResult>> {
+  private async retriesOrConflict(tx: TransactionSql, appends: StreamAppend[], context: AppendContext): Promise<Map<string, AppendResult>> {
     const ids = appends.map((a) => a.streamId);
     const eventIds = appends.flatMap(({ streamId, expectedVersion, events }) =>
       events.map((event, index) => deterministicEventId(streamId, expectedVersion + index + 1, event.type, event.data)),
@@ -161,6 +161,8 @@ export class EventStore {
       if (rows) rows.push(row);
       else stored.set(row.stream_id, [row]);
     }
+    const redecided = appends.filter((a) => (stored.get(a.streamId)?.length ?? 0) !== a.events.length);
+    for (const [streamId, rows] of await this.sameCommandStored(tx, redecided, context)) stored.set(streamId, rows);
     const results = new Map<string, AppendResult>();
     for (const { streamId, expectedVersion: expected, events } of appends) {
       const rows = stored.get(streamId) ?? [];
@@ -169,6 +171,39 @@ export class EventStore {
     }
     return results;
   }
+
+  /**
+   * The same command decided again after its first attempt committed: a workflow task retried after its worker
+   * died runs at a new workflow time, so the same events carry other times in their data, hence other ids. Each
+   * stream has one writer (its workflow, which appends one command at a time), so what follows its expected
+   * version with the same types, correlation and actor is that first attempt: the caller gets it back, as stored.
+   */
+  private async sameCommandStored(tx: TransactionSql, appends: StreamAppend[], context: AppendContext): Promise<Map<string, EventRow[]>> {
+    const found = new Map<string, EventRow[]>();
+    if (appends.length === 0) return found;
+    const rows = await tx.unsafe<EventRow[]>(
+      `select ${COLUMNS} from events e
+       join unnest($1::text[], $2::int[], $3::int[]) as w(target_stream, first_version, last_version)
+         on e.stream_id = w.target_stream and e.stream_version between w.first_version and w.last_version
+       order by e.stream_id, e.stream_version`,
+      [appends.map((a) => a.streamId), appends.map((a) => a.expectedVersion + 1), appends.map((a) => a.expectedVersion + a.events.length)],
+    );
+    const sameMetadata = (row: EventRow): boolean => row.metadata.correlationId === context.correlationId && sameFlatObject(row.metadata.actor, context.actor);
+    for (const { streamId, events } of appends) {
+      const candidate = rows.filter((row) => row.stream_id === streamId);
+      if (candidate.length === events.length && candidate.every((row, index) => row.type === events[index].type && sameMetadata(row))) {
+        found.set(streamId, candidate);
+      }
+    }
+    return found;
+  }
+}
+
+/** Equal values; objects with equal keys and values in any order (jsonb stores keys in an order of its own). */
+function sameFlatObject(a: unknown, b: unknown): boolean {
+  const form = (value: unknown): string =>
+    value !== null && typeof value === 'object' ? JSON.stringify(Object.entries(value).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) : JSON.stringify(value);
+  return form(a) === form(b);
 }
 
 /**

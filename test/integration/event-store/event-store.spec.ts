@@ -54,6 +54,25 @@ describe('event store on real PostgreSQL', () => {
     expect(await store.readStream(stream)).toHaveLength(2);
   });
 
+  it('gives back the first attempt of the same command decided again at another time (a workflow task retried after its worker died)', async () => {
+    await store.append(stream, 0, [event(1)], context);
+    const first = await store.append(stream, 1, [{ type: 'Noted', schemaVersion: 1, data: { n: 2, at: '2023-03-22T08:00:00.000Z' } }], { ...context, actor: { kind: 'agency', agency: 'BTCTU' } });
+    const again = await store.append(stream, 1, [{ type: 'Noted', schemaVersion: 1, data: { n: 2, at: '2023-03-22T08:00:03.000Z' } }], { ...context, occurredAt: '2023-03-22T08:00:03.000Z', actor: { agency: 'BTCTU', kind: 'agency' } });
+    expect(again).toMatchObject({ version: 2, duplicate: true });
+    expect(again.events).toEqual(first.events);
+    expect((await store.readStream(stream)).map((e) => e.streamVersion)).toEqual([1, 2]);
+  });
+
+  it('still refuses what follows the expected version when another command wrote it: another correlation, actor or type', async () => {
+    await store.append(stream, 0, [event(1)], context);
+    await store.append(stream, 1, [event(2)], context);
+    await expect(store.append(stream, 1, [event(3)], { ...context, correlationId: 'c-2' })).rejects.toBeInstanceOf(StreamVersionConflictError);
+    await expect(store.append(stream, 1, [event(3)], { ...context, actor: { kind: 'admin' } })).rejects.toBeInstanceOf(StreamVersionConflictError);
+    await expect(store.append(stream, 1, [{ ...event(3), type: 'Other' }], context)).rejects.toBeInstanceOf(StreamVersionConflictError);
+    await expect(store.append(stream, 1, [event(3), event(4)], context)).rejects.toBeInstanceOf(StreamVersionConflictError);
+    expect((await store.readStream(stream)).map((e) => (e.data as { n: number }).n)).toEqual([1, 2]);
+  });
+
   it('lets only one of two concurrent appends at the same version win', async () => {
     const results = await Promise.allSettled([
       store.append(stream, 0, [{ ...event(1), type: 'A' }], context),
@@ -76,7 +95,7 @@ describe('event store on real PostgreSQL', () => {
 
   it('appends to several streams in one transaction: all of them, or none when one is not at its expected version', async () => {
     const [a, b, c] = [`${stream}-a`, `${stream}-b`, `${stream}-c`];
-    await store.append(c, 0, [event(1)], context);
+    await store.append(c, 0, [event(1)], { ...context, correlationId: 'another-command' });
     await expect(
       store.appendToStreams([{ streamId: a, expectedVersion: 0, events: [event(1)] }, { streamId: b, expectedVersion: 0, events: [event(1), event(2)] }, { streamId: c, expectedVersion: 0, events: [event(9)] }], context),
     ).rejects.toMatchObject({ code: 'STREAM_VERSION_CONFLICT', streamId: c, actual: 1 });
