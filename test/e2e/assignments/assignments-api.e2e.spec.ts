@@ -136,6 +136,15 @@ describe('assignments over HTTP against the running stack', () => {
     expect((await get(`/api/assignments/${id}/timeline`, supervisor)).body.events.map((e: { type: string }) => e.type)).toEqual(['AssignmentCreated', 'AssignmentAcknowledged']);
   });
 
+  it('refuses, 409, a directive that would name an assignment another directive holds, and starts nothing', async () => {
+    const first = await directive([single('3-1')]);
+    const clash = await post('/api/directives', supervisor, { id: `${first}-3`, title: 'Thông báo', assignments: [single('1'), single('2')] });
+    expect(clash).toMatchObject({ status: 409, body: { code: 'ASSIGNMENT_ID_TAKEN', details: { assignmentId: `${first}-3-1`, directiveId: first } } });
+    expect((await get(`/api/directives/${first}-3`, supervisor)).status).toBe(404);
+    expect((await get(`/api/assignments/${first}-3-2`, supervisor)).status).toBe(404);
+    expect((await get(`/api/assignments/${first}-3-1/timeline`, supervisor)).body.events).toHaveLength(1);
+  });
+
   it('treats a retry whose text differs only in Unicode form (NFD against NFC) as the same request', async () => {
     const directiveId = await directive([single('A1')]);
     const id = `${directiveId}-A1`;

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import { findAgency } from '@app/agencies';
 import type { CreateDirectiveRequest, DirectiveWorkflowState } from '@app/contracts';
-import { isDeadlineSpec, MS_PER_DAY, STAGE_MILESTONES, type DeadlineSpec, type StageDeadlineSpecs, type StageMilestone } from '@app/domain';
+import { isDeadlineSpec, MS_PER_DAY, STAGE_MILESTONES, trackIdOf, type DeadlineSpec, type StageDeadlineSpecs, type StageMilestone } from '@app/domain';
 import type { Sql } from '@app/event-store';
 import { encodedPayloadBytes } from '@app/payload-codec';
 import { AssignmentSummaryRepository, DirectiveSummaryRepository } from '@app/read-models';
@@ -80,6 +80,18 @@ export class DirectivesService {
     return this.summaries.list();
   }
 
+  /**
+   * Ids are `<directiveId>-<key>`, so two directives can name the same assignment ("TB-12" with key "3-1" and
+   * "TB-12-3" with key "1"): the second is refused before it starts, instead of its creation failing on the first's
+   * event stream.
+   */
+  private async requireIdsFree(directiveId: string, directive: CreateDirectiveRequest['directive']): Promise<void> {
+    const taken = await this.assignments.takenByAnotherDirective(assignmentIdsOf(directive), directiveId);
+    if (taken) {
+      throw new ApiError(409, 'ASSIGNMENT_ID_TAKEN', `Assignment ${taken.assignmentId} already belongs to directive ${taken.directiveId}; choose another directive id or key`, taken);
+    }
+  }
+
   private start(principal: Principal, directiveId: string, directive: CreateDirectiveRequest['directive']): Promise<DirectiveWorkflowState> {
     return this.startScoped(principal, directiveId, withDirectiveScopedIds(directiveId, directive));
   }
@@ -87,12 +99,18 @@ export class DirectivesService {
   private async startScoped(principal: Principal, directiveId: string, directive: CreateDirectiveRequest['directive']): Promise<DirectiveWorkflowState> {
     const request: CreateDirectiveRequest = { directive, actor: actorOf(principal), correlationId: randomUUID() };
     await requireFitsInOneWorkflowPayload(request);
+    await this.requireIdsFree(directiveId, directive);
     try {
       return await startDirective(this.client, this.config.taskQueue, directiveId, request);
     } catch (error) {
       throw translateWorkflowError(error, 'Directive', directiveId);
     }
   }
+}
+
+/** Every assignment and track id the directive would create (its workflow ids and event streams). */
+function assignmentIdsOf(directive: CreateDirectiveRequest['directive']): string[] {
+  return (directive.assignments ?? []).flatMap((plan) => [plan.id, ...(plan.kind === 'eachOf' ? plan.agencies.map((a) => trackIdOf(plan.id, a.agency)) : [])]);
 }
 
 function deadlineOf(key: string, dto: DeadlineDto, what = 'deadline', subject = `Assignment ${key}`): DeadlineSpec {

@@ -100,6 +100,16 @@ export class AssignmentSummaryRepository {
     return rows[0] && toView(rows[0]);
   }
 
+  /** Of these assignment ids, one another directive already holds, with that directive; undefined when none is taken. */
+  async takenByAnotherDirective(assignmentIds: readonly string[], directiveId: string): Promise<{ assignmentId: string; directiveId: string } | undefined> {
+    if (assignmentIds.length === 0) return undefined;
+    const rows = await this.sql<{ assignment_id: string; directive_id: string }[]>`
+      select assignment_id, directive_id from assignment_summary
+      where assignment_id = any(${[...assignmentIds]}::text[]) and directive_id <> ${directiveId}
+      order by assignment_id limit 1`;
+    return rows[0] && { assignmentId: rows[0].assignment_id, directiveId: rows[0].directive_id };
+  }
+
   private conditions(f: AssignmentListFilter): postgres.Fragment {
     const sql = this.sql;
     const none = sql``;
