@@ -257,6 +257,13 @@ describe('ConfirmReport', () => {
       .then([{ type: 'ReportConfirmed', data: { comment: null, verdict: 'onTime', dueAt: '2024-04-08T16:59:59.999Z', at: '2024-04-05T02:00:00.000Z' } }]);
   });
 
+  it('drops an extension still pending: moot once closed, not shown as awaiting a decision forever', () => {
+    const pending = [...inReported(), ev.extensionRequested('2024-03-25T02:00:00.000Z', '2024-05-31T16:59:59.999Z')];
+    expect(stateOf(pending).pendingExtension).not.toBeNull();
+    const closed = [...pending, { type: 'ReportConfirmed', data: { comment: null, verdict: 'onTime', dueAt: DUE, at: T } } as AssignmentEvent];
+    expect(stateOf(closed).pendingExtension).toBeNull();
+  });
+
   it('is refused to the lead and coordinators, and needs a report', () => {
     given(inReported()).when({ type: 'ConfirmReport', at: T, actor: COORDINATOR }).thenRejects('NOT_PERMITTED');
     given(inReported()).when({ type: 'ConfirmReport', at: T, actor: LEAD }).thenRejects('NOT_PERMITTED');

@@ -323,7 +323,8 @@ export function evolve(state: AssignmentState, event: AssignmentEvent): Assignme
     case 'ReportSubmitted':
       return withStages({ ...s, stage: 'reported', report: { summary: event.data.summary, submittedAt: event.data.at } }, reached('report', event.data.at));
     case 'ReportConfirmed':
-      return { ...s, stage: 'closed', verdict: event.data.verdict, closedAt: event.data.at };
+      // An extension still pending is moot once the work is closed, as on withdrawal.
+      return { ...s, stage: 'closed', verdict: event.data.verdict, closedAt: event.data.at, pendingExtension: null };
     case 'ReportRejected':
       return { ...s, stage: 'research', report: null, proposal: null, escalation: null };
     case 'ExtensionRequested':
@@ -348,7 +349,7 @@ export function evolve(state: AssignmentState, event: AssignmentEvent): Assignme
     case 'TrackProgressRecorded':
       return { ...s, tracks: s.tracks.map((t) => (t.agency === event.data.agency ? { ...event.data } : t)) };
     case 'AssignmentClosed':
-      return { ...s, stage: 'closed', verdict: event.data.verdict, closedAt: event.data.at };
+      return { ...s, stage: 'closed', verdict: event.data.verdict, closedAt: event.data.at, pendingExtension: null };
     default:
       return assertNever(event, 'assignment event');
   }
