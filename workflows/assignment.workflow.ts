@@ -51,6 +51,7 @@ export const PATCH_KEEP_DEADLINE_TIMER = 'assignment-keeps-unchanged-deadline-ti
 export const PATCH_CHANGED_SEARCH_ATTRIBUTES = 'assignment-upserts-changed-search-attributes';
 export const PATCH_DELIVER_ONLY_TO_WEBHOOKS = 'assignment-delivers-only-what-has-a-webhook';
 export const PATCH_TRACK_OVERDUE_SIGNAL = 'assignment-track-signals-overdue';
+export const PATCH_DRAIN_BEFORE_CONTINUE = 'assignment-drains-again-before-continue-as-new';
 
 /**
  * One assignment (or one agency's track of an "each of" assignment) from creation to closure: commands arrive
@@ -154,8 +155,15 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
     const timers = patched(PATCH_KEEP_DEADLINE_TIMER) ? deadline : undefined;
     await nextChangeOrTimer(() => version, queue, () => state, (command) => apply(command, workflowInfo().workflowId), timers, () => shouldContinueAsNew(input.historyLimit));
     if (shouldContinueAsNew(input.historyLimit)) {
-      await condition(() => queue.idle && allHandlersFinished() && deliveries.length === 0);
-      await Promise.all(outbox);
+      const idle = (): boolean => queue.idle && allHandlersFinished() && deliveries.length === 0;
+      const drain = async (): Promise<void> => {
+        await condition(idle);
+        await Promise.all(outbox);
+      };
+      await drain();
+      // A command that arrived while the outbox was awaited is finished before the state is carried over, or it
+      // would be lost with this run (runs recorded before continued at once).
+      while (!idle() && patched(PATCH_DRAIN_BEFORE_CONTINUE)) await drain();
       await continueAsNew<typeof assignmentWorkflow>({ ...input, create: undefined, carried: { state, version } });
     }
   }

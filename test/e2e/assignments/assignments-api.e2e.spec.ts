@@ -145,6 +145,14 @@ describe('assignments over HTTP against the running stack', () => {
     expect((await get(`/api/assignments/${first}-3-1/timeline`, supervisor)).body.events).toHaveLength(1);
   });
 
+  it('shows a directive with every one of its assignments, past the 500 of one page', async () => {
+    const keys = Array.from({ length: 501 }, (_, i) => `K${i}`);
+    const id = await directive(keys.map((key) => single(key)));
+    const shown = await get(`/api/directives/${id}`, supervisor);
+    expect(shown.status).toBe(200);
+    expect(new Set((shown.body.assignments as { id: string }[]).map((a) => a.id))).toEqual(new Set(keys.map((key) => `${id}-${key}`)));
+  });
+
   it('treats a retry whose text differs only in Unicode form (NFD against NFC) as the same request', async () => {
     const directiveId = await directive([single('A1')]);
     const id = `${directiveId}-A1`;

@@ -6,7 +6,7 @@ import type { CreateDirectiveRequest, DirectiveWorkflowState } from '@app/contra
 import { isDeadlineSpec, MS_PER_DAY, STAGE_MILESTONES, trackIdOf, type DeadlineSpec, type StageDeadlineSpecs, type StageMilestone } from '@app/domain';
 import type { Sql } from '@app/event-store';
 import { encodedPayloadBytes } from '@app/payload-codec';
-import { AssignmentSummaryRepository, DirectiveSummaryRepository } from '@app/read-models';
+import { AssignmentSummaryRepository, DirectiveSummaryRepository, type AssignmentSummaryView } from '@app/read-models';
 import { actorOf, type Principal } from '../auth';
 import type { ApiConfig } from '../core/core.module';
 import { CONFIG, SQL, TEMPORAL_CLIENT } from '../core/tokens';
@@ -72,8 +72,16 @@ export class DirectivesService {
     const summary = await this.summaries.find(id);
     if (!summary) throw notFound('Directive', id);
     const agency = principal.role === 'agency' ? principal.agency ?? '' : undefined;
-    const { items } = await this.assignments.list({ directiveId: id, agency, limit: 500, now: new Date().toISOString() });
-    return { ...summary, assignments: items.filter((item) => item.kind !== 'track') };
+    const now = new Date().toISOString();
+    // Every assignment, however many (a directive may hold thousands): page by page, tracks left to their parents.
+    const assignments: AssignmentSummaryView[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.assignments.list({ directiveId: id, agency, topLevel: true, limit: 500, cursor, now });
+      assignments.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return { ...summary, assignments };
   }
 
   list() {

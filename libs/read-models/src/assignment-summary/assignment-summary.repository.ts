@@ -17,6 +17,8 @@ export interface AssignmentListFilter {
   /** Any agency named on the assignment: lead, coordinator, an eachOf parent's agency, a track's agency. */
   agency?: string;
   parentId?: string;
+  /** true: no tracks (the directive's own assignments, "each of" parents included). */
+  topLevel?: boolean;
   stage?: AssignmentStage;
   /** The status at `now`. */
   status?: AssignmentStatus;
@@ -118,6 +120,7 @@ export class AssignmentSummaryRepository {
       ${f.directiveId === undefined ? none : sql`and directive_id = ${f.directiveId}`}
       ${f.agency === undefined ? none : sql`and agency_codes @> array[${f.agency}]::text[]`}
       ${f.parentId === undefined ? none : sql`and parent_id = ${f.parentId}`}
+      ${f.topLevel ? sql`and parent_id is null` : none}
       ${f.stage === undefined ? none : sql`and stage = ${f.stage}`}
       ${f.status === undefined ? none : sql`and ${effectiveStatus(sql, f.now)} = ${f.status}`}
       ${f.overdue === undefined ? none : f.overdue ? overdueAt(sql, f.now) : sql`and ${effectiveStatus(sql, f.now)} <> 'inProgressOverdue'`}
