@@ -2,9 +2,11 @@ import { DomainError } from './domain-error';
 
 /** A NUL (PostgreSQL's text and jsonb cannot hold it) or a UTF-16 surrogate without its pair (not Unicode text). */
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** A NUL or any surrogate: most text has neither, and this test is twice as fast. */
+const MAYBE_UNSTORABLE = /[\u0000\uD800-\uDFFF]/;
 
 /** False for text that could not be stored as sent: refused where it comes in, never found failing in an append. */
-export const isStorableText = (value: string): boolean => !UNSTORABLE.test(value);
+export const isStorableText = (value: string): boolean => !MAYBE_UNSTORABLE.test(value) || !UNSTORABLE.test(value);
 
 /** Incoming free text: Unicode NFC (Vietnamese diacritics arrive both composed and decomposed), trimmed, not empty. */
 export function requireText(value: unknown, field: string, maxLength = 20_000): string {
