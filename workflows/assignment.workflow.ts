@@ -248,13 +248,11 @@ function deliverInBackground(queue: string[]): { stop(): void } {
 }
 
 /**
- * The events as the store holds them. They are the ones decided, but for a workflow task retried after its worker
- * died once the append had committed: the store then gives back that first attempt, decided at another time.
+ * The events as the store holds them: the ones decided, but when the store already held the command (a workflow
+ * task retried after its worker died, once the append had committed, decided it again at another time).
  */
 function asStored(decided: AssignmentEvent[], appended: AppendEventsOutput): AssignmentEvent[] {
-  const stored = appended.events;
-  const complete = stored.length === decided.length && stored.every((event, index) => event.type === decided[index].type && event.data !== undefined);
-  return complete ? stored.map((event) => ({ type: event.type, data: event.data }) as AssignmentEvent) : decided;
+  return appended.duplicate ? appended.events.map((event) => ({ type: event.type, data: event.data }) as AssignmentEvent) : decided;
 }
 
 function isTerminal(state: AssignmentState): boolean {

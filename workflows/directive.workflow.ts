@@ -81,7 +81,9 @@ export async function directiveWorkflow(input: DirectiveWorkflowInput): Promise<
       correlationId,
       causationId: null,
     });
-    state = events.reduce(evolveDirective, state);
+    // A retried workflow task gets back what its first attempt stored, decided at another time.
+    const stored = appended.duplicate ? (appended.events.map(({ type, data }) => ({ type, data })) as DirectiveEvent[]) : events;
+    state = stored.reduce(evolveDirective, state);
     version = appended.version;
   };
 
@@ -98,15 +100,19 @@ export async function directiveWorkflow(input: DirectiveWorkflowInput): Promise<
       ...assignments.map(({ create, events: creation }) => ({ streamId: assignmentStreamId(create.assignmentId), expectedVersion: 0, events: toStored(creation) })),
     ];
     const versions: number[] = [];
+    // By index in `appends`: what the store already held, from a first attempt decided at another time (a workflow
+    // task retried after its worker died); the states are built from what is stored.
+    const held = new Map<number, { type: string; data: unknown }[]>();
     for (let index = 0; index < appends.length; index += STREAMS_PER_APPEND) {
       const chunk = appends.slice(index, index + STREAMS_PER_APPEND);
       const stored = await appendToStreams({ appends: chunk, occurredAt: command.at, actor: command.actor, correlationId, causationId: null });
       versions.push(...stored.versions);
+      for (const [at, events] of Object.entries(stored.duplicates ?? {})) held.set(index + Number(at), events);
     }
-    state = created;
+    state = ((held.get(0) as DirectiveEvent[] | undefined) ?? events).reduce(evolveDirective, state);
     version = versions[0];
     return assignments.map(({ events: creation }, index) => ({
-      state: creation.reduce(evolveAssignment, initialAssignmentState) as ExistingAssignment,
+      state: ((held.get(index + 1) as AssignmentEvent[] | undefined) ?? creation).reduce(evolveAssignment, initialAssignmentState) as ExistingAssignment,
       version: versions[index + 1],
     }));
   };

@@ -25,6 +25,11 @@ export interface AppendEventsOutput {
   events: AppendedEvent[];
   /** Of the events, those with a notification for an agency that has a webhook (absent in runs recorded before). */
   webhookEvents?: string[];
+  /**
+   * True when the store already held this command's events (a retry): `events` are those, which a workflow task
+   * retried after its worker died decided at another time (absent in runs recorded before).
+   */
+  duplicate?: boolean;
 }
 
 /** Several streams appended in one transaction (a directive with its assignments' creation). */
@@ -39,6 +44,11 @@ export interface AppendToStreamsInput {
 export interface AppendToStreamsOutput {
   /** Each stream's version after the append, in the order of the input. */
   versions: number[];
+  /**
+   * By index in the input, the events of streams the store already held (a retry), as stored: a workflow task
+   * retried after its worker died decided them at another time. Absent when none (and in runs recorded before).
+   */
+  duplicates?: Record<number, { type: string; data: unknown }[]>;
 }
 
 export interface DeliverNotificationsInput {

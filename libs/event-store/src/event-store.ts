@@ -143,7 +143,8 @@ export class EventStore {
 
   /**
    * Streams not at their expected version: a retry of an append that committed, or a conflict. Two statements for
-   * all of them, sent together: a retried directive of thousands of streams is not a query per stream.
+   * all of them, sent together (a third for those the first two did not settle): a retried directive of thousands
+   * of streams is not a query per stream.
    */
   private async retriesOrConflict(tx: TransactionSql, appends: StreamAppend[], context: AppendContext): Promise<Map<string, AppendResult>> {
     const ids = appends.map((a) => a.streamId);
@@ -187,6 +188,7 @@ export class EventStore {
          on e.stream_id = w.target_stream and e.stream_version between w.first_version and w.last_version
        order by e.stream_id, e.stream_version`,
       [appends.map((a) => a.streamId), appends.map((a) => a.expectedVersion + 1), appends.map((a) => a.expectedVersion + a.events.length)],
+      PREPARED,
     );
     const sameMetadata = (row: EventRow): boolean => row.metadata.correlationId === context.correlationId && sameFlatObject(row.metadata.actor, context.actor);
     for (const { streamId, events } of appends) {

@@ -63,6 +63,18 @@ describe('event store on real PostgreSQL', () => {
     expect((await store.readStream(stream)).map((e) => e.streamVersion)).toEqual([1, 2]);
   });
 
+  it('does the same stream by stream for a many-stream append (a directive and its assignments) decided again', async () => {
+    const [a, b] = [`${stream}-a`, `${stream}-b`];
+    const decided = (at: string) => [
+      { streamId: a, expectedVersion: 0, events: [{ type: 'Created', schemaVersion: 1, data: { at } }] },
+      { streamId: b, expectedVersion: 0, events: [{ type: 'Created', schemaVersion: 1, data: { at } }] },
+    ];
+    const first = await store.appendToStreams(decided('2023-03-22T08:00:00.000Z'), context);
+    const again = await store.appendToStreams(decided('2023-03-22T08:00:05.000Z'), { ...context, occurredAt: '2023-03-22T08:00:05.000Z' });
+    expect(again.map((r) => [r.version, r.duplicate, r.events.map((e) => e.data)])).toEqual(first.map((r) => [r.version, true, r.events.map((e) => e.data)]));
+    expect((await store.readStream(a)).map((e) => e.data)).toEqual([{ at: '2023-03-22T08:00:00.000Z' }]);
+  });
+
   it('still refuses what follows the expected version when another command wrote it: another correlation, actor or type', async () => {
     await store.append(stream, 0, [event(1)], context);
     await store.append(stream, 1, [event(2)], context);

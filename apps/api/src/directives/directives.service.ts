@@ -62,6 +62,8 @@ export class DirectivesService {
     const plan = planImport(text, this.config.importPolicy);
     if (!plan.ok) throw new ApiError(400, `NOTICE_${plan.error.code}`, plan.error.message);
     const existing = await this.summaries.find(plan.directiveId);
+    // A dry run answers as the import would: a notice whose assignments another directive holds is refused here too.
+    await this.requireIdsFree(plan.directiveId, plan.directive);
     const preview = { directiveId: plan.directiveId, alreadyImported: existing !== undefined, warnings: plan.warnings, directive: plan.directive };
     if (dryRun) return { dryRun: true, ...preview };
     const state = await this.startScoped(principal, plan.directiveId, plan.directive);

@@ -18,6 +18,7 @@ export function appendEventsActivity(eventStore: EventStore, notifications: Noti
     const notifying = result.events.filter((event) => NOTIFYING_EVENT_TYPES.includes(event.type)).map((event) => event.eventId);
     return {
       version: result.version,
+      duplicate: result.duplicate,
       webhookEvents: await notifications.eventsWithWebhooks(notifying),
       events: result.events.map((event) => ({
         eventId: event.eventId,
@@ -40,6 +41,9 @@ export function appendToStreamsActivity(eventStore: EventStore) {
       correlationId: input.correlationId,
       causationId: input.causationId,
     });
-    return { versions: results.map((result) => result.version) };
+    const duplicates = Object.fromEntries(
+      results.flatMap((result, index) => (result.duplicate ? [[index, result.events.map((event) => ({ type: event.type, data: event.data }))]] : [])),
+    );
+    return { versions: results.map((result) => result.version), ...(Object.keys(duplicates).length > 0 && { duplicates }) };
   };
 }

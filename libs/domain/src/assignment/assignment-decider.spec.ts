@@ -78,6 +78,7 @@ describe('CreateAssignment', () => {
     ['a ladder step beyond ten years (past the last date JavaScript holds)', { timerPolicy: { remindBeforeMs: [DAY], ladderAfterMs: [DAY, 2 * DAY, 9e15] } }],
     ['a reminder beyond ten years', { timerPolicy: { remindBeforeMs: [3651 * DAY], ladderAfterMs: [1, 2, 3] } }],
     ['a year 0000 instant (PostgreSQL has no year 0)', { at: '0000-06-01T00:00:00Z' }],
+    ['an instant past year 9999 once in UTC (PostgreSQL cannot read +010000-…)', { deadline: { kind: 'instant', at: '9999-12-31T23:30:00-05:00' } }],
     ['text with a NUL', { text: 'Rà soát\u0000' }],
     ['a track id that does not match', { kind: 'track', parentId: 'TB-123.2', agencies: [{ agency: 'UBND-HLA', role: 'lead' }] }],
     ['an impossible date', { deadline: { kind: 'date', date: '2024-02-30' } }],

@@ -10,11 +10,13 @@ export const VN_OFFSET_MS = 7 * 3_600_000;
 
 /** 0001-01-01T00:00:00Z (Date.UTC maps years 0–99 to 1900–1999): PostgreSQL has no year 0 to store earlier ones. */
 const FIRST_STORABLE_MS = -62_135_596_800_000;
+/** 9999-12-31T23:59:59.999Z: later instants print as +010000-…, which PostgreSQL does not read. */
+const LAST_STORABLE_MS = 253_402_300_799_999;
 
 export function isIsoInstant(value: unknown): value is string {
   if (typeof value !== 'string' || !ISO_INSTANT.test(value)) return false;
   const ms = Date.parse(value);
-  return !Number.isNaN(ms) && ms >= FIRST_STORABLE_MS;
+  return !Number.isNaN(ms) && ms >= FIRST_STORABLE_MS && ms <= LAST_STORABLE_MS;
 }
 
 export function isIsoDate(value: unknown): value is string {

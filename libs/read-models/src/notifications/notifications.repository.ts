@@ -1,11 +1,12 @@
 import type { EscalationLevel } from '@app/domain';
 import type { Sql } from '@app/event-store';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isUuid = (id: string): boolean => UUID.test(id);
 import { isoOf, isoOrNull, pageSize } from '../shared/sql';
 import type { NotificationKind } from './notification-message';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The inbox cursor's second part: a notification id, cast to uuid in the query. */
+const isUuid = (id: string): boolean => UUID.test(id);
 
 export interface Notification {
   readonly notificationId: string;
