@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { withoutCredentials } from './core/request-log';
 import { AgenciesModule } from './agencies/agencies.module';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { AuthModule } from './auth/auth.module';
@@ -19,7 +20,9 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        LoggerModule.forRoot({ pinoHttp: { level: config.logLevel, autoLogging: config.logLevel === 'debug' || config.logLevel === 'trace' } }),
+        LoggerModule.forRoot({
+          pinoHttp: { level: config.logLevel, autoLogging: config.logLevel === 'debug' || config.logLevel === 'trace', serializers: { req: withoutCredentials } },
+        }),
         CoreModule.forRoot(config),
         ThrottlingModule,
         AuthModule,

@@ -50,6 +50,7 @@ export async function get(path, params, bearer = token()) {
   return body;
 }
 
-export function streamUrl() {
-  return `/api/events/stream${query({ access_token: token() })}`;
+/** `after`: the id of the last event received, to resume after it. */
+export function streamUrl(after) {
+  return `/api/events/stream${query({ access_token: token(), after })}`;
 }

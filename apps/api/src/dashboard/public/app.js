@@ -1,6 +1,6 @@
 // The dashboard shell: sign-in state, language, hash routing (#/timeline, #/status, #/assignments[/<id>]) and
 // the live event stream. One index.html serves every page.
-import { clearToken, get, setToken, token, Unauthorized } from './api.js';
+import { ApiFailure, clearToken, get, setToken, token, Unauthorized } from './api.js';
 import { currentLang, setLang, t } from './i18n.js';
 import { startLive, stopLive } from './live.js';
 import { renderAssignment, renderAssignments, renderSignIn, renderStatus, renderTimeline } from './views.js';
@@ -102,20 +102,41 @@ async function route() {
   if (again && again !== document.body) again.focus();
 }
 
+const FIRST_REOPEN_MS = 5_000;
+const LAST_REOPEN_MS = 60_000;
+let reopenMs = FIRST_REOPEN_MS;
+let reopenTimer;
+
 function openLive() {
+  clearTimeout(reopenTimer);
   startLive({
-    onState: showLive,
-    // The server refused the stream: find out why (a 401 signs out; a 403 means this role has no feed).
+    onState: (state) => {
+      if (state === 'on') reopenMs = FIRST_REOPEN_MS;
+      showLive(state);
+    },
+    // The server ended the stream: ask the feed why. A 401 signs out and a 403 means this role has no feed;
+    // anything else (a restart, an outage, a proxy's 502) is passing: open it again, a little later each time.
     onClosed: async () => {
       try {
-        await get('agencies');
-        liveRefused = true;
-        showLive('off');
+        await get('events', { limit: 1 });
+        reopenLater();
       } catch (error) {
         if (error instanceof Unauthorized) ctx.unauthorized();
+        else if (error instanceof ApiFailure && error.status === 403) {
+          liveRefused = true;
+          showLive('off');
+        } else reopenLater();
       }
     },
   });
+}
+
+function reopenLater() {
+  if (!token()) return;
+  showLive('retrying');
+  clearTimeout(reopenTimer);
+  reopenTimer = setTimeout(openLive, reopenMs);
+  reopenMs = Math.min(reopenMs * 2, LAST_REOPEN_MS);
 }
 
 async function signIn(value) {
@@ -130,6 +151,7 @@ async function signIn(value) {
 
 function signOut(message) {
   clearToken();
+  clearTimeout(reopenTimer);
   stopLive();
   liveRefused = false;
   notice = message;
@@ -142,4 +164,9 @@ langButton.addEventListener('click', () => {
 });
 signOutButton.addEventListener('click', () => signOut({ kind: 'info', text: t('signin.signedOut') }));
 window.addEventListener('hashchange', () => void route());
+// The skip link moves the keyboard to the content; as a hash it would be taken for a page.
+document.querySelector('.skip-link')?.addEventListener('click', (event) => {
+  event.preventDefault();
+  main.focus();
+});
 void route();

@@ -3,6 +3,8 @@
 import { streamUrl } from './api.js';
 
 let source;
+/** The last event delivered: a stream opened again resumes after it instead of replaying the whole feed. */
+let lastEventId;
 const listeners = new Set();
 let stateListener = () => {};
 let closedHandler = () => {};
@@ -28,7 +30,7 @@ export function startLive({ onState, onClosed }) {
   stateListener = onState;
   closedHandler = onClosed;
   setState('connecting');
-  source = new EventSource(streamUrl());
+  source = new EventSource(streamUrl(lastEventId));
   source.onopen = () => setState('on');
   source.onerror = () => {
     if (!source) return;
@@ -45,6 +47,7 @@ export function startLive({ onState, onClosed }) {
     } catch {
       return;
     }
+    if (message.lastEventId) lastEventId = message.lastEventId;
     if (state !== 'on') setState('on');
     for (const listener of listeners) listener(event);
   };
@@ -84,6 +87,7 @@ const EVENT_TYPES = [
   'ReminderSent',
   'MarkedOverdue',
   'EscalatedToLevel',
+  'StageDeadlineMissed',
   'TrackProgressRecorded',
   'AssignmentClosed',
   'DirectiveCreated',
