@@ -16,7 +16,8 @@ const DATE_NUMERIC = String.raw`(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4
 const DATE_WORDS = String.raw`(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?`;
 const WITHIN = String.raw`trong(?:\s+thời\s+hạn|\s+vòng|\s+thời\s+gian)?\s+(\d{1,3})\s+ngày`;
 const COUNTED_FROM = String.raw`(?:\s+kể\s+từ\s+ngày\s+(?:ban\s+hành|ký|nhận)(?:\s+(?:thông\s+báo|văn\s+bản|kết\s+luận))?)?`;
-const YEAR_SUFFIX = String.raw`(?:\s*(?:/|năm)\s*(\d{4}))?`;
+// "quý II/2023", "quý II năm 2023", "quý II-2023", "tháng 5.2024"
+const YEAR_SUFFIX = String.raw`(?:\s*(?:[/.-]|năm)\s*(\d{4}))?`;
 const QUARTERS: Readonly<Record<string, number>> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
 
 /** Patterns run on folded text, so their words are folded too ("quý" → "qúy"); they use no upper-case escapes. */

@@ -23,6 +23,9 @@ describe('parseNotice: deadlines', () => {
     ['- Ban Tổ chức Tỉnh ủy hoàn thành trong tháng 6/2023.', { kind: 'date', date: '2023-06-30' }, 'trong tháng 6/2023'],
     ['- Ban Tổ chức Tỉnh ủy hoàn thành trong tháng 2 năm 2024.', { kind: 'date', date: '2024-02-29' }, 'trong tháng 2 năm 2024'],
     ['- Ban Tổ chức Tỉnh ủy hoàn thành trong năm 2023.', { kind: 'date', date: '2023-12-31' }, 'trong năm 2023'],
+    ['- Ban Tổ chức Tỉnh ủy hoàn thành trong quý II-2024.', { kind: 'date', date: '2024-06-30' }, 'trong quý II-2024'],
+    ['- Ban Tổ chức Tỉnh ủy hoàn thành trong tháng 5-2024.', { kind: 'date', date: '2024-05-31' }, 'trong tháng 5-2024'],
+    ['- Ban Tổ chức Tỉnh ủy hoàn thành trong tháng 5.2024.', { kind: 'date', date: '2024-05-31' }, 'trong tháng 5.2024'],
   ])('%s', (item, deadline, deadlineText) => {
     const a = only(item);
     expect(a.deadline).toEqual(deadline);
@@ -95,8 +98,10 @@ describe('parseNotice: addressees and roles', () => {
       '- Ban cán sự đảng UBND tỉnh kiến nghị Chính phủ điều chỉnh cơ chế.',
       '- Ban Tổ chức Tỉnh ủy báo cáo, kiến nghị với Bộ Chính trị.',
       '- Ban Tổ chức Tỉnh ủy tham mưu giải quyết theo thẩm quyền.',
+      '- Ban Tổ chức Tỉnh ủy tổng hợp các nội dung thuộc thẩm quyền Trung ương.',
+      '- Ban Tổ chức Tỉnh ủy chuyển các cơ quan có thẩm quyền xem xét, giải quyết.',
     );
-    expect(notice.assignments.map((a) => a.centralCompetence)).toEqual([true, true, false]);
+    expect(notice.assignments.map((a) => a.centralCompetence)).toEqual([true, true, false, true, false]);
   });
 
   it('reports a body not in the registry with its span, and never drops it silently', () => {

@@ -29,6 +29,40 @@ describe('parseNotice on variants of the seed', () => {
     expect(noticeFingerprint(crlf.notice)).toBe(noticeFingerprint(seedResult.notice));
   });
 
+  it('reads section 3 hard-wrapped at any width (text copied from a PDF): the same assignments and monitor', () => {
+    const wrap = (line: string, width: number): string => {
+      const out: string[] = [];
+      let current = '';
+      for (const word of line.split(' ')) {
+        if (current && `${current} ${word}`.length > width) {
+          out.push(current);
+          current = word;
+        } else current = current ? `${current} ${word}` : word;
+      }
+      return [...out, current].join('\n');
+    };
+    const sectionThree = SEED.indexOf('\n3. Về') + 1;
+    for (let width = 40; width <= 120; width += 1) {
+      const wrapped = SEED.slice(0, sectionThree) + SEED.slice(sectionThree).split('\n').map((line) => wrap(line, width)).join('\n');
+      const { notice } = expectOk(parseNotice(wrapped));
+      expect({ width, assignments: notice.assignments.map((a) => ({ ...essentials(a), text: a.text.replace(/\s+/gu, ' ') })) }).toEqual({
+        width,
+        assignments: SEED_ESSENTIALS.map((a) => ({ ...a, text: a.text.replace(/\s+/gu, ' ') })),
+      });
+      expect({ width, monitor: notice.monitor.agencyCode, coordinators: notice.monitor.coordinators }).toEqual({ width, monitor: seedResult.notice.monitor.agencyCode, coordinators: seedResult.notice.monitor.coordinators });
+    }
+  });
+
+  it('keeps a wrapped line that starts with an agency and "theo dõi" inside its item, not as the monitor paragraph', () => {
+    const { notice } = expectOk(parseNotice(noticeWith([
+      '- Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với',
+      'Ban Nội chính Tỉnh ủy theo dõi, rà soát việc thực hiện chế độ, chính sách.',
+      '- Ban Dân vận Tỉnh ủy tổng hợp ý kiến của Nhân dân.',
+    ])));
+    expect(notice.assignments.map((a) => a.agencies.map((x) => `${x.code}:${x.role}`))).toEqual([['BTCTU:lead', 'BNCTU:coordinator'], ['BDVTU:lead']]);
+    expect(notice.monitor.agencyCode).toBe('VPTU');
+  });
+
   it('reads numbered sub-items "3.1." … "3.4." like bullets', () => {
     let n = 0;
     const numbered = SEED.replace(/^- (?=Đảng đoàn Hội|Ban Tổ chức|Ban thường vụ các|Đối với các nội dung)/gmu, () => `3.${(n += 1)}. `);

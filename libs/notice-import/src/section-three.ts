@@ -71,10 +71,11 @@ function draftOf(line: Line, monitor: boolean): Draft {
 
 /**
  * A line continues the paragraph above (a hard-wrapped line) when it starts nothing new and either the paragraph
- * stops mid-sentence or the line starts in lower case.
+ * stops mid-sentence or the line starts in lower case. Text copied from a PDF wraps anywhere, even before an agency
+ * name followed by "theo dõi": paragraphs are whole before any is taken for the monitor's.
  */
-function continues(source: string, current: Draft | undefined, line: Line, monitorLike: boolean): boolean {
-  if (current === undefined || monitorLike || markerLength(line.content) !== undefined) return false;
+function continues(source: string, current: Draft | undefined, line: Line): boolean {
+  if (current === undefined || markerLength(line.content) !== undefined) return false;
   const first = line.content[0];
   const startsLowerCase = first !== first.toUpperCase();
   return startsLowerCase || !SENTENCE_END.test(source.slice(current.start, current.end));
@@ -86,21 +87,22 @@ function draftParagraphs(source: string, lines: readonly Line[], headingIndex: n
   let current: Draft | undefined = drafts[0];
   for (const line of lines.slice(headingIndex + 1)) {
     if (line.content === '') {
-      if (current?.monitor === true) break;
       current = undefined;
       continue;
     }
     if (isSectionEnd(line.content)) break;
-    const monitorLike = looksLikeMonitor(line.content);
-    if (continues(source, current, line, monitorLike) && current !== undefined) {
+    if (continues(source, current, line) && current !== undefined) {
       current.end = line.contentEnd;
       continue;
     }
-    if (drafts.some((d) => d.monitor)) break;
-    current = draftOf(line, monitorLike);
+    current = draftOf(line, false);
     drafts.push(current);
   }
-  return drafts;
+  // The monitor paragraph closes section 3: nothing after it is section 3's.
+  const monitorAt = drafts.findIndex((d, index) => index > 0 && looksLikeMonitor(source.slice(d.start, d.end)));
+  if (monitorAt === -1) return drafts;
+  drafts[monitorAt].monitor = true;
+  return drafts.slice(0, monitorAt + 1);
 }
 
 function toBlock(d: Draft): Block {
