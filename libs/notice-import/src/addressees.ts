@@ -12,8 +12,13 @@ export interface Phrase {
 export interface Listed {
   readonly code?: string;
   readonly phrase: Phrase;
-  /** Named after "phối hợp (với)": a coordinator whatever its place. */
+  /** Named after "phối hợp (với)": a coordinator whatever its place, unless "chủ trì" follows it. */
   readonly afterCoordinatorWord: boolean;
+  /**
+   * Marked as the lead where the notice does not name it first: "B (chủ trì)", or "A phối hợp với B chủ trì". A
+   * plain "A, B chủ trì" is left as written (the first body named leads).
+   */
+  readonly leadMarked?: boolean;
 }
 
 export interface AddresseeList {
@@ -27,7 +32,7 @@ export interface AddresseeList {
 const sticky = (source: string): RegExp => new RegExp(source, 'uy');
 const words = (list: readonly string[]): string => list.map(keywordPattern).join('|');
 
-const SEPARATORS = sticky(`(?:[\\s,;:]+|(?:và|cùng|với)${NOT_WORD_AFTER})*`);
+const SEPARATORS = sticky(`(?:[\\s,;:()]+|(?:và|cùng|với)${NOT_WORD_AFTER})*`);
 const LEAD_WORD = sticky(`(?:${keywordPattern('chủ trì')})${NOT_WORD_AFTER}`);
 const COORDINATOR_WORD = sticky(`${keywordPattern('phối hợp')}(?:\\s+(?:với|cùng))?${NOT_WORD_AFTER}`);
 const BODY_NOUNS = 'cơ\\s+quan|đơn\\s+vị|sở|ban|ngành|cấp|địa\\s+phương|tổ\\s+chức|đoàn\\s+thể';
@@ -130,6 +135,9 @@ function readFrom(c: Cursor, from: number): AddresseeList {
       listed.push({ code: agency.code, phrase: phrase(c, pos, agency.end), afterCoordinatorWord: coordinatorsNow });
       end = agency.end;
     } else if (named && leadWord !== null) {
+      const last = listed.at(-1);
+      const inParentheses = c.body.slice(last?.phrase.end ?? pos, pos).includes('(');
+      if (last !== undefined && last.phrase.end <= pos && (inParentheses || last.afterCoordinatorWord)) listed[listed.length - 1] = { ...last, leadMarked: true };
       end = pos + leadWord[0].length;
     } else if (named && coordinatorWord !== null) {
       end = pos + coordinatorWord[0].length;

@@ -93,6 +93,34 @@ describe('parseNotice: addressees and roles', () => {
     expect(a.agencies[13]).toEqual({ code: 'BTV-KYANH', role: 'coordinator' });
   });
 
+  it('knows the short forms notices use: "Ban Tổ chức TU", "Văn phòng TU", "các huyện, thị, thành ủy"', () => {
+    const { notice } = parseItems(
+      '- Ban Tổ chức TU chủ trì, phối hợp với Văn phòng TU rà soát.',
+      '- Ban thường vụ các huyện, thị, thành ủy rà soát, báo cáo.',
+      '- BTV các huyện, thị, thành ủy rà soát, báo cáo.',
+    );
+    expect(notice.assignments.map((a) => [a.kind, a.agencies.length, a.agencies[0]])).toEqual([
+      ['lead', 2, { code: 'BTCTU', role: 'lead' }],
+      ['eachOf', 13, { code: 'BTV-HATINH', role: 'each' }],
+      ['eachOf', 13, { code: 'BTV-HATINH', role: 'each' }],
+    ]);
+  });
+
+  it('takes the body marked "(chủ trì)", or "chủ trì" after "phối hợp với", as the lead wherever it is named', () => {
+    const { notice } = parseItems(
+      '- Ban Tổ chức Tỉnh ủy (chủ trì), Ban Dân vận Tỉnh ủy, Ủy ban Kiểm tra Tỉnh ủy rà soát.',
+      '- Ban Dân vận Tỉnh ủy, Ban Tổ chức Tỉnh ủy (chủ trì) rà soát.',
+      '- Ban Dân vận Tỉnh ủy phối hợp với Ban Tổ chức Tỉnh ủy chủ trì rà soát.',
+      '- Ban Tổ chức Tỉnh ủy, Ban Dân vận Tỉnh ủy chủ trì rà soát.',
+    );
+    expect(notice.assignments.map((a) => a.agencies.map((x) => `${x.code}:${x.role}`))).toEqual([
+      ['BTCTU:lead', 'BDVTU:coordinator', 'UBKTTU:coordinator'],
+      ['BTCTU:lead', 'BDVTU:coordinator'],
+      ['BTCTU:lead', 'BDVTU:coordinator'],
+      ['BTCTU:lead', 'BDVTU:coordinator'],
+    ]);
+  });
+
   it('flags central competence for "kiến nghị Trung ương / Chính phủ / Bộ Chính trị"', () => {
     const { notice } = parseItems(
       '- Ban cán sự đảng UBND tỉnh kiến nghị Chính phủ điều chỉnh cơ chế.',

@@ -39,7 +39,7 @@ type KnownListed = Listed & { code: string };
  * - when the first body is not in the registry, the first registry body is taken as lead (`unknownLead` is set).
  */
 export function assignRoles(listed: readonly Listed[]): RoleAssignment | undefined {
-  const first = listed.find((l) => !l.afterCoordinatorWord) ?? listed[0];
+  const first = listed.find((l) => l.leadMarked) ?? listed.find((l) => !l.afterCoordinatorWord) ?? listed[0];
   const known = listed.filter((l): l is KnownListed => l.code !== undefined);
   if (first === undefined || known.length === 0) return undefined;
   const lead = known.find((l) => l === first) ?? known.find((l) => !l.afterCoordinatorWord) ?? known[0];
