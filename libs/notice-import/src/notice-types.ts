@@ -61,7 +61,9 @@ export type WarningCode =
   | 'MONITOR_DEFAULTED'
   | 'MULTIPLE_DEADLINES'
   | 'INVALID_DEADLINE'
-  | 'IGNORED_PARAGRAPH';
+  | 'IGNORED_PARAGRAPH'
+  /** An "each of" item also names coordinators: each district's track is its own; they are not part of it. */
+  | 'EACH_OF_COORDINATORS_LEFT_OUT';
 
 export interface Warning {
   code: WarningCode;

@@ -1,6 +1,6 @@
 import type { ImportPolicy } from '@app/config';
 import type { CreateDirectiveRequest } from '@app/contracts';
-import { noticeFingerprint, parseNotice, type ParseError, type Warning } from '@app/notice-import';
+import { noticeFingerprint, parseNotice, type ParsedNotice, type ParseError, type Warning } from '@app/notice-import';
 import { directiveFromNotice, withDirectiveScopedIds } from './notice-to-directive';
 
 const workingDays = (days: number) => ({ kind: 'workingDays' as const, days });
@@ -23,5 +23,18 @@ export function planImport(text: string, policy: ImportPolicy): ImportPlan {
     // Milestones for every item: acknowledge receipt, then submit the proposal, within these working days.
     defaultStageDeadlines: { acknowledge: workingDays(policy.acknowledgeDays), propose: workingDays(policy.proposeDays) },
   };
-  return { ok: true, directiveId, directive: withDirectiveScopedIds(directiveId, directive), warnings: parsed.warnings };
+  return { ok: true, directiveId, directive: withDirectiveScopedIds(directiveId, directive), warnings: [...parsed.warnings, ...coordinatorsLeftOut(parsed.notice)] };
+}
+
+/** An "each of" item becomes one track per agency, which has no coordinators: say so rather than drop them silently. */
+function coordinatorsLeftOut(notice: ParsedNotice): Warning[] {
+  return notice.assignments.flatMap((item) => {
+    const coordinators = item.kind === 'eachOf' ? item.agencies.filter((agency) => agency.role === 'coordinator').map((agency) => agency.code) : [];
+    if (coordinators.length === 0) return [];
+    return [{
+      code: 'EACH_OF_COORDINATORS_LEFT_OUT' as const,
+      message: `Item ${item.key} goes to each district on its own; its coordinators (${coordinators.join(', ')}) are not part of those tracks: add them to the directive by hand if they must take part`,
+      assignmentKey: item.key,
+    }];
+  });
 }

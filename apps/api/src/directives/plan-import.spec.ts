@@ -1,0 +1,20 @@
+import { noticeWith, readSeed } from '../../../../test/fixtures/notices/notice-fixtures';
+import { planImport } from './plan-import';
+
+const POLICY = { deadlineDays: 30, acknowledgeDays: 3, proposeDays: 15 };
+
+describe('planImport', () => {
+  it('says when an "each of" item names coordinators its district tracks leave out', () => {
+    const plan = planImport(noticeWith(['- Ban thường vụ các huyện, thành, thị ủy chủ trì, phối hợp với Ban Tổ chức Tỉnh ủy rà soát, báo cáo.']), POLICY);
+    if (!plan.ok) throw new Error(plan.error.message);
+    expect(plan.directive.assignments?.[0]).toMatchObject({ kind: 'eachOf' });
+    expect(plan.directive.assignments?.[0].agencies.map((a) => a.agency)).not.toContain('BTCTU');
+    expect(plan.warnings).toContainEqual(expect.objectContaining({ code: 'EACH_OF_COORDINATORS_LEFT_OUT', assignmentKey: 'A1', message: expect.stringContaining('BTCTU') }));
+  });
+
+  it('warns of nothing of the kind for the seed notice, whose "each of" item names no coordinator', () => {
+    const plan = planImport(readSeed(), POLICY);
+    if (!plan.ok) throw new Error(plan.error.message);
+    expect(plan.warnings.map((w) => w.code)).not.toContain('EACH_OF_COORDINATORS_LEFT_OUT');
+  });
+});
