@@ -219,6 +219,8 @@ describe('assignments over HTTP against the running stack', () => {
     expect(ack.body.assignment.id).toBe(`${parent}.BTV-HUONGSON`);
     const tracks = await get(`/api/assignments?directive=${directiveId}&agency=BTV-CANLOC`, supervisor);
     expect(tracks.body.items.map((a: { id: string }) => a.id)).toEqual(expect.arrayContaining([`${parent}.BTV-CANLOC`]));
+    const withoutTracks = await get(`/api/assignments?directive=${directiveId}&tracks=false`, supervisor);
+    expect(withoutTracks.body.items.map((a: { id: string }) => a.id)).toEqual([parent]);
   });
 
   it('shows overdue work, the escalation timeline and the agency inbox once a short deadline passes', async () => {

@@ -35,6 +35,7 @@ export class AssignmentQueriesService {
       stage: query.stage,
       status: query.status,
       overdue: query.overdue,
+      topLevel: query.tracks === false,
       dueBefore: query.dueBefore,
       limit: query.limit,
       cursor: query.cursor,

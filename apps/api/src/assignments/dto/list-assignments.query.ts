@@ -34,6 +34,12 @@ export class ListAssignmentsQuery extends LimitQuery {
   @IsBoolean()
   overdue?: boolean;
 
+  @ApiPropertyOptional({ description: 'false: leave out the agencies\' tracks of "each of" assignments (their parents stay)' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  tracks?: boolean;
+
   @ApiPropertyOptional({ description: 'Deadline in force before this instant (ISO 8601)' })
   @IsOptional()
   @IsIsoInstantOrDate()

@@ -42,6 +42,7 @@ const vi = {
   'timeline.intro': 'Nhắc hạn, quá hạn, trễ mốc, các cấp đôn đốc, kiến nghị Trung ương và trả lời, đề nghị gia hạn và quyết định, mới nhất ở trên.',
   'timeline.empty': 'Chưa có sự kiện đôn đốc nào.',
   'timeline.count': '{n} sự kiện',
+  'timeline.newest': '{n} sự kiện gần nhất (lọc theo chỉ thị hoặc cơ quan để xem các sự kiện cũ hơn)',
   'timeline.newItems': 'Có {n} sự kiện mới',
 
   'status.title': 'Tình hình thực hiện theo cơ quan',
@@ -222,6 +223,7 @@ const en = {
   'timeline.intro': 'Reminders, overdue marks, missed stage deadlines, escalation levels, Centre escalations and responses, extension requests and decisions, newest first.',
   'timeline.empty': 'No escalation events yet.',
   'timeline.count': '{n} events',
+  'timeline.newest': 'The newest {n} events (filter by directive or agency to see older ones)',
   'timeline.newItems': '{n} new events',
 
   'status.title': 'Status by agency',

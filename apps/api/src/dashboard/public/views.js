@@ -9,6 +9,8 @@ import { debounce, onEvent, TIMELINE_TYPES } from './live.js';
 const MATRIX_STATUSES = [...CHART_STATUSES, 'withdrawn'];
 const DATE_FIELDS = new Set(['dueAt', 'newDueAt', 'previousDueAt', 'adjustedDueAt', 'originalDueAt']);
 const TEXT_FIELDS = ['centralBody', 'summary', 'response', 'reason', 'comment', 'note'];
+/** Timeline entries a page shows: the newest; filters reach older ones. */
+const TIMELINE_LIMIT = 200;
 
 // ---------- shared pieces ----------
 
@@ -203,7 +205,7 @@ export function renderTimeline(ctx, main, params) {
   let seen;
   const refresh = () =>
     guarded(ctx, list, async () => {
-      const { items } = await get('escalations', { directive, agency, limit: 200 });
+      const { items } = await get('escalations', { directive, agency, limit: TIMELINE_LIMIT });
       const fresh = seen ? items.filter((item) => !seen.has(item.eventId)) : [];
       seen = new Set(items.map((item) => item.eventId));
       const freshIds = new Set(fresh.map((item) => item.eventId));
@@ -212,7 +214,8 @@ export function renderTimeline(ctx, main, params) {
           ? message('info', t('timeline.empty'))
           : h('ol', { class: 'timeline', 'aria-label': t('timeline.title') }, items.map((item) => timelineItem(ctx, item, freshIds.has(item.eventId)))),
       );
-      status.textContent = `${t('timeline.count', { n: items.length })} · ${fresh.length > 0 ? `${t('timeline.newItems', { n: fresh.length })} · ` : ''}${updatedNote()}`;
+      const count = items.length === TIMELINE_LIMIT ? t('timeline.newest', { n: items.length }) : t('timeline.count', { n: items.length });
+      status.textContent = `${count} · ${fresh.length > 0 ? `${t('timeline.newItems', { n: fresh.length })} · ` : ''}${updatedNote()}`;
     });
   void refresh();
   const later = debounce(refresh, 250);
@@ -335,17 +338,24 @@ export function renderAssignments(ctx, main, params) {
   const status = h('p', { class: 'meta', role: 'status' }, t('loading'));
   const box = h('div', {});
   fill(main, h('h1', {}, t('assignments.title')), filterForm('assignments', [directiveSelect(ctx, directive)]), status, box);
-  let shown = 50;
+  // Pages of 50 (tracks are on their parent's page), each "show more" appending the next; a refresh reloads as many.
+  let pages = 1;
   const load = () =>
     guarded(ctx, box, async () => {
-      const page = await get('assignments', { directive, limit: Math.min(500, shown) });
-      const items = page.items.filter((item) => item.kind !== 'track');
-      if (items.length === 0 && !page.nextCursor) {
+      const items = [];
+      let cursor;
+      for (let page = 0; page < pages; page += 1) {
+        const next = await get('assignments', { directive, tracks: 'false', limit: 50, cursor });
+        items.push(...next.items);
+        cursor = next.nextCursor;
+        if (!cursor) break;
+      }
+      if (items.length === 0) {
         fill(box, message('info', t('assignments.empty')));
       } else {
-        const more = page.nextCursor && shown < 500 ? h('button', { type: 'button', class: 'secondary', id: 'more' }, t('assignments.more')) : null;
+        const more = cursor ? h('button', { type: 'button', class: 'secondary', id: 'more' }, t('assignments.more')) : null;
         more?.addEventListener('click', () => {
-          shown += 50;
+          pages += 1;
           void load().then(() => document.getElementById('more')?.focus());
         });
         fill(box,
