@@ -69,8 +69,28 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
   const published = new Map<string, string | null>();
 
   const apply = async (command: AssignmentCommand, correlationId: string): Promise<CommandResult> => {
-    const events = decideOrFail(() => decideAssignment(command, state));
-    const appended = await appendEvents({
+    let events = decideOrFail(() => decideAssignment(command, state));
+    let appended = await append(events, command, correlationId);
+    // Behind its own stream (a workflow task whose completion was lost had stored more): take those events as
+    // they are, then decide the command again on that state; it may now be refused, or decide nothing new.
+    while (appended.behind) {
+      const behind = appended.behind;
+      const beforeCatchUp = state;
+      state = behind.reduce<AssignmentState>((current, event) => evolveAssignment(current, { type: event.type, data: event.data } as AssignmentEvent), state);
+      version = appended.version;
+      afterChange(beforeCatchUp, { version, events: behind }, command.actor);
+      events = decideOrFail(() => decideAssignment(command, state));
+      appended = await append(events, command, correlationId);
+    }
+    const before = state;
+    state = asStored(events, appended).reduce<AssignmentState>((current, event: AssignmentEvent) => evolveAssignment(current, event), state);
+    version = appended.version;
+    afterChange(before, appended, command.actor);
+    return { assignment: summarize(state, command.at), version, events: appended.events };
+  };
+
+  const append = (events: AssignmentEvent[], command: AssignmentCommand, correlationId: string): Promise<AppendEventsOutput> =>
+    appendEvents({
       streamId,
       expectedVersion: version,
       events: events.map((event) => ({ type: event.type, data: event.data, schemaVersion: EVENT_SCHEMA_VERSION[event.type] })),
@@ -79,12 +99,6 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
       correlationId,
       causationId: null,
     });
-    const before = state;
-    state = asStored(events, appended).reduce<AssignmentState>((current, event: AssignmentEvent) => evolveAssignment(current, event), state);
-    version = appended.version;
-    afterChange(before, appended, command.actor);
-    return { assignment: summarize(state, command.at), version, events: appended.events };
-  };
 
   const afterChange = (before: AssignmentState, appended: AppendEventsOutput, actor: Actor): void => {
     publishSearchAttributes(state, published);

@@ -30,6 +30,12 @@ export interface AppendEventsOutput {
    * retried after its worker died decided at another time (absent in runs recorded before).
    */
   duplicate?: boolean;
+  /**
+   * Set instead of appending when the stream holds events after `expectedVersion` that are not this command's: its
+   * workflow is its only writer, so they are that workflow's own, stored by a workflow task whose completion was lost
+   * (its worker died, or the task timed out). `version` is then the stream's; nothing was written.
+   */
+  behind?: AppendedEvent[];
 }
 
 /** Several streams appended in one transaction (a directive with its assignments' creation). */

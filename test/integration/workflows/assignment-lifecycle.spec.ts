@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { assignmentStreamId, assignmentWorkflowId } from '@app/contracts';
+import { assignmentStateQuery, assignmentStreamId, assignmentWorkflowId } from '@app/contracts';
+import { EVENT_SCHEMA_VERSION } from '@app/domain';
 import { EventStore, type Sql } from '@app/event-store';
 import { recordHistory } from '../../support/history-fixtures';
 import { testClient, testDatabase, testWorker } from '../../support/test-stack';
@@ -128,6 +129,26 @@ describe('assignment workflows on the real Temporal dev server', () => {
       expect(last).toMatchObject({ type: 'AssignmentWithdrawn', data: { reason: 'Nội dung đã được giải quyết' }, metadata: { actor: SUPERVISOR } });
     }
     await client.workflow.getHandle(assignmentWorkflowId(id)).result();
+  });
+
+  it('catches up on events of its own it never saw (a workflow task whose completion was lost) and goes on', async () => {
+    const id = uniqueId('A5');
+    await createDirective(client, worker.taskQueue, [plan(id)]);
+    await eventually(() => stateOf(client, id), (s) => s?.stage === 'received');
+    const acknowledged = await send(client, id, { type: 'Acknowledge' }, agency('BTCTU'));
+    // Stored as that lost task had stored it, behind the workflow's back.
+    const at = new Date().toISOString();
+    await store.append(assignmentStreamId(id), acknowledged.version, [{ type: 'ResearchRecorded', schemaVersion: EVENT_SCHEMA_VERSION.ResearchRecorded, data: { agency: 'BTCTU', role: 'lead', note: 'Ghi chú của lần trước', at } }], {
+      occurredAt: at,
+      actor: agency('BTCTU'),
+      correlationId: randomUUID(),
+      causationId: null,
+    });
+
+    const next = await send(client, id, { type: 'RecordResearch', note: 'Khảo sát 13 huyện' }, agency('DDHDND'));
+    expect(next.version).toBe(acknowledged.version + 2);
+    expect(await eventTypes(id)).toEqual(['AssignmentCreated', 'AssignmentAcknowledged', 'ResearchRecorded', 'ResearchRecorded']);
+    expect((await client.workflow.getHandle(assignmentWorkflowId(id)).query(assignmentStateQuery)).version).toBe(acknowledged.version + 2);
   });
 
   it('answers a repeated update id with the first result and appends nothing more', async () => {

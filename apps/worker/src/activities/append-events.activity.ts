@@ -1,6 +1,6 @@
-import type { AppendEventsInput, AppendEventsOutput, AppendToStreamsInput, AppendToStreamsOutput } from '@app/contracts';
+import type { AppendedEvent, AppendEventsInput, AppendEventsOutput, AppendToStreamsInput, AppendToStreamsOutput } from '@app/contracts';
 import { NOTIFYING_EVENT_TYPES } from '@app/domain';
-import type { EventStore } from '@app/event-store';
+import { StreamVersionConflictError, type EventStore, type StoredEvent } from '@app/event-store';
 import type { NotificationsRepository } from '@app/read-models';
 
 /**
@@ -9,26 +9,38 @@ import type { NotificationsRepository } from '@app/read-models';
  */
 export function appendEventsActivity(eventStore: EventStore, notifications: NotificationsRepository) {
   return async (input: AppendEventsInput): Promise<AppendEventsOutput> => {
-    const result = await eventStore.append(input.streamId, input.expectedVersion, input.events, {
-      occurredAt: input.occurredAt,
-      actor: input.actor,
-      correlationId: input.correlationId,
-      causationId: input.causationId,
-    });
+    let result;
+    try {
+      result = await eventStore.append(input.streamId, input.expectedVersion, input.events, {
+        occurredAt: input.occurredAt,
+        actor: input.actor,
+        correlationId: input.correlationId,
+        causationId: input.causationId,
+      });
+    } catch (error) {
+      if (!(error instanceof StreamVersionConflictError) || error.actual < input.expectedVersion) throw error;
+      // The workflow is behind its own stream: it catches up on these, decides again, and appends after them.
+      const behind = await eventStore.readStream(input.streamId, input.expectedVersion + 1);
+      return { version: behind.at(-1)?.streamVersion ?? input.expectedVersion, events: [], behind: behind.map(appendedEvent) };
+    }
     const notifying = result.events.filter((event) => NOTIFYING_EVENT_TYPES.includes(event.type)).map((event) => event.eventId);
     return {
       version: result.version,
       duplicate: result.duplicate,
       webhookEvents: await notifications.eventsWithWebhooks(notifying),
-      events: result.events.map((event) => ({
-        eventId: event.eventId,
-        streamVersion: event.streamVersion,
-        type: event.type,
-        data: event.data,
-        occurredAt: event.occurredAt,
-        globalPosition: event.globalPosition,
-      })),
+      events: result.events.map(appendedEvent),
     };
+  };
+}
+
+function appendedEvent(event: StoredEvent): AppendedEvent {
+  return {
+    eventId: event.eventId,
+    streamVersion: event.streamVersion,
+    type: event.type,
+    data: event.data,
+    occurredAt: event.occurredAt,
+    globalPosition: event.globalPosition,
   };
 }
 
