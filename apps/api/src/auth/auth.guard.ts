@@ -1,9 +1,7 @@
-import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
-import { KNOWN_TOKENS } from '../core/tokens';
 import { ApiError } from '../errors/api-error';
-import type { KnownTokens } from '../throttling/known-tokens';
 import { ApiTokensRepository } from '../tokens/api-tokens.repository';
 import { hashToken } from '../tokens/token-secret';
 import { IS_PUBLIC, QUERY_TOKEN_ALLOWED, REQUIRED_ROLES, type AuthenticatedRequest } from './auth.decorators';
@@ -16,7 +14,6 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: ApiTokensRepository,
-    @Inject(KNOWN_TOKENS) private readonly known: KnownTokens,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -26,10 +23,8 @@ export class AuthGuard implements CanActivate {
     const request = http.getRequest<AuthenticatedRequest & CredentialSource>();
     const token = presentedToken(request, this.reflector.getAllAndOverride<boolean>(QUERY_TOKEN_ALLOWED, targets) ?? false);
     if (token === undefined) throw unauthenticated(http.getResponse<Response>(), 'This route needs a bearer token (Authorization: Bearer ddc_…)');
-    const hash = hashToken(token);
-    const principal = await this.tokens.principalByHash(hash);
+    const principal = await this.tokens.principalByHash(hashToken(token));
     if (!principal) throw unauthenticated(http.getResponse<Response>(), 'The bearer token is unknown or revoked');
-    this.known.add(hash);
     request.principal = principal;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (roles && !roles.includes(principal.role)) {

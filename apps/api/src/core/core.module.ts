@@ -4,8 +4,7 @@ import type { DondocConfig } from '@app/config';
 import { connect, EventStore, type Sql } from '@app/event-store';
 import { dondocDataConverter } from '@app/payload-codec';
 import { dondocProjector } from '@app/read-models';
-import { KnownTokens } from '../throttling/known-tokens';
-import { CONFIG, EVENT_STORE, KNOWN_TOKENS, SQL, TEMPORAL_CLIENT } from './tokens';
+import { CONFIG, EVENT_STORE, SQL, TEMPORAL_CLIENT } from './tokens';
 
 export type ApiConfig = DondocConfig & { databaseUrl: string; temporalAddress: string };
 
@@ -23,7 +22,6 @@ export class CoreModule implements OnApplicationShutdown {
       module: CoreModule,
       providers: [
         { provide: CONFIG, useValue: config },
-        { provide: KNOWN_TOKENS, useValue: new KnownTokens() },
         { provide: SQL, useFactory: () => connect(config.databaseUrl) },
         {
           provide: TEMPORAL_CLIENT,
@@ -35,7 +33,7 @@ export class CoreModule implements OnApplicationShutdown {
         },
         { provide: EVENT_STORE, inject: [SQL], useFactory: (sql: Sql) => new EventStore(sql, new Map(), dondocProjector()) },
       ],
-      exports: [CONFIG, SQL, TEMPORAL_CLIENT, EVENT_STORE, KNOWN_TOKENS],
+      exports: [CONFIG, SQL, TEMPORAL_CLIENT, EVENT_STORE],
     };
   }
 

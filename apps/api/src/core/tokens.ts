@@ -3,4 +3,3 @@ export const CONFIG = Symbol('CONFIG');
 export const SQL = Symbol('SQL');
 export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
 export const EVENT_STORE = Symbol('EVENT_STORE');
-export const KNOWN_TOKENS = Symbol('KNOWN_TOKENS');

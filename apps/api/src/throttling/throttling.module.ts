@@ -2,25 +2,23 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import type { ApiConfig } from '../core/core.module';
-import { CONFIG, KNOWN_TOKENS } from '../core/tokens';
-import type { KnownTokens } from './known-tokens';
+import { CONFIG } from '../core/tokens';
 import { requestTracker, type TrackedRequest } from './request-tracker';
 
 const MINUTE_MS = 60_000;
 
 /**
- * At most DONDOC_RATE_LIMIT_PER_MINUTE requests per token (per address for requests without a token this process
- * has seen authenticated) per minute, over all routes together; beyond it 429 RATE_LIMITED with Retry-After.
- * Counted in this process's memory.
+ * At most DONDOC_RATE_LIMIT_PER_MINUTE requests per token (or, without one, per address) per minute, over all
+ * routes together; beyond it 429 RATE_LIMITED with Retry-After. Counted in this process's memory.
  */
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({
-      inject: [CONFIG, KNOWN_TOKENS],
-      useFactory: (config: ApiConfig, known: KnownTokens) => ({
+      inject: [CONFIG],
+      useFactory: (config: ApiConfig) => ({
         throttlers: [{ name: 'default', ttl: MINUTE_MS, limit: config.rateLimitPerMinute }],
         // The throttler types requests loosely; under express they carry headers, query and ip.
-        getTracker: (request: object) => requestTracker(request as TrackedRequest, known),
+        getTracker: (request: object) => requestTracker(request as TrackedRequest),
         generateKey: (_context, tracker, name) => `${name}:${tracker}`,
         errorMessage: 'Too many requests; retry after the number of seconds in Retry-After',
       }),
