@@ -72,13 +72,17 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
     let events = decideOrFail(() => decideAssignment(command, state));
     let appended = await append(events, command, correlationId);
     // Behind its own stream (a workflow task whose completion was lost had stored more): take those events as
-    // they are, then decide the command again on that state; it may now be refused, or decide nothing new.
+    // they are. If this very command is among them (a user's command has a correlation id of its own; timers and
+    // signals share the workflow's), it took effect then; otherwise decide it again on that state.
     while (appended.behind) {
       const behind = appended.behind;
       const beforeCatchUp = state;
       state = behind.reduce<AssignmentState>((current, event) => evolveAssignment(current, { type: event.type, data: event.data } as AssignmentEvent), state);
       version = appended.version;
-      afterChange(beforeCatchUp, { version, events: behind }, command.actor);
+      const withdrawal = behind.find((event) => event.type === 'AssignmentWithdrawn');
+      afterChange(beforeCatchUp, { version, events: behind }, (withdrawal?.actor ?? command.actor) as Actor);
+      const own = correlationId === workflowInfo().workflowId ? [] : behind.filter((event) => event.correlationId === correlationId);
+      if (own.length > 0) return { assignment: summarize(state, command.at), version, events: own };
       events = decideOrFail(() => decideAssignment(command, state));
       appended = await append(events, command, correlationId);
     }

@@ -35,7 +35,13 @@ export interface AppendEventsOutput {
    * workflow is its only writer, so they are that workflow's own, stored by a workflow task whose completion was lost
    * (its worker died, or the task timed out). `version` is then the stream's; nothing was written.
    */
-  behind?: AppendedEvent[];
+  behind?: BehindEvent[];
+}
+
+/** An event the workflow has not seen, with who caused it and the command it came from (its correlation id). */
+export interface BehindEvent extends AppendedEvent {
+  correlationId: string;
+  actor: unknown;
 }
 
 /** Several streams appended in one transaction (a directive with its assignments' creation). */

@@ -33,7 +33,7 @@ const sticky = (source: string): RegExp => new RegExp(source, 'uy');
 const words = (list: readonly string[]): string => list.map(keywordPattern).join('|');
 
 const SEPARATORS = sticky(`(?:[\\s,;:()]+|(?:và|cùng|với)${NOT_WORD_AFTER})*`);
-const LEAD_WORD = sticky(`(?:${keywordPattern('chủ trì')})${NOT_WORD_AFTER}`);
+const LEAD_WORD = sticky(`(?:${keywordPattern('chủ trì')})${NOT_WORD_AFTER}(?:\\s*\\))?`);
 const COORDINATOR_WORD = sticky(`${keywordPattern('phối hợp')}(?:\\s+(?:với|cùng))?${NOT_WORD_AFTER}`);
 const BODY_NOUNS = 'cơ\\s+quan|đơn\\s+vị|sở|ban|ngành|cấp|địa\\s+phương|tổ\\s+chức|đoàn\\s+thể';
 const VAGUE = sticky(

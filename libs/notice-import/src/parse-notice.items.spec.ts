@@ -113,6 +113,7 @@ describe('parseNotice: addressees and roles', () => {
       '- Ban Dân vận Tỉnh ủy phối hợp với Ban Tổ chức Tỉnh ủy chủ trì rà soát.',
       '- Ban Tổ chức Tỉnh ủy, Ban Dân vận Tỉnh ủy chủ trì rà soát.',
     );
+    expect(notice.assignments.map((a) => a.text)).toEqual(['rà soát.', 'rà soát.', 'rà soát.', 'rà soát.']);
     expect(notice.assignments.map((a) => a.agencies.map((x) => `${x.code}:${x.role}`))).toEqual([
       ['BTCTU:lead', 'BDVTU:coordinator', 'UBKTTU:coordinator'],
       ['BTCTU:lead', 'BDVTU:coordinator'],

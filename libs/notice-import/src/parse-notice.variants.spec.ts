@@ -53,6 +53,16 @@ describe('parseNotice on variants of the seed', () => {
     }
   });
 
+  it('still finds the monitor paragraph after a last item that lacks its final full stop', () => {
+    const { notice, warnings } = expectOk(parseNotice(noticeWith(
+      ['- Ban Tuyên giáo Tỉnh ủy chủ trì tuyên truyền, hoàn thành trong tháng 6/2024'],
+      ['Ban Dân vận Tỉnh ủy theo dõi, tổng hợp, báo cáo Ban Thường vụ Tỉnh ủy.'],
+    )));
+    expect(notice.assignments.map((a) => a.text)).toEqual(['tuyên truyền, hoàn thành trong tháng 6/2024']);
+    expect(notice.monitor.agencyCode).toBe('BDVTU');
+    expect(warnings.map((w) => w.code)).not.toContain('MONITOR_DEFAULTED');
+  });
+
   it('keeps a wrapped line that starts with an agency and "theo dõi" inside its item, not as the monitor paragraph', () => {
     const { notice } = expectOk(parseNotice(noticeWith([
       '- Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với',

@@ -100,9 +100,24 @@ function draftParagraphs(source: string, lines: readonly Line[], headingIndex: n
   }
   // The monitor paragraph closes section 3: nothing after it is section 3's.
   const monitorAt = drafts.findIndex((d, index) => index > 0 && looksLikeMonitor(source.slice(d.start, d.end)));
-  if (monitorAt === -1) return drafts;
+  if (monitorAt === -1) return splitOffMonitor(drafts, lines);
   drafts[monitorAt].monitor = true;
   return drafts.slice(0, monitorAt + 1);
+}
+
+/**
+ * No paragraph reads like the monitor's: the last item may have run into it, its final full stop missing ("…trong
+ * tháng 6/2024" then "Văn phòng Tỉnh ủy theo dõi, …" on the next line). The last line of that item that reads
+ * like the monitor's opening starts it, when that item is not the heading.
+ */
+function splitOffMonitor(drafts: Draft[], lines: readonly Line[]): Draft[] {
+  const last = drafts[drafts.length - 1];
+  if (drafts.length < 2) return drafts;
+  const opening = lines.filter((line) => line.contentStart > last.start && line.contentEnd <= last.end && looksLikeMonitor(line.content)).at(-1);
+  if (opening === undefined) return drafts;
+  const endOfItem = lines.filter((line) => line.contentEnd < opening.contentStart && line.content !== '').at(-1);
+  if (endOfItem === undefined) return drafts;
+  return [...drafts.slice(0, -1), { ...last, end: endOfItem.contentEnd }, { start: opening.contentStart, end: last.end, markerLength: 0, marked: false, monitor: true }];
 }
 
 function toBlock(d: Draft): Block {

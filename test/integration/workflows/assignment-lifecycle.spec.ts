@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { assignmentStateQuery, assignmentStreamId, assignmentWorkflowId } from '@app/contracts';
+import { assignmentCommandUpdate, assignmentStateQuery, assignmentStreamId, assignmentWorkflowId } from '@app/contracts';
 import { EVENT_SCHEMA_VERSION } from '@app/domain';
 import { EventStore, type Sql } from '@app/event-store';
 import { recordHistory } from '../../support/history-fixtures';
@@ -136,19 +136,32 @@ describe('assignment workflows on the real Temporal dev server', () => {
     await createDirective(client, worker.taskQueue, [plan(id)]);
     await eventually(() => stateOf(client, id), (s) => s?.stage === 'received');
     const acknowledged = await send(client, id, { type: 'Acknowledge' }, agency('BTCTU'));
-    // Stored as that lost task had stored it, behind the workflow's back.
-    const at = new Date().toISOString();
-    await store.append(assignmentStreamId(id), acknowledged.version, [{ type: 'ResearchRecorded', schemaVersion: EVENT_SCHEMA_VERSION.ResearchRecorded, data: { agency: 'BTCTU', role: 'lead', note: 'Ghi chú của lần trước', at } }], {
-      occurredAt: at,
-      actor: agency('BTCTU'),
-      correlationId: randomUUID(),
-      causationId: null,
-    });
-
+    // Stored as a lost task had stored them, behind the workflow's back: another command's note, then this one's.
+    const lost = async (version: number, note: string, correlationId: string) => {
+      const at = new Date().toISOString();
+      await store.append(assignmentStreamId(id), version, [{ type: 'ResearchRecorded', schemaVersion: EVENT_SCHEMA_VERSION.ResearchRecorded, data: { agency: 'BTCTU', role: 'lead', note, at } }], {
+        occurredAt: at,
+        actor: agency('BTCTU'),
+        correlationId,
+        causationId: null,
+      });
+    };
+    await lost(acknowledged.version, 'Ghi chú của lệnh khác', randomUUID());
     const next = await send(client, id, { type: 'RecordResearch', note: 'Khảo sát 13 huyện' }, agency('DDHDND'));
     expect(next.version).toBe(acknowledged.version + 2);
-    expect(await eventTypes(id)).toEqual(['AssignmentCreated', 'AssignmentAcknowledged', 'ResearchRecorded', 'ResearchRecorded']);
-    expect((await client.workflow.getHandle(assignmentWorkflowId(id)).query(assignmentStateQuery)).version).toBe(acknowledged.version + 2);
+
+    // A command sent again whose first attempt was stored after another's: it took effect then, not stored twice.
+    const correlationId = randomUUID();
+    await lost(next.version, 'Ghi chú của một lệnh khác nữa', randomUUID());
+    await lost(next.version + 1, 'Đã lưu ở lần trước', correlationId);
+    const again = await client.workflow.getHandle(assignmentWorkflowId(id)).executeUpdate(assignmentCommandUpdate, {
+      args: [{ command: { type: 'RecordResearch', note: 'Đã lưu ở lần trước' }, actor: agency('BTCTU'), correlationId }],
+    });
+    expect(again.version).toBe(next.version + 2);
+    expect((await store.readStream(assignmentStreamId(id))).map((e) => (e.data as { note?: string }).note ?? e.type)).toEqual([
+      'AssignmentCreated', 'AssignmentAcknowledged', 'Ghi chú của lệnh khác', 'Khảo sát 13 huyện', 'Ghi chú của một lệnh khác nữa', 'Đã lưu ở lần trước',
+    ]);
+    expect((await client.workflow.getHandle(assignmentWorkflowId(id)).query(assignmentStateQuery)).version).toBe(next.version + 2);
   });
 
   it('answers a repeated update id with the first result and appends nothing more', async () => {

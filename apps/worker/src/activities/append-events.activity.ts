@@ -21,7 +21,12 @@ export function appendEventsActivity(eventStore: EventStore, notifications: Noti
       if (!(error instanceof StreamVersionConflictError) || error.actual < input.expectedVersion) throw error;
       // The workflow is behind its own stream: it catches up on these, decides again, and appends after them.
       const behind = await eventStore.readStream(input.streamId, input.expectedVersion + 1);
-      return { version: behind.at(-1)?.streamVersion ?? input.expectedVersion, events: [], behind: behind.map(appendedEvent) };
+      if (behind.length === 0) throw error;
+      return {
+        version: behind[behind.length - 1].streamVersion,
+        events: [],
+        behind: behind.map((event) => ({ ...appendedEvent(event), correlationId: event.metadata.correlationId, actor: event.metadata.actor })),
+      };
     }
     const notifying = result.events.filter((event) => NOTIFYING_EVENT_TYPES.includes(event.type)).map((event) => event.eventId);
     return {

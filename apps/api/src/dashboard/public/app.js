@@ -106,9 +106,12 @@ const FIRST_REOPEN_MS = 5_000;
 const LAST_REOPEN_MS = 60_000;
 let reopenMs = FIRST_REOPEN_MS;
 let reopenTimer;
+/** Which stream is current: an answer about an older one (signed out, or opened again since) is ignored. */
+let liveGeneration = 0;
 
 function openLive() {
   clearTimeout(reopenTimer);
+  const mine = ++liveGeneration;
   startLive({
     onState: (state) => {
       if (state === 'on') reopenMs = FIRST_REOPEN_MS;
@@ -119,8 +122,9 @@ function openLive() {
     onClosed: async () => {
       try {
         await get('events', { limit: 1 });
-        reopenLater();
+        if (mine === liveGeneration) reopenLater();
       } catch (error) {
+        if (mine !== liveGeneration) return;
         if (error instanceof Unauthorized) ctx.unauthorized();
         else if (error instanceof ApiFailure && error.status === 403) {
           liveRefused = true;
@@ -152,6 +156,7 @@ async function signIn(value) {
 function signOut(message) {
   clearToken();
   clearTimeout(reopenTimer);
+  liveGeneration += 1;
   stopLive();
   liveRefused = false;
   notice = message;
