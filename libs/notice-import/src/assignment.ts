@@ -5,7 +5,7 @@ import { findDeadlines } from './deadline';
 import type { DeadlineSpec, ParsedAssignment, Warning } from './notice-types';
 import { assignRoles, type RoleAssignment } from './roles';
 import type { Block } from './section-three';
-import { collapseWhitespace } from './text-utils';
+import { collapseWhitespace, fold } from './text-utils';
 
 export interface AssignmentContext {
   readonly source: string;
@@ -64,13 +64,25 @@ function addresseeWarnings(item: Item, list: AddresseeList, roles: RoleAssignmen
   return warnings;
 }
 
+/** Words that announce a deadline: when none of the deadline rules matched, the author meant one anyway. */
+const DEADLINE_LIKE = new RegExp(
+  fold(String.raw`(?:trước|chậm\s+nhất|hạn\s+chót|hết|cuối)\s+(?:ngày|tháng|quý|quí|năm|\d)|trong\s+(?:quý|quí|\d+\s+tháng)|định\s+kỳ|hằng\s+(?:tháng|quý|năm)`),
+  'u',
+);
+
 function deadlineOf(item: Item, ctx: AssignmentContext): { deadline: DeadlineSpec; deadlineText?: string; warnings: Warning[] } {
   const hits = findDeadlines(item.body, ctx.issuedOn);
   const warnings = hits.flatMap((h) =>
     h.ok ? [] : [warn(item, 'INVALID_DEADLINE', `${item.key}: "${h.text}" is not a valid deadline (${h.reason}); ignored.`)],
   );
   const valid = hits.flatMap((h) => (h.ok ? [h] : []));
-  if (valid.length === 0) return { deadline: ctx.defaultDeadline, warnings };
+  if (valid.length === 0) {
+    const unread = warnings.length === 0 ? DEADLINE_LIKE.exec(fold(item.body)) : null;
+    if (unread !== null) {
+      warnings.push(warn(item, 'UNREAD_DEADLINE', `${item.key}: "${item.body.slice(unread.index, unread.index + unread[0].length)}" reads like a deadline the parser does not understand; the default deadline is used.`));
+    }
+    return { deadline: ctx.defaultDeadline, warnings };
+  }
   if (valid.length > 1) {
     const all = valid.map((h) => `"${h.text}"`).join(', ');
     warnings.push(warn(item, 'MULTIPLE_DEADLINES', `${item.key}: several deadlines (${all}); the first one is used.`));

@@ -61,6 +61,8 @@ export type WarningCode =
   | 'MONITOR_DEFAULTED'
   | 'MULTIPLE_DEADLINES'
   | 'INVALID_DEADLINE'
+  /** Words that read like a deadline ("trước quý III/2023", "định kỳ hằng tháng") that the parser did not understand. */
+  | 'UNREAD_DEADLINE'
   | 'IGNORED_PARAGRAPH'
   /** An "each of" item also names coordinators: each district's track is its own; they are not part of it. */
   | 'EACH_OF_COORDINATORS_LEFT_OUT';

@@ -1,5 +1,5 @@
 import { parseNotice } from '@app/notice-import';
-import { expectOk, noticeWith } from '../../../test/fixtures/notices/notice-fixtures';
+import { expectOk, noticeWith, readSeed } from '../../../test/fixtures/notices/notice-fixtures';
 
 const parseItems = (...items: string[]) => expectOk(parseNotice(noticeWith(items)));
 const only = (...items: string[]) => parseItems(...items).notice.assignments[0];
@@ -31,6 +31,23 @@ describe('parseNotice: deadlines', () => {
     expect(a.deadline).toEqual(deadline);
     expect(a.deadlineText).toBe(deadlineText);
     expect(a.agencies).toEqual([{ code: 'BTCTU', role: 'lead' }]);
+  });
+
+  it.each([
+    ['- Ban Tổ chức Tỉnh ủy hoàn thành trước quý III/2023.', 'trước quý'],
+    ['- Ban Tổ chức Tỉnh ủy báo cáo định kỳ hằng tháng.', 'định kỳ'],
+    ['- Ban Tổ chức Tỉnh ủy hoàn thành trong 2 tháng.', 'trong 2 tháng'],
+  ])('warns UNREAD_DEADLINE when %s gets the default deadline', (item, phrase) => {
+    const { notice, warnings } = expectOk(parseNotice(noticeWith([item])));
+    expect(notice.assignments[0].deadline).toEqual({ kind: 'workingDays', days: 30 });
+    expect(warnings).toContainEqual(expect.objectContaining({ code: 'UNREAD_DEADLINE', assignmentKey: 'A1', message: expect.stringContaining(phrase) }));
+  });
+
+  it('does not warn UNREAD_DEADLINE for an item that names no deadline, or one it read', () => {
+    for (const item of ['- Ban Tổ chức Tỉnh ủy rà soát.', '- Ban Tổ chức Tỉnh ủy hoàn thành trong quý II/2024.']) {
+      expect(expectOk(parseNotice(noticeWith([item]))).warnings.map((w) => w.code)).not.toContain('UNREAD_DEADLINE');
+    }
+    expect(expectOk(parseNotice(readSeed())).warnings.map((w) => w.code)).not.toContain('UNREAD_DEADLINE');
   });
 
   it('gives items without a deadline the default one: 30 working days, or options.defaultDeadline', () => {
