@@ -33,17 +33,17 @@ export class DirectivesService {
 
   create(principal: Principal, dto: CreateDirectiveDto): Promise<DirectiveWorkflowState> {
     const directive: CreateDirectiveRequest['directive'] = {
-      title: dto.title.normalize('NFC'),
+      title: dto.title,
       number: dto.number ?? null,
       issuingBody: dto.issuingBody ?? null,
       issuedOn: dto.issuedOn ?? null,
-      sourceText: dto.sourceText?.normalize('NFC') ?? null,
+      sourceText: dto.sourceText ?? null,
       reportingCadence: dto.reportingCadenceDays ? { everyMs: dto.reportingCadenceDays * MS_PER_DAY } : undefined,
       timerPolicy: dto.timerPolicy,
       assignments: dto.assignments.map((plan) => ({
         id: plan.key,
-        paragraph: plan.paragraph?.normalize('NFC') ?? null,
-        text: plan.text.normalize('NFC'),
+        paragraph: plan.paragraph ?? null,
+        text: plan.text,
         kind: plan.kind,
         agencies: plan.agencies,
         deadline: deadlineOf(plan.key, plan.deadline),

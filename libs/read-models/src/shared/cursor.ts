@@ -1,3 +1,5 @@
+import { isIsoInstant } from '@app/domain';
+
 /** A cursor the client got from us and sent back altered (or never got from us). */
 export class InvalidCursorError extends Error {
   readonly code = 'INVALID_CURSOR';
@@ -10,15 +12,8 @@ export class InvalidCursorError extends Error {
 /** Opaque keyset cursor: the sort key of the last row returned, as base64url JSON. */
 export const encodeCursor = (key: readonly [string, string]): string => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 
-/** The first and last instants PostgreSQL reads as toISOString writes them (no year 0; no year 10000). */
-const FIRST_INSTANT_MS = -62_135_596_800_000;
-const LAST_INSTANT_MS = 253_402_300_799_999;
-
-/** An instant exactly as encodeCursor wrote it (toISOString), so PostgreSQL reads it as we do. */
-const isCursorInstant = (value: string): boolean => {
-  const ms = Date.parse(value);
-  return ms >= FIRST_INSTANT_MS && ms <= LAST_INSTANT_MS && new Date(ms).toISOString() === value;
-};
+/** An instant the domain accepts (years PostgreSQL can store), exactly as encodeCursor wrote it (toISOString). */
+const isCursorInstant = (value: string): boolean => isIsoInstant(value) && new Date(value).toISOString() === value;
 
 /** `isId` checks the second part where the query casts it (a uuid): a cursor that fails it is invalid, not a 500. */
 export function decodeCursor(cursor: string, isId: (id: string) => boolean = () => true): [string, string] {

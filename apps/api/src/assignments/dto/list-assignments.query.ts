@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { BooleanQuery } from '../../common/boolean-query';
 import { IsIsoInstantOrDate } from '../../common/iso-time.validator';
 import { LimitQuery } from '../../common/limit.query';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { ASSIGNMENT_STAGES, ASSIGNMENT_STATUSES, type AssignmentStage, type AssignmentStatus } from '@app/domain';
 
@@ -30,13 +30,13 @@ export class ListAssignmentsQuery extends LimitQuery {
 
   @ApiPropertyOptional({ description: 'true: in progress and past the deadline in force' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @BooleanQuery()
   @IsBoolean()
   overdue?: boolean;
 
   @ApiPropertyOptional({ description: 'false: leave out the agencies\' tracks of "each of" assignments (their parents stay)' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @BooleanQuery()
   @IsBoolean()
   tracks?: boolean;
 
