@@ -52,6 +52,7 @@ export const PATCH_CHANGED_SEARCH_ATTRIBUTES = 'assignment-upserts-changed-searc
 export const PATCH_DELIVER_ONLY_TO_WEBHOOKS = 'assignment-delivers-only-what-has-a-webhook';
 export const PATCH_TRACK_OVERDUE_SIGNAL = 'assignment-track-signals-overdue';
 export const PATCH_DRAIN_BEFORE_CONTINUE = 'assignment-drains-again-before-continue-as-new';
+export const PATCH_TRACK_CLOCK_SIGNAL = 'assignment-track-signals-its-deadline';
 
 /**
  * One assignment (or one agency's track of an "each of" assignment) from creation to closure: commands arrive
@@ -112,11 +113,11 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
       const withWebhook = new Set(appended.webhookEvents ?? notifying);
       deliveries.push(...(patched(PATCH_DELIVER_ONLY_TO_WEBHOOKS) ? notifying.filter((id) => withWebhook.has(id)) : notifying));
     }
-    if (state.exists && state.kind === 'track' && state.parentId && state.lead && (progressChanged(before, state) || wentOverdue(appended))) {
+    if (state.exists && state.kind === 'track' && state.parentId && state.lead && (progressChanged(before, state) || wentOverdue(appended) || clockMoved(before, state))) {
       const progress = summarize(state, nowIso());
       outbox.push(
         getExternalWorkflowHandle(assignmentWorkflowId(state.parentId))
-          .signal(trackProgressSignal, { agency: state.lead, stage: progress.stage, status: progress.status })
+          .signal(trackProgressSignal, { agency: state.lead, stage: progress.stage, status: progress.status, dueAt: progress.dueAt, paused: progress.paused })
           .catch((error: unknown) => log.warn('could not signal the parent assignment', { error: String(error) })),
       );
     }
@@ -283,6 +284,16 @@ function isTerminal(state: AssignmentState): boolean {
  */
 function wentOverdue(appended: AppendEventsOutput): boolean {
   return appended.events.some((event) => event.type === 'MarkedOverdue') && patched(PATCH_TRACK_OVERDUE_SIGNAL);
+}
+
+/**
+ * The track's deadline in force moved (an extension, a resumed Centre pause) or its clock stopped or restarted, with
+ * no change of stage or status: the parent holds the district to that deadline (runs recorded before did not say).
+ */
+function clockMoved(before: AssignmentState, after: AssignmentState): boolean {
+  if (!before.exists || !after.exists) return false;
+  const moved = before.adjustedDueAt !== after.adjustedDueAt || (before.pausedAt === null) !== (after.pausedAt === null);
+  return moved && patched(PATCH_TRACK_CLOCK_SIGNAL);
 }
 
 function progressChanged(before: AssignmentState, after: AssignmentState): boolean {

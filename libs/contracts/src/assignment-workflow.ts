@@ -36,6 +36,9 @@ export interface TrackProgress {
   agency: string;
   stage: AssignmentSummary['stage'];
   status: AssignmentSummary['status'];
+  /** The track's deadline in force and whether it waits for the Centre (tracks of runs recorded before sent neither). */
+  dueAt?: string;
+  paused?: boolean;
 }
 
 export const assignmentCommandUpdate = defineUpdate<CommandResult, [CommandRequest]>('assignmentCommand');

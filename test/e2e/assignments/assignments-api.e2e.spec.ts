@@ -86,6 +86,7 @@ describe('assignments over HTTP against the running stack', () => {
     expect(roll.body.assignments.map((a: { id: string }) => a.id)).toEqual([id]);
     const matrix = await get(`/api/reports/status?directive=${directiveId}`, supervisor);
     expect(matrix.body.agencies).toEqual(expect.arrayContaining([expect.objectContaining({ agency: 'BTCTU', doneOnTime: 1 })]));
+    expect(matrix.body.assignments).toEqual({ inProgressOnTime: 0, inProgressOverdue: 0, doneOnTime: 1, doneLate: 0, withdrawn: 0, total: 1 });
   });
 
   it('answers invalid transitions 409, bad bodies 400, unknown ids 404 — and writes nothing', async () => {

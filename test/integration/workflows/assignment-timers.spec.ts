@@ -45,6 +45,37 @@ describe('durable deadline timers, restarts and long lives', () => {
     }
   });
 
+  it('holds an "each of" parent to its tracks’ extended deadlines, not to its own', async () => {
+    const worker = await testWorker();
+    try {
+      const id = uniqueId('T7');
+      const districts = ['BTV-HUONGSON', 'BTV-CANLOC'];
+      const due = inSeconds(4);
+      await createDirective(stack.client, worker.taskQueue, [plan(id, { kind: 'eachOf', deadline: due, agencies: districts.map((code) => ({ agency: code, role: 'lead' as const })) })], { timerPolicy: FAST_TIMERS });
+      const newDueAt = new Date(Date.now() + 3_600_000).toISOString();
+      for (const district of districts) {
+        const track = `${id}.${district}`;
+        await eventually(() => stateOf(stack.client, track), (s) => s?.stage === 'received');
+        // An on-time extension changes neither stage nor status: only the deadline tells the parent.
+        await send(stack.client, track, { type: 'RequestExtension', reason: 'Chờ số liệu các xã', newDueAt }, agency(district));
+        await send(stack.client, track, { type: 'DecideExtension', decision: 'approve' }, SUPERVISOR);
+      }
+      const parent = await eventually(() => stateOf(stack.client, id), (s) => s?.dueAt === newDueAt, 15_000);
+      expect(parent?.tracks?.tracks.map((t) => t.dueAt)).toEqual([newDueAt, newDueAt]);
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(due.at) - Date.now() + 1500)));
+      expect(await stateOf(stack.client, id)).toMatchObject({ status: 'inProgressOnTime', dueAt: newDueAt, adjustedDueAt: parent?.adjustedDueAt });
+      const [row] = await stack.sql<{ status: string; due_at: Date }[]>`select status, due_at from assignment_summary where assignment_id = ${id}`;
+      expect([row.status, row.due_at.toISOString()]).toEqual(['inProgressOnTime', newDueAt]);
+      await send(stack.client, id, { type: 'Withdraw', reason: 'Kết thúc kiểm thử' }, SUPERVISOR);
+      await stack.client.workflow.getHandle(assignmentWorkflowId(id)).result();
+      await stack.client.workflow.getHandle(assignmentWorkflowId(`${id}.${districts[0]}`)).result();
+      await recordHistory(assignmentWorkflowId(`${id}.${districts[0]}`), 'each-of-track-extended');
+      await recordHistory(assignmentWorkflowId(id), 'each-of-parent-tracks-extended');
+    } finally {
+      await worker.shutdown();
+    }
+  });
+
   it('re-arms the timers when an extension is approved', async () => {
     const worker = await testWorker();
     try {

@@ -25,7 +25,9 @@ export class SupervisionService {
 
   async statusMatrix(query: StatusReportQuery) {
     const now = new Date().toISOString();
-    return { directiveId: query.directive ?? null, at: now, agencies: await this.statuses.matrix({ directiveId: query.directive, now }) };
+    const filter = { directiveId: query.directive, now };
+    const [agencies, assignments] = await Promise.all([this.statuses.matrix(filter), this.statuses.totals(filter)]);
+    return { directiveId: query.directive ?? null, at: now, agencies, assignments };
   }
 
   inbox(principal: Principal, query: InboxQuery) {

@@ -57,7 +57,7 @@ export type SendReminder = Cmd<'SendReminder', { beforeMs: number }>;
 export type MarkOverdue = Cmd<'MarkOverdue'>;
 export type Escalate = Cmd<'Escalate', { level: EscalationLevel }>;
 export type MarkStageOverdue = Cmd<'MarkStageOverdue', { stage: StageMilestone }>;
-export type RecordTrackProgress = Cmd<'RecordTrackProgress', { agency: string; stage: AssignmentStage; status: AssignmentStatus }>;
+export type RecordTrackProgress = Cmd<'RecordTrackProgress', { agency: string; stage: AssignmentStage; status: AssignmentStatus; dueAt?: string; paused?: boolean }>;
 
 export type TimerCommand = SendReminder | MarkOverdue | Escalate | MarkStageOverdue;
 
@@ -347,6 +347,13 @@ function validateTrackReport(stage: AssignmentStage, status: AssignmentStatus): 
 
 const trackDone = (t: TrackProgress): boolean => t.stage === 'closed' || t.stage === 'withdrawn';
 
+/** The track's deadline and pause, when it sent them (tracks of runs recorded before did not). */
+function trackClock(c: RecordTrackProgress): { dueAt?: string; paused?: boolean } {
+  if (c.dueAt === undefined && c.paused === undefined) return {};
+  if (typeof c.paused !== 'boolean') fail('VALIDATION_FAILED', 'paused must be true or false', { field: 'paused' });
+  return { dueAt: canonicalInstant(c.dueAt ?? '', 'dueAt'), paused: c.paused };
+}
+
 function decideTrackProgress(c: RecordTrackProgress, s: ExistingAssignment, at: string): AssignmentEvent[] {
   requireOneOf(c.actor, ['system', 'supervisor'], 'record track progress');
   if (s.kind !== 'eachOf') fail('INVALID_TRANSITION', 'Only an eachOf assignment has tracks');
@@ -354,7 +361,8 @@ function decideTrackProgress(c: RecordTrackProgress, s: ExistingAssignment, at: 
   if (!track) return fail('UNKNOWN_TRACK', `Agency ${c.agency} has no track in ${s.id}`, { agency: c.agency });
   if (trackDone(track)) fail('INVALID_TRANSITION', `The track of ${c.agency} is already ${track.stage}`);
   validateTrackReport(c.stage, c.status);
-  const recorded: AssignmentEvent = { type: 'TrackProgressRecorded', data: { agency: c.agency, stage: c.stage, status: c.status, at } };
+  const clock = trackClock(c);
+  const recorded: AssignmentEvent = { type: 'TrackProgressRecorded', data: { agency: c.agency, stage: c.stage, status: c.status, ...clock, at } };
   const after = s.tracks.map((t) => (t.agency === c.agency ? recorded.data : t));
   if (!after.every(trackDone)) return [recorded];
   if (after.every((t) => t.stage === 'withdrawn')) return [recorded, { type: 'AssignmentWithdrawn', data: { reason: 'Every track was withdrawn', at } }];

@@ -1,6 +1,6 @@
 import { DomainError } from '../shared/domain-error';
 import { isAfter } from '../shared/time';
-import type { AssignmentState, ExistingAssignment } from './assignment';
+import type { AssignmentState, ExistingAssignment, TrackProgress } from './assignment';
 import { STAGE_MILESTONES, type AgencyAssignment, type AssignmentKind, type AssignmentStage, type AssignmentStatus, type EscalationLevel, type StageMilestone, type Verdict } from './assignment-types';
 
 function existing(state: AssignmentState): ExistingAssignment {
@@ -16,14 +16,43 @@ export function statusAt(state: AssignmentState, atIso: string): AssignmentStatu
   const s = existing(state);
   if (s.stage === 'withdrawn') return 'withdrawn';
   if (s.stage === 'closed') return s.verdict === 'late' ? 'doneLate' : 'doneOnTime';
+  if (s.kind === 'eachOf') return openTracks(s).some((t) => trackOverdueAt(s, t, atIso)) ? 'inProgressOverdue' : 'inProgressOnTime';
   const clock = s.pausedAt ?? atIso;
   return isAfter(clock, s.adjustedDueAt) ? 'inProgressOverdue' : 'inProgressOnTime';
+}
+
+/*
+ * An eachOf parent keeps no clock of its own: each district runs its track to the track's deadline in force, which
+ * an extension or a Centre pause moves without touching the parent's. The parent is overdue while any open track is.
+ */
+const openTracks = (s: ExistingAssignment): readonly TrackProgress[] => s.tracks.filter((t) => t.stage !== 'closed' && t.stage !== 'withdrawn');
+/** Tracks that reported no deadline (runs recorded before they did) kept the parent's. */
+const trackDueAt = (s: ExistingAssignment, t: TrackProgress): string => t.dueAt ?? s.adjustedDueAt;
+const trackOverdueAt = (s: ExistingAssignment, t: TrackProgress, atIso: string): boolean =>
+  t.status === 'inProgressOverdue' || (!t.paused && isAfter(atIso, trackDueAt(s, t)));
+
+/**
+ * The deadline an open eachOf parent is held to: the earliest in force among its open tracks whose clock runs (or
+ * that are already overdue); `paused` when every open track waits for the Centre on time.
+ */
+function parentClock(s: ExistingAssignment): { dueAt: string; paused: boolean } {
+  const open = openTracks(s);
+  const running = open.filter((t) => !t.paused || t.status === 'inProgressOverdue');
+  const earliest = running.map((t) => trackDueAt(s, t)).sort()[0];
+  return { dueAt: earliest ?? s.adjustedDueAt, paused: open.length > 0 && running.length === 0 };
+}
+
+/** Where the summary's dueAt and paused come from: the assignment's own, or for an open eachOf parent its tracks'. */
+function clockOf(s: ExistingAssignment): { dueAt: string; paused: boolean } {
+  const open = s.stage !== 'closed' && s.stage !== 'withdrawn';
+  return s.kind === 'eachOf' && open ? parentClock(s) : { dueAt: s.adjustedDueAt, paused: s.pausedAt !== null };
 }
 
 export interface TrackRollUp {
   readonly total: number;
   readonly byStatus: Readonly<Record<AssignmentStatus, number>>;
-  readonly tracks: readonly { readonly agency: string; readonly stage: AssignmentStage; readonly status: AssignmentStatus }[];
+  /** dueAt: the track's deadline in force as it last reported it. */
+  readonly tracks: readonly { readonly agency: string; readonly stage: AssignmentStage; readonly status: AssignmentStatus; readonly dueAt: string }[];
 }
 
 export interface StageDeadlineSummary {
@@ -69,7 +98,7 @@ function rollUp(s: ExistingAssignment): TrackRollUp | null {
   if (s.kind !== 'eachOf') return null;
   const byStatus = emptyCounts();
   for (const t of s.tracks) byStatus[t.status] += 1;
-  return { total: s.tracks.length, byStatus, tracks: s.tracks.map(({ agency, stage, status }) => ({ agency, stage, status })) };
+  return { total: s.tracks.length, byStatus, tracks: s.tracks.map((t) => ({ agency: t.agency, stage: t.stage, status: t.status, dueAt: trackDueAt(s, t) })) };
 }
 
 function stageSummary(s: ExistingAssignment): StageDeadlinesSummary {
@@ -84,6 +113,7 @@ function stageSummary(s: ExistingAssignment): StageDeadlinesSummary {
 /** A flat, JSON-ready row for projections (no stream version). */
 export function summarize(state: AssignmentState, atIso: string): AssignmentSummary {
   const s = existing(state);
+  const clock = clockOf(s);
   return {
     id: s.id,
     directiveId: s.directiveId,
@@ -96,10 +126,10 @@ export function summarize(state: AssignmentState, atIso: string): AssignmentSumm
     agencies: s.agencies,
     lead: s.lead,
     coordinators: s.agencies.filter((a) => a.role === 'coordinator').map((a) => a.agency),
-    dueAt: s.adjustedDueAt,
+    dueAt: clock.dueAt,
     originalDueAt: s.originalDueAt,
     adjustedDueAt: s.adjustedDueAt,
-    paused: s.pausedAt !== null,
+    paused: clock.paused,
     pausedMsTotal: s.pausedMsTotal,
     pendingExtensionDueAt: s.pendingExtension?.newDueAt ?? null,
     verdict: s.verdict,

@@ -55,7 +55,11 @@ export type MarkedOverdue = { type: 'MarkedOverdue'; data: { dueAt: string; at: 
 export type EscalatedToLevel = { type: 'EscalatedToLevel'; data: { level: EscalationLevel; dueAt: string; at: string } };
 /** A milestone (acknowledge, propose, report) was not reached by its stage deadline; fired once per stage. */
 export type StageDeadlineMissed = { type: 'StageDeadlineMissed'; data: { stage: StageMilestone; dueAt: string; at: string } };
-export type TrackProgressRecorded = { type: 'TrackProgressRecorded'; data: { agency: string; stage: AssignmentStage; status: AssignmentStatus; at: string } };
+/** `dueAt`, `paused`: the track's deadline in force and Centre pause (absent in events stored before they were sent). */
+export type TrackProgressRecorded = {
+  type: 'TrackProgressRecorded';
+  data: { agency: string; stage: AssignmentStage; status: AssignmentStatus; dueAt?: string; paused?: boolean; at: string };
+};
 /** An `eachOf` parent closes when every track is closed or withdrawn: late if any track was late. */
 export type AssignmentClosed = { type: 'AssignmentClosed'; data: { verdict: Verdict; at: string } };
 
@@ -173,6 +177,10 @@ export interface TrackProgress {
   readonly agency: string;
   readonly stage: AssignmentStage;
   readonly status: AssignmentStatus;
+  /** The track's deadline in force when it last reported; absent: the parent's (no extension reported). */
+  readonly dueAt?: string;
+  /** Waiting for the Centre when it last reported: its clock is stopped. */
+  readonly paused?: boolean;
   readonly at: string;
 }
 

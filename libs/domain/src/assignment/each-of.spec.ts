@@ -1,5 +1,5 @@
 import { deciderSpec } from '../testing/decider-spec';
-import { CREATED_AT, LEAD, SUPERVISOR, SYSTEM, createdEvent, inResearch } from '../testing/assignment-fixtures';
+import { CREATED_AT, DUE, LEAD, SUPERVISOR, SYSTEM, createdEvent, inResearch } from '../testing/assignment-fixtures';
 import { evolve, foldAssignment, initialAssignmentState, type AssignmentEvent } from './assignment';
 import { decide, type RecordTrackProgress } from './assignment-commands';
 import { summarize } from './assignment-status';
@@ -57,9 +57,9 @@ describe('an eachOf parent', () => {
       total: 3,
       byStatus: { inProgressOnTime: 1, inProgressOverdue: 1, doneOnTime: 1, doneLate: 0, withdrawn: 0 },
       tracks: [
-        { agency: 'UBND-HLA', stage: 'proposed', status: 'inProgressOverdue' },
-        { agency: 'UBND-HLB', stage: 'closed', status: 'doneOnTime' },
-        { agency: 'UBND-HLC', stage: 'received', status: 'inProgressOnTime' },
+        { agency: 'UBND-HLA', stage: 'proposed', status: 'inProgressOverdue', dueAt: DUE },
+        { agency: 'UBND-HLB', stage: 'closed', status: 'doneOnTime', dueAt: DUE },
+        { agency: 'UBND-HLC', stage: 'received', status: 'inProgressOnTime', dueAt: DUE },
       ],
     });
   });
@@ -81,6 +81,50 @@ describe('an eachOf parent', () => {
     given(parent()).when({ type: 'Acknowledge', at: T, actor: { kind: 'agency', agency: 'UBND-HLA' } }).thenRejects('INVALID_TRANSITION');
     given(parent()).when({ type: 'MarkOverdue', at: '2024-05-01T00:00:00.000Z', actor: SYSTEM }).thenRejects('INVALID_TRANSITION');
     given(parent()).when({ type: 'Withdraw', at: T, actor: SUPERVISOR, reason: 'Thu hồi' }).then([{ type: 'AssignmentWithdrawn', data: { reason: 'Thu hồi', at: T } }]);
+  });
+
+  describe('held to its tracks’ deadlines', () => {
+    const EXTENDED = '2024-04-30T16:59:59.999Z';
+    const AFTER_DUE = '2024-04-05T02:00:00.000Z';
+    const AFTER_EXTENDED = '2024-05-02T02:00:00.000Z';
+    const clock = (agency: string, dueAt: string, paused = false, status: AssignmentStatus = 'inProgressOnTime'): AssignmentEvent => ({
+      type: 'TrackProgressRecorded',
+      data: { agency, stage: paused ? 'escalated' : 'research', status, dueAt, paused, at: T },
+    });
+    const extendedAll = (): AssignmentEvent[] => [...parent(), ...DISTRICTS.map((agency) => clock(agency, EXTENDED))];
+
+    it('records the deadline in force and the pause a track reports', () => {
+      given(parent())
+        .when({ ...progress('UBND-HLA', 'research', 'inProgressOnTime'), dueAt: '2024-04-30T23:59:59.999+07:00', paused: false })
+        .then([clock('UBND-HLA', EXTENDED)]);
+      given(parent()).when({ ...progress('UBND-HLA', 'research', 'inProgressOnTime'), dueAt: '30/04/2024', paused: false }).thenRejects('VALIDATION_FAILED');
+      given(parent()).when({ ...progress('UBND-HLA', 'research', 'inProgressOnTime'), dueAt: EXTENDED }).thenRejects('VALIDATION_FAILED');
+    });
+
+    it('is not overdue past its own deadline while every open track runs to a later one', () => {
+      const state = foldAssignment(extendedAll());
+      expect(summarize(state, AFTER_DUE)).toMatchObject({ status: 'inProgressOnTime', dueAt: EXTENDED, adjustedDueAt: DUE, paused: false });
+      expect(summarize(state, AFTER_EXTENDED).status).toBe('inProgressOverdue');
+    });
+
+    it('is overdue once the earliest open track is, and no longer counts tracks that are done', () => {
+      const oneLeft = [...parent(), clock('UBND-HLA', EXTENDED), recorded('UBND-HLB', 'closed', 'doneOnTime'), recorded('UBND-HLC', 'withdrawn', 'withdrawn')];
+      expect(summarize(foldAssignment(oneLeft), AFTER_DUE)).toMatchObject({ status: 'inProgressOnTime', dueAt: EXTENDED });
+      const oneNotExtended = [...parent(), clock('UBND-HLA', EXTENDED), clock('UBND-HLB', EXTENDED)];
+      expect(summarize(foldAssignment(oneNotExtended), AFTER_DUE)).toMatchObject({ status: 'inProgressOverdue', dueAt: DUE });
+    });
+
+    it('is overdue while a track reports itself overdue, even one waiting for the Centre', () => {
+      const history = [...extendedAll(), clock('UBND-HLB', DUE, true, 'inProgressOverdue')];
+      expect(summarize(foldAssignment(history), T)).toMatchObject({ status: 'inProgressOverdue', dueAt: DUE, paused: false });
+    });
+
+    it('stops its clock only when every open track waits for the Centre on time', () => {
+      const paused = [...parent(), ...DISTRICTS.map((agency) => clock(agency, DUE, true))];
+      expect(summarize(foldAssignment(paused), AFTER_EXTENDED)).toMatchObject({ status: 'inProgressOnTime', paused: true });
+      const oneRunning = [...parent(), clock('UBND-HLA', DUE, true), clock('UBND-HLB', DUE, true), clock('UBND-HLC', EXTENDED)];
+      expect(summarize(foldAssignment(oneRunning), AFTER_DUE)).toMatchObject({ status: 'inProgressOnTime', paused: false, dueAt: EXTENDED });
+    });
   });
 
   it('is the only kind that takes track progress', () => {

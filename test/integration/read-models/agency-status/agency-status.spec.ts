@@ -51,6 +51,12 @@ describe('agency status matrix', () => {
     });
   });
 
+  it('counts each assignment once at the bottom line, however many agencies share it', async () => {
+    // The single's lead and two coordinators are three rows above; the eachOf is its three tracks, never its parent.
+    expect(await repository.totals({ directiveId: D, now: '2024-03-20T00:00:00.000Z' })).toEqual({ ...zero, inProgressOnTime: 2, doneOnTime: 1, withdrawn: 1, total: 4 });
+    expect(await repository.totals({ directiveId: D, now: '2024-04-20T00:00:00.000Z' })).toEqual({ ...zero, inProgressOverdue: 2, doneOnTime: 1, withdrawn: 1, total: 4 });
+  });
+
   it('counts across directives when none is given', async () => {
     const [other] = [`TB2-${s}`];
     await scenario.createDirective(

@@ -228,7 +228,6 @@ export function renderTimeline(ctx, main, params) {
 // ---------- status matrix ----------
 
 function statusTable(ctx, report) {
-  const sums = Object.fromEntries([...MATRIX_STATUSES, 'total'].map((s) => [s, report.agencies.reduce((n, row) => n + (row[s] ?? 0), 0)]));
   const cell = (row, s) => h('td', { class: `num${row[s] > 0 ? ' nonzero' : ''}`, 'data-status': s }, String(row[s] ?? 0));
   return h(
     'div',
@@ -251,7 +250,8 @@ function statusTable(ctx, report) {
           ),
         ),
       ),
-      h('tfoot', {}, h('tr', {}, h('th', { scope: 'row' }, t('status.sum')), MATRIX_STATUSES.map((s) => cell(sums, s)), cell(sums, 'total'))),
+      // An assignment shared by a lead and coordinators is a line in each of their rows, but once at the bottom.
+      h('tfoot', {}, h('tr', {}, h('th', { scope: 'row' }, t('status.sum')), MATRIX_STATUSES.map((s) => cell(report.assignments, s)), cell(report.assignments, 'total'))),
     ),
   );
 }
@@ -432,7 +432,7 @@ function tracksTable(ctx, item) {
       'table',
       { class: 'list', id: 'tracks-table' },
       h('caption', { id: 'tracks-caption', class: 'visually-hidden' }, t('assignment.tracks')),
-      h('thead', {}, h('tr', {}, ['col.agency', 'col.stage', 'col.status'].map((key) => h('th', { scope: 'col' }, t(key))))),
+      h('thead', {}, h('tr', {}, ['col.agency', 'col.stage', 'col.status', 'col.deadline'].map((key) => h('th', { scope: 'col' }, t(key))))),
       h(
         'tbody',
         {},
@@ -443,6 +443,8 @@ function tracksTable(ctx, item) {
             h('th', { scope: 'row' }, h('a', { href: assignmentHref(`${item.id}.${track.agency}`) }, track.agency), h('span', { class: 'agency-name' }, agencyName(ctx, track.agency))),
             h('td', {}, stageLabel(track.stage)),
             h('td', {}, statusBadge(track.status)),
+            // The track's deadline in force as it last reported (an extension moves it, not the parent's).
+            h('td', {}, timeEl(track.dueAt ?? item.adjustedDueAt)),
           ),
         ),
       ),
