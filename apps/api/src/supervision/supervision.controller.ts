@@ -18,7 +18,7 @@ export class SupervisionController {
 
   @Get('reports/status')
   @Roles('supervisor', 'admin', 'viewer')
-  @ApiOperation({ summary: 'Per-agency matrix: in progress within deadline, overdue, done on time, done late' })
+  @ApiOperation({ summary: 'Per-agency matrix (in progress within deadline, overdue, done on time, done late, withdrawn), and the same counts with each assignment once' })
   status(@Query() query: StatusReportQuery) {
     return this.supervision.statusMatrix(query);
   }
