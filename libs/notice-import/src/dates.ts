@@ -31,6 +31,19 @@ export function quarterEnd(year: number, quarter: number): string {
   return monthEnd(year, quarter * 3);
 }
 
+/** The last day of the month before `month` of `year` ("trước tháng 1/2024" is 31/12/2023). */
+export function monthBeforeEnd(year: number, month: number): string {
+  return month === 1 ? isoDate(year - 1, 12, 31) : monthEnd(year, month - 1);
+}
+
+/** The same day `months` later, or that month's last day when it is shorter (31/1 + 1 month is 28 or 29/2). */
+export function addMonths(iso: string, months: number): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  const index = year * 12 + (month - 1) + months;
+  const [y, m] = [Math.floor(index / 12), (index % 12) + 1];
+  return isoDate(y, m, Math.min(day, daysInMonth(y, m)));
+}
+
 /** `2023-03-22` → `22/3/2023`, the way notices write dates. */
 export function vietnameseShortDate(iso: string): string {
   const [year, month, day] = iso.split('-').map(Number);

@@ -1,4 +1,4 @@
-import { isoDate, isValidDate, monthEnd, quarterEnd } from './dates';
+import { addMonths, isoDate, isValidDate, monthBeforeEnd, monthEnd, quarterEnd } from './dates';
 import type { DeadlineSpec } from './notice-types';
 import { collapseWhitespace, fold, NOT_WORD_AFTER, NOT_WORD_BEFORE } from './text-utils';
 
@@ -56,6 +56,22 @@ const RULES: readonly Rule[] = [
     return { kind: 'date', date: withYear(g[1], issuedOn, (y) => monthEnd(y, month)) };
   }),
   rule(String.raw`(?:trong|hết|cuối)\s+năm\s+(\d{4})`, (g) => ({ kind: 'date', date: isoDate(Number(g[0]), 12, 31) })),
+  // "Before quarter III" is by the end of quarter II; before a month or a year, by the end of the one before.
+  rule(String.raw`trước\s+quý\s+(iv|iii|ii|i|[1-4])${YEAR_SUFFIX}`, (g, issuedOn) => ({
+    kind: 'date',
+    date: withYear(g[1], issuedOn, (y) => monthBeforeEnd(y, (QUARTERS[g[0] ?? '1'] - 1) * 3 + 1)),
+  })),
+  rule(String.raw`trước\s+tháng\s+(\d{1,2})${YEAR_SUFFIX}`, (g, issuedOn) => {
+    const month = Number(g[0]);
+    if (month < 1 || month > 12) return `${month} is not a month`;
+    return { kind: 'date', date: withYear(g[1], issuedOn, (y) => monthBeforeEnd(y, month)) };
+  }),
+  rule(String.raw`trước\s+năm\s+(\d{4})`, (g) => ({ kind: 'date', date: isoDate(Number(g[0]) - 1, 12, 31) })),
+  // Months are counted from the notice's issue date, to the same day of the month.
+  rule(String.raw`trong(?:\s+thời\s+hạn|\s+vòng|\s+thời\s+gian)?\s+(\d{1,2})\s+tháng${COUNTED_FROM}`, (g, issuedOn) => {
+    const months = Number(g[0]);
+    return months >= 1 ? { kind: 'date', date: addMonths(issuedOn, months) } : `${months} months is no time`;
+  }),
 ];
 
 function hitsOf(rule: Rule, text: string, folded: string, issuedOn: string): DeadlineHit[] {
@@ -69,7 +85,8 @@ function hitsOf(rule: Rule, text: string, folded: string, issuedOn: string): Dea
 
 /**
  * Every deadline phrase in an item, in text order: "trước ngày 30/9/2023", "trong thời hạn 45 ngày kể từ ngày ban
- * hành", "trong 10 ngày làm việc", "trong quý IV năm 2023", "trong tháng 6/2023", "trong năm 2023".
+ * hành", "trong 10 ngày làm việc", "trong quý IV năm 2023", "trong tháng 6/2023", "trong năm 2023", "trước quý
+ * III/2023", "trước tháng 6", "trước năm 2025", "trong 2 tháng kể từ ngày ban hành".
  */
 export function findDeadlines(text: string, issuedOn: string): DeadlineHit[] {
   const folded = fold(text);

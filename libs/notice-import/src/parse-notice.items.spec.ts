@@ -26,6 +26,18 @@ describe('parseNotice: deadlines', () => {
     ['- Ban Tổ chức Tỉnh ủy hoàn thành trong quý II-2024.', { kind: 'date', date: '2024-06-30' }, 'trong quý II-2024'],
     ['- Ban Tổ chức Tỉnh ủy hoàn thành trong tháng 5-2024.', { kind: 'date', date: '2024-05-31' }, 'trong tháng 5-2024'],
     ['- Ban Tổ chức Tỉnh ủy hoàn thành trong tháng 5.2024.', { kind: 'date', date: '2024-05-31' }, 'trong tháng 5.2024'],
+    ['- Ban Tổ chức Tỉnh ủy hoàn thành trước quý III/2023.', { kind: 'date', date: '2023-06-30' }, 'trước quý III/2023'],
+    ['- Ban Tổ chức Tỉnh ủy hoàn thành trước Quý I năm 2024.', { kind: 'date', date: '2023-12-31' }, 'trước Quý I năm 2024'],
+    ['- Ban Tổ chức Tỉnh ủy hoàn thành trước quý I.', { kind: 'date', date: '2023-12-31' }, 'trước quý I'],
+    ['- Ban Tổ chức Tỉnh ủy hoàn thành trước tháng 6/2023.', { kind: 'date', date: '2023-05-31' }, 'trước tháng 6/2023'],
+    ['- Ban Tổ chức Tỉnh ủy hoàn thành trước tháng 3 năm 2024.', { kind: 'date', date: '2024-02-29' }, 'trước tháng 3 năm 2024'],
+    ['- Ban Tổ chức Tỉnh ủy hoàn thành trước năm 2025.', { kind: 'date', date: '2024-12-31' }, 'trước năm 2025'],
+    ['- Ban Tổ chức Tỉnh ủy hoàn thành trong 2 tháng.', { kind: 'date', date: '2023-05-22' }, 'trong 2 tháng'],
+    [
+      '- Ban Tổ chức Tỉnh ủy hoàn thành trong thời hạn 11 tháng kể từ ngày ban hành thông báo.',
+      { kind: 'date', date: '2024-02-22' },
+      'trong thời hạn 11 tháng kể từ ngày ban hành thông báo',
+    ],
   ])('%s', (item, deadline, deadlineText) => {
     const a = only(item);
     expect(a.deadline).toEqual(deadline);
@@ -34,9 +46,9 @@ describe('parseNotice: deadlines', () => {
   });
 
   it.each([
-    ['- Ban Tổ chức Tỉnh ủy hoàn thành trước quý III/2023.', 'trước quý'],
     ['- Ban Tổ chức Tỉnh ủy báo cáo định kỳ hằng tháng.', 'định kỳ'],
-    ['- Ban Tổ chức Tỉnh ủy hoàn thành trong 2 tháng.', 'trong 2 tháng'],
+    ['- Ban Tổ chức Tỉnh ủy báo cáo kết quả hằng quý.', 'hằng quý'],
+    ['- Ban Tổ chức Tỉnh ủy hoàn thành trong quý tới.', 'trong quý'],
   ])('warns UNREAD_DEADLINE when %s gets the default deadline', (item, phrase) => {
     const { notice, warnings } = expectOk(parseNotice(noticeWith([item])));
     expect(notice.assignments[0].deadline).toEqual({ kind: 'workingDays', days: 30 });
