@@ -1,6 +1,7 @@
 export * from './projector';
 export * from './dondoc-projector';
 export * from './shared/cursor';
+export { isUuid } from './shared/sql';
 export * from './directive-summary/directive-summary.projection';
 export * from './directive-summary/directive-summary.repository';
 export * from './assignment-summary/assignment-summary.projection';

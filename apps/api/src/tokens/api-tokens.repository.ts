@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Sql } from '@app/event-store';
+import { isUuid } from '@app/read-models';
 import type { Principal, Role } from '../auth/principal';
 import { SQL } from '../core/tokens';
 
@@ -45,8 +46,6 @@ const toRecord = (row: TokenRow): ApiTokenRecord => ({
   revokedAt: row.revoked_at?.toISOString() ?? null,
 });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The api_tokens table; the only place that reads or writes it. */
 @Injectable()
 export class ApiTokensRepository {
@@ -74,7 +73,7 @@ export class ApiTokensRepository {
 
   /** The token with this id; an id that is not a UUID names no token. */
   async find(id: string): Promise<ApiTokenRecord | undefined> {
-    if (!UUID.test(id)) return undefined;
+    if (!isUuid(id)) return undefined;
     const rows = await this.sql<TokenRow[]>`select * from api_tokens where id = ${id}`;
     return rows[0] && toRecord(rows[0]);
   }

@@ -1,12 +1,9 @@
 import type { EscalationLevel } from '@app/domain';
 import type { Sql } from '@app/event-store';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
-import { isoOf, isoOrNull, pageSize } from '../shared/sql';
+import { isoOf, isoOrNull, isUuid, pageSize } from '../shared/sql';
 import type { NotificationKind } from './notification-message';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** The inbox cursor's second part: a notification id, cast to uuid in the query. */
-const isUuid = (id: string): boolean => UUID.test(id);
 
 export interface Notification {
   readonly notificationId: string;
@@ -68,6 +65,7 @@ export class NotificationsRepository {
   async inbox(agency: string, options: { limit?: number; after?: string } = {}): Promise<InboxPage> {
     const sql = this.sql;
     const limit = pageSize(options.limit);
+    // The cursor's second part is a notification id, cast to uuid in the query.
     const after = options.after === undefined ? undefined : decodeCursor(options.after, isUuid);
     const rows = await sql<NotificationRow[]>`
       select n.notification_id, n.event_id, n.agency, n.assignment_id, n.directive_id, n.kind, n.level, n.message, n.created_at,

@@ -12,3 +12,7 @@ export const isoOrNull = (value: Date | string | null): string | null => (value 
 
 /** Page sizes: at least 1, at most 500, 50 when not given. */
 export const pageSize = (limit: number | undefined, fallback = 50): number => Math.min(500, Math.max(1, Math.trunc(limit ?? fallback)));
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** What PostgreSQL casts to uuid: an id that is not one names no row (instead of failing the query). */
+export const isUuid = (id: string): boolean => UUID.test(id);
