@@ -53,6 +53,7 @@ export const PATCH_DELIVER_ONLY_TO_WEBHOOKS = 'assignment-delivers-only-what-has
 export const PATCH_TRACK_OVERDUE_SIGNAL = 'assignment-track-signals-overdue';
 export const PATCH_DRAIN_BEFORE_CONTINUE = 'assignment-drains-again-before-continue-as-new';
 export const PATCH_TRACK_CLOCK_SIGNAL = 'assignment-track-signals-its-deadline';
+export const PATCH_PARENT_TRACK_CLOCK = 'assignment-parent-records-track-deadlines';
 
 /**
  * One assignment (or one agency's track of an "each of" assignment) from creation to closure: commands arrive
@@ -145,7 +146,11 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
     // Rejects an invalid command before anything reaches history or the event store.
     { validator: (request) => void decideOrFail(() => decideAssignment(toCommand(request, nowIso()), state)) },
   );
-  setHandler(trackProgressSignal, (progress) => {
+  setHandler(trackProgressSignal, (signalled) => {
+    // A parent run recorded before parents held tracks to their deadlines took stage and status only, even from a
+    // track that sent its deadline too (a rolling deploy); replaying it must too.
+    const { agency, stage, status } = signalled;
+    const progress = signalled.dueAt !== undefined && patched(PATCH_PARENT_TRACK_CLOCK) ? signalled : { agency, stage, status };
     void queue
       .run(() => apply({ type: 'RecordTrackProgress', ...progress, at: nowIso(), actor: { kind: 'system' } }, workflowInfo().workflowId))
       .catch((error: unknown) => log.warn('track progress not recorded', { error: String(error) }));

@@ -18,6 +18,7 @@ const WITHIN = String.raw`trong(?:\s+thời\s+hạn|\s+vòng|\s+thời\s+gian)?\
 const COUNTED_FROM = String.raw`(?:\s+kể\s+từ\s+ngày\s+(?:ban\s+hành|ký|nhận)(?:\s+(?:thông\s+báo|văn\s+bản|kết\s+luận))?)?`;
 // "quý II/2023", "quý II năm 2023", "quý II-2023", "tháng 5.2024"
 const YEAR_SUFFIX = String.raw`(?:\s*(?:[/.-]|năm)\s*(\d{4}))?`;
+const NOT_A_PERIOD = String.raw`(?!\s+(?:đầu|cuối|qua|gần|trước|còn\s+lại|năm|của|\d))`;
 const QUARTERS: Readonly<Record<string, number>> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
 
 /** Patterns run on folded text, so their words are folded too ("quý" → "qúy"); they use no upper-case escapes. */
@@ -67,8 +68,9 @@ const RULES: readonly Rule[] = [
     return { kind: 'date', date: withYear(g[1], issuedOn, (y) => monthBeforeEnd(y, month)) };
   }),
   rule(String.raw`trước\s+năm\s+(\d{4})`, (g) => ({ kind: 'date', date: isoDate(Number(g[0]) - 1, 12, 31) })),
-  // Months are counted from the notice's issue date, to the same day of the month.
-  rule(String.raw`trong(?:\s+thời\s+hạn|\s+vòng|\s+thời\s+gian)?\s+(\d{1,2})\s+tháng${COUNTED_FROM}`, (g, issuedOn) => {
+  // Months are counted from the notice's issue date, to the same day of the month; "trong 6 tháng đầu năm" and
+  // "trong 3 tháng qua" are periods reported on, not deadlines.
+  rule(String.raw`trong(?:\s+thời\s+hạn|\s+vòng|\s+thời\s+gian)?\s+(\d{1,2})\s+tháng${NOT_A_PERIOD}${COUNTED_FROM}`, (g, issuedOn) => {
     const months = Number(g[0]);
     return months >= 1 ? { kind: 'date', date: addMonths(issuedOn, months) } : `${months} months is no time`;
   }),

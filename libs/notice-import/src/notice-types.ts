@@ -61,7 +61,7 @@ export type WarningCode =
   | 'MONITOR_DEFAULTED'
   | 'MULTIPLE_DEADLINES'
   | 'INVALID_DEADLINE'
-  /** Words that read like a deadline ("trước quý III/2023", "định kỳ hằng tháng") that the parser did not understand. */
+  /** Words that read like a deadline ("định kỳ hằng tháng", "hằng quý") that the parser did not understand. */
   | 'UNREAD_DEADLINE'
   | 'IGNORED_PARAGRAPH'
   /** An "each of" item also names coordinators: each district's track is its own; they are not part of it. */

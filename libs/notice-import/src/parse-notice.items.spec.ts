@@ -33,6 +33,7 @@ describe('parseNotice: deadlines', () => {
     ['- Ban Tổ chức Tỉnh ủy hoàn thành trước tháng 3 năm 2024.', { kind: 'date', date: '2024-02-29' }, 'trước tháng 3 năm 2024'],
     ['- Ban Tổ chức Tỉnh ủy hoàn thành trước năm 2025.', { kind: 'date', date: '2024-12-31' }, 'trước năm 2025'],
     ['- Ban Tổ chức Tỉnh ủy hoàn thành trong 2 tháng.', { kind: 'date', date: '2023-05-22' }, 'trong 2 tháng'],
+    ['- Ban Tổ chức Tỉnh ủy hoàn thành trong 3 tháng tới.', { kind: 'date', date: '2023-06-22' }, 'trong 3 tháng'],
     [
       '- Ban Tổ chức Tỉnh ủy hoàn thành trong thời hạn 11 tháng kể từ ngày ban hành thông báo.',
       { kind: 'date', date: '2024-02-22' },
@@ -53,6 +54,16 @@ describe('parseNotice: deadlines', () => {
     const { notice, warnings } = expectOk(parseNotice(noticeWith([item])));
     expect(notice.assignments[0].deadline).toEqual({ kind: 'workingDays', days: 30 });
     expect(warnings).toContainEqual(expect.objectContaining({ code: 'UNREAD_DEADLINE', assignmentKey: 'A1', message: expect.stringContaining(phrase) }));
+  });
+
+  it.each([
+    ['- Sở Tài chính báo cáo kết quả trong 6 tháng đầu năm 2024 trước ngày 15/7/2024.', { kind: 'date', date: '2024-07-15' }, 'trước ngày 15/7/2024'],
+    ['- Sở Tài chính đánh giá tình hình trong 3 tháng qua, báo cáo trong 10 ngày làm việc.', { kind: 'workingDays', days: 10 }, 'trong 10 ngày làm việc'],
+    ['- Sở Tài chính rà soát các dự án trong 6 tháng cuối năm, báo cáo trước ngày 30/9/2023.', { kind: 'date', date: '2023-09-30' }, 'trước ngày 30/9/2023'],
+  ])('reads a period reported on ("trong 6 tháng đầu năm") as no deadline: %s', (item, deadline, deadlineText) => {
+    const { notice, warnings } = expectOk(parseNotice(noticeWith([item])));
+    expect(notice.assignments[0]).toMatchObject({ deadline, deadlineText });
+    expect(warnings.map((w) => w.code)).not.toContain('MULTIPLE_DEADLINES');
   });
 
   it('does not warn UNREAD_DEADLINE for an item that names no deadline, or one it read', () => {

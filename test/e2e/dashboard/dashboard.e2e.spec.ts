@@ -330,7 +330,7 @@ describe('Supervisor dashboard in a real browser', () => {
       'Tổng',
     ]);
     // BTCTU leads OVERDUE and coordinates INTIME: two lines in the rows above, but the bottom line counts 4 assignments
-    expect(await page.locator('#status-table tfoot th').textContent()).toBe('Số nhiệm vụ (mỗi nhiệm vụ tính một lần)');
+    expect(await page.locator('#status-table tfoot th').textContent()).toBe('Số nhiệm vụ (không tính trùng giữa các cơ quan)');
     expect(await page.locator('#status-table tfoot td').allTextContents()).toEqual(['1', '1', '1', '1', '0', '4']);
 
     const segments = await page.locator('#status-chart svg rect.seg').evaluateAll((rects) =>

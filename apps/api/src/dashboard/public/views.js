@@ -309,9 +309,10 @@ function agenciesCell(ctx, item) {
   );
 }
 
+// The deadline the list is ordered and filtered by: for an "each of" parent, the earliest of its open tracks'.
 function deadlineCell(item) {
-  const moved = item.adjustedDueAt !== item.originalDueAt;
-  return [timeEl(item.adjustedDueAt), moved ? h('span', { class: 'original' }, ` (${t('assignment.originalDue')}: `, timeEl(item.originalDueAt), ')') : null];
+  const moved = item.dueAt !== item.originalDueAt;
+  return [timeEl(item.dueAt), moved ? h('span', { class: 'original' }, ` (${t('assignment.originalDue')}: `, timeEl(item.originalDueAt), ')') : null];
 }
 
 function levelText(level) {
@@ -415,7 +416,8 @@ function facts(ctx, item) {
     item.kind === 'eachOf' ? ['assignment.agencies', agenciesCell(ctx, item)] : ['assignment.lead', item.lead ? [agencyEl(ctx, item.lead), ` — ${agencyName(ctx, item.lead)}`] : t('none')],
     item.kind !== 'eachOf' && item.coordinators.length ? ['assignment.coordinators', item.coordinators.flatMap((c, i) => (i ? [', ', agencyEl(ctx, c)] : [agencyEl(ctx, c)]))] : null,
     ['assignment.originalDue', timeEl(item.originalDueAt)],
-    ['assignment.adjustedDue', item.adjustedDueAt === item.originalDueAt ? [timeEl(item.adjustedDueAt), ` (${t('assignment.sameAsOriginal')})`] : timeEl(item.adjustedDueAt)],
+    // dueAt: the deadline in force (an "each of" parent's is the earliest of its open tracks').
+    ['assignment.adjustedDue', item.dueAt === item.originalDueAt ? [timeEl(item.dueAt), ` (${t('assignment.sameAsOriginal')})`] : timeEl(item.dueAt)],
     item.pendingExtensionDueAt ? ['assignment.pendingExtension', timeEl(item.pendingExtensionDueAt)] : null,
     item.paused ? ['assignment.paused', t('yes')] : null,
     ['assignment.level', levelText(item.overdueLevel)],
