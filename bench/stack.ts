@@ -78,11 +78,19 @@ export async function startStack(options: { cluster: boolean; profileDir?: strin
 async function embeddedStack(stops: Stop[], stopAll: Stop, profileDir: string | undefined): Promise<BenchStack> {
   const config = configFromProcess();
   const cliPath = await ensureTemporalCli(config.cacheDir, (line) => progress(line));
-  const server = await startTemporalDevServer({ cliPath, port: await freePort(), uiPort: await freePort(), dbFile: undefined, namespace: 'default', headless: true });
-  stops.push(server.stop);
-  progress(`Temporal dev server (in memory) on ${server.address}`);
-  const databaseUrl = config.databaseUrl ? await freshDatabase(config.databaseUrl, stops) : await embeddedDatabase(stops);
-  progress(`PostgreSQL ${config.databaseUrl ? `fresh database on ${redactUrl(config.databaseUrl)}` : 'embedded, in a temporary folder'}`);
+  // The server and the database start side by side; each registers its stop as soon as it runs.
+  const startServer = async () => {
+    const started = await startTemporalDevServer({ cliPath, port: await freePort(), uiPort: await freePort(), dbFile: undefined, namespace: 'default', headless: true });
+    stops.push(started.stop);
+    progress(`Temporal dev server (in memory) on ${started.address}`);
+    return started;
+  };
+  const startDatabase = async () => {
+    const url = config.databaseUrl ? await freshDatabase(config.databaseUrl, stops) : await embeddedDatabase(stops);
+    progress(`PostgreSQL ${config.databaseUrl ? `fresh database on ${redactUrl(config.databaseUrl)}` : 'embedded, in a temporary folder'}`);
+    return url;
+  };
+  const [server, databaseUrl] = await Promise.all([startServer(), startDatabase()]);
   const apps = await startApps(stops, { databaseUrl, temporalAddress: server.address, namespace: 'default' }, profileDir);
   return {
     mode: 'embedded',
@@ -187,11 +195,15 @@ async function startApps(stops: Stop[], target: { databaseUrl: string; temporalA
   // V8 writes a .cpuprofile per process when it exits (open with Chrome DevTools or speedscope).
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profileDir)}`] : [];
   const worker = await startProcess(stops, 'dondoc worker', join(dist, 'apps/worker/src/main.js'), env, /dondoc worker polling/, profile);
-  const api = await startProcess(stops, 'dondoc API', join(dist, 'apps/api/src/main.js'), env, /dondoc API listening/, profile);
+  // The API once the worker has migrated the database; the baseline's worker (which bundles its workflows) meanwhile.
   const apiUrl = `http://127.0.0.1:${port}`;
-  await waitUntil('API health', async () => (await fetch(`${apiUrl}/health`)).ok, 60_000);
-  progress(`dondoc worker (pid ${worker.pid}) and API ${apiUrl} on task queue ${taskQueue}`);
-  const baseline = await startBaselineWorker(stops, target);
+  const startApi = async () => {
+    const started = await startProcess(stops, 'dondoc API', join(dist, 'apps/api/src/main.js'), env, /dondoc API listening/, profile);
+    await waitUntil('API health', async () => (await fetch(`${apiUrl}/health`)).ok, 60_000);
+    progress(`dondoc worker (pid ${worker.pid}) and API ${apiUrl} on task queue ${taskQueue}`);
+    return started;
+  };
+  const [api, baseline] = await Promise.all([startApi(), startBaselineWorker(stops, target)]);
   return { apiUrl, adminToken, taskQueue, workerPid: worker.pid, apiPid: api.pid, workerMetricsUrl: `http://${metricsAddress}/metrics`, ...baseline };
 }
 
