@@ -83,6 +83,45 @@ describe('parseNotice on variants of the seed', () => {
     expect(noticeFingerprint(notice)).toBe(noticeFingerprint(seedResult.notice));
   });
 
+  it.each([
+    ['1)', (n: number) => `${n}) `],
+    ['(1)', (n: number) => `(${n}) `],
+  ])('reads items numbered "%s" like bullets, with the same fingerprint', (_, marker) => {
+    let n = 0;
+    const numbered = SEED.replace(/^- (?=Đảng đoàn Hội|Ban Tổ chức|Ban thường vụ các|Đối với các nội dung)/gmu, () => marker((n += 1)));
+    expect(n).toBe(4);
+    const { notice, warnings } = expectOk(parseNotice(numbered));
+    expect(notice.assignments.map(essentials)).toEqual(SEED_ESSENTIALS);
+    expect(warnings.map((w) => w.code)).not.toContain('IGNORED_PARAGRAPH');
+    expect(noticeFingerprint(notice)).toBe(noticeFingerprint(seedResult.notice));
+  });
+
+  it('keeps the "+" parts of an item that ends in ":" inside it: one assignment, its addressees and deadline', () => {
+    const { notice, warnings } = expectOk(
+      parseNotice(
+        noticeWith([
+          '- Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với Ban Dân vận Tỉnh ủy:',
+          '+ rà soát biên chế các cơ quan, đơn vị;',
+          '+ đề xuất sắp xếp tổ chức bộ máy, báo cáo trước ngày 30/9/2023.',
+          '- Ban Tuyên giáo Tỉnh ủy tuyên truyền kết quả.',
+        ]),
+      ),
+    );
+    expect(notice.assignments.map((a) => [a.key, a.agencies, a.deadline])).toEqual([
+      ['A1', [{ code: 'BTCTU', role: 'lead' }, { code: 'BDVTU', role: 'coordinator' }], { kind: 'date', date: '2023-09-30' }],
+      ['A2', [{ code: 'BTGTU', role: 'lead' }], { kind: 'workingDays', days: 30 }],
+    ]);
+    expect(notice.assignments[0].text).toContain('+ rà soát biên chế các cơ quan, đơn vị; + đề xuất sắp xếp');
+    expect(warnings.map((w) => w.code)).not.toContain('NO_ADDRESSEE');
+  });
+
+  it('still reads "+" bullets as items where they are the items (after the heading, or under an item with no ":")', () => {
+    const plus = expectOk(parseNotice(noticeWith(['+ Ban Tổ chức Tỉnh ủy rà soát.', '+ Ban Tuyên giáo Tỉnh ủy tuyên truyền kết quả.'])));
+    expect(plus.notice.assignments.map((a) => a.agencies[0].code)).toEqual(['BTCTU', 'BTGTU']);
+    const mixed = expectOk(parseNotice(noticeWith(['- Ban Tổ chức Tỉnh ủy rà soát.', '+ Ban Tuyên giáo Tỉnh ủy tuyên truyền kết quả.'])));
+    expect(mixed.notice.assignments.map((a) => a.agencies[0].code)).toEqual(['BTCTU', 'BTGTU']);
+  });
+
   it('tolerates extra spaces, blank lines, "-Word" bullets and items wrapped over several lines', () => {
     const section = SEED.slice(SEED.indexOf('\n3. Về'));
     const messy = SEED.slice(0, SEED.indexOf('\n3. Về')) + section

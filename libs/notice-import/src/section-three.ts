@@ -20,7 +20,9 @@ export interface SectionThree {
 }
 
 const TOP_LEVEL = /^(\d{1,2})\s*\.(?!\d)/u;
-const MARKER = /^(?:[-–—•+*]\s*|3\s*\.\s*\d{1,2}\s*\.?\s*|[a-zđ]\)\s*)/u;
+const MARKER = /^(?:[-–—•+*]\s*|3\s*\.\s*\d{1,2}\s*\.?\s*|\(?(?:[a-zđ]|\d{1,2})\)\s*)/u;
+/** Bullets that, under an item ending in ":", list its parts rather than new items. */
+const SUB_BULLET = /^[+•*]/u;
 const SENTENCE_END = /[.;:!?…]$/u;
 const CLOSING = /^(?:nơi\s+nhận|t\/m|k\/t|tm\.?\s)/u;
 
@@ -62,6 +64,8 @@ interface Draft {
   markerLength: number;
   marked: boolean;
   monitor: boolean;
+  /** The bullet of the sub-items merged into this item ("+"), once one was. */
+  subBullet?: string;
 }
 
 function draftOf(line: Line, monitor: boolean): Draft {
@@ -75,10 +79,23 @@ function draftOf(line: Line, monitor: boolean): Draft {
  * name followed by "theo dõi": paragraphs are whole before any is taken for the monitor's.
  */
 function continues(source: string, current: Draft | undefined, line: Line): boolean {
-  if (current === undefined || markerLength(line.content) !== undefined) return false;
+  if (current === undefined) return false;
+  if (markerLength(line.content) !== undefined) return isSubItem(source, current, line);
   const first = line.content[0];
   const startsLowerCase = first !== first.toUpperCase();
   return startsLowerCase || !SENTENCE_END.test(source.slice(current.start, current.end));
+}
+
+/**
+ * "- Sở Nội vụ chủ trì:" then "+ rà soát …;" "+ đề xuất …": the "+" lines are the parts of that one assignment (its
+ * addressees and deadline are the item's), not items of their own. The heading's own colon does not count.
+ */
+function isSubItem(source: string, current: Draft, line: Line): boolean {
+  const bullet = line.content[0];
+  if (!SUB_BULLET.test(bullet)) return false;
+  if (current.subBullet !== undefined) return current.subBullet === bullet;
+  const opens = current.marked && source.slice(current.start, current.end).trimEnd().endsWith(':');
+  return opens && source[current.start] !== bullet;
 }
 
 /** Groups the lines from the heading on into paragraphs, up to the monitor paragraph or the end of section 3. */
@@ -93,6 +110,7 @@ function draftParagraphs(source: string, lines: readonly Line[], headingIndex: n
     if (isSectionEnd(line.content)) break;
     if (continues(source, current, line) && current !== undefined) {
       current.end = line.contentEnd;
+      if (SUB_BULLET.test(line.content[0]) && markerLength(line.content) !== undefined) current.subBullet ??= line.content[0];
       continue;
     }
     current = draftOf(line, false);
@@ -125,8 +143,8 @@ function toBlock(d: Draft): Block {
 }
 
 /**
- * Section 3 of a notice: its items (bullets "- " / "-Đổi", sub-items "3.1.", "a)"; or plain paragraphs when no
- * item is marked) and the closing monitor paragraph. The section ends at that paragraph, at a "4." heading, at
+ * Section 3 of a notice: its items (bullets "- " / "-Đổi", sub-items "3.1.", "a)", "1)", "(1)", with the "+" parts
+ * of an item that ends in ":"; or plain paragraphs when no item is marked) and the closing monitor paragraph. The section ends at that paragraph, at a "4." heading, at
  * "Nơi nhận" / a signature block, or at the end of the text.
  */
 export function readSectionThree(source: string, lines: readonly Line[], headingIndex: number): SectionThree {
