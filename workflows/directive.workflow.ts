@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, continueAsNew, ParentClosePolicy, patched, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, continueAsNew, ParentClosePolicy, patched, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import {
   assignmentCommandsFor,
@@ -27,6 +27,7 @@ import {
   assignmentWorkflowId,
   createDirectiveUpdate,
   directiveStateQuery,
+  DOMAIN_FAILURE_TYPE,
   directiveStreamId,
   initialSearchAttributes,
   type AssignmentWorkflowInput,
@@ -69,6 +70,7 @@ export async function directiveWorkflow(input: DirectiveWorkflowInput): Promise<
   let started = input.carried?.started ?? false;
   const queue = new SerialQueue();
   const ready = new Set<string>();
+  let refused = false;
 
   const apply = async (command: DirectiveCommand, correlationId: string): Promise<void> => {
     const events = decideOrFail(() => decideDirective(command, state));
@@ -105,7 +107,13 @@ export async function directiveWorkflow(input: DirectiveWorkflowInput): Promise<
     const held = new Map<number, { type: string; data: unknown }[]>();
     for (let index = 0; index < appends.length; index += STREAMS_PER_APPEND) {
       const chunk = appends.slice(index, index + STREAMS_PER_APPEND);
-      const stored = await appendToStreams({ appends: chunk, occurredAt: command.at, actor: command.actor, correlationId, causationId: null });
+      // The first batch claims every later batch's streams: an assignment another directive holds fails it all.
+      const reserve = index === 0 ? appends.slice(STREAMS_PER_APPEND).map((a) => a.streamId) : undefined;
+      const stored = await appendToStreams({ appends: chunk, occurredAt: command.at, actor: command.actor, correlationId, causationId: null, ...(reserve && { reserve }) }).catch(
+        (error: unknown) => {
+          throw refusedByStore(error) ?? error;
+        },
+      );
       versions.push(...stored.versions);
       for (const [at, events] of Object.entries(stored.duplicates ?? {})) held.set(index + Number(at), events);
     }
@@ -134,7 +142,11 @@ export async function directiveWorkflow(input: DirectiveWorkflowInput): Promise<
         // creation (then signal it was ready); replaying them must do the same.
         if (!state.exists && patched(PATCH_STORES_ASSIGNMENTS)) {
           const command: CreateDirective = { ...request.directive, directiveId: input.directiveId, type: 'CreateDirective', at: nowIso(), actor: request.actor };
-          const created = await storeWithAssignments(command, request.correlationId);
+          const created = await storeWithAssignments(command, request.correlationId).catch((error: unknown) => {
+            // Nothing was stored (an assignment is another directive's): this run has no directive to follow.
+            if (isDomainFailure(error)) refused = true;
+            throw error;
+          });
           await startStored(created, command.at, request.correlationId, input.historyLimit);
           started = true;
           return view();
@@ -159,7 +171,7 @@ export async function directiveWorkflow(input: DirectiveWorkflowInput): Promise<
     },
   );
 
-  await condition(() => state.exists && started);
+  await condition(() => (state.exists && started) || refused);
   while (state.exists && state.status === 'active') {
     const dueAt = nextCompiledReportAt(state);
     if (!dueAt) break;
@@ -181,6 +193,16 @@ async function compileReport(state: DirectiveState, apply: (command: DirectiveCo
   const counts = (await directiveStatusCounts({ directiveId: state.id, at })) as StatusCounts;
   const actor: Actor = { kind: 'system' };
   await apply({ type: 'RecordCompiledReport', periodEnd: at, counts, at, actor }, workflowInfo().workflowId);
+}
+
+/** The domain error an activity failed with for good, as the update's own failure (what the API answers). */
+function refusedByStore(error: unknown): ApplicationFailure | undefined {
+  const cause = error instanceof ActivityFailure ? error.cause : undefined;
+  return isDomainFailure(cause) ? cause : undefined;
+}
+
+function isDomainFailure(error: unknown): error is ApplicationFailure {
+  return error instanceof ApplicationFailure && error.type === DOMAIN_FAILURE_TYPE;
 }
 
 interface ChildStart {

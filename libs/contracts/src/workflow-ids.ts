@@ -4,5 +4,6 @@ export const assignmentWorkflowId = (assignmentId: string): string => `assignmen
 
 export const directiveStreamId = (directiveId: string): string => `directive-${directiveId}`;
 export const assignmentStreamId = (assignmentId: string): string => `assignment-${assignmentId}`;
+export const assignmentIdOfStream = (streamId: string): string => streamId.replace(/^assignment-/, '');
 
 export const DEFAULT_TASK_QUEUE = 'dondoc';

@@ -1,5 +1,5 @@
 import type { Sql, TransactionSql } from 'postgres';
-import { StreamVersionConflictError } from './errors';
+import { StreamsTakenError, StreamVersionConflictError } from './errors';
 import { deterministicEventId } from './event-id';
 import type { AppendContext, AppendResult, FeedCursor, NewEvent, StoredEvent, StreamAppend } from './types';
 import { upcast, type UpcasterRegistry } from './upcasters';
@@ -46,17 +46,24 @@ export class EventStore {
   /**
    * Appends to several streams in one transaction, all or nothing, with the projections of every event: a
    * directive and its assignments are stored together. Each stream is checked and retried as `append` does.
+   *
+   * `reserve` (a directive's first batch): streams this writer creates in later calls (its assignments beyond the
+   * batch), claimed at version 0 in this transaction. Then a stream it creates (expected version 0) or reserves
+   * that another writer's events or claim already hold is taken: StreamsTakenError, and nothing is stored. A retry
+   * of a call that committed (whose streams the store holds as this command's) claims nothing again.
    */
-  async appendToStreams(appends: StreamAppend[], context: AppendContext): Promise<AppendResult[]> {
+  async appendToStreams(appends: StreamAppend[], context: AppendContext, options: { reserve?: readonly string[] } = {}): Promise<AppendResult[]> {
     if (new Set(appends.map((a) => a.streamId)).size !== appends.length) throw new Error('appendToStreams: a stream is listed twice');
     const writes = appends.filter((a) => a.events.length > 0);
     if (writes.length === 0) return appends.map((a) => ({ version: a.expectedVersion, events: [], duplicate: false }));
     return this.sql.begin(async (tx) => {
-      const stored = await this.advanceAndInsert(tx, writes, context);
+      const creating = options.reserve !== undefined;
+      const stored = await this.advanceAndInsert(tx, writes, context, !creating);
       const advanced = new Set(stored.map((event) => event.streamId));
       const results = new Map<string, AppendResult>();
       const stale = writes.filter((a) => !advanced.has(a.streamId));
-      if (stale.length > 0) for (const [streamId, result] of await this.retriesOrConflict(tx, stale, context)) results.set(streamId, result);
+      if (stale.length > 0) for (const [streamId, result] of await this.retriesOrConflict(tx, stale, context, creating)) results.set(streamId, result);
+      if (stale.length === 0 && options.reserve?.length) await reserveStreams(tx, options.reserve);
       await this.projector(tx, stored);
       for (const a of writes.filter((w) => advanced.has(w.streamId))) {
         results.set(a.streamId, { version: a.expectedVersion + a.events.length, events: stored.filter((e) => e.streamId === a.streamId), duplicate: false });
@@ -100,9 +107,10 @@ export class EventStore {
    * Moves each stream from its expected version to its new one and inserts its events, in one statement (one round
    * trip): the events go in only for the streams moved, whose rows stay locked (in stream order) until the
    * transaction ends. A stream at another version is not moved and gets no events; every append here has events,
-   * so the streams moved are those with events returned.
+   * so the streams moved are those with events returned. `fillClaimed`: a stream claimed at version 0 (reserved)
+   * may be created; not by a directive's first batch, which would take another directive's claim.
    */
-  private async advanceAndInsert(tx: TransactionSql, appends: StreamAppend[], context: AppendContext): Promise<StoredEvent[]> {
+  private async advanceAndInsert(tx: TransactionSql, appends: StreamAppend[], context: AppendContext, fillClaimed: boolean): Promise<StoredEvent[]> {
     const streams = appends.map((a) => ({ stream_id: a.streamId, expected: a.expectedVersion, next: a.expectedVersion + a.events.length }));
     const metadata = { actor: context.actor, correlationId: context.correlationId, causationId: context.causationId };
     const events = appends.flatMap(({ streamId, expectedVersion, events }) =>
@@ -121,7 +129,7 @@ export class EventStore {
       `with input as (select * from jsonb_to_recordset($1::jsonb) as x(stream_id text, expected int, next int)),
        created as (
          insert into streams (stream_id, version) select stream_id, next from input where expected = 0 order by stream_id
-         on conflict (stream_id) do update set version = excluded.version where streams.version = 0
+         on conflict (stream_id) do update set version = excluded.version where streams.version = 0 and $3::boolean
          returning stream_id),
        moved as (
          update streams s set version = i.next from input i
@@ -135,7 +143,7 @@ export class EventStore {
        where x.stream_id in (select stream_id from advanced)
        order by x.position -- global positions are drawn in this order: a stream's events in version order
        returning ${COLUMNS}`,
-      [streams as never, events as never],
+      [streams as never, events as never, fillClaimed],
       PREPARED,
     );
     return rows.map((row) => eventFromRow(row, this.upcasters)).sort((a, b) => Number(BigInt(a.globalPosition) - BigInt(b.globalPosition)));
@@ -146,7 +154,7 @@ export class EventStore {
    * all of them, sent together (a third for those the first two did not settle): a retried directive of thousands
    * of streams is not a query per stream.
    */
-  private async retriesOrConflict(tx: TransactionSql, appends: StreamAppend[], context: AppendContext): Promise<Map<string, AppendResult>> {
+  private async retriesOrConflict(tx: TransactionSql, appends: StreamAppend[], context: AppendContext, creating = false): Promise<Map<string, AppendResult>> {
     const ids = appends.map((a) => a.streamId);
     const eventIds = appends.flatMap(({ streamId, expectedVersion, events }) =>
       events.map((event, index) => deterministicEventId(streamId, expectedVersion + index + 1, event.type, event.data)),
@@ -165,6 +173,13 @@ export class EventStore {
     const redecided = appends.filter((a) => (stored.get(a.streamId)?.length ?? 0) !== a.events.length);
     for (const [streamId, rows] of await this.sameCommandStored(tx, redecided, context)) stored.set(streamId, rows);
     const results = new Map<string, AppendResult>();
+    // Streams to be created that another command's events already fill (even equal ones): taken, not a retry.
+    const anothers = (a: StreamAppend): boolean => {
+      const rows = stored.get(a.streamId) ?? [];
+      return rows.length !== a.events.length || rows.some((row) => row.metadata.correlationId !== context.correlationId);
+    };
+    const taken = creating ? appends.filter((a) => a.expectedVersion === 0 && anothers(a)) : [];
+    if (taken.length > 0) throw new StreamsTakenError(taken.map((a) => a.streamId));
     for (const { streamId, expectedVersion: expected, events } of appends) {
       const rows = stored.get(streamId) ?? [];
       if (rows.length !== events.length) throw new StreamVersionConflictError(streamId, expected, actual.get(streamId) ?? 0);
@@ -199,6 +214,17 @@ export class EventStore {
     }
     return found;
   }
+}
+
+/** Claims streams at version 0 (appends at expected version 0 then fill them); any that exists is taken. */
+async function reserveStreams(tx: TransactionSql, streamIds: readonly string[]): Promise<void> {
+  const claimed = await tx<{ stream_id: string }[]>`
+    insert into streams (stream_id, version) select unnest(${[...streamIds]}::text[]), 0 order by 1
+    on conflict (stream_id) do nothing
+    returning stream_id`;
+  if (claimed.length === streamIds.length) return;
+  const mine = new Set(claimed.map((row) => row.stream_id));
+  throw new StreamsTakenError(streamIds.filter((id) => !mine.has(id)));
 }
 
 /** Equal values; objects with equal keys and values in any order (jsonb stores keys in an order of its own). */

@@ -1,4 +1,4 @@
-import { EventStore, migrate, StreamVersionConflictError, type Sql } from '@app/event-store';
+import { EventStore, migrate, StreamsTakenError, StreamVersionConflictError, type Sql } from '@app/event-store';
 import { testDatabase } from '../../support/test-stack';
 
 const context = { occurredAt: '2023-03-22T08:00:00.000Z', actor: { kind: 'supervisor' }, correlationId: 'c-1', causationId: null };
@@ -136,6 +136,39 @@ describe('event store on real PostgreSQL', () => {
     const changed = appends.map((a, i) => (i === 3 ? { ...a, events: [event(1), { ...event(2), type: 'Other' }] } : a));
     await expect(store.appendToStreams(changed, context)).rejects.toMatchObject({ code: 'STREAM_VERSION_CONFLICT', streamId: streams[3], actual: 2 });
     expect((await store.readStream(streams[3])).map((e) => e.type)).toEqual(first[3].events.map((e) => e.type));
+  });
+
+  describe('a first batch that reserves the streams of later ones (a directive naming its assignments)', () => {
+    const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${stream}-${i}`);
+    const createAll = (streamIds: string[]) => streamIds.map((streamId) => ({ streamId, expectedVersion: 0, events: [event(1)] }));
+    const other = { ...context, correlationId: 'c-2' };
+
+    it('claims them, so the later batches fill them, and a retry of the first batch claims nothing again', async () => {
+      const [first, second] = [ids('a', 2), ids('a2', 2)];
+      await store.appendToStreams(createAll(first), context, { reserve: second });
+      expect(await Promise.all(second.map((id) => store.streamVersion(id)))).toEqual([0, 0]);
+      const retry = await store.appendToStreams(createAll(first), context, { reserve: second });
+      expect(retry.every((r) => r.duplicate)).toBe(true);
+      await store.appendToStreams(createAll(second), context);
+      expect(await Promise.all([...first, ...second].map((id) => store.streamVersion(id)))).toEqual([1, 1, 1, 1]);
+    });
+
+    it('refuses, StreamsTakenError, a first batch creating or reserving a stream another writer holds or claimed, and stores nothing', async () => {
+      const [held, claimed] = [ids('held', 1), ids('claimed', 1)];
+      await store.appendToStreams(createAll(held), context, { reserve: claimed });
+      const mine = ids('mine', 1);
+      for (const attempt of [
+        () => store.appendToStreams(createAll([...mine, ...held]), other, { reserve: [] }),
+        () => store.appendToStreams(createAll([...mine, ...claimed]), other, { reserve: [] }),
+        () => store.appendToStreams(createAll(mine), other, { reserve: claimed }),
+        () => store.appendToStreams(createAll(mine), other, { reserve: held }),
+      ]) {
+        await expect(attempt()).rejects.toBeInstanceOf(StreamsTakenError);
+        expect(await store.readStream(mine[0])).toEqual([]);
+      }
+      await expect(store.appendToStreams(createAll(mine), other, { reserve: claimed })).rejects.toMatchObject({ streamIds: claimed });
+      expect(await store.streamVersion(claimed[0])).toBe(0);
+    });
   });
 
   it('never lets a feed reader skip an event that a slower transaction commits later', async () => {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { directiveStreamId, directiveWorkflowId } from '@app/contracts';
+import { assignmentStreamId, directiveStreamId, directiveWorkflowId } from '@app/contracts';
 import { recordHistory } from '../../support/history-fixtures';
 import { connectToStack, testWorker, type StackConnection } from '../../support/test-stack';
-import { agency, createDirective, eventually, FAST_TIMERS, inSeconds, plan, send, SUPERVISOR } from '../../support/workflow-driver';
+import { agency, createDirective, eventually, FAST_TIMERS, inSeconds, plan, rejectionCode, send, SUPERVISOR } from '../../support/workflow-driver';
 
 describe("the monitor's duty and what operators can query", () => {
   let stack: StackConnection;
@@ -67,6 +67,24 @@ describe("the monitor's duty and what operators can query", () => {
     expect(count).toBe(ids.length);
     const last = await stack.client.workflow.getHandle(`assignment/${ids.at(-1)}`).describe();
     expect(last.status.name).toBe('RUNNING');
+  });
+
+  it('refuses, ASSIGNMENT_ID_TAKEN, a directive naming an assignment another holds, even past its first batch, storing and starting nothing', async () => {
+    const holder = `D-${randomUUID().slice(0, 8)}`;
+    const taken = `${holder}-A1`;
+    await createDirective(stack.client, worker.taskQueue, [plan(taken)], { directiveId: holder });
+    // As two directives created at the same moment would, past the API's check: in the first batch, and past it
+    // (the 201st assignment is stored with the second batch, its stream claimed with the first).
+    for (const position of [0, 200]) {
+      const directiveId = `D-${randomUUID().slice(0, 8)}`;
+      const ids = Array.from({ length: 201 }, (_, i) => (i === position ? taken : `${directiveId}-A${i + 1}`));
+      expect(await rejectionCode(createDirective(stack.client, worker.taskQueue, ids.map((id) => plan(id)), { directiveId }))).toBe('ASSIGNMENT_ID_TAKEN');
+      expect(await stack.store.readStream(directiveStreamId(directiveId))).toEqual([]);
+      const [{ streams }] = await stack.sql<{ streams: number }[]>`select count(*)::int as streams from streams where stream_id like ${`assignment-${directiveId}-%`}`;
+      expect(streams).toBe(0); // neither stored nor claimed
+      await stack.client.workflow.getHandle(directiveWorkflowId(directiveId)).result();
+    }
+    expect((await stack.store.readStream(assignmentStreamId(taken))).map((e) => e.type)).toEqual(['AssignmentCreated']);
   });
 
   it('publishes search attributes, so Temporal visibility filters assignments by status, stage and lead agency', async () => {

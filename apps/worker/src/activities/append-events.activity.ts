@@ -1,6 +1,7 @@
-import type { AppendedEvent, AppendEventsInput, AppendEventsOutput, AppendToStreamsInput, AppendToStreamsOutput } from '@app/contracts';
+import { ApplicationFailure } from '@temporalio/common';
+import { assignmentIdOfStream, DOMAIN_FAILURE_TYPE, type AppendedEvent, type AppendEventsInput, type AppendEventsOutput, type AppendToStreamsInput, type AppendToStreamsOutput } from '@app/contracts';
 import { NOTIFYING_EVENT_TYPES } from '@app/domain';
-import { StreamVersionConflictError, type EventStore, type StoredEvent } from '@app/event-store';
+import { StreamsTakenError, StreamVersionConflictError, type EventStore, type StoredEvent } from '@app/event-store';
 import type { NotificationsRepository } from '@app/read-models';
 
 /**
@@ -49,18 +50,29 @@ function appendedEvent(event: StoredEvent): AppendedEvent {
   };
 }
 
-/** Several streams in one transaction; a retry after a commit is a no-op for each of them. */
+/**
+ * Several streams in one transaction; a retry after a commit is a no-op for each of them. A directive's first batch
+ * that names an assignment another directive holds fails for good, as the domain error the API answers 409 with.
+ */
 export function appendToStreamsActivity(eventStore: EventStore) {
   return async (input: AppendToStreamsInput): Promise<AppendToStreamsOutput> => {
-    const results = await eventStore.appendToStreams(input.appends, {
-      occurredAt: input.occurredAt,
-      actor: input.actor,
-      correlationId: input.correlationId,
-      causationId: input.causationId,
+    const context = { occurredAt: input.occurredAt, actor: input.actor, correlationId: input.correlationId, causationId: input.causationId };
+    const results = await eventStore.appendToStreams(input.appends, context, input.reserve === undefined ? {} : { reserve: input.reserve }).catch((error: unknown) => {
+      throw error instanceof StreamsTakenError ? assignmentsTaken(error.streamIds.map(assignmentIdOfStream)) : error;
     });
     const duplicates = Object.fromEntries(
       results.flatMap((result, index) => (result.duplicate ? [[index, result.events.map((event) => ({ type: event.type, data: event.data }))]] : [])),
     );
     return { versions: results.map((result) => result.version), ...(Object.keys(duplicates).length > 0 && { duplicates }) };
   };
+}
+
+function assignmentsTaken(assignmentIds: string[]): ApplicationFailure {
+  const named = assignmentIds.length === 1 ? `Assignment ${assignmentIds[0]} already belongs` : `Assignments ${assignmentIds.slice(0, 5).join(', ')}${assignmentIds.length > 5 ? '…' : ''} already belong`;
+  return ApplicationFailure.create({
+    type: DOMAIN_FAILURE_TYPE,
+    message: `${named} to another directive; choose another directive id or key`,
+    details: [{ code: 'ASSIGNMENT_ID_TAKEN', details: { assignmentIds } }],
+    nonRetryable: true,
+  });
 }
