@@ -111,7 +111,12 @@ export async function directiveWorkflow(input: DirectiveWorkflowInput): Promise<
       const reserve = index === 0 ? appends.slice(STREAMS_PER_APPEND).map((a) => a.streamId) : undefined;
       const stored = await appendToStreams({ appends: chunk, occurredAt: command.at, actor: command.actor, correlationId, causationId: null, ...(reserve && { reserve }) }).catch(
         (error: unknown) => {
-          throw refusedByStore(error) ?? error;
+          const refusal = refusedByStore(error);
+          if (refusal === undefined) throw error;
+          // Nothing was stored (an assignment is another directive's): unless another create follows, this run
+          // has no directive to follow.
+          refused = true;
+          throw refusal;
         },
       );
       versions.push(...stored.versions);
@@ -142,11 +147,7 @@ export async function directiveWorkflow(input: DirectiveWorkflowInput): Promise<
         // creation (then signal it was ready); replaying them must do the same.
         if (!state.exists && patched(PATCH_STORES_ASSIGNMENTS)) {
           const command: CreateDirective = { ...request.directive, directiveId: input.directiveId, type: 'CreateDirective', at: nowIso(), actor: request.actor };
-          const created = await storeWithAssignments(command, request.correlationId).catch((error: unknown) => {
-            // Nothing was stored (an assignment is another directive's): this run has no directive to follow.
-            if (isDomainFailure(error)) refused = true;
-            throw error;
-          });
+          const created = await storeWithAssignments(command, request.correlationId);
           await startStored(created, command.at, request.correlationId, input.historyLimit);
           started = true;
           return view();
@@ -171,7 +172,8 @@ export async function directiveWorkflow(input: DirectiveWorkflowInput): Promise<
     },
   );
 
-  await condition(() => (state.exists && started) || refused);
+  // A refused creation ends the run, unless another create was queued behind it.
+  await condition(() => (state.exists && started) || (refused && !state.exists && queue.idle && allHandlersFinished()));
   while (state.exists && state.status === 'active') {
     const dueAt = nextCompiledReportAt(state);
     if (!dueAt) break;
@@ -197,12 +199,9 @@ async function compileReport(state: DirectiveState, apply: (command: DirectiveCo
 
 /** The domain error an activity failed with for good, as the update's own failure (what the API answers). */
 function refusedByStore(error: unknown): ApplicationFailure | undefined {
-  const cause = error instanceof ActivityFailure ? error.cause : undefined;
-  return isDomainFailure(cause) ? cause : undefined;
-}
-
-function isDomainFailure(error: unknown): error is ApplicationFailure {
-  return error instanceof ApplicationFailure && error.type === DOMAIN_FAILURE_TYPE;
+  // A local activity's failure arrives as it was thrown; a regular activity's wrapped in an ActivityFailure.
+  const failure = error instanceof ActivityFailure ? error.cause : error;
+  return failure instanceof ApplicationFailure && failure.type === DOMAIN_FAILURE_TYPE ? failure : undefined;
 }
 
 interface ChildStart {

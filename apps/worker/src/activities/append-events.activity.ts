@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { assignmentIdOfStream, DOMAIN_FAILURE_TYPE, type AppendedEvent, type AppendEventsInput, type AppendEventsOutput, type AppendToStreamsInput, type AppendToStreamsOutput } from '@app/contracts';
+import { assignmentIdOfStream, assignmentStreamId, DOMAIN_FAILURE_TYPE, type AppendedEvent, type AppendEventsInput, type AppendEventsOutput, type AppendToStreamsInput, type AppendToStreamsOutput } from '@app/contracts';
 import { NOTIFYING_EVENT_TYPES } from '@app/domain';
 import { StreamsTakenError, StreamVersionConflictError, type EventStore, type StoredEvent } from '@app/event-store';
 import type { NotificationsRepository } from '@app/read-models';
@@ -58,7 +58,7 @@ export function appendToStreamsActivity(eventStore: EventStore) {
   return async (input: AppendToStreamsInput): Promise<AppendToStreamsOutput> => {
     const context = { occurredAt: input.occurredAt, actor: input.actor, correlationId: input.correlationId, causationId: input.causationId };
     const results = await eventStore.appendToStreams(input.appends, context, input.reserve === undefined ? {} : { reserve: input.reserve }).catch((error: unknown) => {
-      throw error instanceof StreamsTakenError ? assignmentsTaken(error.streamIds.map(assignmentIdOfStream)) : error;
+      throw error instanceof StreamsTakenError ? streamsTaken(error.streamIds) : error;
     });
     const duplicates = Object.fromEntries(
       results.flatMap((result, index) => (result.duplicate ? [[index, result.events.map((event) => ({ type: event.type, data: event.data }))]] : [])),
@@ -67,12 +67,19 @@ export function appendToStreamsActivity(eventStore: EventStore) {
   };
 }
 
-function assignmentsTaken(assignmentIds: string[]): ApplicationFailure {
+function streamsTaken(streamIds: readonly string[]): ApplicationFailure {
+  const assignmentIds = streamIds.filter(isAssignmentStream).map(assignmentIdOfStream);
+  if (assignmentIds.length === 0) {
+    // The directive's own stream, stored by another run of it (one terminated mid-creation, then started again).
+    return domainFailure('DIRECTIVE_EXISTS', `${streamIds.join(', ')} is already stored by another run of this directive`, { streamIds });
+  }
   const named = assignmentIds.length === 1 ? `Assignment ${assignmentIds[0]} already belongs` : `Assignments ${assignmentIds.slice(0, 5).join(', ')}${assignmentIds.length > 5 ? '…' : ''} already belong`;
-  return ApplicationFailure.create({
-    type: DOMAIN_FAILURE_TYPE,
-    message: `${named} to another directive; choose another directive id or key`,
-    details: [{ code: 'ASSIGNMENT_ID_TAKEN', details: { assignmentIds } }],
-    nonRetryable: true,
-  });
+  // As the API's own check answers (assignmentId), with every one taken.
+  return domainFailure('ASSIGNMENT_ID_TAKEN', `${named} to another directive; choose another directive id or key`, { assignmentId: assignmentIds[0], assignmentIds });
+}
+
+const isAssignmentStream = (streamId: string): boolean => assignmentStreamId(assignmentIdOfStream(streamId)) === streamId;
+
+function domainFailure(code: string, message: string, details: unknown): ApplicationFailure {
+  return ApplicationFailure.create({ type: DOMAIN_FAILURE_TYPE, message, details: [{ code, details }], nonRetryable: true });
 }
