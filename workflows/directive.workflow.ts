@@ -1,4 +1,4 @@
-import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, continueAsNew, ParentClosePolicy, patched, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, ParentClosePolicy, patched, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import {
   assignmentCommandsFor,
@@ -27,9 +27,9 @@ import {
   assignmentWorkflowId,
   createDirectiveUpdate,
   directiveStateQuery,
-  DOMAIN_FAILURE_TYPE,
   directiveStreamId,
   initialSearchAttributes,
+  isDomainFailure,
   type AssignmentWorkflowInput,
   type DirectiveWorkflowInput,
   type DirectiveWorkflowState,
@@ -111,12 +111,10 @@ export async function directiveWorkflow(input: DirectiveWorkflowInput): Promise<
       const reserve = index === 0 ? appends.slice(STREAMS_PER_APPEND).map((a) => a.streamId) : undefined;
       const stored = await appendToStreams({ appends: chunk, occurredAt: command.at, actor: command.actor, correlationId, causationId: null, ...(reserve && { reserve }) }).catch(
         (error: unknown) => {
-          const refusal = refusedByStore(error);
-          if (refusal === undefined) throw error;
-          // Nothing was stored (an assignment is another directive's): unless another create follows, this run
-          // has no directive to follow.
-          refused = true;
-          throw refusal;
+          // Refused, nothing stored (an assignment is another directive's; a local activity's failure arrives as
+          // thrown): unless another create follows, this run has no directive to follow.
+          if (isDomainFailure(error)) refused = true;
+          throw error;
         },
       );
       versions.push(...stored.versions);
@@ -195,13 +193,6 @@ async function compileReport(state: DirectiveState, apply: (command: DirectiveCo
   const counts = (await directiveStatusCounts({ directiveId: state.id, at })) as StatusCounts;
   const actor: Actor = { kind: 'system' };
   await apply({ type: 'RecordCompiledReport', periodEnd: at, counts, at, actor }, workflowInfo().workflowId);
-}
-
-/** The domain error an activity failed with for good, as the update's own failure (what the API answers). */
-function refusedByStore(error: unknown): ApplicationFailure | undefined {
-  // A local activity's failure arrives as it was thrown; a regular activity's wrapped in an ActivityFailure.
-  const failure = error instanceof ActivityFailure ? error.cause : error;
-  return failure instanceof ApplicationFailure && failure.type === DOMAIN_FAILURE_TYPE ? failure : undefined;
 }
 
 interface ChildStart {

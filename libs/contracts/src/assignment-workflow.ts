@@ -47,6 +47,3 @@ export const assignmentStateQuery = defineQuery<{ assignment: AssignmentSummary 
 export const trackProgressSignal = defineSignal<[TrackProgress]>('trackProgress');
 /** From an eachOf parent to its tracks: the parent was withdrawn, so are they. */
 export const parentWithdrawnSignal = defineSignal<[{ reason: string; actor: Actor }]>('parentWithdrawn');
-
-/** The failure type a rejected command carries back to clients; details[0] is `{ code, details }`. */
-export const DOMAIN_FAILURE_TYPE = 'DomainError';

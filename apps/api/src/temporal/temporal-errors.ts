@@ -1,6 +1,5 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
-import { DOMAIN_FAILURE_TYPE } from '@app/contracts';
+import { isDomainFailure } from '@app/contracts';
 import { ApiError } from '../errors/api-error';
 
 /** A command the workflow rejected, as the domain said it: a stable code and a message. */
@@ -17,7 +16,7 @@ export class RejectedCommandError extends Error {
 
 /** Turns what Temporal answers about a workflow command into the API's errors; anything else passes through. */
 export function translateWorkflowError(error: unknown, what: string, id: string): unknown {
-  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === DOMAIN_FAILURE_TYPE) {
+  if (error instanceof WorkflowUpdateFailedError && isDomainFailure(error.cause)) {
     const detail = error.cause.details?.[0] as { code?: string; details?: unknown } | undefined;
     return new RejectedCommandError(detail?.code ?? 'INVALID_TRANSITION', error.cause.message, detail?.details ?? undefined);
   }

@@ -1,5 +1,5 @@
-import { ApplicationFailure } from '@temporalio/common';
-import { assignmentIdOfStream, assignmentStreamId, DOMAIN_FAILURE_TYPE, type AppendedEvent, type AppendEventsInput, type AppendEventsOutput, type AppendToStreamsInput, type AppendToStreamsOutput } from '@app/contracts';
+import type { ApplicationFailure } from '@temporalio/common';
+import { assignmentIdOfStream, assignmentStreamId, domainFailure, type AppendedEvent, type AppendEventsInput, type AppendEventsOutput, type AppendToStreamsInput, type AppendToStreamsOutput } from '@app/contracts';
 import { NOTIFYING_EVENT_TYPES } from '@app/domain';
 import { StreamsTakenError, StreamVersionConflictError, type EventStore, type StoredEvent } from '@app/event-store';
 import type { NotificationsRepository } from '@app/read-models';
@@ -57,7 +57,7 @@ function appendedEvent(event: StoredEvent): AppendedEvent {
 export function appendToStreamsActivity(eventStore: EventStore) {
   return async (input: AppendToStreamsInput): Promise<AppendToStreamsOutput> => {
     const context = { occurredAt: input.occurredAt, actor: input.actor, correlationId: input.correlationId, causationId: input.causationId };
-    const results = await eventStore.appendToStreams(input.appends, context, input.reserve === undefined ? {} : { reserve: input.reserve }).catch((error: unknown) => {
+    const results = await eventStore.appendToStreams(input.appends, context, { reserve: input.reserve }).catch((error: unknown) => {
       throw error instanceof StreamsTakenError ? streamsTaken(error.streamIds) : error;
     });
     const duplicates = Object.fromEntries(
@@ -79,7 +79,3 @@ function streamsTaken(streamIds: readonly string[]): ApplicationFailure {
 }
 
 const isAssignmentStream = (streamId: string): boolean => assignmentStreamId(assignmentIdOfStream(streamId)) === streamId;
-
-function domainFailure(code: string, message: string, details: unknown): ApplicationFailure {
-  return ApplicationFailure.create({ type: DOMAIN_FAILURE_TYPE, message, details: [{ code, details }], nonRetryable: true });
-}

@@ -1,0 +1,13 @@
+import { ApplicationFailure } from '@temporalio/common';
+
+/** The failure type a rejected command carries back to clients; details[0] is `{ code, details }`. */
+export const DOMAIN_FAILURE_TYPE = 'DomainError';
+
+/** A rule the command broke, as workflows and activities fail with it for good and the API answers it (4xx). */
+export function domainFailure(code: string, message: string, details: unknown = null): ApplicationFailure {
+  return ApplicationFailure.create({ type: DOMAIN_FAILURE_TYPE, message, details: [{ code, details }], nonRetryable: true });
+}
+
+export function isDomainFailure(error: unknown): error is ApplicationFailure {
+  return error instanceof ApplicationFailure && error.type === DOMAIN_FAILURE_TYPE;
+}
