@@ -16,13 +16,15 @@ describe('loadConfig', () => {
       cacheDir: '/home/cb/.cache/dondoc',
       importPolicy: { deadlineDays: 30, acknowledgeDays: 3, proposeDays: 15 },
       maxCachedWorkflows: 500,
+      rateLimitPerMinute: 600,
+      authFailuresPerMinute: 60,
     });
     expect(config.workerMetricsAddress).toBeUndefined();
   });
 
   it('reads the production variables', () => {
-    const config = loadConfig({ PORT: '8080', DATABASE_URL: 'postgres://db/dondoc', TEMPORAL_ADDRESS: 'temporal:7233', DONDOC_IMPORT_PROPOSE_DAYS: '10', DONDOC_WORKER_MAX_CACHED_WORKFLOWS: '250', DONDOC_WORKER_METRICS_ADDRESS: '0.0.0.0:9464' }, defaults);
-    expect(config).toMatchObject({ port: 8080, databaseUrl: 'postgres://db/dondoc', temporalAddress: 'temporal:7233', importPolicy: { proposeDays: 10 }, maxCachedWorkflows: 250, workerMetricsAddress: '0.0.0.0:9464' });
+    const config = loadConfig({ PORT: '8080', DATABASE_URL: 'postgres://db/dondoc', TEMPORAL_ADDRESS: 'temporal:7233', DONDOC_IMPORT_PROPOSE_DAYS: '10', DONDOC_WORKER_MAX_CACHED_WORKFLOWS: '250', DONDOC_WORKER_METRICS_ADDRESS: '0.0.0.0:9464', DONDOC_AUTH_FAILURES_PER_MINUTE: '10' }, defaults);
+    expect(config).toMatchObject({ authFailuresPerMinute: 10, port: 8080, databaseUrl: 'postgres://db/dondoc', temporalAddress: 'temporal:7233', importPolicy: { proposeDays: 10 }, maxCachedWorkflows: 250, workerMetricsAddress: '0.0.0.0:9464' });
   });
 
   it('refuses bad values with every problem named at once', () => {

@@ -25,6 +25,8 @@ export interface DondocConfig {
   bodyLimit: string;
   /** Requests allowed per token (or address) per minute. */
   rateLimitPerMinute: number;
+  /** Unknown or revoked tokens allowed per client address per minute, before the address is refused for that minute. */
+  authFailuresPerMinute: number;
   /**
    * Workflows a worker keeps in memory between their tasks (the sticky cache); an evicted one is replayed from its
    * history on its next task. Bounds the worker's memory whatever the number of open assignments.
@@ -94,6 +96,7 @@ export function loadConfig(env: Env, defaults: { homeDir: string; cwd: string })
     webhookSecret: str('DONDOC_WEBHOOK_SECRET') ?? 'dondoc-dev-webhook-secret',
     bodyLimit: str('DONDOC_BODY_LIMIT') ?? '1mb',
     rateLimitPerMinute: int('DONDOC_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    authFailuresPerMinute: int('DONDOC_AUTH_FAILURES_PER_MINUTE', 60, 1, 1_000_000),
     maxCachedWorkflows: int('DONDOC_WORKER_MAX_CACHED_WORKFLOWS', 500, 0, 1_000_000),
     ...(workerMetricsAddress && { workerMetricsAddress }),
     seedOnStart: (str('DONDOC_SEED') ?? 'true') !== 'false',

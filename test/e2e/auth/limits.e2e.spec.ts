@@ -86,4 +86,29 @@ describe('request limits', () => {
       expect((await http(`${app.url}/api/agencies`, { headers: admin })).status).toBe(200); // the admin's 2nd
     });
   });
+
+  describe('unknown tokens (DONDOC_AUTH_FAILURES_PER_MINUTE per address)', () => {
+    let app: TestApp;
+    beforeAll(async () => (app = await startTestApp({ DONDOC_AUTH_FAILURES_PER_MINUTE: '3' })));
+    afterAll(() => app.close());
+
+    it('refuses an address that keeps presenting made-up tokens, a new one each time, with 429 and Retry-After', async () => {
+      const admin = bearer(adminToken(app));
+      const viewer = bearer(await mintToken(app, 'viewer'));
+      for (let i = 1; i <= 3; i++) {
+        const response = await http(`${app.url}/api/agencies`, { headers: bearer(`ddc_made-up-${i}`) });
+        expect({ attempt: i, status: response.status }).toEqual({ attempt: i, status: 401 });
+      }
+      const refused = await http(`${app.url}/api/agencies`, { headers: bearer('ddc_made-up-4') });
+      expect(refused.status).toBe(429);
+      expect(refused.body).toEqual({ statusCode: 429, code: 'RATE_LIMITED', message: expect.stringContaining('unknown or revoked tokens') });
+      const retryAfter = Number(refused.headers.get('retry-after'));
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+      expect((await http(`${app.url}/api/agencies`, { headers: bearer('ddc_made-up-5') })).status).toBe(429);
+      // A token that authenticated lately still works from there (a shared gateway); a new one waits out the minute.
+      expect((await http(`${app.url}/api/agencies`, { headers: admin })).status).toBe(200);
+      expect((await http(`${app.url}/api/agencies`, { headers: viewer })).status).toBe(429);
+    });
+  });
 });
