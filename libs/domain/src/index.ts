@@ -3,7 +3,7 @@
 export { DOMAIN_ERROR_CODES, DomainError, isDomainError, type DomainErrorCode } from './shared/domain-error';
 export type { Actor, ActorKind } from './shared/actor';
 export { isIsoInstant, isIsoDate, MS_PER_DAY, VN_OFFSET_MS } from './shared/time';
-export { isStorableText } from './shared/text';
+export { isStorableText, MAX_SOURCE_TEXT_LENGTH } from './shared/text';
 
 export { resolveDeadline, isDeadlineSpec, type DeadlineSpec } from './calendar/deadline';
 export { addWorkingDays, isWorkingDay, nextWorkingDayOnOrAfter, endOfVnDay, vnLocalDate, addCalendarDays } from './calendar/working-days';

@@ -126,6 +126,7 @@ describe('assignments over HTTP against the running stack', () => {
       ['/api/assignments?dueBefore=2023-03-22T10Z', supervisor, 'VALIDATION_FAILED'],
       ['/api/escalations?since=2023-081', supervisor, 'VALIDATION_FAILED'],
       [`/api/assignments?cursor=${forged(['0000-01-01T00:00:00.000Z', 'x'])}`, supervisor, 'INVALID_CURSOR'],
+      [`/api/assignments?cursor=${forged(['2023-01-01T00:00:00.000Z', 'a\u0000'])}`, supervisor, 'INVALID_CURSOR'],
       [`/api/inbox?after=${forged(['2023-01-01T00:00:00.000Z', 'not-a-uuid'])}`, lead, 'INVALID_CURSOR'],
     ] as const) {
       expect({ path, ...(await get(path, token)) }).toMatchObject({ path, status: 400, body: { code } });
@@ -134,6 +135,18 @@ describe('assignments over HTTP against the running stack', () => {
     const farLadder = { remindBeforeMs: [86_400_000], ladderAfterMs: [86_400_000, 172_800_000, 9e15] };
     const refusedPolicy = await post('/api/directives', supervisor, { id: `TB-${randomUUID().slice(0, 8)}`, title: 'Thông báo', assignments: [single('A1')], timerPolicy: farLadder });
     expect(refusedPolicy).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+    // Arrays where an object belongs: a 500 (timer policy) or milestones silently dropped (stage deadlines) before.
+    const acknowledgeIn3 = { acknowledge: { kind: 'workingDays', days: 3 } };
+    for (const shape of [
+      { timerPolicy: [] },
+      { timerPolicy: [{ remindBeforeMs: [86_400_000], ladderAfterMs: [1, 2, 3] }] },
+      { defaultStageDeadlines: [acknowledgeIn3] },
+      { assignments: [{ ...single('A1'), stageDeadlines: [acknowledgeIn3] }] },
+      { assignments: [{ ...single('A1'), deadline: [] }] },
+    ]) {
+      const refused = await post('/api/directives', supervisor, { id: `TB-${randomUUID().slice(0, 8)}`, title: 'Thông báo', assignments: [single('A1')], ...shape });
+      expect({ shape, status: refused.status, code: refused.body.code }).toEqual({ shape, status: 400, code: 'VALIDATION_FAILED' });
+    }
     expect((await get(`/api/assignments/${id}/timeline`, supervisor)).body.events.map((e: { type: string }) => e.type)).toEqual(['AssignmentCreated', 'AssignmentAcknowledged']);
   });
 
@@ -169,7 +182,7 @@ describe('assignments over HTTP against the running stack', () => {
     expect(timeline.filter((e) => e.type === 'ResearchRecorded').map((e) => e.data.note)).toEqual([note]);
   });
 
-  it('makes retries with an Idempotency-Key safe: same answer, nothing new; another body under the key is 422', async () => {
+  it('makes retries with an Idempotency-Key safe: same answer, nothing new; another body under the key is 422, unless the first was refused', async () => {
     const directiveId = await directive([single('A1')]);
     const id = `${directiveId}-A1`;
     await visible(id);
@@ -183,8 +196,15 @@ describe('assignments over HTTP against the running stack', () => {
     const reused = await post(`/api/assignments/${id}/research`, lead, { note: 'Hai' }, noteKey);
     expect(reused.status).toBe(422);
     expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    // The workflow refuses a date already past (nothing stored), which frees the key: the corrected request may use it.
+    const fixKey = { 'idempotency-key': `fix-${randomUUID()}` };
+    const refused = await post(`/api/assignments/${id}/extension`, lead, { reason: 'Cần thêm thời gian', newDueAt: '2020-01-01T00:00:00.000Z' }, fixKey);
+    expect(refused).toMatchObject({ status: 400, body: { code: 'EXTENSION_DATE_IN_PAST' } });
+    const corrected = await post(`/api/assignments/${id}/extension`, lead, { reason: 'Cần thêm thời gian', newDueAt: '2100-06-30T00:00:00.000Z' }, fixKey);
+    expect(corrected.status).toBe(200);
+    expect(await post(`/api/assignments/${id}/extension`, lead, { reason: 'Cần thêm thời gian', newDueAt: '2100-06-30T00:00:00.000Z' }, fixKey)).toMatchObject({ status: 200, body: corrected.body });
     expect((await get(`/api/assignments/${id}/timeline`, supervisor)).body.events.map((e: { type: string }) => e.type)).toEqual([
-      'AssignmentCreated', 'AssignmentAcknowledged', 'ResearchRecorded',
+      'AssignmentCreated', 'AssignmentAcknowledged', 'ResearchRecorded', 'ExtensionRequested',
     ]);
   });
 
@@ -268,5 +288,8 @@ describe('assignments over HTTP against the running stack', () => {
     const garbage = await http(`${app.url}/api/directives/import`, { method: 'POST', headers: { ...bearer(supervisor), ...asText }, body: 'Không phải thông báo' });
     expect(garbage.status).toBe(400);
     expect(garbage.body.code).toMatch(/^NOTICE_/);
+    // A notice longer than the seed's 16,000 characters is kept whole with its directive (refused past 20,000 before).
+    const long = await post('/api/directives', supervisor, { id: `TB-${randomUUID().slice(0, 8)}`, title: 'Thông báo dài', sourceText: `${notice}\n${notice}`, assignments: [single('A1')] });
+    expect(long.status).toBe(201);
   });
 });

@@ -14,22 +14,23 @@ export class ErrorsFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const body = this.toBody(error);
+    const body = toErrorBody(error);
     if (body.statusCode === 503) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     if (body.statusCode >= 500) this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
     response.status(body.statusCode).json(body);
   }
+}
 
-  private toBody(error: unknown): ErrorBody {
-    if (error instanceof ApiError) return { statusCode: error.status, code: error.code, message: error.message, details: error.details };
-    if (isDomainError(error)) return { statusCode: domainErrorStatus(error.code), code: error.code, message: error.message, details: error.details };
-    if (error instanceof HttpException) return fromHttpException(error);
-    if (error instanceof Error && error.name === 'InvalidCursorError') return { statusCode: 400, code: 'INVALID_CURSOR', message: error.message };
-    if (isUnavailable(error)) {
-      return { statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: 'Temporal or PostgreSQL is unavailable; retry shortly' };
-    }
-    return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Unexpected error' };
+/** The answer for an error: its status, stable code and message (a user's mistake is never a 500). */
+export function toErrorBody(error: unknown): ErrorBody {
+  if (error instanceof ApiError) return { statusCode: error.status, code: error.code, message: error.message, details: error.details };
+  if (isDomainError(error)) return { statusCode: domainErrorStatus(error.code), code: error.code, message: error.message, details: error.details };
+  if (error instanceof HttpException) return fromHttpException(error);
+  if (error instanceof Error && error.name === 'InvalidCursorError') return { statusCode: 400, code: 'INVALID_CURSOR', message: error.message };
+  if (isUnavailable(error)) {
+    return { statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: 'Temporal or PostgreSQL is unavailable; retry shortly' };
   }
+  return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Unexpected error' };
 }
 
 function fromHttpException(error: HttpException): ErrorBody {

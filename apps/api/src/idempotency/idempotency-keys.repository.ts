@@ -29,4 +29,11 @@ export class IdempotencyKeysRepository {
       update idempotency_keys set response = ${this.sql.json(response)}
       where token_id = ${tokenId} and key = ${key} and response is null`;
   }
+
+  /** Forgets a key whose request was refused, unless an answer was stored for it meanwhile. */
+  async release(tokenId: string, key: string, requestHash: string): Promise<void> {
+    await this.sql`
+      delete from idempotency_keys
+      where token_id = ${tokenId} and key = ${key} and request_hash = ${requestHash} and response is null`;
+  }
 }

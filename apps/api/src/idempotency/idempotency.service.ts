@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../errors/api-error';
+import { toErrorBody } from '../errors/errors.filter';
 import { IdempotencyKeysRepository } from './idempotency-keys.repository';
 import { idempotentUpdateId, isValidIdempotencyKey, requestHash } from './request-hash';
 
@@ -12,8 +13,9 @@ export class IdempotencyService {
   /**
    * Without a key: just executes. With one: a retry of the same request (same scope and body) gets the stored
    * answer without executing again; another request under the same key is a 422. Until an answer is stored (the
-   * first try is running, or failed), retries execute again with the same update id, so Temporal runs the update
-   * once. A failure stores nothing.
+   * first try is running, or failed for want of Temporal or PostgreSQL), retries execute again with the same update
+   * id, so Temporal runs the update once. A refusal (a 4xx: nothing was stored) frees the key, so the corrected
+   * request may use it; its update id comes from the body too, so it cannot be taken for the refused one.
    */
   async run<T>(principal: Principal, key: string | undefined, scope: string, body: unknown, execute: (updateId: string | undefined) => Promise<T>): Promise<T> {
     if (key === undefined) return execute(undefined);
@@ -26,7 +28,13 @@ export class IdempotencyService {
       throw new ApiError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for another request; use a new key for a new request');
     }
     if (record.response) return record.response.result as T;
-    const result = await execute(idempotentUpdateId(principal.tokenId, key));
+    let result: T;
+    try {
+      result = await execute(idempotentUpdateId(principal.tokenId, key, hash));
+    } catch (error) {
+      if (toErrorBody(error).statusCode < 500) await this.keys.release(principal.tokenId, key, hash);
+      throw error;
+    }
     await this.keys.storeResponse(principal.tokenId, key, result);
     return result;
   }

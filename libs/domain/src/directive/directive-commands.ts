@@ -3,7 +3,7 @@ import { resolveStageDeadlines, type CreateAssignment } from '../assignment/assi
 import { ASSIGNMENT_STATUSES, STAGE_MILESTONES, trackIdOf, type AgencyAssignment, type AssignmentStatus, type StageDeadlineSpecs, type StageMilestone, type TimerPolicy } from '../assignment/assignment-types';
 import { describeActor, type Actor } from '../shared/actor';
 import { DomainError, type DomainErrorCode } from '../shared/domain-error';
-import { optionalText, requireAgencyCode, requireId, requireText } from '../shared/text';
+import { MAX_SOURCE_TEXT_LENGTH, optionalText, requireAgencyCode, requireId, requireText } from '../shared/text';
 import { MS_PER_DAY, canonicalInstant, isAfter, isIsoDate, toIso, toMs } from '../shared/time';
 import type { AssignmentPlan, DirectiveEvent, DirectiveState, ExistingDirective, ReportingCadence, StatusCounts } from './directive';
 
@@ -108,7 +108,7 @@ function decideCreate(c: CreateDirective, state: DirectiveState): DirectiveEvent
         title: requireText(c.title, 'title', 500),
         issuingBody: optionalText(c.issuingBody, 'issuingBody'),
         issuedOn: c.issuedOn ?? null,
-        sourceText: optionalText(c.sourceText, 'sourceText'),
+        sourceText: optionalText(c.sourceText, 'sourceText', MAX_SOURCE_TEXT_LENGTH),
         monitoringAgency: requireAgencyCode(c.monitoringAgency ?? MONITORING_AGENCY, 'monitoringAgency'),
         reportingCadence: validateCadence(c.reportingCadence ?? DEFAULT_REPORTING_CADENCE),
         timerPolicy: { remindBeforeMs: [...timerPolicy.remindBeforeMs], ladderAfterMs: [...timerPolicy.ladderAfterMs] },

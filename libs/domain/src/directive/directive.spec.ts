@@ -60,6 +60,14 @@ describe('CreateDirective', () => {
     expect(event.type).toBe('DirectiveCreated');
   });
 
+  it('keeps a whole notice as its source text, up to the million characters an import reads', () => {
+    const notice = 'Ban Thường vụ Tỉnh ủy giao các cơ quan, đơn vị tổ chức thực hiện. '.repeat(800);
+    expect(notice.length).toBeGreaterThan(20_000);
+    const [event] = given([]).when(createDirective({ sourceText: notice })).then([{ ...created(), data: { ...created().data, sourceText: notice.trim() } }]);
+    expect(event.type).toBe('DirectiveCreated');
+    given([]).when(createDirective({ sourceText: 'x'.repeat(1_000_001) })).thenRejects('VALIDATION_FAILED');
+  });
+
   it('rejects a repeat, agencies as authors, and malformed content', () => {
     given([created()]).when(createDirective()).thenRejects('DIRECTIVE_ALREADY_EXISTS');
     given([]).when(createDirective({ actor: { kind: 'agency', agency: 'SNV' } })).thenRejects('NOT_PERMITTED');

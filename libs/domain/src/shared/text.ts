@@ -18,11 +18,14 @@ export function requireText(value: unknown, field: string, maxLength = 20_000): 
   return text;
 }
 
-export function optionalText(value: unknown, field: string): string | null {
+export function optionalText(value: unknown, field: string, maxLength?: number): string | null {
   if (value === undefined || value === null) return null;
   if (typeof value === 'string' && value.trim().length === 0) return null;
-  return requireText(value, field);
+  return requireText(value, field, maxLength);
 }
+
+/** A whole notice kept with its directive: as long as the import reads (1 MiB) and the API takes. */
+export const MAX_SOURCE_TEXT_LENGTH = 1_000_000;
 
 const AGENCY_CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
 

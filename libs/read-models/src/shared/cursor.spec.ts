@@ -13,6 +13,8 @@ describe('keyset cursors', () => {
     ['a date in another form than ours', forged(['2023-W12', 'x'])],
     ['a date in another form than ours (no milliseconds)', forged(['2023-03-22T10:00:00Z', 'x'])],
     ['three parts', forged(['2023-03-22T10:00:00.000Z', 'x', 'y'])],
+    ['an id with a NUL (PostgreSQL refuses it as a parameter)', forged(['2023-03-22T10:00:00.000Z', 'a\u0000'])],
+    ['an id with half a surrogate pair', forged(['2023-03-22T10:00:00.000Z', 'a\ud83d'])],
   ])('refuse %s as INVALID_CURSOR', (_label, cursor) => {
     expect(() => decodeCursor(cursor)).toThrow(InvalidCursorError);
   });

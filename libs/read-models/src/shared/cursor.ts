@@ -1,4 +1,4 @@
-import { isIsoInstant } from '@app/domain';
+import { isIsoInstant, isStorableText } from '@app/domain';
 
 /** A cursor the client got from us and sent back altered (or never got from us). */
 export class InvalidCursorError extends Error {
@@ -15,11 +15,14 @@ export const encodeCursor = (key: readonly [string, string]): string => Buffer.f
 /** An instant the domain accepts (years PostgreSQL can store), exactly as encodeCursor wrote it (toISOString). */
 const isCursorInstant = (value: string): boolean => isIsoInstant(value) && new Date(value).toISOString() === value;
 
-/** `isId` checks the second part where the query casts it (a uuid): a cursor that fails it is invalid, not a 500. */
+/**
+ * `isId` checks the second part where the query casts it (a uuid): a cursor that fails it is invalid, not a 500. Text
+ * PostgreSQL cannot take as a parameter (a NUL, half a surrogate pair) is invalid whatever `isId` says.
+ */
 export function decodeCursor(cursor: string, isId: (id: string) => boolean = () => true): [string, string] {
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === 2 && key.every((part) => typeof part === 'string') && isCursorInstant(key[0]) && isId(key[1])) {
+    if (Array.isArray(key) && key.length === 2 && key.every((part) => typeof part === 'string') && isCursorInstant(key[0]) && isStorableText(key[1]) && isId(key[1])) {
       return [key[0], key[1]];
     }
   } catch {

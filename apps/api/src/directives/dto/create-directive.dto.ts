@@ -8,6 +8,7 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -16,7 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { MAX_TIMER_OFFSET_MS } from '@app/domain';
+import { MAX_SOURCE_TEXT_LENGTH, MAX_TIMER_OFFSET_MS } from '@app/domain';
 
 export class AgencyRoleDto {
   @ApiProperty({ example: 'BTCTU', description: 'Agency code from GET /api/agencies' })
@@ -55,18 +56,21 @@ export class DeadlineDto {
 export class StageDeadlinesDto {
   @ApiPropertyOptional({ type: DeadlineDto, description: 'Acknowledge receipt by' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => DeadlineDto)
   acknowledge?: DeadlineDto;
 
   @ApiPropertyOptional({ type: DeadlineDto, description: 'Submit the proposal by' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => DeadlineDto)
   propose?: DeadlineDto;
 
   @ApiPropertyOptional({ type: DeadlineDto, description: 'Submit the report by (no later than the overall deadline)' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => DeadlineDto)
   report?: DeadlineDto;
@@ -96,11 +100,13 @@ export class AssignmentPlanDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => AgencyRoleDto)
   agencies!: AgencyRoleDto[];
 
   @ApiProperty({ type: DeadlineDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => DeadlineDto)
   deadline!: DeadlineDto;
@@ -112,6 +118,7 @@ export class AssignmentPlanDto {
 
   @ApiPropertyOptional({ type: StageDeadlinesDto, description: 'Milestones, none after the overall deadline and in order (acknowledge ≤ propose ≤ report); absent: the directive default' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => StageDeadlinesDto)
   stageDeadlines?: StageDeadlinesDto;
@@ -166,7 +173,7 @@ export class CreateDirectiveDto {
   @ApiPropertyOptional({ description: 'The notice text the assignments came from' })
   @IsOptional()
   @IsString()
-  @Length(1, 1_000_000)
+  @Length(1, MAX_SOURCE_TEXT_LENGTH)
   sourceText?: string;
 
   @ApiPropertyOptional({ example: 30, description: "The monitor's compiled-report cadence in days" })
@@ -178,6 +185,7 @@ export class CreateDirectiveDto {
 
   @ApiPropertyOptional({ type: TimerPolicyDto, description: 'Reminders and escalation ladder (defaults: 3 and 1 days before; 1, 3, 7 days after)' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => TimerPolicyDto)
   timerPolicy?: TimerPolicyDto;
@@ -188,6 +196,7 @@ export class CreateDirectiveDto {
     description: 'Stage deadlines (workingDays or calendarDays) for assignments without their own; a stage after an assignment\'s deadline is left out. Absent: none',
   })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => StageDeadlinesDto)
   defaultStageDeadlines?: StageDeadlinesDto;
@@ -195,6 +204,7 @@ export class CreateDirectiveDto {
   @ApiProperty({ type: [AssignmentPlanDto] })
   @IsArray()
   @ArrayMaxSize(20_000)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => AssignmentPlanDto)
   assignments!: AssignmentPlanDto[];
