@@ -48,6 +48,10 @@ const PATCH_PARALLEL_STARTS = 'directive-starts-assignments-in-batches';
 const PATCH_STORES_ASSIGNMENTS = 'directive-stores-its-assignments-then-starts-them';
 const PATCH_STARTS_THROUGH_ACTIVITY = 'directive-starts-assignments-through-an-activity';
 const PATCH_OVERLAPPED_START_BATCHES = 'directive-runs-two-start-batches-at-a-time';
+export const PATCH_REFUSED_CREATION_ENDS = 'directive-ends-when-its-creation-is-refused';
+export const PATCH_PARENTS_FIRST = 'directive-starts-each-of-parents-before-their-tracks';
+/** A run whose creation its validator refused (nothing reached history) ends after this, having nothing to follow. */
+const AWAIT_CREATION_MS = 60_000;
 /** Streams per appendToStreams call: keeps each local activity's payload far below Temporal's 2 MB limit. */
 const STREAMS_PER_APPEND = 200;
 /** Child starts in flight at once: one round trip per batch instead of per assignment. */
@@ -145,7 +149,12 @@ export async function directiveWorkflow(input: DirectiveWorkflowInput): Promise<
         // creation (then signal it was ready); replaying them must do the same.
         if (!state.exists && patched(PATCH_STORES_ASSIGNMENTS)) {
           const command: CreateDirective = { ...request.directive, directiveId: input.directiveId, type: 'CreateDirective', at: nowIso(), actor: request.actor };
-          const created = await storeWithAssignments(command, request.correlationId);
+          const created = await storeWithAssignments(command, request.correlationId).catch((error: unknown) => {
+            // An assignment's creation refused (e.g. two reminders at the same offset), nothing stored: as the store's
+            // refusal, it ends the run (runs recorded before kept waiting).
+            if (isDomainFailure(error) && !state.exists && patched(PATCH_REFUSED_CREATION_ENDS)) refused = true;
+            throw error;
+          });
           await startStored(created, command.at, request.correlationId, input.historyLimit);
           started = true;
           return view();
@@ -171,7 +180,13 @@ export async function directiveWorkflow(input: DirectiveWorkflowInput): Promise<
   );
 
   // A refused creation ends the run, unless another create was queued behind it.
-  await condition(() => (state.exists && started) || (refused && !state.exists && queue.idle && allHandlersFinished()));
+  const settled = (): boolean => (state.exists && started) || (refused && !state.exists && queue.idle && allHandlersFinished());
+  if (patched(PATCH_REFUSED_CREATION_ENDS)) {
+    // The creation comes with the start; one its validator refused never reaches the run, which then follows nothing.
+    const nothingToFollow = async (): Promise<boolean> => !(await condition(settled, input.awaitCreationMs ?? AWAIT_CREATION_MS)) && !state.exists && queue.idle && allHandlersFinished();
+    if (await nothingToFollow()) return;
+  }
+  await condition(settled);
   while (state.exists && state.status === 'active') {
     const dueAt = nextCompiledReportAt(state);
     if (!dueAt) break;
@@ -218,8 +233,16 @@ async function startStored(
     await startChildren(inputs.map((input, index) => ({ input, searchAttributes: initialSearchAttributes(created[index].state, at) })));
     return;
   }
+  let rest = inputs;
+  // A track reports to its "each of" parent from its first task (an overdue mark, at once for a notice imported late):
+  // the parents are started first, or such a report could find no parent and be lost (runs recorded before did not).
+  if (inputs.some(isParent) && patched(PATCH_PARENTS_FIRST)) {
+    const parents = inputs.filter(isParent);
+    for (let index = 0; index < parents.length; index += STARTS_PER_ACTIVITY) await startAssignments({ inputs: parents.slice(index, index + STARTS_PER_ACTIVITY), at });
+    rest = inputs.filter((input) => !isParent(input));
+  }
   const batches: AssignmentWorkflowInput[][] = [];
-  for (let index = 0; index < inputs.length; index += STARTS_PER_ACTIVITY) batches.push(inputs.slice(index, index + STARTS_PER_ACTIVITY));
+  for (let index = 0; index < rest.length; index += STARTS_PER_ACTIVITY) batches.push(rest.slice(index, index + STARTS_PER_ACTIVITY));
   if (!patched(PATCH_OVERLAPPED_START_BATCHES)) {
     for (const batch of batches) await startAssignments({ inputs: batch, at });
     return;
@@ -231,6 +254,11 @@ async function startStored(
   };
   await Promise.all(Array.from({ length: lanes }, lane));
 }
+
+const isParent = (input: AssignmentWorkflowInput): boolean => {
+  const state = input.carried?.state;
+  return state !== undefined && state.exists && state.kind === 'eachOf';
+};
 
 /** Starts each assignment's workflow once; ids derive from the assignment, so a repeat starts nothing. */
 async function startCreatedAssignments(commands: CreateAssignment[], correlationId: string, historyLimit: number | undefined): Promise<void> {

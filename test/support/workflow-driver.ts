@@ -42,13 +42,13 @@ export async function createDirective(
   client: Client,
   taskQueue: string,
   assignments: AssignmentPlan[],
-  options: { timerPolicy?: TimerPolicy; historyLimit?: number; directiveId?: string; reportingEveryMs?: number } = {},
+  options: { timerPolicy?: TimerPolicy; historyLimit?: number; directiveId?: string; reportingEveryMs?: number; title?: string; awaitCreationMs?: number } = {},
 ) {
   const directiveId = options.directiveId ?? `D-${randomUUID().slice(0, 8)}`;
   return client.workflow.executeUpdateWithStart(createDirectiveUpdate, {
     args: [
       {
-        directive: { title: 'Thông báo kết luận', assignments, timerPolicy: options.timerPolicy, reportingCadence: options.reportingEveryMs ? { everyMs: options.reportingEveryMs } : undefined },
+        directive: { title: options.title ?? 'Thông báo kết luận', assignments, timerPolicy: options.timerPolicy, reportingCadence: options.reportingEveryMs ? { everyMs: options.reportingEveryMs } : undefined },
         actor: SUPERVISOR,
         correlationId: randomUUID(),
       },
@@ -56,7 +56,7 @@ export async function createDirective(
     startWorkflowOperation: new WithStartWorkflowOperation(DIRECTIVE_WORKFLOW, {
       workflowId: directiveWorkflowId(directiveId),
       taskQueue,
-      args: [{ directiveId, historyLimit: options.historyLimit }],
+      args: [{ directiveId, historyLimit: options.historyLimit, ...(options.awaitCreationMs !== undefined && { awaitCreationMs: options.awaitCreationMs }) }],
       workflowIdConflictPolicy: 'USE_EXISTING',
     }),
   });

@@ -8,6 +8,8 @@ export interface DirectiveWorkflowInput {
   /** Passed on to the assignment workflows; see AssignmentWorkflowInput.historyLimit. */
   historyLimit?: number;
   carried?: { state: unknown; version: number; started: boolean };
+  /** How long a run with no directive waits for its creation before ending (60 s; tests shorten it). */
+  awaitCreationMs?: number;
 }
 
 export interface CreateDirectiveRequest {

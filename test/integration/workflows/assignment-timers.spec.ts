@@ -1,4 +1,5 @@
-import { assignmentStreamId, assignmentWorkflowId } from '@app/contracts';
+import { DISTRICT_COMMITTEES } from '@app/agencies';
+import { assignmentStreamId, assignmentWorkflowId, directiveWorkflowId } from '@app/contracts';
 import { recordHistory } from '../../support/history-fixtures';
 import { connectToStack, testWorker, uniqueId, type StackConnection } from '../../support/test-stack';
 import { agency, createDirective, eventually, FAST_TIMERS, inSeconds, plan, send, stateOf, SUPERVISOR } from '../../support/workflow-driver';
@@ -40,6 +41,23 @@ describe('durable deadline timers, restarts and long lives', () => {
       expect(parent?.tracks?.byStatus.inProgressOnTime).toBe(0);
       await send(stack.client, id, { type: 'Withdraw', reason: 'Kết thúc kiểm thử' }, SUPERVISOR);
       await stack.client.workflow.getHandle(assignmentWorkflowId(id)).result();
+    } finally {
+      await worker.shutdown();
+    }
+  });
+
+  it('shows every track of a notice imported late overdue in its parent, each track having reported at its start', async () => {
+    const worker = await testWorker();
+    try {
+      const directiveId = uniqueId('D8');
+      const id = `${directiveId}-A3`;
+      const pastDeadline = { kind: 'date' as const, date: '2024-01-31' };
+      await createDirective(stack.client, worker.taskQueue, [plan(id, { kind: 'eachOf', deadline: pastDeadline, agencies: DISTRICT_COMMITTEES.map((code) => ({ agency: code, role: 'lead' as const })) })], { directiveId });
+      const parent = await eventually(() => stateOf(stack.client, id), (s) => (s?.tracks?.byStatus.inProgressOverdue ?? 0) === DISTRICT_COMMITTEES.length, 30_000);
+      expect(parent?.tracks?.byStatus.inProgressOnTime).toBe(0);
+      await send(stack.client, id, { type: 'Withdraw', reason: 'Kết thúc kiểm thử' }, SUPERVISOR);
+      await stack.client.workflow.getHandle(assignmentWorkflowId(id)).result();
+      await recordHistory(directiveWorkflowId(directiveId), 'directive-starts-parents-first');
     } finally {
       await worker.shutdown();
     }

@@ -87,6 +87,21 @@ describe("the monitor's duty and what operators can query", () => {
     expect((await stack.store.readStream(assignmentStreamId(taken))).map((e) => e.type)).toEqual(['AssignmentCreated']);
   });
 
+  it('ends the run of a refused creation, whether its check or an assignment refused it, storing nothing', async () => {
+    const byCheck = `D-${randomUUID().slice(0, 8)}`;
+    expect(await rejectionCode(createDirective(stack.client, worker.taskQueue, [plan(`${byCheck}-A1`)], { directiveId: byCheck, title: '   ', awaitCreationMs: 500 }))).toBe('VALIDATION_FAILED');
+    // Two reminders at one offset: the directive passes, each assignment's creation refuses it.
+    const byAssignment = `D-${randomUUID().slice(0, 8)}`;
+    const sameOffsetTwice = { remindBeforeMs: [86_400_000, 86_400_000], ladderAfterMs: [86_400_000, 172_800_000, 259_200_000] as [number, number, number] };
+    expect(await rejectionCode(createDirective(stack.client, worker.taskQueue, [plan(`${byAssignment}-A1`)], { directiveId: byAssignment, timerPolicy: sameOffsetTwice }))).toBe('VALIDATION_FAILED');
+    for (const directiveId of [byCheck, byAssignment]) {
+      const handle = stack.client.workflow.getHandle(directiveWorkflowId(directiveId));
+      await eventually(async () => (await handle.describe()).status.name, (status) => status === 'COMPLETED', 15_000);
+      expect(await stack.store.readStream(directiveStreamId(directiveId))).toEqual([]);
+    }
+    await recordHistory(directiveWorkflowId(byAssignment), 'directive-refused-by-its-assignments');
+  });
+
   it('publishes search attributes, so Temporal visibility filters assignments by status, stage and lead agency', async () => {
     const directiveId = `D-${randomUUID().slice(0, 8)}`;
     const id = `${directiveId}-A1`;
