@@ -54,6 +54,7 @@ export const PATCH_TRACK_OVERDUE_SIGNAL = 'assignment-track-signals-overdue';
 export const PATCH_DRAIN_BEFORE_CONTINUE = 'assignment-drains-again-before-continue-as-new';
 export const PATCH_TRACK_CLOCK_SIGNAL = 'assignment-track-signals-its-deadline';
 export const PATCH_PARENT_TRACK_CLOCK = 'assignment-parent-records-track-deadlines';
+export const PATCH_CARRY_DELIVERIES = 'assignment-carries-pending-deliveries-over-continue-as-new';
 
 /**
  * One assignment (or one agency's track of an "each of" assignment) from creation to closure: commands arrive
@@ -63,7 +64,8 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
   let state: AssignmentState = input.carried?.state ?? initialAssignmentState;
   let version = input.carried?.version ?? 0;
   const queue = new SerialQueue();
-  const deliveries: string[] = [];
+  // Notifying events whose webhook delivery is pending, carried over continue-as-new (the activity skips delivered ones).
+  const deliveries: string[] = [...(input.carried?.deliveries ?? [])];
   // Signals to the parent or tracks; awaited before the workflow ends, or they would be dropped with it.
   const outbox: Promise<void>[] = [];
   const streamId = assignmentStreamId(input.assignmentId);
@@ -179,7 +181,9 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
     const timers = patched(PATCH_KEEP_DEADLINE_TIMER) ? deadline : undefined;
     await nextChangeOrTimer(() => version, queue, () => state, (command) => apply(command, workflowInfo().workflowId), timers, () => shouldContinueAsNew(input.historyLimit));
     if (shouldContinueAsNew(input.historyLimit)) {
-      const idle = (): boolean => queue.idle && allHandlersFinished() && deliveries.length === 0;
+      // Runs recorded before waited for every delivery, up to a day of retries with a webhook down, firing no timer.
+      const carryDeliveries = patched(PATCH_CARRY_DELIVERIES);
+      const idle = (): boolean => queue.idle && allHandlersFinished() && (carryDeliveries || deliveries.length === 0);
       const drain = async (): Promise<void> => {
         await condition(idle);
         await Promise.all(outbox);
@@ -188,7 +192,8 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
       // A command that arrived while the outbox was awaited is finished before the state is carried over, or it
       // would be lost with this run (runs recorded before continued at once).
       while (!idle() && patched(PATCH_DRAIN_BEFORE_CONTINUE)) await drain();
-      await continueAsNew<typeof assignmentWorkflow>({ ...input, create: undefined, carried: { state, version } });
+      const pending = carryDeliveries && deliveries.length > 0 ? { deliveries: [...deliveries] } : {};
+      await continueAsNew<typeof assignmentWorkflow>({ ...input, create: undefined, carried: { state, version, ...pending } });
     }
   }
   await condition(() => queue.idle && allHandlersFinished() && deliveries.length === 0);

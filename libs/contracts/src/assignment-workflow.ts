@@ -26,7 +26,7 @@ export interface AssignmentWorkflowInput {
   /** The creation command (first run). */
   create?: CreateAssignment;
   /** State carried over by continue-as-new, or stored by the directive that starts the workflow (no `create` then). */
-  carried?: { state: AssignmentState; version: number };
+  carried?: { state: AssignmentState; version: number; deliveries?: string[] };
   /** Continue-as-new once history grows past this many events (the server's suggestion also counts). */
   historyLimit?: number;
   correlationId: string;

@@ -90,4 +90,27 @@ describe('notifications delivered to the agency webhook', () => {
       await worker.shutdown();
     }
   });
+
+  it('keeps firing its deadlines while a webhook is down, also when its history continues as new', async () => {
+    const down = 'BNCTU'; // a webhook nothing listens on, for this test only
+    await new AgencyWebhookRepository(sql).set(down, 'http://127.0.0.1:9/hooks/down');
+    const worker = await testWorker();
+    try {
+      const id = `W-${randomUUID().slice(0, 8)}`;
+      await createDirective(client, worker.taskQueue, [plan(id, { agencies: [{ agency: down, role: 'lead' }], deadline: inSeconds(2) })], { timerPolicy: FAST_TIMERS, historyLimit: 12 });
+      const handle = client.workflow.getHandle(assignmentWorkflowId(id));
+      const firstRun = (await handle.describe()).runId;
+      // The reminder, the overdue mark and the three escalation levels, each pending delivery as the next falls due.
+      const stored = await eventually(
+        async () => (await new EventStore(sql).readStream(`assignment-${id}`)).map((e) => e.type),
+        (types) => types.filter((type) => type === 'EscalatedToLevel').length === 3,
+        30_000,
+      );
+      expect(stored).toEqual(expect.arrayContaining(['ReminderSent', 'MarkedOverdue']));
+      expect((await handle.describe()).runId).not.toBe(firstRun);
+    } finally {
+      await worker.shutdown();
+      await new AgencyWebhookRepository(sql).remove(down);
+    }
+  });
 });
