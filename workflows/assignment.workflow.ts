@@ -55,6 +55,7 @@ export const PATCH_DRAIN_BEFORE_CONTINUE = 'assignment-drains-again-before-conti
 export const PATCH_TRACK_CLOCK_SIGNAL = 'assignment-track-signals-its-deadline';
 export const PATCH_PARENT_TRACK_CLOCK = 'assignment-parent-records-track-deadlines';
 export const PATCH_CARRY_DELIVERIES = 'assignment-carries-pending-deliveries-over-continue-as-new';
+export const PATCH_CAUGHT_UP_COMMANDS = 'assignment-answers-commands-it-caught-up-on';
 
 /**
  * One assignment (or one agency's track of an "each of" assignment) from creation to closure: commands arrive
@@ -72,7 +73,14 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
   const deadline = new DeadlineTimer();
   const published = new Map<string, string | null>();
 
+  // Users' commands whose events a catch-up took in (their first attempt stored them; its task's completion was lost).
+  const caughtUp = new Map<string, AppendEventsOutput['events']>();
+  const ownCatchUp = (correlationId: string) => (correlationId === workflowInfo().workflowId ? undefined : caughtUp.get(correlationId));
+
   const apply = async (command: AssignmentCommand, correlationId: string): Promise<CommandResult> => {
+    // Caught up by another command before this one ran again: it took effect then (runs recorded before decided it again).
+    const stored = ownCatchUp(correlationId);
+    if (stored && patched(PATCH_CAUGHT_UP_COMMANDS)) return { assignment: summarize(state, command.at), version, events: stored };
     let events = decideOrFail(() => decideAssignment(command, state));
     let appended = await append(events, command, correlationId);
     // Behind its own stream (a workflow task whose completion was lost had stored more): take those events as
@@ -83,6 +91,7 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
       const beforeCatchUp = state;
       state = behind.reduce<AssignmentState>((current, event) => evolveAssignment(current, { type: event.type, data: event.data } as AssignmentEvent), state);
       version = appended.version;
+      for (const event of behind) caughtUp.set(event.correlationId, [...(caughtUp.get(event.correlationId) ?? []), event]);
       const withdrawal = behind.find((event) => event.type === 'AssignmentWithdrawn');
       afterChange(beforeCatchUp, { version, events: behind }, (withdrawal?.actor ?? command.actor) as Actor);
       const own = correlationId === workflowInfo().workflowId ? [] : behind.filter((event) => event.correlationId === correlationId);
@@ -146,7 +155,12 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
     assignmentCommandUpdate,
     (request) => queue.run(() => apply(toCommand(request, nowIso()), request.correlationId)),
     // Rejects an invalid command before anything reaches history or the event store.
-    { validator: (request) => void decideOrFail(() => decideAssignment(toCommand(request, nowIso()), state)) },
+    {
+      validator: (request) => {
+        if (ownCatchUp(request.correlationId)) return; // already stored: answered with its events
+        decideOrFail(() => decideAssignment(toCommand(request, nowIso()), state));
+      },
+    },
   );
   setHandler(trackProgressSignal, (signalled) => {
     // A parent run recorded before parents held tracks to their deadlines took stage and status only, even from a

@@ -162,6 +162,22 @@ describe('assignment workflows on the real Temporal dev server', () => {
       'AssignmentCreated', 'AssignmentAcknowledged', 'Ghi chú của lệnh khác', 'Khảo sát 13 huyện', 'Ghi chú của một lệnh khác nữa', 'Đã lưu ở lần trước',
     ]);
     expect((await client.workflow.getHandle(assignmentWorkflowId(id)).query(assignmentStateQuery)).version).toBe(next.version + 2);
+
+    // A command stored by its first attempt and caught up by another command before it is sent again: answered with
+    // what was stored, neither refused nor stored twice.
+    const caughtUp = randomUUID();
+    await lost(next.version + 2, 'Ghi chú đã lưu, lệnh khác nhận về', caughtUp);
+    const other = await send(client, id, { type: 'RecordResearch', note: 'Lệnh khác' }, agency('DDHDND'));
+    expect(other.version).toBe(next.version + 4);
+    const repeated = await client.workflow.getHandle(assignmentWorkflowId(id)).executeUpdate(assignmentCommandUpdate, {
+      args: [{ command: { type: 'RecordResearch', note: 'Ghi chú đã lưu, lệnh khác nhận về' }, actor: agency('BTCTU'), correlationId: caughtUp }],
+    });
+    expect(repeated.version).toBe(next.version + 4);
+    expect(repeated.events.map((e) => (e.data as { note: string }).note)).toEqual(['Ghi chú đã lưu, lệnh khác nhận về']);
+    expect((await store.readStream(assignmentStreamId(id))).filter((e) => (e.data as { note?: string }).note === 'Ghi chú đã lưu, lệnh khác nhận về')).toHaveLength(1);
+    await send(client, id, { type: 'Withdraw', reason: 'Kết thúc kiểm thử' }, SUPERVISOR);
+    await client.workflow.getHandle(assignmentWorkflowId(id)).result();
+    await recordHistory(assignmentWorkflowId(id), 'caught-up-command-answered');
   });
 
   it('answers a repeated update id with the first result and appends nothing more', async () => {
