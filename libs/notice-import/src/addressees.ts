@@ -35,7 +35,8 @@ const words = (list: readonly string[]): string => list.map(keywordPattern).join
 const SEPARATORS = sticky(`(?:[\\s,;:()]+|(?:và|cùng|với)${NOT_WORD_AFTER})*`);
 const LEAD_WORD = sticky(`(?:${keywordPattern('chủ trì')})${NOT_WORD_AFTER}(?:\\s*\\))?`);
 const COORDINATOR_WORD = sticky(`${keywordPattern('phối hợp')}(?:\\s+(?:với|cùng))?${NOT_WORD_AFTER}`);
-const BODY_NOUNS = 'cơ\\s+quan|đơn\\s+vị|sở|ban|ngành|cấp|địa\\s+phương|tổ\\s+chức|đoàn\\s+thể';
+// Folded like the text they are matched against ("đoàn" folds to "đòan").
+const BODY_NOUNS = words(['cơ quan', 'đơn vị', 'sở', 'ban', 'ngành', 'cấp', 'địa phương', 'tổ chức', 'đoàn thể']);
 const VAGUE = sticky(
   `các\\s+(?:${BODY_NOUNS})(?:\\s*,\\s*(?:các\\s+)?(?:${BODY_NOUNS}))*(?:\\s+cấp\\s+(?:tỉnh|huyện|xã))?(?:\\s+(?:có\\s+)?liên\\s+quan)?${NOT_WORD_AFTER}`,
 );

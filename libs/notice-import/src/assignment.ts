@@ -66,9 +66,13 @@ function addresseeWarnings(item: Item, list: AddresseeList, roles: RoleAssignmen
 
 /** Words that announce a deadline: when none of the deadline rules matched, the author meant one anyway. */
 const DEADLINE_LIKE = new RegExp(
-  fold(String.raw`(?:trước|chậm\s+nhất|hạn\s+chót|hết|cuối)\s+(?:ngày|tháng|quý|quí|năm|\d)|trong\s+(?:quý|quí|\d+\s+tháng)|định\s+kỳ|hằng\s+(?:tháng|quý|năm)`),
+  fold(
+    String.raw`(?:trước|chậm\s+nhất|hạn\s+chót|hết|cuối)\s+(?:ngày|tháng|quý|quí|năm|tết|\d)|chậm\s+nhất|thời\s+hạn|hạn\s+chót|thời\s+gian\s+hoàn\s+thành|trong\s+(?:quý|quí|\d+\s+(?:tháng|năm))|định\s+kỳ|(?:hằng|hàng)\s+(?:tuần|tháng|quý|quí|năm)`,
+  ),
   'u',
 );
+/** A duty that comes back ("định kỳ 6 tháng", "hằng năm"): one workflow follows its first date only. */
+const RECURRING = new RegExp(fold(String.raw`định\s+kỳ|(?:hằng|hàng)\s+(?:tuần|tháng|quý|quí|năm)`), 'u');
 
 function deadlineOf(item: Item, ctx: AssignmentContext): { deadline: DeadlineSpec; deadlineText?: string; warnings: Warning[] } {
   const hits = findDeadlines(item.body, ctx.issuedOn);
@@ -86,6 +90,11 @@ function deadlineOf(item: Item, ctx: AssignmentContext): { deadline: DeadlineSpe
   if (valid.length > 1) {
     const all = valid.map((h) => `"${h.text}"`).join(', ');
     warnings.push(warn(item, 'MULTIPLE_DEADLINES', `${item.key}: several deadlines (${all}); the first one is used.`));
+  }
+  const recurring = RECURRING.exec(fold(item.body));
+  if (recurring !== null) {
+    const phrase = item.body.slice(recurring.index, recurring.index + recurring[0].length);
+    warnings.push(warn(item, 'RECURRING_DEADLINE', `${item.key}: "${phrase}" makes it a recurring duty; only "${valid[0].text}" is followed. Add the later reports as assignments of their own.`));
   }
   return { deadline: valid[0].deadline, deadlineText: valid[0].text, warnings };
 }

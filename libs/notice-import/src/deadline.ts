@@ -20,6 +20,10 @@ const COUNTED_FROM = String.raw`(?:\s+kể\s+từ\s+ngày\s+(?:ban\s+hành|ký|n
 const YEAR_SUFFIX = String.raw`(?:\s*(?:[/.-]|năm)\s*(\d{4}))?`;
 const NOT_A_PERIOD = String.raw`(?!\s+(?:đầu|cuối|qua|gần|trước|còn\s+lại|năm|của|\d))`;
 const QUARTERS: Readonly<Record<string, number>> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+/** "Thời hạn: …", "thời hạn hoàn thành là …", "thời gian hoàn thành: …": a time limit stated as a field. */
+const TIME_LIMIT = String.raw`(?:thời\s+hạn(?:\s+hoàn\s+thành)?|thời\s+gian\s+hoàn\s+thành)(?:\s*:|\s+là)\s*`;
+/** Where a period's deadline starts: "trong/hết/cuối quý II", or a time limit field ("Thời hạn: quý II/2023"). */
+const PERIOD_INTRO = String.raw`(?:(?:trong|hết|cuối)\s+|${TIME_LIMIT}(?:trong\s+)?)`;
 
 /** Patterns run on folded text, so their words are folded too ("quý" → "qúy"); they use no upper-case escapes. */
 function rule(source: string, read: Rule['read']): Rule {
@@ -42,21 +46,21 @@ function readDate(groups: readonly (string | undefined)[], issuedOn: string): De
 }
 
 const RULES: readonly Rule[] = [
-  rule(String.raw`(?:trước|chậm\s+nhất(?:\s+là)?|hạn\s+chót(?:\s+là)?)\s+(?:ngày\s+)?(?:${DATE_NUMERIC}|${DATE_WORDS})`, (g, issuedOn) =>
+  rule(String.raw`(?:(?:trước|chậm\s+nhất(?:\s+là)?(?:\s+(?:đến|vào))?|hạn\s+chót(?:\s+là)?)\s+|${TIME_LIMIT})(?:ngày\s+)?(?:${DATE_NUMERIC}|${DATE_WORDS})`, (g, issuedOn) =>
     readDate(g[0] !== undefined ? g.slice(0, 3) : g.slice(3, 6), issuedOn),
   ),
   rule(`${WITHIN}\\s+làm\\s+việc${COUNTED_FROM}`, (g) => ({ kind: 'workingDays', days: Number(g[0]) })),
   rule(`${WITHIN}(?!\\s+làm\\s+việc)${COUNTED_FROM}`, (g) => ({ kind: 'calendarDays', days: Number(g[0]) })),
-  rule(String.raw`(?:trong|hết|cuối)\s+quý\s+(iv|iii|ii|i|[1-4])${YEAR_SUFFIX}`, (g, issuedOn) => ({
+  rule(String.raw`${PERIOD_INTRO}quý\s+(iv|iii|ii|i|[1-4])${YEAR_SUFFIX}`, (g, issuedOn) => ({
     kind: 'date',
     date: withYear(g[1], issuedOn, (y) => quarterEnd(y, QUARTERS[g[0] ?? '4'])),
   })),
-  rule(String.raw`(?:trong|hết|cuối)\s+tháng\s+(\d{1,2})${YEAR_SUFFIX}`, (g, issuedOn) => {
+  rule(String.raw`${PERIOD_INTRO}tháng\s+(\d{1,2})${YEAR_SUFFIX}`, (g, issuedOn) => {
     const month = Number(g[0]);
     if (month < 1 || month > 12) return `${month} is not a month`;
     return { kind: 'date', date: withYear(g[1], issuedOn, (y) => monthEnd(y, month)) };
   }),
-  rule(String.raw`(?:trong|hết|cuối)\s+năm\s+(\d{4})`, (g) => ({ kind: 'date', date: isoDate(Number(g[0]), 12, 31) })),
+  rule(String.raw`${PERIOD_INTRO}năm\s+(\d{4})`, (g) => ({ kind: 'date', date: isoDate(Number(g[0]), 12, 31) })),
   // "Before quarter III" is by the end of quarter II; before a month or a year, by the end of the one before.
   rule(String.raw`trước\s+quý\s+(iv|iii|ii|i|[1-4])${YEAR_SUFFIX}`, (g, issuedOn) => ({
     kind: 'date',

@@ -63,6 +63,8 @@ export type WarningCode =
   | 'INVALID_DEADLINE'
   /** Words that read like a deadline ("định kỳ hằng tháng", "hằng quý") that the parser did not understand. */
   | 'UNREAD_DEADLINE'
+  /** A recurring duty ("báo cáo trước ngày 15/12 hằng năm"): only its first date is followed. */
+  | 'RECURRING_DEADLINE'
   | 'IGNORED_PARAGRAPH'
   /** An "each of" item also names coordinators: each district's track is its own; they are not part of it. */
   | 'EACH_OF_COORDINATORS_LEFT_OUT';

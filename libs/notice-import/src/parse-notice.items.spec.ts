@@ -39,6 +39,10 @@ describe('parseNotice: deadlines', () => {
       { kind: 'date', date: '2024-02-22' },
       'trong thời hạn 11 tháng kể từ ngày ban hành thông báo',
     ],
+    ['- Ban Tổ chức Tỉnh ủy báo cáo chậm nhất đến ngày 30/6/2023.', { kind: 'date', date: '2023-06-30' }, 'chậm nhất đến ngày 30/6/2023'],
+    ['- Ban Tổ chức Tỉnh ủy rà soát, báo cáo. Thời hạn: 30/6/2023.', { kind: 'date', date: '2023-06-30' }, 'Thời hạn: 30/6/2023'],
+    ['- Ban Tổ chức Tỉnh ủy rà soát; thời hạn hoàn thành là ngày 15/8/2023.', { kind: 'date', date: '2023-08-15' }, 'thời hạn hoàn thành là ngày 15/8/2023'],
+    ['- Ban Tổ chức Tỉnh ủy xây dựng đề án, thời gian hoàn thành: Quý II/2023.', { kind: 'date', date: '2023-06-30' }, 'thời gian hoàn thành: Quý II/2023'],
   ])('%s', (item, deadline, deadlineText) => {
     const a = only(item);
     expect(a.deadline).toEqual(deadline);
@@ -50,6 +54,9 @@ describe('parseNotice: deadlines', () => {
     ['- Ban Tổ chức Tỉnh ủy báo cáo định kỳ hằng tháng.', 'định kỳ'],
     ['- Ban Tổ chức Tỉnh ủy báo cáo kết quả hằng quý.', 'hằng quý'],
     ['- Ban Tổ chức Tỉnh ủy hoàn thành trong quý tới.', 'trong quý'],
+    ['- Ban Tổ chức Tỉnh ủy báo cáo kết quả hàng quý.', 'hàng quý'],
+    ['- Ban Tổ chức Tỉnh ủy hoàn thành trước Tết Nguyên đán Giáp Thìn.', 'trước Tết'],
+    ['- Ban Tổ chức Tỉnh ủy thực hiện trong 2 năm.', 'trong 2 năm'],
   ])('warns UNREAD_DEADLINE when %s gets the default deadline', (item, phrase) => {
     const { notice, warnings } = expectOk(parseNotice(noticeWith([item])));
     expect(notice.assignments[0].deadline).toEqual({ kind: 'workingDays', days: 30 });
@@ -64,6 +71,15 @@ describe('parseNotice: deadlines', () => {
     const { notice, warnings } = expectOk(parseNotice(noticeWith([item])));
     expect(notice.assignments[0]).toMatchObject({ deadline, deadlineText });
     expect(warnings.map((w) => w.code)).not.toContain('MULTIPLE_DEADLINES');
+  });
+
+  it.each([
+    ['- Ban Tổ chức Tỉnh ủy báo cáo trước ngày 15/12 hằng năm.', '2023-12-15', 'hằng năm'],
+    ['- Ban Tổ chức Tỉnh ủy định kỳ 6 tháng báo cáo trước ngày 15/6 và 15/12.', '2023-06-15', 'định kỳ'],
+  ])('reads the first date of a recurring duty and warns RECURRING_DEADLINE: %s', (item, date, phrase) => {
+    const { notice, warnings } = expectOk(parseNotice(noticeWith([item])));
+    expect(notice.assignments[0].deadline).toEqual({ kind: 'date', date });
+    expect(warnings).toContainEqual(expect.objectContaining({ code: 'RECURRING_DEADLINE', assignmentKey: 'A1', message: expect.stringContaining(phrase) }));
   });
 
   it('does not warn UNREAD_DEADLINE for an item that names no deadline, or one it read', () => {
@@ -171,6 +187,25 @@ describe('parseNotice: addressees and roles', () => {
       '- Ban Tổ chức Tỉnh ủy chuyển các cơ quan có thẩm quyền xem xét, giải quyết.',
     );
     expect(notice.assignments.map((a) => a.centralCompetence)).toEqual([true, true, false, true, false]);
+  });
+
+  it('flags central competence however the notice says it: reported, asked, submitted, a ministry', () => {
+    const { notice } = parseItems(
+      '- Ban cán sự đảng UBND tỉnh tổng hợp, báo cáo Trung ương xem xét, giải quyết.',
+      '- Ban Tổ chức Tỉnh ủy rà soát các nội dung thuộc thẩm quyền của các cơ quan Trung ương.',
+      '- Ban Tổ chức Tỉnh ủy tổng hợp nội dung thuộc thẩm quyền xem xét, giải quyết của Trung ương.',
+      '- Ban Tổ chức Tỉnh ủy xin ý kiến Trung ương về cơ chế đặc thù.',
+      '- Ban cán sự đảng UBND tỉnh trình Thủ tướng Chính phủ phê duyệt.',
+      '- Ban cán sự đảng UBND tỉnh kiến nghị Bộ Nội vụ bổ sung biên chế.',
+      '- Ban Tổ chức Tỉnh ủy đề xuất bộ tiêu chí đánh giá cán bộ.',
+    );
+    expect(notice.assignments.map((a) => a.centralCompetence)).toEqual([true, true, true, true, true, true, false]);
+  });
+
+  it('reads "các sở, ngành, đoàn thể liên quan" as one collective addressee, whatever the tone placement', () => {
+    const { notice, warnings } = parseItems('- Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với các sở, ngành, đoàn thể liên quan tham mưu chính sách.');
+    expect(notice.assignments[0].text).toBe('tham mưu chính sách.');
+    expect(warnings).toContainEqual(expect.objectContaining({ code: 'VAGUE_ADDRESSEE', text: 'các sở, ngành, đoàn thể liên quan' }));
   });
 
   it('reports a body not in the registry with its span, and never drops it silently', () => {
