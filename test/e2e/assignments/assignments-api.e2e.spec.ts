@@ -132,6 +132,11 @@ describe('assignments over HTTP against the running stack', () => {
       expect({ path, ...(await get(path, token)) }).toMatchObject({ path, status: 400, body: { code } });
     }
     expect((await get('/api/assignments?dueBefore=2099-01-01', supervisor)).status).toBe(200);
+    // A date alone is that day in Vietnam: due at 01:00 on 30/6 local time (18:00Z the day before) is not before 30/6.
+    const early = await directive([single('A1', { kind: 'instant', at: '2099-06-29T18:00:00.000Z' })]);
+    await visible(`${early}-A1`);
+    const dueBefore = async (date: string) => (await get(`/api/assignments?directive=${early}&dueBefore=${date}`, supervisor)).body.items.length;
+    expect([await dueBefore('2099-06-30'), await dueBefore('2099-07-01')]).toEqual([0, 1]);
     const farLadder = { remindBeforeMs: [86_400_000], ladderAfterMs: [86_400_000, 172_800_000, 9e15] };
     const refusedPolicy = await post('/api/directives', supervisor, { id: `TB-${randomUUID().slice(0, 8)}`, title: 'Thông báo', assignments: [single('A1')], timerPolicy: farLadder });
     expect(refusedPolicy).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });

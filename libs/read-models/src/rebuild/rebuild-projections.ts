@@ -28,9 +28,9 @@ export interface RebuildResult {
 }
 
 /**
- * Truncates the projection tables and replays every event through dondoc's projections, in one transaction: readers
- * see the old tables until it commits, and a failure leaves them as they were. Appends wait meanwhile (the lock on
- * `streams` lets running appends finish first), so no event is missed or projected twice.
+ * Truncates the projection tables and replays every event through dondoc's projections, in one transaction: a failure
+ * leaves them as they were. Reads of those tables wait until it commits (TRUNCATE locks them), and so do appends (the
+ * lock on `streams` lets running appends finish first), so no event is missed or projected twice.
  */
 export async function rebuildProjections(sql: Sql, options: RebuildOptions = {}): Promise<RebuildResult> {
   const started = Date.now();

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { BooleanQuery } from '../../common/boolean-query';
 import { IsIsoInstantOrDate } from '../../common/iso-time.validator';
+import { VietnamDayStart } from '../../common/vietnam-day';
 import { LimitQuery } from '../../common/limit.query';
 import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { ASSIGNMENT_STAGES, ASSIGNMENT_STATUSES, type AssignmentStage, type AssignmentStatus } from '@app/domain';
@@ -40,8 +41,9 @@ export class ListAssignmentsQuery extends LimitQuery {
   @IsBoolean()
   tracks?: boolean;
 
-  @ApiPropertyOptional({ description: 'Deadline in force before this instant (ISO 8601)' })
+  @ApiPropertyOptional({ description: 'Deadline in force before this instant (ISO 8601); a date alone means 00:00 of that day in Vietnam (UTC+7)' })
   @IsOptional()
+  @VietnamDayStart()
   @IsIsoInstantOrDate()
   dueBefore?: string;
 

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIsoInstantOrDate } from '../../common/iso-time.validator';
+import { VietnamDayStart } from '../../common/vietnam-day';
 import { LimitQuery } from '../../common/limit.query';
 import { IsOptional, IsString, Length } from 'class-validator';
 
@@ -16,8 +17,9 @@ export class EscalationsQuery extends LimitQuery {
   @Length(1, 64)
   agency?: string;
 
-  @ApiPropertyOptional({ description: 'Entries at or after this instant (ISO 8601)' })
+  @ApiPropertyOptional({ description: 'Entries at or after this instant (ISO 8601); a date alone means 00:00 of that day in Vietnam (UTC+7)' })
   @IsOptional()
+  @VietnamDayStart()
   @IsIsoInstantOrDate()
   since?: string;
 }
