@@ -103,6 +103,19 @@ export class EventStore {
     return rows.map((row) => eventFromRow(row, this.upcasters));
   }
 
+  /** The cursor past the last commit-safe event (as readAll sees them): a reader starting there gets only what follows. */
+  async head(): Promise<FeedCursor | undefined> {
+    const rows = await this.sql.unsafe<FeedCursor[]>(
+      `select transaction_id::text as "transactionId", global_position::text as "globalPosition" from events
+       where transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       order by events.transaction_id desc, events.global_position desc
+       limit 1`,
+      [],
+      PREPARED,
+    );
+    return rows[0];
+  }
+
   /**
    * Moves each stream from its expected version to its new one and inserts its events, in one statement (one round
    * trip): the events go in only for the streams moved, whose rows stay locked (in stream order) until the

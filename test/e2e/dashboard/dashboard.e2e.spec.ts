@@ -225,6 +225,12 @@ describe('Supervisor dashboard in a real browser', () => {
     expect(await page.locator('#tracks-table tbody tr').first().locator('td').allTextContents()).toEqual(['Tiếp nhận', 'Đang thực hiện trong hạn', vietnamTime(due)]);
     expect(await page.locator('.stepper [aria-current="step"]').textContent()).toBe('Theo dõi (hiện tại)');
     await expectNoPlaceholders(dashboard);
+
+    // Withdrawn during research: the stepper shows the stages it reached done, not the ones it never did.
+    await command(supervisor, a1, 'withdraw', { reason: 'Không còn phù hợp' });
+    await page.goto(`${app.url}/#/assignments/${encodeURIComponent(a1)}`);
+    await page.locator('.stepper [data-stage="withdrawn"][aria-current="step"]').waitFor();
+    expect(await page.locator('.stepper .passed').evaluateAll((steps) => steps.map((step) => step.getAttribute('data-stage')))).toEqual(['received', 'research']);
     expectOnlyOwnOrigin(dashboard);
   });
 

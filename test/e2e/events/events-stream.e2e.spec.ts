@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { http, startTestApp, type TestApp } from '../../support/test-app';
-import { bearer, mintToken } from '../../support/tokens';
+import { adminToken, bearer, mintToken, mintTokenWithId } from '../../support/tokens';
 import { openSse, type SseConnection } from './sse-client';
 
 describe('GET /api/events/stream: the feed as Server-Sent Events', () => {
@@ -74,6 +74,23 @@ describe('GET /api/events/stream: the feed as Server-Sent Events', () => {
     const next = await resumed.next((message) => message.event === 'DirectiveCreated');
     expect(JSON.parse(next.data).streamId).toBe(`directive-${second}`);
   });
+
+  it("with after=latest, streams only what commits from then on: a page's first connection does not replay the feed", async () => {
+    const before = await createDirective();
+    const stream = await connect(`?access_token=${viewerToken}&after=latest`);
+    const after = await createDirective();
+    const first = await stream.next((message) => message.event === 'DirectiveCreated');
+    expect(JSON.parse(first.data).streamId).toBe(`directive-${after}`);
+    expect(before).not.toBe(after);
+  });
+
+  it('ends an open stream once its token is revoked (checked every 30 s)', async () => {
+    const { token, id } = await mintTokenWithId(app, 'viewer');
+    const stream = await connect(`?access_token=${token}&after=latest`);
+    expect(stream.status).toBe(200);
+    expect((await http(`${app.url}/api/tokens/${id}`, { method: 'DELETE', headers: bearer(adminToken(app)) })).status).toBe(204);
+    await expect(stream.next(() => false, 40_000)).rejects.toThrow('the stream ended');
+  }, 60_000);
 
   it('refuses missing, bad and agency tokens, and bad cursors, before streaming', async () => {
     expect((await http(`${app.url}/api/events/stream`)).status).toBe(401);

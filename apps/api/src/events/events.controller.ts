@@ -1,7 +1,8 @@
 import { Controller, Get, Headers, Query, Sse, type MessageEvent } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
-import { AllowQueryToken, Roles } from '../auth/auth.decorators';
+import { AllowQueryToken, CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
 import { EventPageView } from './dto/event.views';
 import { EventsQueryDto, EventStreamQueryDto } from './dto/events-query.dto';
 import { EventsService } from './events.service';
@@ -30,7 +31,7 @@ export class EventsController {
   @ApiProduces('text/event-stream')
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume past this cursor (sent by EventSource on reconnect)' })
   @ApiBadRequestResponse({ description: 'A cursor this API did not hand out (INVALID_CURSOR)' })
-  stream(@Query() query: EventStreamQueryDto, @Headers('last-event-id') lastEventId?: string): Observable<MessageEvent> {
-    return this.events.stream(lastEventId || query.after);
+  stream(@CurrentPrincipal() principal: Principal, @Query() query: EventStreamQueryDto, @Headers('last-event-id') lastEventId?: string): Observable<MessageEvent> {
+    return this.events.streamFor(principal, lastEventId || query.after);
   }
 }

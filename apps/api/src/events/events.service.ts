@@ -1,18 +1,27 @@
 import { Inject, Injectable, type MessageEvent } from '@nestjs/common';
 import { Observable } from 'rxjs';
 import type { EventStore, StoredEvent } from '@app/event-store';
+import type { Principal } from '../auth/principal';
 import { EVENT_STORE } from '../core/tokens';
+import { ApiTokensRepository } from '../tokens/api-tokens.repository';
 import type { EventPageView, FeedEventView } from './dto/event.views';
 import { decodeCursor, encodeCursor } from './feed-cursor';
 
 const STREAM_POLL_MS = 500;
 const STREAM_BATCH = 500;
 const STREAM_KEEP_ALIVE_MS = 15_000;
+/** How often an open stream checks that its token was not revoked meanwhile. */
+const STREAM_AUTH_CHECK_MS = 30_000;
+/** `after=latest`: only the events that commit from now on (a page that loaded its data and wants what follows). */
+export const LATEST = 'latest';
 
 /** The global feed of domain events, as pages and as a live stream. */
 @Injectable()
 export class EventsService {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly tokens: ApiTokensRepository,
+  ) {}
 
   async page(after: string | undefined, limit: number): Promise<EventPageView> {
     const events = await this.store.readAll(decodeCursor(after), limit);
@@ -20,14 +29,32 @@ export class EventsService {
     return { events: events.map(toView), nextCursor: last ? encodeCursor(last) : after || null };
   }
 
-  /** Every event past the cursor, then each new one as it commits (polled); one SSE message per event. */
-  stream(after: string | undefined): Observable<MessageEvent> {
-    let cursor = decodeCursor(after); // a bad cursor is a 400 before the stream opens
+  /** The stream for this principal: it ends once the principal's token is revoked. */
+  streamFor(principal: Principal, after: string | undefined): Observable<MessageEvent> {
+    return this.stream(after, () => this.tokens.isLive(principal.tokenId));
+  }
+
+  /**
+   * Every event past the cursor (or from now on, for `latest`), then each new one as it commits (polled); one SSE
+   * message per event. The stream ends once `stillAllowed` says no (its token was revoked): checked every 30 s.
+   */
+  stream(after: string | undefined, stillAllowed: () => Promise<boolean>): Observable<MessageEvent> {
+    let cursor = after === LATEST ? undefined : decodeCursor(after); // a bad cursor is a 400 before the stream opens
     return new Observable<MessageEvent>((subscriber) => {
       let timer: NodeJS.Timeout | undefined;
       let idleSince = Date.now();
+      let checkedAt = Date.now();
+      let started = after !== LATEST;
       const poll = async (): Promise<void> => {
         try {
+          if (!started) {
+            cursor = await this.store.head();
+            started = true;
+          }
+          if (Date.now() - checkedAt >= STREAM_AUTH_CHECK_MS) {
+            checkedAt = Date.now();
+            if (!(await stillAllowed())) return subscriber.complete();
+          }
           const events = await this.store.readAll(cursor, STREAM_BATCH);
           for (const event of events) {
             cursor = { transactionId: event.transactionId, globalPosition: event.globalPosition };

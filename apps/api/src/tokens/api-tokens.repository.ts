@@ -58,6 +58,12 @@ export class ApiTokensRepository {
     return rows[0];
   }
 
+  /** False once the token is revoked (or gone). */
+  async isLive(tokenId: string): Promise<boolean> {
+    const rows = await this.sql`select 1 from api_tokens where id = ${tokenId} and revoked_at is null`;
+    return rows.length > 0;
+  }
+
   async insert(token: NewApiToken): Promise<ApiTokenRecord> {
     const [row] = await this.sql<TokenRow[]>`
       insert into api_tokens (id, role, agency, label, token_hash)

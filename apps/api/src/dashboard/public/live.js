@@ -30,7 +30,8 @@ export function startLive({ onState, onClosed }) {
   stateListener = onState;
   closedHandler = onClosed;
   setState('connecting');
-  source = new EventSource(streamUrl(lastEventId));
+  // First open: only what follows (the views load their data themselves); again: resume past the last event seen.
+  source = new EventSource(streamUrl(lastEventId ?? 'latest'));
   source.onopen = () => setState('on');
   source.onerror = () => {
     if (!source) return;
@@ -108,11 +109,20 @@ export const TIMELINE_TYPES = new Set([
   'ExtensionDenied',
 ]);
 
-/** Coalesces bursts (the replay on connect, a fan-out of tracks) into one call after `ms` of quiet. */
-export function debounce(fn, ms) {
+/**
+ * Coalesces bursts (the replay on connect, a fan-out of tracks) into one call after `ms` of quiet, and at least one
+ * every `maxWaitMs` while events keep coming (a busy province), so the page never stops refreshing.
+ */
+export function debounce(fn, ms, maxWaitMs = 2000) {
   let timer;
+  let firstAt;
   return () => {
     clearTimeout(timer);
-    timer = setTimeout(fn, ms);
+    firstAt ??= Date.now();
+    const run = () => {
+      firstAt = undefined;
+      fn();
+    };
+    timer = setTimeout(run, Math.max(0, Math.min(ms, firstAt + maxWaitMs - Date.now())));
   };
 }

@@ -382,11 +382,23 @@ export function renderAssignments(ctx, main, params) {
 
 const SINGLE_PATH = ['received', 'research', 'proposed', 'accepted', 'escalated', 'centreResponded', 'reported', 'closed'];
 const EACH_OF_PATH = ['tracking', 'closed'];
+/** The event that brings an assignment into each stage: a withdrawn one reached only the stages its events show. */
+const REACHED_BY = {
+  received: 'AssignmentCreated',
+  tracking: 'AssignmentCreated',
+  research: 'AssignmentAcknowledged',
+  proposed: 'ProposalSubmitted',
+  accepted: 'ProposalAccepted',
+  escalated: 'EscalatedToCentre',
+  centreResponded: 'CentreResponded',
+  reported: 'ReportSubmitted',
+};
 
 function stepper(item, events) {
   const seen = new Set(events.map((e) => e.type));
   const path = item.kind === 'eachOf' ? EACH_OF_PATH : SINGLE_PATH;
-  const stages = item.stage === 'withdrawn' ? [...path.filter((s) => s !== 'closed'), 'withdrawn'] : path;
+  const withdrawn = item.stage === 'withdrawn';
+  const stages = withdrawn ? [...path.filter((s) => s !== 'closed'), 'withdrawn'] : path;
   const current = stages.indexOf(item.stage);
   const optional = { escalated: 'EscalatedToCentre', centreResponded: 'CentreResponded' };
   return h(
@@ -394,7 +406,7 @@ function stepper(item, events) {
     { class: 'stepper' },
     stages.map((stage, index) => {
       const isCurrent = index === current;
-      const passed = index < current && (!optional[stage] || seen.has(optional[stage]));
+      const passed = index < current && (withdrawn ? seen.has(REACHED_BY[stage]) : !optional[stage] || seen.has(optional[stage]));
       const skipped = index < current && !passed;
       return h(
         'li',

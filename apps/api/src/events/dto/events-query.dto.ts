@@ -18,7 +18,7 @@ export class EventsQueryDto {
 }
 
 export class EventStreamQueryDto {
-  @ApiPropertyOptional({ description: 'Start past this cursor (the Last-Event-ID header wins when both are sent)' })
+  @ApiPropertyOptional({ description: "Start past this cursor, or 'latest' for only the events from now on (the Last-Event-ID header wins when both are sent)" })
   @IsOptional()
   @IsString()
   after?: string;
