@@ -158,11 +158,12 @@ function readFrom(c: Cursor, from: number): AddresseeList {
 
 const TRIGGER = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${words(['đề nghị', 'yêu cầu', 'giao cho', 'giao'])})\\s+`, 'gu');
 
-/** Addressees after "đề nghị" / "giao" / "yêu cầu" when the item does not open with them; `at` is the trigger. */
-export function readAddresseesAfterTrigger(body: string): (AddresseeList & { at: number }) | undefined {
+/** Addressees after "đề nghị" / "giao" / "yêu cầu" (at or past `from`) when the item does not open with them; `at` is the trigger. */
+export function readAddresseesAfterTrigger(body: string, from = 0): (AddresseeList & { at: number }) | undefined {
   const c = cursorOf(body);
   for (const m of c.folded.matchAll(TRIGGER)) {
     const at = m.index ?? 0;
+    if (at < from) continue;
     const list = readFrom(c, at + m[0].length);
     if (list.listed.length + list.vague.length > 0) return { ...list, at };
   }

@@ -13,6 +13,8 @@ export interface AssignmentContext {
   readonly defaultDeadline: DeadlineSpec;
   /** Takes the items that name no registry body (see `addressed`). */
   readonly monitor: string;
+  /** The body that issued the notice: named first in an item, it decides, and the one it assigns ("giao") does the work. */
+  readonly issuer: string;
 }
 
 interface Item {
@@ -25,12 +27,22 @@ interface Item {
 
 const EMPTY: AddresseeList = { listed: [], vague: [], end: 0 };
 
-/** Addressees at the start of the item, else after "đề nghị / giao / yêu cầu"; where the task text starts. */
-function locateAddressees(body: string): { list: AddresseeList; textFrom: number } {
+/** The issuer and the Standing Committee's standing board decide; a locality's request ("kiến nghị") asks. */
+const DECIDERS = new Set(['BTVTU', 'TTTU', 'TU']);
+const ASKS = new RegExp(`^[\\s,;:]*${fold('kiến nghị')}`, 'u');
+
+/**
+ * Addressees at the start of the item, else after "đề nghị / giao / yêu cầu"; where the task text starts. An item that
+ * opens with who decided or who asked ("Ban Thường vụ Tỉnh ủy thống nhất …, giao Ban cán sự đảng UBND tỉnh …",
+ * "Huyện ủy Hương Sơn kiến nghị …: giao …") is addressed to the body after "giao".
+ */
+function locateAddressees(body: string, issuer: string): { list: AddresseeList; textFrom: number } {
   const direct = readAddressees(body, 0);
-  if (direct.listed.length + direct.vague.length > 0) return { list: direct, textFrom: direct.end };
-  const triggered = readAddresseesAfterTrigger(body);
-  if (triggered === undefined) return { list: EMPTY, textFrom: 0 };
+  const opener = direct.listed[0]?.code;
+  const decidesOrAsks = opener !== undefined && (opener === issuer || DECIDERS.has(opener) || ASKS.test(fold(body.slice(direct.end))));
+  if (direct.listed.length + direct.vague.length > 0 && !decidesOrAsks) return { list: direct, textFrom: direct.end };
+  const triggered = readAddresseesAfterTrigger(body, direct.end);
+  if (triggered === undefined) return direct.listed.length + direct.vague.length > 0 ? { list: direct, textFrom: direct.end } : { list: EMPTY, textFrom: 0 };
   return { list: triggered, textFrom: triggered.at === 0 ? triggered.end : 0 };
 }
 
@@ -103,7 +115,7 @@ function deadlineOf(item: Item, ctx: AssignmentContext): { deadline: DeadlineSpe
 export function buildAssignment(block: Block, index: number, ctx: AssignmentContext): { assignment: ParsedAssignment; warnings: Warning[] } {
   const offset = block.start + block.markerLength;
   const item: Item = { key: `A${index + 1}`, body: ctx.source.slice(offset, block.end), offset, span: [block.start, block.end] };
-  const { list, textFrom } = locateAddressees(item.body);
+  const { list, textFrom } = locateAddressees(item.body, ctx.issuer);
   const roles = assignRoles(list.listed);
   const deadline = deadlineOf(item, ctx);
   const assignment: ParsedAssignment = {

@@ -132,6 +132,24 @@ describe('parseNotice: addressees and roles', () => {
     expect(a.text).toBe('kiểm tra việc thực hiện.');
   });
 
+  it('addresses an item opened by who decided or who asked to the body it assigns ("…, giao X …")', () => {
+    const { notice } = parseItems(
+      '- Ban Thường vụ Tỉnh ủy thống nhất chủ trương sắp xếp bộ máy; giao Ban cán sự đảng UBND tỉnh chỉ đạo thực hiện.',
+      '- Thường trực Tỉnh ủy đồng ý về chủ trương; giao Ban Tổ chức Tỉnh ủy hướng dẫn.',
+      '- Huyện ủy Hương Sơn kiến nghị tăng phụ cấp cho cán bộ cơ sở: giao Ban cán sự đảng UBND tỉnh xem xét, giải quyết.',
+      '- Ban Thường vụ Tỉnh ủy sẽ xem xét tại hội nghị tới.',
+      '- Ban cán sự đảng UBND tỉnh kiến nghị Chính phủ điều chỉnh cơ chế.',
+    );
+    expect(notice.assignments.map((a) => a.agencies.map((g) => `${g.code}:${g.role}`))).toEqual([
+      ['BCSDUBND:lead'],
+      ['BTCTU:lead'],
+      ['BCSDUBND:lead'],
+      ['BTVTU:lead'],
+      ['BCSDUBND:lead'],
+    ]);
+    expect(notice.assignments[0].text).toBe('Ban Thường vụ Tỉnh ủy thống nhất chủ trương sắp xếp bộ máy; giao Ban cán sự đảng UBND tỉnh chỉ đạo thực hiện.');
+  });
+
   it('reads addressees after "Giao" / "Đề nghị"', () => {
     const a = only('- Giao Ban cán sự đảng UBND tỉnh chỉ đạo rà soát.');
     expect(a.agencies).toEqual([{ code: 'BCSDUBND', role: 'lead' }]);

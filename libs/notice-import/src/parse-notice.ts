@@ -57,7 +57,7 @@ export function parseNotice(text: string, options: ParseOptions = {}): ParseResu
     warnings.push({ code: 'MONITOR_DEFAULTED', message: `No closing paragraph naming who monitors the notice ("… theo dõi, tổng hợp … báo cáo …"); ${DEFAULT_MONITOR} assumed.` });
   }
   warnings.push(...ignoredWarnings(source, section.ignored));
-  const ctx = { source, issuedOn, defaultDeadline: options.defaultDeadline ?? DEFAULT_DEADLINE, monitor: monitor.agencyCode };
+  const ctx = { source, issuedOn, defaultDeadline: options.defaultDeadline ?? DEFAULT_DEADLINE, monitor: monitor.agencyCode, issuer };
   const assignments: ParsedAssignment[] = [];
   section.items.forEach((block, index) => {
     const built = buildAssignment(block, index, ctx);
