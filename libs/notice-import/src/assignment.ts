@@ -115,7 +115,10 @@ function deadlineOf(item: Item, ctx: AssignmentContext): { deadline: DeadlineSpe
 export function buildAssignment(block: Block, index: number, ctx: AssignmentContext): { assignment: ParsedAssignment; warnings: Warning[] } {
   const offset = block.start + block.markerLength;
   const item: Item = { key: `A${index + 1}`, body: ctx.source.slice(offset, block.end), offset, span: [block.start, block.end] };
-  const { list, textFrom } = locateAddressees(item.body, ctx.issuer);
+  // Under an agency heading, the heading names the addressees and the whole bullet is the task.
+  const heading = block.addressedBy;
+  const addressedIn: Item = heading === undefined ? item : { ...item, body: ctx.source.slice(heading.start, heading.end), offset: heading.start };
+  const { list, textFrom } = heading === undefined ? locateAddressees(item.body, ctx.issuer) : { list: readAddressees(addressedIn.body, 0), textFrom: 0 };
   const roles = assignRoles(list.listed);
   const deadline = deadlineOf(item, ctx);
   const assignment: ParsedAssignment = {
@@ -129,5 +132,5 @@ export function buildAssignment(block: Block, index: number, ctx: AssignmentCont
     ...(deadline.deadlineText === undefined ? {} : { deadlineText: deadline.deadlineText }),
     centralCompetence: isCentralCompetence(item.body),
   };
-  return { assignment, warnings: [...addresseeWarnings(item, list, roles, ctx.monitor), ...deadline.warnings] };
+  return { assignment, warnings: [...addresseeWarnings(addressedIn, list, roles, ctx.monitor), ...deadline.warnings] };
 }

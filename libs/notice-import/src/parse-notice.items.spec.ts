@@ -132,6 +132,24 @@ describe('parseNotice: addressees and roles', () => {
     expect(a.text).toBe('kiểm tra việc thực hiện.');
   });
 
+  it('reads the bullets under an agency heading ("3.1. Ban cán sự đảng UBND tỉnh:") as that body\'s tasks, one each', () => {
+    const { notice, warnings } = parseItems(
+      '3.1. Ban cán sự đảng UBND tỉnh:',
+      '- Chỉ đạo Sở Nội vụ rà soát biên chế, trước ngày 30/6/2023;',
+      '- Chỉ đạo Sở Tài chính bố trí kinh phí trong quý III/2023.',
+      '3.2. Đảng đoàn HĐND tỉnh, Ban Tổ chức Tỉnh ủy:',
+      '- Giám sát việc thực hiện chính sách.',
+      '3.3. Ban Tuyên giáo Tỉnh ủy chủ trì tuyên truyền kết quả hội nghị.',
+    );
+    expect(notice.assignments.map((a) => [a.agencies.map((g) => `${g.code}:${g.role}`), a.text, a.deadline])).toEqual([
+      [['BCSDUBND:lead'], 'Chỉ đạo Sở Nội vụ rà soát biên chế, trước ngày 30/6/2023;', { kind: 'date', date: '2023-06-30' }],
+      [['BCSDUBND:lead'], 'Chỉ đạo Sở Tài chính bố trí kinh phí trong quý III/2023.', { kind: 'date', date: '2023-09-30' }],
+      [['DDHDND:lead', 'BTCTU:coordinator'], 'Giám sát việc thực hiện chính sách.', { kind: 'workingDays', days: 30 }],
+      [['BTGTU:lead'], 'tuyên truyền kết quả hội nghị.', { kind: 'workingDays', days: 30 }],
+    ]);
+    expect(warnings.map((w) => w.code)).not.toContain('NO_ADDRESSEE');
+  });
+
   it('addresses an item opened by who decided or who asked to the body it assigns ("…, giao X …")', () => {
     const { notice } = parseItems(
       '- Ban Thường vụ Tỉnh ủy thống nhất chủ trương sắp xếp bộ máy; giao Ban cán sự đảng UBND tỉnh chỉ đạo thực hiện.',

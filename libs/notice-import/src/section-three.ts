@@ -9,6 +9,8 @@ export interface Block {
   /** Length of the item marker ("- ", "3.1. ", "a) ") with the blanks after it; 0 when unmarked. */
   readonly markerLength: number;
   readonly marked: boolean;
+  /** Under an agency heading ("3.1. Ban cán sự đảng UBND tỉnh:"): where that heading names the item's addressees. */
+  readonly addressedBy?: { readonly start: number; readonly end: number };
 }
 
 export interface SectionThree {
@@ -66,6 +68,10 @@ interface Draft {
   monitor: boolean;
   /** The bullet of the sub-items merged into this item ("+"), once one was. */
   subBullet?: string;
+  /** The agency heading this bulleted item is listed under. */
+  under?: Draft;
+  /** An agency heading with items listed under it: not an item itself. */
+  heads?: boolean;
 }
 
 function draftOf(line: Line, monitor: boolean): Draft {
@@ -98,10 +104,30 @@ function isSubItem(source: string, current: Draft, line: Line): boolean {
   return opens && source[current.start] !== bullet;
 }
 
+const BULLET = /^[-–—•]/u;
+
+/**
+ * A numbered item that only names agencies, then ":" ("3.1. Ban cán sự đảng UBND tỉnh:", "a) Đảng đoàn HĐND tỉnh:"):
+ * the bulleted lines after it are that body's tasks, one assignment each.
+ */
+function agencyHeadingSpan(source: string, draft: Draft): { start: number; end: number } | undefined {
+  if (!draft.marked || BULLET.test(source[draft.start]) || SUB_BULLET.test(source[draft.start])) return undefined;
+  const start = draft.start + draft.markerLength;
+  const text = source.slice(start, draft.end).trimEnd();
+  if (!text.endsWith(':')) return undefined;
+  const names = text.slice(0, -1).trimEnd();
+  const found = matchAgencies(names);
+  const first = found[0];
+  const last = found.at(-1);
+  if (first === undefined || last === undefined || first.span[0] !== 0 || !/^[\s,;]*$/u.test(names.slice(last.span[1]))) return undefined;
+  return { start, end: start + names.length };
+}
+
 /** Groups the lines from the heading on into paragraphs, up to the monitor paragraph or the end of section 3. */
 function draftParagraphs(source: string, lines: readonly Line[], headingIndex: number): Draft[] {
   const drafts: Draft[] = [draftOf(lines[headingIndex], false)];
   let current: Draft | undefined = drafts[0];
+  let agencyHeading: Draft | undefined;
   for (const line of lines.slice(headingIndex + 1)) {
     if (line.content === '') {
       current = undefined;
@@ -114,6 +140,10 @@ function draftParagraphs(source: string, lines: readonly Line[], headingIndex: n
       continue;
     }
     current = draftOf(line, false);
+    if (agencyHeading !== undefined && current.marked && BULLET.test(line.content)) {
+      current.under = agencyHeading;
+      agencyHeading.heads = true;
+    } else agencyHeading = agencyHeadingSpan(source, current) === undefined ? undefined : current;
     drafts.push(current);
   }
   // The monitor paragraph closes section 3: nothing after it is section 3's.
@@ -138,24 +168,27 @@ function splitOffMonitor(drafts: Draft[], lines: readonly Line[]): Draft[] {
   return [...drafts.slice(0, -1), { ...last, end: endOfItem.contentEnd }, { start: opening.contentStart, end: last.end, markerLength: 0, marked: false, monitor: true }];
 }
 
-function toBlock(d: Draft): Block {
-  return { start: d.start, end: d.end, markerLength: d.markerLength, marked: d.marked };
+function toBlock(source: string, d: Draft): Block {
+  const addressedBy = d.under === undefined ? undefined : agencyHeadingSpan(source, d.under);
+  return { start: d.start, end: d.end, markerLength: d.markerLength, marked: d.marked, ...(addressedBy && { addressedBy }) };
 }
 
 /**
  * Section 3 of a notice: its items (bullets "- " / "-Đổi", sub-items "3.1.", "a)", "1)", "(1)", with the "+" parts
- * of an item that ends in ":"; or plain paragraphs when no item is marked) and the closing monitor paragraph. The section ends at that paragraph, at a "4." heading, at
+ * of an item that ends in ":", the bullets under an agency heading "3.1. Ban …:" each addressed to that body; or plain
+ * paragraphs when no item is marked) and the closing monitor paragraph. The section ends at that paragraph, at a "4." heading, at
  * "Nơi nhận" / a signature block, or at the end of the text.
  */
 export function readSectionThree(source: string, lines: readonly Line[], headingIndex: number): SectionThree {
   const [heading, ...rest] = draftParagraphs(source, lines, headingIndex);
   const monitor = rest.find((d) => d.monitor);
-  const others = rest.filter((d) => !d.monitor);
+  const others = rest.filter((d) => !d.monitor && !d.heads);
   const anyMarked = others.some((d) => d.marked);
+  const block = (d: Draft): Block => toBlock(source, d);
   return {
-    heading: toBlock(heading),
-    items: others.filter((d) => d.marked || !anyMarked).map(toBlock),
-    monitor: monitor === undefined ? undefined : toBlock(monitor),
-    ignored: anyMarked ? others.filter((d) => !d.marked).map(toBlock) : [],
+    heading: block(heading),
+    items: others.filter((d) => d.marked || !anyMarked).map(block),
+    monitor: monitor === undefined ? undefined : block(monitor),
+    ignored: anyMarked ? others.filter((d) => !d.marked).map(block) : [],
   };
 }
