@@ -32,7 +32,8 @@ export interface AddresseeList {
 const sticky = (source: string): RegExp => new RegExp(source, 'uy');
 const words = (list: readonly string[]): string => list.map(keywordPattern).join('|');
 
-const SEPARATORS = sticky(`(?:[\\s,;:()]+|(?:và|cùng|với)${NOT_WORD_AFTER})*`);
+// "+" and "•" too: the coordinators of "A chủ trì, phối hợp với:" may follow as a list of "+" lines.
+const SEPARATORS = sticky(`(?:[\\s,;:()+•]+|(?:và|cùng|với)${NOT_WORD_AFTER})*`);
 const LEAD_WORD = sticky(`(?:${keywordPattern('chủ trì')})${NOT_WORD_AFTER}(?:\\s*\\))?`);
 const COORDINATOR_WORD = sticky(`${keywordPattern('phối hợp')}(?:\\s+(?:với|cùng))?${NOT_WORD_AFTER}`);
 // Folded like the text they are matched against ("đoàn" folds to "đòan").

@@ -150,6 +150,12 @@ describe('parseNotice: addressees and roles', () => {
     expect(warnings.map((w) => w.code)).not.toContain('NO_ADDRESSEE');
   });
 
+  it('reads coordinators listed as "+" lines after "phối hợp với:"', () => {
+    const a = only('- Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với:', '+ Ban cán sự đảng UBND tỉnh;', '+ Đảng đoàn HĐND tỉnh', 'nghiên cứu, đề xuất cơ chế.');
+    expect(a.agencies.map((g) => `${g.code}:${g.role}`)).toEqual(['BTCTU:lead', 'BCSDUBND:coordinator', 'DDHDND:coordinator']);
+    expect(a.text).toBe('nghiên cứu, đề xuất cơ chế.');
+  });
+
   it('addresses an item opened by who decided or who asked to the body it assigns ("…, giao X …")', () => {
     const { notice } = parseItems(
       '- Ban Thường vụ Tỉnh ủy thống nhất chủ trương sắp xếp bộ máy; giao Ban cán sự đảng UBND tỉnh chỉ đạo thực hiện.',
