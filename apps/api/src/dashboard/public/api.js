@@ -4,9 +4,11 @@ const TOKEN_KEY = 'dondoc.token';
 export class Unauthorized extends Error {}
 
 export class ApiFailure extends Error {
-  constructor(status, message) {
+  /** `retryAfter`: seconds, from the Retry-After header of a 429 or 503. */
+  constructor(status, message, retryAfter) {
     super(message);
     this.status = status;
+    this.retryAfter = retryAfter;
   }
 }
 
@@ -46,7 +48,10 @@ export async function get(path, params, bearer = token()) {
   } catch {
     body = undefined;
   }
-  if (!response.ok) throw new ApiFailure(response.status, body?.message ?? `HTTP ${response.status}`);
+  if (!response.ok) {
+    const retryAfter = Number(response.headers.get('retry-after')) || undefined;
+    throw new ApiFailure(response.status, body?.message ?? `HTTP ${response.status}`, retryAfter);
+  }
   return body;
 }
 

@@ -88,7 +88,16 @@ async function route() {
   } catch (error) {
     if (error instanceof Unauthorized) return ctx.unauthorized();
     if (mine !== generation) return;
-    main.replaceChildren(Object.assign(document.createElement('p'), { className: 'message message-error', role: 'alert', textContent: t('error.load', { message: error.message }) }));
+    // Busy (429), down (503) or unreachable: say so in the user's language and try again by itself.
+    const seconds = Math.min(60, Math.max(2, (error instanceof ApiFailure && error.retryAfter) || 5));
+    const text = error instanceof ApiFailure && error.status === 429 ? t('error.busy', { seconds }) : error instanceof ApiFailure && error.status < 500 ? t('error.load', { message: error.message }) : t('error.unavailable', { seconds });
+    main.replaceChildren(Object.assign(document.createElement('p'), { className: 'message message-error', role: 'alert', textContent: text }));
+    if (!(error instanceof ApiFailure) || error.status === 429 || error.status >= 500) {
+      const retry = setTimeout(() => {
+        if (mine === generation) void route();
+      }, seconds * 1000);
+      cleanup = () => clearTimeout(retry);
+    }
     return;
   }
   if (mine !== generation) return; // a newer navigation took over while loading

@@ -18,6 +18,8 @@ const vi = {
   'updatedAt': 'Cập nhật lúc {time}',
   'loading': 'Đang tải…',
   'error.load': 'Không tải được dữ liệu: {message}',
+  'error.busy': 'Hệ thống đang nhận quá nhiều yêu cầu; tự thử lại sau {seconds} giây.',
+  'error.unavailable': 'Không kết nối được hệ thống (máy chủ hoặc cơ sở dữ liệu tạm thời gián đoạn); tự thử lại sau {seconds} giây.',
   'error.forbidden': 'Mã truy cập này không được xem nội dung này.',
   'error.notFound': 'Không tìm thấy.',
   'tz.note': 'Giờ Việt Nam (GMT+7)',
@@ -53,6 +55,7 @@ const vi = {
   'status.empty': 'Chưa có nhiệm vụ nào.',
   'status.chart': 'Biểu đồ tình hình thực hiện theo cơ quan',
   'status.chartDesc': 'Mỗi thanh là một cơ quan, chia theo tình trạng: trong hạn, quá hạn, hoàn thành đúng hạn, hoàn thành quá hạn.',
+  'status.chartNote': 'Số cuối mỗi thanh không tính nhiệm vụ đã thu hồi (cột Tổng của bảng có tính).',
   'status.table': 'Bảng số liệu',
 
   'assignments.title': 'Nhiệm vụ',
@@ -199,6 +202,8 @@ const en = {
   'updatedAt': 'Updated at {time}',
   'loading': 'Loading…',
   'error.load': 'Could not load the data: {message}',
+  'error.busy': 'Too many requests right now; trying again in {seconds} seconds.',
+  'error.unavailable': 'The service cannot be reached (server or database briefly down); trying again in {seconds} seconds.',
   'error.forbidden': 'This token may not see this.',
   'error.notFound': 'Not found.',
   'tz.note': 'Vietnam time (GMT+7)',
@@ -234,6 +239,7 @@ const en = {
   'status.empty': 'No assignments yet.',
   'status.chart': 'Chart of the status by agency',
   'status.chartDesc': 'One bar per agency, split by status: within deadline, overdue, done on time, done late.',
+  'status.chartNote': 'The number after each bar leaves out withdrawn assignments (the table\'s Total includes them).',
   'status.table': 'Figures',
 
   'assignments.title': 'Assignments',

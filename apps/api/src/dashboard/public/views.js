@@ -264,7 +264,7 @@ export function renderStatus(ctx, main, params) {
   const body = h(
     'div',
     { class: 'status-body' },
-    h('section', { 'aria-labelledby': 'chart-heading', class: 'card' }, h('h2', { id: 'chart-heading' }, t('status.chart')), chartLegend(), chartBox),
+    h('section', { 'aria-labelledby': 'chart-heading', class: 'card' }, h('h2', { id: 'chart-heading' }, t('status.chart')), chartLegend(), chartBox, h('p', { class: 'meta' }, t('status.chartNote'))),
     h('section', { 'aria-labelledby': 'table-heading', class: 'card' }, h('h2', { id: 'table-heading' }, t('status.table')), tableBox),
   );
   const problem = h('div', {});
