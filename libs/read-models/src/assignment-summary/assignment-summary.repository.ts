@@ -77,7 +77,7 @@ export class AssignmentSummaryRepository {
   async list(filter: AssignmentListFilter): Promise<AssignmentPage> {
     const limit = pageSize(filter.limit);
     const rows = await this.sql<(SummaryRow & { due_at: Date; assignment_id: string })[]>`
-      select summary, ${effectiveStatus(this.sql, filter.now)} as effective_status, version, created_at, updated_at,
+      select summary, ${this.statusOf(filter)} as effective_status, version, created_at, updated_at,
         due_at, assignment_id
       from assignment_summary
       where true ${this.conditions(filter)}
@@ -112,6 +112,35 @@ export class AssignmentSummaryRepository {
     return rows[0] && { assignmentId: rows[0].assignment_id, directiveId: rows[0].directive_id };
   }
 
+  private statusConditions(f: AssignmentListFilter): postgres.Fragment {
+    const sql = this.sql;
+    return sql`
+      ${f.status === undefined ? sql`` : sql`and ${effectiveStatus(sql, f.now)} = ${f.status}`}
+      ${f.overdue === undefined ? sql`` : f.overdue ? overdueAt(sql, f.now) : sql`and ${effectiveStatus(sql, f.now)} <> 'inProgressOverdue'`}`;
+  }
+
+  /**
+   * Listed for one agency, an "each of" parent has the status of that agency's track (as the status matrix counts
+   * it), not the whole's: overdue while any district is late, it would show an on-time district's work as overdue.
+   */
+  private statusOf(f: AssignmentListFilter): postgres.Fragment {
+    const sql = this.sql;
+    if (f.agency === undefined) return effectiveStatus(sql, f.now);
+    return sql`(case when kind = 'eachOf' then coalesce((
+        select ${effectiveStatus(sql, f.now)} from assignment_summary t
+        where t.parent_id = assignment_summary.assignment_id and t.agency_codes @> array[${f.agency}]::text[] limit 1),
+        ${effectiveStatus(sql, f.now)})
+      else ${effectiveStatus(sql, f.now)} end)`;
+  }
+
+  private statusForAgency(f: AssignmentListFilter): postgres.Fragment {
+    const sql = this.sql;
+    const own = this.statusOf(f);
+    return sql`
+      ${f.status === undefined ? sql`` : sql`and ${own} = ${f.status}`}
+      ${f.overdue === undefined ? sql`` : f.overdue ? sql`and ${own} = 'inProgressOverdue'` : sql`and ${own} is distinct from 'inProgressOverdue'`}`;
+  }
+
   private conditions(f: AssignmentListFilter): postgres.Fragment {
     const sql = this.sql;
     const none = sql``;
@@ -122,8 +151,7 @@ export class AssignmentSummaryRepository {
       ${f.parentId === undefined ? none : sql`and parent_id = ${f.parentId}`}
       ${f.topLevel ? sql`and parent_id is null` : none}
       ${f.stage === undefined ? none : sql`and stage = ${f.stage}`}
-      ${f.status === undefined ? none : sql`and ${effectiveStatus(sql, f.now)} = ${f.status}`}
-      ${f.overdue === undefined ? none : f.overdue ? overdueAt(sql, f.now) : sql`and ${effectiveStatus(sql, f.now)} <> 'inProgressOverdue'`}
+      ${f.agency === undefined ? this.statusConditions(f) : this.statusForAgency(f)}
       ${f.dueBefore === undefined ? none : sql`and due_at < ${f.dueBefore}::timestamptz`}
       ${cursor === undefined ? none : sql`and (due_at, assignment_id) > (${cursor[0]}::timestamptz, ${cursor[1]})`}`;
   }

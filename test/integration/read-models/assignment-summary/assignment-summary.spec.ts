@@ -165,4 +165,21 @@ describe('assignment summary read model', () => {
       expect(await repository.findVisibleTo(`${D}.1`, A, NOW)).toEqual(await repository.find(`${D}.1`, NOW));
     });
   });
+
+  it('shows and filters an "each of" parent by the agency\'s own track when a list is for one agency', async () => {
+    const s = uniqueSuffix();
+    const [D, A, HL] = [`TB-${s}`, `SNV-${s}`, `UBND-${s}`];
+    await scenario.createDirective(directiveCommand(D, [plan(`${D}.1`, [{ agency: A, role: 'lead' }, { agency: HL, role: 'lead' }], '2024-04-12', 'eachOf')]));
+    await scenario.complete(`${D}.1.${A}`, A, ['2024-03-02T02:00:00.000Z', '2024-03-04T02:00:00.000Z', '2024-03-05T02:00:00.000Z', '2024-03-11T02:00:00.000Z', '2024-03-12T02:00:00.000Z']);
+    const late = '2024-04-20T00:00:00.000Z';
+    const ids = async (filter: { agency?: string; overdue?: boolean; status?: 'doneOnTime' }) => (await repository.list({ directiveId: D, now: late, ...filter })).items.map((item) => item.id);
+    expect(await ids({ overdue: true })).toEqual([`${D}.1`, `${D}.1.${HL}`]);
+    expect(await ids({ agency: HL, overdue: true })).toEqual([`${D}.1`, `${D}.1.${HL}`]);
+    expect(await ids({ agency: A, overdue: true })).toEqual([]);
+    expect(await ids({ agency: A, overdue: false })).toEqual([`${D}.1`, `${D}.1.${A}`]);
+    expect(await ids({ agency: A, status: 'doneOnTime' })).toEqual([`${D}.1`, `${D}.1.${A}`]);
+    const statuses = async (agency?: string) => (await repository.list({ directiveId: D, now: late, agency })).items.map((item) => [item.id, item.status]);
+    expect(await statuses(A)).toEqual([[`${D}.1`, 'doneOnTime'], [`${D}.1.${A}`, 'doneOnTime']]);
+    expect(await statuses()).toContainEqual([`${D}.1`, 'inProgressOverdue']);
+  });
 });
