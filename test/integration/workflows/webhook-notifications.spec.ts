@@ -113,4 +113,37 @@ describe('notifications delivered to the agency webhook', () => {
       await new AgencyWebhookRepository(sql).remove(down);
     }
   });
+
+  it('does not follow a webhook\'s redirect (to an internal address, say): the delivery fails and says why', async () => {
+    const internal: string[] = [];
+    const inside = createServer((request, response) => {
+      internal.push(request.url ?? '');
+      response.writeHead(204).end();
+    });
+    await new Promise<void>((resolve) => inside.listen(0, '127.0.0.1', resolve));
+    const redirecting = createServer((_request, response) => {
+      response.writeHead(307, { location: `http://127.0.0.1:${(inside.address() as AddressInfo).port}/internal-admin` }).end();
+    });
+    await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
+    const lead = 'BNCTU';
+    await new AgencyWebhookRepository(sql).set(lead, `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}/hooks`);
+    const worker = await testWorker();
+    try {
+      const id = `W-${randomUUID().slice(0, 8)}`;
+      await createDirective(client, worker.taskQueue, [plan(id, { agencies: [{ agency: lead, role: 'lead' }], deadline: inSeconds(2) })], { timerPolicy: FAST_TIMERS });
+      const inbox = await eventually(
+        () => new NotificationsRepository(sql).inbox(lead, { limit: 50 }),
+        (page) => page.items.some((n) => n.assignmentId === id && n.lastError !== null),
+        30_000,
+      );
+      const failed = inbox.items.find((n) => n.assignmentId === id && n.lastError !== null);
+      expect(failed?.lastError).toContain('redirects are not followed');
+      expect(failed?.deliveredAt).toBeNull();
+      expect(internal).toEqual([]);
+    } finally {
+      await worker.shutdown();
+      await new AgencyWebhookRepository(sql).remove(lead);
+      await Promise.all([inside, redirecting].map((server) => new Promise((resolve) => server.close(resolve))));
+    }
+  });
 });

@@ -58,7 +58,10 @@ async function postOne(post: typeof fetch, url: string, secret: string, notifica
       headers: { 'content-type': 'application/json; charset=utf-8', [SIGNATURE_HEADER]: signBody(secret, body), 'x-dondoc-notification-id': notification.notificationId },
       body,
       signal: AbortSignal.timeout(10_000),
+      // A receiver's redirect would make the worker post (signed) to wherever it points, internal addresses included.
+      redirect: 'manual',
     });
+    if (response.status >= 300 && response.status < 400) return `HTTP ${response.status}: redirects are not followed; set the webhook to the final URL`;
     return response.ok ? undefined : `HTTP ${response.status}`;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
