@@ -27,9 +27,12 @@ const tableExists = loadMigrations().some((migration) => /create table (if not e
   it('stores, replaces and removes an agency\'s webhook URL', async () => {
     const first = await put('VPTU', { url: 'https://vptu.example.org/hook' });
     expect(first.status).toBe(200);
-    expect(first.body).toEqual({ agency: 'VPTU', url: 'https://vptu.example.org/hook' });
-    expect((await put('VPTU', { url: 'http://127.0.0.1:9999/hook' })).status).toBe(200);
-    expect(await sql`select agency, url from agency_webhooks where agency = 'VPTU'`).toEqual([{ agency: 'VPTU', url: 'http://127.0.0.1:9999/hook' }]);
+    expect(first.body).toEqual({ agency: 'VPTU', url: 'https://vptu.example.org/hook', secret: expect.stringMatching(/^whsec_[A-Za-z0-9_-]{43}$/) });
+    // Each agency signs with a key of its own, new with every PUT and answered only then.
+    const second = await put('VPTU', { url: 'http://127.0.0.1:9999/hook' });
+    expect(second.status).toBe(200);
+    expect(second.body.secret).not.toBe(first.body.secret);
+    expect(await sql`select agency, url, secret from agency_webhooks where agency = 'VPTU'`).toEqual([{ agency: 'VPTU', url: 'http://127.0.0.1:9999/hook', secret: second.body.secret }]);
 
     expect((await remove('VPTU')).status).toBe(204);
     expect(await sql`select agency from agency_webhooks where agency = 'VPTU'`).toEqual([]);

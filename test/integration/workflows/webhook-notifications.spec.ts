@@ -10,6 +10,7 @@ import { testClient, testDatabase, testWorker } from '../../support/test-stack';
 import { createDirective, eventually, FAST_TIMERS, inSeconds, plan } from '../../support/workflow-driver';
 
 const AGENCY = 'BTGTU'; // used by no other test, so its webhook cannot disturb them
+const AGENCY_SECRET = 'whsec_btgtu-own-signing-key';
 
 interface Received {
   body: string;
@@ -42,7 +43,7 @@ describe('notifications delivered to the agency webhook', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/dondoc`;
-    await new AgencyWebhookRepository(sql).set(AGENCY, url);
+    await new AgencyWebhookRepository(sql).set(AGENCY, url, AGENCY_SECRET);
   });
   afterAll(async () => {
     await new AgencyWebhookRepository(sql).remove(AGENCY);
@@ -51,7 +52,7 @@ describe('notifications delivered to the agency webhook', () => {
     await sql.end();
   });
 
-  it('posts HMAC-signed reminders and overdue notices, retries a failed post, and records each delivery as an event', async () => {
+  it('posts reminders and overdue notices signed with the agency\'s own key, retries a failed post, and records each delivery as an event', async () => {
     const worker = await testWorker();
     try {
       const id = `W-${randomUUID().slice(0, 8)}`;
@@ -59,7 +60,8 @@ describe('notifications delivered to the agency webhook', () => {
       await eventually(async () => received.filter((r) => JSON.parse(r.body).assignmentId === id), (list) => list.length >= 2, 30_000);
 
       const mine = received.filter((r) => JSON.parse(r.body).assignmentId === id);
-      for (const delivery of mine) expect(delivery.signature).toBe(signBody('dondoc-dev-webhook-secret', delivery.body));
+      // Signed with the agency's own key, not the deployment-wide one another agency could hold too.
+      for (const delivery of mine) expect(delivery.signature).toBe(signBody(AGENCY_SECRET, delivery.body));
       expect(mine.map((r) => JSON.parse(r.body).kind)).toEqual(expect.arrayContaining(['reminder', 'overdue']));
       expect(JSON.parse(mine[0].body).message).toMatch(/^Nhắc việc/);
 

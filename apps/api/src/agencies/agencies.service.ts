@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AGENCIES, findAgency, type Agency } from '@app/agencies';
 import { notFound } from '../errors/api-error';
@@ -12,10 +13,15 @@ export class AgenciesService {
     return AGENCIES.map(toView);
   }
 
+  /**
+   * Sets the agency's webhook with a new signing secret of its own, answered this once: with one secret for all, any
+   * agency able to check its own notifications could sign forged ones for another's webhook.
+   */
   async putWebhook(code: string, url: string): Promise<AgencyWebhookView> {
     if (!findAgency(code)) throw notFound('Agency', code);
-    await this.webhooks.put(code, url);
-    return { agency: code, url };
+    const secret = `whsec_${randomBytes(32).toString('base64url')}`;
+    await this.webhooks.put(code, url, secret);
+    return { agency: code, url, secret };
   }
 
   async deleteWebhook(code: string): Promise<void> {

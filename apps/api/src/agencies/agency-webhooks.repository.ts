@@ -2,15 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Sql } from '@app/event-store';
 import { SQL } from '../core/tokens';
 
-/** The agency_webhooks table (agency, url, created_at, updated_at; migration 002): where each agency's events go. */
+/** The agency_webhooks table (agency, url, secret, created_at, updated_at; migrations 002, 004): where each agency's events go. */
 @Injectable()
 export class AgencyWebhooksRepository {
   constructor(@Inject(SQL) private readonly sql: Sql) {}
 
-  async put(agency: string, url: string): Promise<void> {
+  async put(agency: string, url: string, secret: string): Promise<void> {
     await this.sql`
-      insert into agency_webhooks (agency, url, created_at) values (${agency}, ${url}, now())
-      on conflict (agency) do update set url = excluded.url, updated_at = now()`;
+      insert into agency_webhooks (agency, url, secret, created_at) values (${agency}, ${url}, ${secret}, now())
+      on conflict (agency) do update set url = excluded.url, secret = excluded.secret, updated_at = now()`;
   }
 
   /** True when there was one to delete. */

@@ -34,7 +34,7 @@ export function deliverNotificationsActivity(deps: DeliveryDeps) {
         inboxOnly += 1;
         continue;
       }
-      const error = await postOne(post, webhook.url, deps.secret, notification);
+      const error = await postOne(post, webhook.url, webhook.secret ?? deps.secret, notification);
       if (error) {
         await deps.notifications.markFailed(notification.notificationId, error);
         failures.push(`${notification.agency}: ${error}`);

@@ -33,4 +33,10 @@ export class AgencyWebhookView {
 
   @ApiProperty({ example: 'https://ubnd.hatinh.gov.vn/dondoc-hook' })
   url!: string;
+
+  @ApiProperty({
+    example: 'whsec_3q2+7w…',
+    description: "The agency's own HMAC-SHA256 key for x-dondoc-signature, new with every PUT and shown only in this answer: give it to the agency",
+  })
+  secret!: string;
 }
