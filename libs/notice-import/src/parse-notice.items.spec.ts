@@ -150,6 +150,17 @@ describe('parseNotice: addressees and roles', () => {
     expect(warnings.map((w) => w.code)).not.toContain('NO_ADDRESSEE');
   });
 
+  it('gives several district committees named alike the task each ("Huyện ủy Kỳ Anh, Thị ủy Kỳ Anh rà soát …")', () => {
+    const { notice } = parseItems(
+      '- Huyện ủy Kỳ Anh, Thị ủy Kỳ Anh rà soát quy hoạch khu kinh tế.',
+      '- Huyện ủy Kỳ Anh chủ trì, phối hợp với Thị ủy Kỳ Anh rà soát quy hoạch.',
+    );
+    expect(notice.assignments.map((a) => [a.kind, a.agencies.map((g) => `${g.code}:${g.role}`)])).toEqual([
+      ['eachOf', ['BTV-KYANH:each', 'BTV-TXKYANH:each']],
+      ['lead', ['BTV-KYANH:lead', 'BTV-TXKYANH:coordinator']],
+    ]);
+  });
+
   it('reads coordinators listed as "+" lines after "phối hợp với:"', () => {
     const a = only('- Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với:', '+ Ban cán sự đảng UBND tỉnh;', '+ Đảng đoàn HĐND tỉnh', 'nghiên cứu, đề xuất cơ chế.');
     expect(a.agencies.map((g) => `${g.code}:${g.role}`)).toEqual(['BTCTU:lead', 'BCSDUBND:coordinator', 'DDHDND:coordinator']);

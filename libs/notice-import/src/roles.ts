@@ -1,4 +1,4 @@
-import { findAgency, groupMembers } from '@app/agencies';
+import { DISTRICT_COMMITTEES, findAgency, groupMembers } from '@app/agencies';
 import type { Listed } from './addressees';
 import type { AgencyRole, AssignmentAgency, AssignmentKind } from './notice-types';
 
@@ -36,12 +36,15 @@ type KnownListed = Listed & { code: string };
  *   the body named first is the one answerable for the task;
  * - when that first body is a collective addressed member by member ("Ban thường vụ các huyện, thành, thị ủy"),
  *   the item is `eachOf`: every member carries the task (role `each`), the other bodies coordinate;
- * - when the first body is not in the registry, the first registry body is taken as lead (`unknownLead` is set).
+ * - when the first body is not in the registry, the first registry body is taken as lead (`unknownLead` is set);
+ * - several district committees named alike, none as lead or coordinator ("Huyện ủy Kỳ Anh, Thị ủy Kỳ Anh rà soát …"),
+ *   each carry the task: `eachOf`, as for the collective.
  */
 export function assignRoles(listed: readonly Listed[]): RoleAssignment | undefined {
   const first = listed.find((l) => l.leadMarked) ?? listed.find((l) => !l.afterCoordinatorWord) ?? listed[0];
   const known = listed.filter((l): l is KnownListed => l.code !== undefined);
   if (first === undefined || known.length === 0) return undefined;
+  if (severalDistrictsAlike(listed)) return { kind: 'eachOf', agencies: dedupe(known.map((l) => ({ code: l.code, role: 'each' as const }))) };
   const lead = known.find((l) => l === first) ?? known.find((l) => !l.afterCoordinatorWord) ?? known[0];
   const others = known.filter((l) => l !== lead).flatMap((l) => expand(l.code, 'coordinator'));
   const unknownLead = lead === first ? undefined : first;
@@ -49,4 +52,10 @@ export function assignRoles(listed: readonly Listed[]): RoleAssignment | undefin
     return { kind: 'eachOf', agencies: dedupe([...expand(lead.code, 'each'), ...others]) };
   }
   return { kind: 'lead', agencies: dedupe([{ code: lead.code, role: 'lead' }, ...others]), unknownLead };
+}
+
+const DISTRICTS = new Set(DISTRICT_COMMITTEES);
+
+function severalDistrictsAlike(listed: readonly Listed[]): boolean {
+  return listed.length >= 2 && listed.every((l) => l.code !== undefined && DISTRICTS.has(l.code) && !l.afterCoordinatorWord && !l.leadMarked);
 }
