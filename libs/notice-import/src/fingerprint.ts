@@ -1,6 +1,6 @@
 import type { ParsedNotice } from './notice-types';
 import { collapseWhitespace } from './text-utils';
-import { markerLength } from './section-three';
+import { itemMarkerLength } from './section-three';
 
 const FNV_OFFSET = 0xcbf29ce484222325n;
 const FNV_PRIME = 0x100000001b3n;
@@ -29,7 +29,7 @@ export function fnv1a64(text: string): string {
 /** A paragraph without its item marker, NFC, whitespace collapsed: the same for "- …", "3.1. …", CRLF or wrapped. */
 function canonicalParagraph(paragraph: string): string {
   const text = collapseWhitespace(paragraph.normalize('NFC'));
-  return text.slice(markerLength(text) ?? 0).trim();
+  return text.slice(itemMarkerLength(text) ?? 0).trim();
 }
 
 /**

@@ -150,6 +150,23 @@ describe('parseNotice: addressees and roles', () => {
     expect(warnings.map((w) => w.code)).not.toContain('NO_ADDRESSEE');
   });
 
+  it('reads items numbered "1.", "2." … inside section 3, and a "4." heading after them as the end of the section', () => {
+    const { notice } = expectOk(
+      parseNotice(
+        noticeWith(
+          ['1. Ban Tổ chức Tỉnh ủy rà soát biên chế.', '2. Ban Tuyên giáo Tỉnh ủy tuyên truyền kết quả hội nghị.', '3. Giao Ban cán sự đảng UBND tỉnh bố trí kinh phí.', '4. Đảng đoàn HĐND tỉnh giám sát việc thực hiện.'],
+          ['5. Về tổ chức thực hiện', 'Các cơ quan tổ chức quán triệt.'],
+        ),
+      ),
+    );
+    expect(notice.assignments.map((a) => [a.agencies[0].code, a.text])).toEqual([
+      ['BTCTU', 'rà soát biên chế.'],
+      ['BTGTU', 'tuyên truyền kết quả hội nghị.'],
+      ['BCSDUBND', 'bố trí kinh phí.'],
+      ['DDHDND', 'giám sát việc thực hiện.'],
+    ]);
+  });
+
   it('gives several district committees named alike the task each ("Huyện ủy Kỳ Anh, Thị ủy Kỳ Anh rà soát …")', () => {
     const { notice } = parseItems(
       '- Huyện ủy Kỳ Anh, Thị ủy Kỳ Anh rà soát quy hoạch khu kinh tế.',

@@ -86,6 +86,7 @@ describe('parseNotice on variants of the seed', () => {
   it.each([
     ['1)', (n: number) => `${n}) `],
     ['(1)', (n: number) => `(${n}) `],
+    ['1.', (n: number) => `${n}. `],
   ])('reads items numbered "%s" like bullets, with the same fingerprint', (_, marker) => {
     let n = 0;
     const numbered = SEED.replace(/^- (?=Đảng đoàn Hội|Ban Tổ chức|Ban thường vụ các|Đối với các nội dung)/gmu, () => marker((n += 1)));

@@ -39,6 +39,28 @@ export function markerLength(content: string): number | undefined {
   return m === null ? undefined : m[0].length;
 }
 
+/** "1. ", "2. ": items numbered inside section 3, restarting at 1 (told from the "4." heading in `draftParagraphs`). */
+const NUMBERED = /^\d{1,2}\s*\.\s*/u;
+
+/** The length of an item's marker, numbered "1." items included (for the fingerprint). */
+export function itemMarkerLength(content: string): number | undefined {
+  return markerLength(content) ?? (topLevelNumber(content) === undefined ? undefined : NUMBERED.exec(content)?.[0].length);
+}
+
+const OPENING_TRIGGER = /^(?:giao|đề\s+nghị|yêu\s+cầu)(?![\p{L}\p{N}\p{M}])/u;
+
+/**
+ * "4. Ban Tổ chức Tỉnh ủy …", "4. Giao …" or a whole sentence continues a numbered list; "4. Về tổ chức thực hiện" or
+ * a short title without a full stop is the next heading.
+ */
+function continuesNumberedList(content: string): boolean {
+  const rest = content.slice(NUMBERED.exec(content)?.[0].length ?? 0).trim();
+  const folded = fold(rest);
+  if (matchAgencies(rest)[0]?.span[0] === 0 || OPENING_TRIGGER.test(folded)) return true;
+  const heading = /^về(?![\p{L}\p{N}\p{M}])/u.test(folded) || (rest.length <= 100 && !/[.;]$/u.test(rest));
+  return !heading;
+}
+
 /** The line that ends section 3 without belonging to it: heading 4 or later, "Nơi nhận", a signature block. */
 function isSectionEnd(content: string): boolean {
   const top = topLevelNumber(content);
@@ -128,9 +150,21 @@ function draftParagraphs(source: string, lines: readonly Line[], headingIndex: n
   const drafts: Draft[] = [draftOf(lines[headingIndex], false)];
   let current: Draft | undefined = drafts[0];
   let agencyHeading: Draft | undefined;
+  // The last number of items numbered "1.", "2." … inside section 3, once they started.
+  let numbered: number | undefined;
   for (const line of lines.slice(headingIndex + 1)) {
     if (line.content === '') {
       current = undefined;
+      continue;
+    }
+    const n = topLevelNumber(line.content);
+    const startsList = n === 1 && numbered === undefined && !drafts.slice(1).some((d) => d.marked);
+    const nextInList = n !== undefined && numbered !== undefined && n === numbered + 1 && (n <= 3 || continuesNumberedList(line.content));
+    if (startsList || nextInList) {
+      numbered = n;
+      current = { start: line.contentStart, end: line.contentEnd, markerLength: NUMBERED.exec(line.content)?.[0].length ?? 0, marked: true, monitor: false };
+      agencyHeading = agencyHeadingSpan(source, current) === undefined ? undefined : current;
+      drafts.push(current);
       continue;
     }
     if (isSectionEnd(line.content)) break;
