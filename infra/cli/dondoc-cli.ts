@@ -1,6 +1,7 @@
 // `npm run cli -- import FILE [--dry-run]`: turns a conclusion notice's text into a directive whose workflows start.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { configFromProcess } from '@app/config';
 import { dondocDataConverter } from '@app/payload-codec';
@@ -16,7 +17,14 @@ async function main(args: string[]): Promise<number> {
     return 2;
   }
   const config = configFromProcess();
-  const plan = planImport(readFileSync(file, 'utf8'), config.importPolicy);
+  // npm runs scripts from the package root: a relative path is the user's, from where they typed the command.
+  const path = resolve(process.env.INIT_CWD ?? process.cwd(), file);
+  const text = decodeNotice(readFileSync(path));
+  if (typeof text !== 'string') {
+    console.error(`${path}: ${text.error}`);
+    return 1;
+  }
+  const plan = planImport(text, config.importPolicy);
   if (!plan.ok) {
     console.error(`${plan.error.code}: ${plan.error.message}`);
     return 1;
@@ -32,12 +40,36 @@ async function main(args: string[]): Promise<number> {
   }
   const connection = await Connection.connect({ address: config.temporalAddress });
   try {
+    // With no dondoc worker on that queue the import would wait for ever, saying nothing.
+    const { pollers } = await connection.workflowService.describeTaskQueue({
+      namespace: config.temporalNamespace,
+      taskQueue: { name: config.taskQueue },
+      taskQueueType: 1, // TASK_QUEUE_TYPE_WORKFLOW
+    });
+    if (!pollers?.length) {
+      console.error(`No dondoc worker polls task queue "${config.taskQueue}" in namespace "${config.temporalNamespace}" at ${config.temporalAddress}: is dondoc running there? (npm start prints the Temporal address it uses)`);
+      return 1;
+    }
     const client = new Client({ connection, namespace: config.temporalNamespace, dataConverter: dondocDataConverter });
     const state = await startDirective(client, config.taskQueue, plan.directiveId, { directive: plan.directive, actor: { kind: 'supervisor' }, correlationId: randomUUID() });
     console.log(JSON.stringify(state, null, 2));
     return 0;
   } finally {
     await connection.close();
+  }
+}
+
+/**
+ * The notice's text: UTF-8 (with or without a BOM), or UTF-16 with its BOM (Word's "Unicode Text"). Anything else
+ * (a legacy Vietnamese code page, say) is refused with what to do, not misread.
+ */
+function decodeNotice(bytes: Buffer): string | { error: string } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { error: 'not UTF-8 text (a legacy code page such as Windows-1258 or TCVN3?); save the notice as UTF-8 (in Word: Save As → Plain Text → Unicode (UTF-8)) and import it again' };
   }
 }
 

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { configFromProcess } from '@app/config';
 import { connect, migrate } from '@app/event-store';
-import { appProcessEnv, ensureTemporalCli, preferredPort, startEmbeddedPostgres, startTemporalDevServer } from '@app/local-stack';
+import { appProcessEnv, ensureTemporalCli, isPortFree, preferredPort, startEmbeddedPostgres, startTemporalDevServer } from '@app/local-stack';
 import { importSeedOnFirstStart } from './seed';
 
 type Stop = () => Promise<void>;
@@ -15,6 +15,10 @@ const distRoot = join(__dirname, '..', '..');
 
 async function main(): Promise<void> {
   const config = configFromProcess();
+  // Found now, not after PostgreSQL and Temporal have started: the API's port is the one the user asked for.
+  if (!(await isPortFree(config.port, config.host))) {
+    throw new Error(`Port ${config.port} on ${config.host} is in use (another dondoc?): stop that program, or set PORT to another port`);
+  }
   const databaseUrl = config.databaseUrl ?? (await startPostgres(config.dataDir));
   const temporal = config.temporalAddress
     ? { address: config.temporalAddress, uiUrl: config.temporalUiUrl }
@@ -109,6 +113,8 @@ async function shutdown(code: number): Promise<void> {
 
 process.once('SIGINT', () => void shutdown(0));
 process.once('SIGTERM', () => void shutdown(0));
+// The terminal closed or the SSH session dropped: stop as for Ctrl-C, or PostgreSQL would run on without us.
+process.once('SIGHUP', () => void shutdown(0));
 
 main().catch((error: unknown) => {
   console.error(error);

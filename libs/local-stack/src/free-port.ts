@@ -13,12 +13,16 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** The preferred port when it is free, otherwise any free port. */
-export async function preferredPort(preferred: number): Promise<number> {
-  const free = await new Promise<boolean>((resolve) => {
+/** True when nothing listens on this port of this host (a bind succeeds). */
+export function isPortFree(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
     const server = createServer();
     server.once('error', () => resolve(false));
-    server.listen(preferred, '127.0.0.1', () => server.close(() => resolve(true)));
+    server.listen(port, host, () => server.close(() => resolve(true)));
   });
-  return free ? preferred : freePort();
+}
+
+/** The preferred port when it is free, otherwise any free port. */
+export async function preferredPort(preferred: number): Promise<number> {
+  return (await isPortFree(preferred)) ? preferred : freePort();
 }
