@@ -41,8 +41,10 @@ export function deliverNotificationsActivity(deps: DeliveryDeps) {
         continue;
       }
       const at = new Date().toISOString();
-      await deps.notifications.markDelivered(notification.notificationId, at);
+      // The event first: marked delivered, a notification is not posted again, so a crash in between would leave
+      // the delivery out of the event log for good. Appended again on a retry, the event is the same (no-op).
       await recordDelivery(deps.eventStore, notification, webhook.url, at);
+      await deps.notifications.markDelivered(notification.notificationId, at);
       delivered += 1;
     }
     if (failures.length > 0) throw new Error(`Webhook delivery failed (will retry): ${failures.join('; ')}`);
