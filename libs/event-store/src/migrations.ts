@@ -20,7 +20,7 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
     .map((file) => ({ version: Number(file.slice(0, 3)), name: file.slice(4, -4), sql: readFileSync(join(dir, file), 'utf8') }));
 }
 
-/** Applies the migrations not yet applied, each in its own transaction; applying twice is a no-op. */
+/** Applies the migrations not yet applied, all in one transaction under an advisory lock; applying twice is a no-op. */
 export async function migrate(sql: Sql, migrations = loadMigrations()): Promise<number[]> {
   return sql.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(${MIGRATION_LOCK})`;
