@@ -44,15 +44,20 @@ async function buildTemporalCli(dir: string, log: Log): Promise<void> {
   log(`Building the Temporal CLI ${TEMPORAL_CLI_VERSION} from Go modules into ${dir} (one time; takes a few minutes)…`);
   const started = Date.now();
   const ticker = setInterval(() => log(`  …still building the Temporal CLI (${Math.round((Date.now() - started) / 1000)} s)`), 20_000);
+  // What else would do, for a user whose build cannot run or fails.
+  const otherwise = `Otherwise put the Temporal CLI ${TEMPORAL_CLI_VERSION} on PATH as "temporal" (another version is not used), or set TEMPORAL_ADDRESS to a running Temporal server; the build is cached in ${dir} (DONDOC_CACHE_DIR moves it).`;
   try {
     await new Promise<void>((resolve, reject) => {
       const child = spawn('go', ['install', `${MODULE}@v${TEMPORAL_CLI_VERSION}`], {
         env: { ...process.env, CGO_ENABLED: '0', GOBIN: staging },
         stdio: ['ignore', 'inherit', 'inherit'],
       });
-      child.on('error', (error) => reject(new Error(`Cannot run "go" (is the Go toolchain on PATH?): ${error.message}`)));
-      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`go install exited with ${code}`))));
+      child.on('error', (error) => reject(new Error(`Cannot run "go" (is the Go toolchain on PATH?): ${error.message}. ${otherwise}`)));
+      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`go install exited with ${code} (can this machine reach the Go module proxy?). ${otherwise}`))));
     });
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
   } finally {
     clearInterval(ticker);
   }

@@ -40,9 +40,22 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
     ...(options.headless ? ['--headless'] : []),
     ...Object.entries(DONDOC_SEARCH_ATTRIBUTES).flatMap(([name, type]) => ['--search-attribute', `${name}=${type}`]),
   ];
-  const child = spawn(options.cliPath, args, { stdio: ['ignore', options.output ?? 'ignore', options.output ?? 'ignore'] });
+  const inherit = options.output === 'inherit';
+  const child = spawn(options.cliPath, args, { stdio: ['ignore', inherit ? 'inherit' : 'ignore', inherit ? 'inherit' : 'pipe'] });
+  // Its last words, for the error when it does not come up (its log is otherwise not shown).
+  const said: string[] = [];
+  child.stderr?.on('data', (chunk: Buffer) => {
+    said.push(...chunk.toString('utf8').split('\n').filter((line) => line.trim() !== ''));
+    said.splice(0, Math.max(0, said.length - 12));
+  });
   const address = `127.0.0.1:${options.port}`;
-  await waitFor('Temporal dev server', () => probeTemporal(address, options.namespace), 60_000, () => exitReason(child));
+  try {
+    await waitFor('Temporal dev server', () => probeTemporal(address, options.namespace), 60_000, () => exitReason(child));
+  } catch (error) {
+    await stopChild(child); // not left running after a timeout
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(said.length ? `${reason}; it said:\n  ${said.join('\n  ')}` : reason);
+  }
   return {
     address,
     pid: child.pid,
