@@ -1,4 +1,4 @@
-import { matchAgencies } from '@app/agencies';
+import { matchAgencies, type AgencyMatch } from '@app/agencies';
 import { fold, keywordPattern, NOT_WORD_AFTER } from './text-utils';
 
 /** A phrase of an item body: `[start, end)` in the body. */
@@ -107,8 +107,43 @@ function phrase(c: Cursor, start: number, end: number): Phrase {
 }
 
 function cursorOf(body: string): Cursor {
-  const agencyAt = new Map(matchAgencies(body).map((m) => [m.span[0], { code: m.code, end: m.span[1] }]));
+  const matches = matchAgencies(body);
+  const agencyAt = new Map(matches.map((m) => [m.span[0], { code: m.code, end: m.span[1] }]));
+  for (const m of matches) for (const [at, found] of placesAfter(body, m)) if (!agencyAt.has(at)) agencyAt.set(at, found);
   return { body, folded: fold(body), agencyAt };
+}
+
+const COMMITTEE_TITLE = /(?:Huyện|Thị|Thành)\s+(?:ủy|uỷ)/u;
+const PLACE_SEPARATOR = /^(?:\s*,\s*|\s+và\s+)/u;
+const PLACE_WORDS = /^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,2}/u;
+
+/**
+ * "Huyện ủy Hương Sơn, Vũ Quang, Hương Khê": place names listed after a district committee are committees of the
+ * same title ("Huyện ủy Vũ Quang"). Returns where each is written, and its agency.
+ */
+function placesAfter(body: string, m: AgencyMatch): [number, { code: string; end: number }][] {
+  const title = COMMITTEE_TITLE.exec(m.matched)?.[0];
+  if (title === undefined || !m.code.startsWith('BTV-')) return [];
+  const found: [number, { code: string; end: number }][] = [];
+  let pos = m.span[1];
+  for (;;) {
+    const separator = PLACE_SEPARATOR.exec(body.slice(pos));
+    if (separator === null) break;
+    const start = pos + separator[0].length;
+    const words = PLACE_WORDS.exec(body.slice(start))?.[0].split(/\s+/u) ?? [];
+    const place = [3, 2, 1].map((n) => words.slice(0, n)).find((w) => w.length > 0 && matchesWhole(`${title} ${w.join(' ')}`));
+    if (place === undefined) break;
+    const text = body.slice(start).match(new RegExp(`^${place.join('\\s+')}`, 'u'))?.[0] ?? place.join(' ');
+    const code = matchAgencies(`${title} ${place.join(' ')}`)[0].code;
+    found.push([start, { code, end: start + text.length }]);
+    pos = start + text.length;
+  }
+  return found;
+}
+
+function matchesWhole(name: string): boolean {
+  const [first] = matchAgencies(name);
+  return first !== undefined && first.span[0] === 0 && first.span[1] === name.length && first.code.startsWith('BTV-');
 }
 
 /**

@@ -167,14 +167,16 @@ describe('parseNotice: addressees and roles', () => {
     ]);
   });
 
-  it('gives several district committees named alike the task each ("Huyện ủy Kỳ Anh, Thị ủy Kỳ Anh rà soát …")', () => {
+  it('gives several district committees named alike the task each ("Huyện ủy Kỳ Anh, Thị ủy Kỳ Anh …", "Huyện ủy Hương Sơn, Vũ Quang …")', () => {
     const { notice } = parseItems(
       '- Huyện ủy Kỳ Anh, Thị ủy Kỳ Anh rà soát quy hoạch khu kinh tế.',
       '- Huyện ủy Kỳ Anh chủ trì, phối hợp với Thị ủy Kỳ Anh rà soát quy hoạch.',
+      '- Huyện ủy Hương Sơn, Vũ Quang và Hương Khê rà soát đất rừng.',
     );
-    expect(notice.assignments.map((a) => [a.kind, a.agencies.map((g) => `${g.code}:${g.role}`)])).toEqual([
-      ['eachOf', ['BTV-KYANH:each', 'BTV-TXKYANH:each']],
-      ['lead', ['BTV-KYANH:lead', 'BTV-TXKYANH:coordinator']],
+    expect(notice.assignments.map((a) => [a.kind, a.agencies.map((g) => `${g.code}:${g.role}`), a.text])).toEqual([
+      ['eachOf', ['BTV-KYANH:each', 'BTV-TXKYANH:each'], 'rà soát quy hoạch khu kinh tế.'],
+      ['lead', ['BTV-KYANH:lead', 'BTV-TXKYANH:coordinator'], 'rà soát quy hoạch.'],
+      ['eachOf', ['BTV-HUONGSON:each', 'BTV-VUQUANG:each', 'BTV-HUONGKHE:each'], 'rà soát đất rừng.'],
     ]);
   });
 
