@@ -67,7 +67,9 @@ export type WarningCode =
   | 'RECURRING_DEADLINE'
   | 'IGNORED_PARAGRAPH'
   /** An "each of" item also names coordinators: each district's track is its own; they are not part of it. */
-  | 'EACH_OF_COORDINATORS_LEFT_OUT';
+  | 'EACH_OF_COORDINATORS_LEFT_OUT'
+  /** The notice's years are outside the holiday table: working days there do not know Tết. */
+  | 'HOLIDAYS_NOT_KNOWN';
 
 export interface Warning {
   code: WarningCode;

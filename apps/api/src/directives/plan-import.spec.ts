@@ -17,4 +17,13 @@ describe('planImport', () => {
     if (!plan.ok) throw new Error(plan.error.message);
     expect(plan.warnings.map((w) => w.code)).not.toContain('EACH_OF_COORDINATORS_LEFT_OUT');
   });
+
+  it('says when the notice falls outside the years the holiday table knows (working days there do not know Tết)', () => {
+    const seed = planImport(readSeed(), POLICY);
+    if (!seed.ok) throw new Error(seed.error.message);
+    expect(seed.warnings.map((w) => w.code)).not.toContain('HOLIDAYS_NOT_KNOWN');
+    const late = planImport(noticeWith(['- Ban Tổ chức Tỉnh ủy báo cáo trước ngày 15/2/2031.']), POLICY);
+    if (!late.ok) throw new Error(late.error.message);
+    expect(late.warnings).toContainEqual(expect.objectContaining({ code: 'HOLIDAYS_NOT_KNOWN', message: expect.stringContaining('in 2031') }));
+  });
 });

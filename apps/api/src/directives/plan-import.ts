@@ -1,5 +1,6 @@
 import type { ImportPolicy } from '@app/config';
 import type { CreateDirectiveRequest } from '@app/contracts';
+import { VN_HOLIDAY_TABLE } from '@app/domain';
 import { noticeFingerprint, parseNotice, type ParsedNotice, type ParseError, type Warning } from '@app/notice-import';
 import { directiveFromNotice, withDirectiveScopedIds } from './notice-to-directive';
 
@@ -23,7 +24,7 @@ export function planImport(text: string, policy: ImportPolicy): ImportPlan {
     // Milestones for every item: acknowledge receipt, then submit the proposal, within these working days.
     defaultStageDeadlines: { acknowledge: workingDays(policy.acknowledgeDays), propose: workingDays(policy.proposeDays) },
   };
-  return { ok: true, directiveId, directive: withDirectiveScopedIds(directiveId, directive), warnings: [...parsed.warnings, ...coordinatorsLeftOut(parsed.notice)] };
+  return { ok: true, directiveId, directive: withDirectiveScopedIds(directiveId, directive), warnings: [...parsed.warnings, ...coordinatorsLeftOut(parsed.notice), ...holidaysNotKnown(parsed.notice)] };
 }
 
 /** An "each of" item becomes one track per agency, which has no coordinators: say so rather than drop them silently. */
@@ -37,4 +38,22 @@ function coordinatorsLeftOut(notice: ParsedNotice): Warning[] {
       assignmentKey: item.key,
     }];
   });
+}
+
+const HOLIDAY_YEARS = VN_HOLIDAY_TABLE.map((entry) => entry.year);
+
+/**
+ * Working days are counted with the holiday table (Tết included) only for the years it holds; outside them only
+ * weekends and the fixed solar holidays are known, so a deadline there may fall on, or count, a Tết day.
+ */
+function holidaysNotKnown(notice: ParsedNotice): Warning[] {
+  const dates = notice.assignments.flatMap(({ deadline }) => (deadline?.kind === 'date' ? [deadline.date] : []));
+  const years = [notice.issuedOn, ...dates].map((date) => Number(date.slice(0, 4)));
+  const outside = [...new Set(years.filter((year) => !HOLIDAY_YEARS.includes(year)))].sort();
+  if (outside.length === 0) return [];
+  const [first, last] = [Math.min(...HOLIDAY_YEARS), Math.max(...HOLIDAY_YEARS)];
+  return [{
+    code: 'HOLIDAYS_NOT_KNOWN' as const,
+    message: `The holiday table covers ${first}–${last}; in ${outside.join(', ')} working days count only weekends and the fixed holidays (1/1, 30/4, 1/5, 2/9), not Tết: check the deadlines in working days by hand`,
+  }];
 }
