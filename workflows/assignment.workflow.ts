@@ -100,7 +100,7 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
       appended = await append(events, command, correlationId);
     }
     const before = state;
-    state = asStored(events, appended).reduce<AssignmentState>((current, event: AssignmentEvent) => evolveAssignment(current, event), state);
+    state = asStored(appended).reduce<AssignmentState>((current, event: AssignmentEvent) => evolveAssignment(current, event), state);
     version = appended.version;
     afterChange(before, appended, command.actor);
     return { assignment: summarize(state, command.at), version, events: appended.events };
@@ -291,11 +291,12 @@ function deliverInBackground(queue: string[]): { stop(): void } {
 }
 
 /**
- * The events as the store holds them: the ones decided, but when the store already held the command (a workflow
- * task retried after its worker died, once the append had committed, decided it again at another time).
+ * The events as the store holds them, which the state is the fold of: the ones decided, or those of the first attempt
+ * when the store already held the command (a retried workflow task decided it again at another time). On replay they
+ * come from history, so a run recorded before a change to the decider rebuilds the state it had.
  */
-function asStored(decided: AssignmentEvent[], appended: AppendEventsOutput): AssignmentEvent[] {
-  return appended.duplicate ? appended.events.map((event) => ({ type: event.type, data: event.data }) as AssignmentEvent) : decided;
+function asStored(appended: AppendEventsOutput): AssignmentEvent[] {
+  return appended.events.map((event) => ({ type: event.type, data: event.data }) as AssignmentEvent);
 }
 
 function isTerminal(state: AssignmentState): boolean {

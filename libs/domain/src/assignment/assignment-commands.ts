@@ -1,4 +1,5 @@
 import { isDeadlineSpec, resolveDeadline, type DeadlineSpec } from '../calendar/deadline';
+import { endOfVnDay, isWorkingDay, nextWorkingDayOnOrAfter, vnLocalDate } from '../calendar/working-days';
 import { describeActor, type Actor } from '../shared/actor';
 import { DomainError } from '../shared/domain-error';
 import { optionalText, requireAgencyCode, requireId, requireText } from '../shared/text';
@@ -244,7 +245,10 @@ function decideCentreResponse(c: RecordCentreResponse, s: ExistingAssignment, at
   requireSupervisor(c.actor, "record the Centre's response");
   requireStage(s, ['escalated'], "record the Centre's response");
   const pausedMs = toMs(at) - toMs(s.pausedAt ?? at); // never negative: commands are never dated before the last event
-  const adjustedDueAt = toIso(toMs(s.adjustedDueAt) + pausedMs);
+  const shifted = toIso(toMs(s.adjustedDueAt) + pausedMs);
+  // Moved onto a day off (a weekend, Tết), the deadline runs to the end of the next working day, as a date deadline
+  // that falls on one does: the time given back is not lost to a holiday.
+  const adjustedDueAt = isWorkingDay(shifted) ? shifted : endOfVnDay(nextWorkingDayOnOrAfter(vnLocalDate(shifted)));
   return [{ type: 'CentreResponded', data: { response: requireText(c.response, 'response'), pausedMs, adjustedDueAt, at } }];
 }
 

@@ -211,6 +211,13 @@ describe('RecordCentreResponse', () => {
     expect([resumed.pausedAt, resumed.originalDueAt, resumed.adjustedDueAt, resumed.pausedMsTotal]).toEqual([null, DUE, '2024-04-08T16:59:59.999Z', 10 * DAY]);
   });
 
+  it('moves a deadline the pause would put on a day off to the end of the next working day', () => {
+    // 8 days paused: 29/3 + 8 days is Saturday 6/4/2024, so the deadline runs to the end of Monday 8/4.
+    given(inEscalated())
+      .when({ type: 'RecordCentreResponse', at: '2024-03-15T02:00:00.000Z', actor: SUPERVISOR, response: 'Đồng ý' })
+      .then([ev.responded('2024-03-15T02:00:00.000Z', 8 * DAY, '2024-04-08T16:59:59.999Z')]);
+  });
+
   it('is the supervisor’s alone, only while escalated, never before the escalation', () => {
     given(inEscalated()).when({ type: 'RecordCentreResponse', at: T, actor: LEAD, response: 'x' }).thenRejects('NOT_PERMITTED');
     given(inAccepted(true)).when({ type: 'RecordCentreResponse', at: T, actor: SUPERVISOR, response: 'x' }).thenRejects('INVALID_TRANSITION');
@@ -369,8 +376,8 @@ describe('the whole lifecycle through the Centre', () => {
     const events = commands.reduce<AssignmentEvent[]>((acc, command) => [...acc, ...decide(command, foldAssignment(acc))], [createdEvent()]);
     const state = stateOf(events);
     expect(state.stage).toBe('closed');
-    expect(state.verdict).toBe('onTime'); // due 29/3 + 20 days paused = 18/4
-    expect([state.originalDueAt, state.adjustedDueAt]).toEqual([DUE, '2024-04-18T16:59:59.999Z']);
+    expect(state.verdict).toBe('onTime'); // due 29/3 + 20 days paused = 18/4, Giỗ Tổ Hùng Vương: the end of Friday 19/4
+    expect([state.originalDueAt, state.adjustedDueAt]).toEqual([DUE, '2024-04-19T16:59:59.999Z']);
     expect(events.map((e) => e.type)).toEqual([
       'AssignmentCreated',
       'AssignmentAcknowledged',
