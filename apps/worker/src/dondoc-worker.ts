@@ -23,7 +23,8 @@ type WorkerConfig = Pick<DondocConfig, 'temporalNamespace' | 'taskQueue' | 'work
 
 /** Connects to PostgreSQL and Temporal, applies migrations and polls the task queue. */
 export async function startWorker(config: WorkerConfig): Promise<RunningWorker> {
-  const sql: Sql = connect(config.databaseUrl);
+  // Under the activities' 30 s: see ConnectOptions.
+  const sql: Sql = connect(config.databaseUrl, { lockTimeoutMs: 20_000, statementTimeoutMs: 25_000 });
   await migrate(sql);
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   // The client side, for the activity that starts assignment workflows.

@@ -1,5 +1,5 @@
-import { EventStore, migrate, StreamsTakenError, StreamVersionConflictError, type Sql } from '@app/event-store';
-import { testDatabase } from '../../support/test-stack';
+import { connect, EventStore, migrate, StreamsTakenError, StreamVersionConflictError, type Sql } from '@app/event-store';
+import { stackAddresses, testDatabase } from '../../support/test-stack';
 
 const context = { occurredAt: '2023-03-22T08:00:00.000Z', actor: { kind: 'supervisor' }, correlationId: 'c-1', causationId: null };
 const event = (n: number) => ({ type: 'Noted', schemaVersion: 1, data: { n, text: 'Văn phòng Tỉnh ủy theo dõi' } });
@@ -169,6 +169,26 @@ describe('event store on real PostgreSQL', () => {
       await expect(store.appendToStreams(createAll(mine), other, { reserve: claimed })).rejects.toMatchObject({ streamIds: claimed });
       expect(await store.streamVersion(claimed[0])).toBe(0);
     });
+  });
+
+  it('gives up on an append that waits too long for a lock, on connections with a lock timeout (the worker\'s), storing nothing', async () => {
+    await store.append(stream, 0, [event(1)], context);
+    const impatient = connect(stackAddresses().databaseUrl, { max: 1, lockTimeoutMs: 300 });
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const holder = sql.begin(async (tx) => {
+      await tx`select version from streams where stream_id = ${stream} for update`;
+      await held;
+    });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await expect(new EventStore(impatient).append(stream, 1, [event(2)], context)).rejects.toMatchObject({ code: '55P03' });
+    } finally {
+      release();
+      await holder;
+      await impatient.end();
+    }
+    expect((await store.readStream(stream)).map((e) => e.streamVersion)).toEqual([1]);
   });
 
   it('never lets a feed reader skip an event that a slower transaction commits later', async () => {
