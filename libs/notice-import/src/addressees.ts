@@ -27,13 +27,16 @@ export interface AddresseeList {
   readonly vague: readonly Phrase[];
   /** Where the addressees and their role words end in the body. */
   readonly end: number;
+  /** "A, B phối hợp xây dựng …": the bodies named work together ("phối hợp" ends the list, no coordinator follows). */
+  readonly jointWork?: boolean;
 }
 
 const sticky = (source: string): RegExp => new RegExp(source, 'uy');
 const words = (list: readonly string[]): string => list.map(keywordPattern).join('|');
 
-// "+" and "•" too: the coordinators of "A chủ trì, phối hợp với:" may follow as a list of "+" lines.
-const SEPARATORS = sticky(`(?:[\\s,;:()+•]+|(?:và|cùng|với)${NOT_WORD_AFTER})*`);
+const SEPARATORS = sticky(`(?:[\\s,;:()]+|(?:và|cùng|với)${NOT_WORD_AFTER})*`);
+/** After "phối hợp (với):", the coordinators may follow as a list of "+" lines; elsewhere a "+" starts a task. */
+const COORDINATOR_SEPARATORS = sticky(`(?:[\\s,;:()+•]+|(?:và|cùng|với)${NOT_WORD_AFTER})*`);
 const LEAD_WORD = sticky(`(?:${keywordPattern('chủ trì')})${NOT_WORD_AFTER}(?:\\s*\\))?`);
 const COORDINATOR_WORD = sticky(`${keywordPattern('phối hợp')}(?:\\s+(?:với|cùng))?${NOT_WORD_AFTER}`);
 // Folded like the text they are matched against ("đoàn" folds to "đòan").
@@ -159,9 +162,10 @@ function readFrom(c: Cursor, from: number): AddresseeList {
   const listed: Listed[] = [];
   const vague: Phrase[] = [];
   let coordinatorsNow = false;
+  let listedAtCoordinatorWord = -1;
   let end = from;
   for (;;) {
-    const at = stickyMatch(SEPARATORS, c.folded, end)?.[0].length ?? 0;
+    const at = stickyMatch(coordinatorsNow ? COORDINATOR_SEPARATORS : SEPARATORS, c.folded, end)?.[0].length ?? 0;
     const pos = end + at;
     const agency = c.agencyAt.get(pos);
     const vagueMatch = stickyMatch(VAGUE, c.folded, pos);
@@ -179,6 +183,7 @@ function readFrom(c: Cursor, from: number): AddresseeList {
     } else if (named && coordinatorWord !== null) {
       end = pos + coordinatorWord[0].length;
       coordinatorsNow = true;
+      listedAtCoordinatorWord = listed.length;
     } else if (vagueMatch !== null) {
       vague.push(phrase(c, pos, pos + vagueMatch[0].length));
       end = pos + vagueMatch[0].length;
@@ -189,15 +194,21 @@ function readFrom(c: Cursor, from: number): AddresseeList {
       end = unknown.end;
     }
   }
-  return { listed, vague, end };
+  return { listed, vague, end, jointWork: listedAtCoordinatorWord === listed.length };
 }
 
 const TRIGGER = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${words(['đề nghị', 'yêu cầu', 'giao cho', 'giao'])})\\s+`, 'gu');
 
-/** Addressees after "đề nghị" / "giao" / "yêu cầu" (at or past `from`) when the item does not open with them; `at` is the trigger. */
-export function readAddresseesAfterTrigger(body: string, from = 0): (AddresseeList & { at: number }) | undefined {
+/** "giao (cho)" that assigns, not the "được giao" of a task already given. */
+const ASSIGNING = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?<!${keywordPattern('được')}\\s+)(?:${words(['giao cho', 'giao'])})\\s+`, 'gu');
+
+/**
+ * Addressees after "đề nghị" / "giao" / "yêu cầu" (at or past `from`) when the item does not open with them; `at` is
+ * the trigger. `assigning`: after an assigning "giao" only (an item opened by who decided).
+ */
+export function readAddresseesAfterTrigger(body: string, from = 0, assigning = false): (AddresseeList & { at: number }) | undefined {
   const c = cursorOf(body);
-  for (const m of c.folded.matchAll(TRIGGER)) {
+  for (const m of c.folded.matchAll(assigning ? ASSIGNING : TRIGGER)) {
     const at = m.index ?? 0;
     if (at < from) continue;
     const list = readFrom(c, at + m[0].length);

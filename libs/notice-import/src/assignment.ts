@@ -27,9 +27,10 @@ interface Item {
 
 const EMPTY: AddresseeList = { listed: [], vague: [], end: 0 };
 
-/** The issuer and the Standing Committee's standing board decide; a locality's request ("kiến nghị") asks. */
+/** The issuer and the Standing Committee's standing board decide; a district committee's request ("kiến nghị") asks. */
 const DECIDERS = new Set(['BTVTU', 'TTTU', 'TU']);
 const ASKS = new RegExp(`^[\\s,;:]*${fold('kiến nghị')}`, 'u');
+const LEADS = new RegExp(fold('chủ trì'), 'u');
 
 /**
  * Addressees at the start of the item, else after "đề nghị / giao / yêu cầu"; where the task text starts. An item that
@@ -39,10 +40,12 @@ const ASKS = new RegExp(`^[\\s,;:]*${fold('kiến nghị')}`, 'u');
 function locateAddressees(body: string, issuer: string): { list: AddresseeList; textFrom: number } {
   const direct = readAddressees(body, 0);
   const opener = direct.listed[0]?.code;
-  const decidesOrAsks = opener !== undefined && (opener === issuer || DECIDERS.has(opener) || ASKS.test(fold(body.slice(direct.end))));
-  if (direct.listed.length + direct.vague.length > 0 && !decidesOrAsks) return { list: direct, textFrom: direct.end };
-  const triggered = readAddresseesAfterTrigger(body, direct.end);
-  if (triggered === undefined) return direct.listed.length + direct.vague.length > 0 ? { list: direct, textFrom: direct.end } : { list: EMPTY, textFrom: 0 };
+  const asks = opener?.startsWith('BTV-') === true && ASKS.test(fold(body.slice(direct.end)));
+  const decides = opener !== undefined && (opener === issuer || DECIDERS.has(opener)) && !LEADS.test(fold(body.slice(0, direct.end)));
+  const named = direct.listed.length + direct.vague.length > 0;
+  if (named && !asks && !decides) return { list: direct, textFrom: direct.end };
+  const triggered = readAddresseesAfterTrigger(body, direct.end, named);
+  if (triggered === undefined) return named ? { list: direct, textFrom: direct.end } : { list: EMPTY, textFrom: 0 };
   return { list: triggered, textFrom: triggered.at === 0 ? triggered.end : 0 };
 }
 
@@ -79,7 +82,7 @@ function addresseeWarnings(item: Item, list: AddresseeList, roles: RoleAssignmen
 /** Words that announce a deadline: when none of the deadline rules matched, the author meant one anyway. */
 const DEADLINE_LIKE = new RegExp(
   fold(
-    String.raw`(?:trước|chậm\s+nhất|hạn\s+chót|hết|cuối)\s+(?:ngày|tháng|quý|quí|năm|tết|\d)|chậm\s+nhất|thời\s+hạn|hạn\s+chót|thời\s+gian\s+hoàn\s+thành|trong\s+(?:quý|quí|\d+\s+(?:tháng|năm))|định\s+kỳ|(?:hằng|hàng)\s+(?:tuần|tháng|quý|quí|năm)`,
+    String.raw`(?:trước|chậm\s+nhất|hạn\s+chót|hết|cuối)\s+(?:ngày|tháng|quý|quí|năm|tết|\d)|chậm\s+nhất|thời\s+hạn\s*:|hạn\s+chót|thời\s+gian\s+hoàn\s+thành|trong\s+(?:quý|quí|\d+\s+tháng|\d+\s+năm(?!\s+qua))|định\s+kỳ|(?:hằng|hàng)\s+(?:tuần|tháng|quý|quí|năm)`,
   ),
   'u',
 );
@@ -103,8 +106,10 @@ function deadlineOf(item: Item, ctx: AssignmentContext): { deadline: DeadlineSpe
     const all = valid.map((h) => `"${h.text}"`).join(', ');
     warnings.push(warn(item, 'MULTIPLE_DEADLINES', `${item.key}: several deadlines (${all}); the first one is used.`));
   }
-  const recurring = RECURRING.exec(fold(item.body));
-  if (recurring !== null) {
+  // "định kỳ" anywhere, or "hằng năm" after the date ("trước ngày 15/12 hằng năm"), not "phụ cấp hằng tháng" before it.
+  const folded = fold(item.body);
+  const recurring = RECURRING.exec(folded);
+  if (recurring !== null && (recurring[0].startsWith(fold('định')) || recurring.index > valid[0].index)) {
     const phrase = item.body.slice(recurring.index, recurring.index + recurring[0].length);
     warnings.push(warn(item, 'RECURRING_DEADLINE', `${item.key}: "${phrase}" makes it a recurring duty; only "${valid[0].text}" is followed. Add the later reports as assignments of their own.`));
   }
@@ -119,7 +124,7 @@ export function buildAssignment(block: Block, index: number, ctx: AssignmentCont
   const heading = block.addressedBy;
   const addressedIn: Item = heading === undefined ? item : { ...item, body: ctx.source.slice(heading.start, heading.end), offset: heading.start };
   const { list, textFrom } = heading === undefined ? locateAddressees(item.body, ctx.issuer) : { list: readAddressees(addressedIn.body, 0), textFrom: 0 };
-  const roles = assignRoles(list.listed);
+  const roles = assignRoles(list.listed, list.jointWork === true);
   const deadline = deadlineOf(item, ctx);
   const assignment: ParsedAssignment = {
     key: item.key,

@@ -38,13 +38,13 @@ type KnownListed = Listed & { code: string };
  *   the item is `eachOf`: every member carries the task (role `each`), the other bodies coordinate;
  * - when the first body is not in the registry, the first registry body is taken as lead (`unknownLead` is set);
  * - several district committees named alike, none as lead or coordinator ("Huyện ủy Kỳ Anh, Thị ủy Kỳ Anh rà soát …"),
- *   each carry the task: `eachOf`, as for the collective.
+ *   each carry the task: `eachOf`, as for the collective; unless they work together ("… phối hợp xây dựng …").
  */
-export function assignRoles(listed: readonly Listed[]): RoleAssignment | undefined {
+export function assignRoles(listed: readonly Listed[], jointWork = false): RoleAssignment | undefined {
   const first = listed.find((l) => l.leadMarked) ?? listed.find((l) => !l.afterCoordinatorWord) ?? listed[0];
   const known = listed.filter((l): l is KnownListed => l.code !== undefined);
   if (first === undefined || known.length === 0) return undefined;
-  if (severalDistrictsAlike(listed)) return { kind: 'eachOf', agencies: dedupe(known.map((l) => ({ code: l.code, role: 'each' as const }))) };
+  if (!jointWork && severalDistrictsAlike(listed)) return { kind: 'eachOf', agencies: dedupe(known.map((l) => ({ code: l.code, role: 'each' as const }))) };
   const lead = known.find((l) => l === first) ?? known.find((l) => !l.afterCoordinatorWord) ?? known[0];
   const others = known.filter((l) => l !== lead).flatMap((l) => expand(l.code, 'coordinator'));
   const unknownLead = lead === first ? undefined : first;

@@ -84,6 +84,17 @@ describe('GET /api/events/stream: the feed as Server-Sent Events', () => {
     expect(before).not.toBe(after);
   });
 
+  it('opens a stream at latest with the head as its first id, so a reconnect before any event misses nothing', async () => {
+    const stream = await connect(`?access_token=${viewerToken}&after=latest`);
+    const head = await stream.next((message) => message.event === 'head');
+    expect(head.id).toMatch(/^\d+\.\d+$/);
+    stream.close();
+    const whileAway = await createDirective();
+    const resumed = await connect('', { ...bearer(viewerToken), 'last-event-id': head.id ?? '' });
+    const next = await resumed.next((message) => message.event === 'DirectiveCreated');
+    expect(JSON.parse(next.data).streamId).toBe(`directive-${whileAway}`);
+  });
+
   it('ends an open stream once its token is revoked (checked every 30 s)', async () => {
     const { token, id } = await mintTokenWithId(app, 'viewer');
     const stream = await connect(`?access_token=${token}&after=latest`);

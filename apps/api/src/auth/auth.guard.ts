@@ -40,7 +40,7 @@ export class AuthGuard implements CanActivate {
     if (retryAfter !== undefined) throw tooManyFailures(http.getResponse<Response>(), retryAfter);
     const principal = await this.tokens.principalByHash(hash);
     if (!principal) {
-      this.failures.recordFailure(address, Date.now());
+      this.failures.recordFailure(address, hash, Date.now());
       throw unauthenticated(http.getResponse<Response>(), 'The bearer token is unknown or revoked');
     }
     this.failures.recordSuccess(hash, Date.now());

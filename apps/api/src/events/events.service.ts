@@ -50,6 +50,9 @@ export class EventsService {
           if (!started) {
             cursor = await this.store.head();
             started = true;
+            // The head as the stream's first id (event `head`, no domain event): a client that reconnects before any
+            // event arrives resumes from there instead of from "latest" again, which would skip what came between.
+            if (cursor) subscriber.next({ id: encodeCursor(cursor), type: 'head', data: {} });
           }
           if (Date.now() - checkedAt >= STREAM_AUTH_CHECK_MS) {
             checkedAt = Date.now();

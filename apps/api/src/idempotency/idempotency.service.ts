@@ -15,7 +15,7 @@ export class IdempotencyService {
    * answer without executing again; another request under the same key is a 422. Until an answer is stored (the
    * first try is running, or failed for want of Temporal or PostgreSQL), retries execute again with the same update
    * id, so Temporal runs the update once. A refusal (a 4xx: nothing was stored) frees the key, so the corrected
-   * request may use it; its update id comes from the body too, so it cannot be taken for the refused one.
+   * request may use it.
    */
   async run<T>(principal: Principal, key: string | undefined, scope: string, body: unknown, execute: (updateId: string | undefined) => Promise<T>): Promise<T> {
     if (key === undefined) return execute(undefined);
@@ -30,7 +30,7 @@ export class IdempotencyService {
     if (record.response) return record.response.result as T;
     let result: T;
     try {
-      result = await execute(idempotentUpdateId(principal.tokenId, key, hash));
+      result = await execute(idempotentUpdateId(principal.tokenId, key));
     } catch (error) {
       if (toErrorBody(error).statusCode < 500) await this.keys.release(principal.tokenId, key, hash);
       throw error;

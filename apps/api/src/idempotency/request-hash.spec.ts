@@ -15,12 +15,11 @@ describe('idempotency hashing', () => {
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('derives one update id per (token, key, request)', () => {
-    const id = idempotentUpdateId('5d0c7c1e-0000-4000-8000-000000000001', 'k-1', 'h-1');
-    expect(idempotentUpdateId('5d0c7c1e-0000-4000-8000-000000000001', 'k-1', 'h-1')).toBe(id);
-    expect(idempotentUpdateId('5d0c7c1e-0000-4000-8000-000000000002', 'k-1', 'h-1')).not.toBe(id);
-    expect(idempotentUpdateId('5d0c7c1e-0000-4000-8000-000000000001', 'k-2', 'h-1')).not.toBe(id);
-    expect(idempotentUpdateId('5d0c7c1e-0000-4000-8000-000000000001', 'k-1', 'h-2')).not.toBe(id);
+  it('derives one update id per (token, key)', () => {
+    const id = idempotentUpdateId('5d0c7c1e-0000-4000-8000-000000000001', 'k-1');
+    expect(idempotentUpdateId('5d0c7c1e-0000-4000-8000-000000000001', 'k-1')).toBe(id);
+    expect(idempotentUpdateId('5d0c7c1e-0000-4000-8000-000000000002', 'k-1')).not.toBe(id);
+    expect(idempotentUpdateId('5d0c7c1e-0000-4000-8000-000000000001', 'k-2')).not.toBe(id);
   });
 
   it('accepts keys of 1..200 characters of [A-Za-z0-9._:-] only', () => {

@@ -17,11 +17,12 @@ export function requestHash(scope: string, body: unknown): string {
 }
 
 /**
- * The Temporal update id of a keyed request: the same for every retry of it, so they collapse into one update; another
- * body under a key freed by a refusal gets another id.
+ * The Temporal update id of a keyed request: the same for every retry of it, so they collapse into one update. A
+ * corrected request under a key freed by a refusal reuses it: a refusal by the update's validator leaves nothing in
+ * history, so the id runs anew.
  */
-export function idempotentUpdateId(tokenId: string, key: string, requestHash: string): string {
-  return `idem-${sha256(`${tokenId}\n${key}\n${requestHash}`).slice(0, 40)}`;
+export function idempotentUpdateId(tokenId: string, key: string): string {
+  return `idem-${sha256(`${tokenId}\n${key}`).slice(0, 40)}`;
 }
 
 const KEY = /^[A-Za-z0-9._:-]{1,200}$/;

@@ -54,6 +54,10 @@ export function startLive({ onState, onClosed }) {
   };
   source.onmessage = deliver;
   for (const type of EVENT_TYPES) source.addEventListener(type, deliver);
+  // Where a stream opened at 'latest' starts: a stream opened again resumes there, missing nothing in between.
+  source.addEventListener('head', (message) => {
+    if (message.lastEventId) lastEventId = message.lastEventId;
+  });
 }
 
 export function stopLive() {
