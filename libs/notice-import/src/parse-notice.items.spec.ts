@@ -180,6 +180,58 @@ describe('parseNotice: addressees and roles', () => {
     ]);
   });
 
+  it('keeps what it read before the round for items that only look like the new rules', () => {
+    const { notice } = parseItems(
+      '- Ban cán sự đảng UBND tỉnh kiến nghị Chính phủ bổ sung vốn; yêu cầu các sở, ngành liên quan chuẩn bị hồ sơ.',
+      '- Ban Thường vụ Tỉnh ủy chủ trì, phối hợp với Ban Tổ chức Tỉnh ủy rà soát; giao các cơ quan liên quan phối hợp.',
+      '- Thường trực Tỉnh ủy đôn đốc thực hiện các nhiệm vụ được giao cho các cơ quan liên quan.',
+      '- Thành ủy Hà Tĩnh, Huyện ủy Thạch Hà phối hợp xây dựng đề án mở rộng địa giới.',
+    );
+    expect(notice.assignments.map((a) => a.agencies.slice(0, 2).map((g) => `${g.code}:${g.role}`))).toEqual([
+      ['BCSDUBND:lead'],
+      ['BTVTU:lead', 'BTCTU:coordinator'],
+      ['TTTU:lead'],
+      ['BTV-HATINH:lead', 'BTV-THACHHA:coordinator'],
+    ]);
+  });
+
+  it('reads "+" lines under "A:" as parts of the task, their bodies included, not as coordinators', () => {
+    const a = only('- Ban cán sự đảng UBND tỉnh:', '+ Sở Nội vụ rà soát biên chế;', '+ Đảng đoàn HĐND tỉnh giám sát.');
+    expect(a.agencies).toEqual([{ code: 'BCSDUBND', role: 'lead' }]);
+    expect(a.text).toContain('Sở Nội vụ rà soát biên chế');
+  });
+
+  it('ends an agency heading\'s tasks at a blank line or a bullet that names its own body', () => {
+    const { notice } = parseItems('a) Ban cán sự đảng UBND tỉnh:', '- Chỉ đạo rà soát biên chế;', '- Ban Tổ chức Tỉnh ủy phối hợp rà soát quy hoạch.');
+    expect(notice.assignments.map((a) => a.agencies[0].code)).toEqual(['BCSDUBND', 'BTCTU']);
+  });
+
+  it('takes a short "4." line after items "1." to "3." for the next heading, full stop or not', () => {
+    const { notice } = expectOk(parseNotice(noticeWith(['1. Ban Tổ chức Tỉnh ủy rà soát.', '2. Ban Tuyên giáo Tỉnh ủy tuyên truyền.', '3. Đảng đoàn HĐND tỉnh giám sát.'], ['4. Tổ chức thực hiện.', 'Các cơ quan tổ chức quán triệt.'])));
+    expect(notice.assignments).toHaveLength(3);
+  });
+
+  it('does not flag the Centre for mass organisations, a plenum, the Government\'s own report, or a report asking nothing', () => {
+    const { notice } = parseItems(
+      '- Ban Tổ chức Tỉnh ủy báo cáo Trung ương Đoàn kết quả.',
+      '- Ban Tổ chức Tỉnh ủy quán triệt Nghị quyết Trung ương 6 khóa XIII.',
+      '- Ban cán sự đảng UBND tỉnh triển khai theo báo cáo của Chính phủ.',
+      '- Ban cán sự đảng UBND tỉnh thực hiện theo đề nghị của Bộ Nội vụ.',
+      '- Công an tỉnh báo cáo Bộ Công an kết quả thực hiện.',
+    );
+    expect(notice.assignments.map((a) => a.centralCompetence)).toEqual([false, false, false, false, false]);
+  });
+
+  it('does not warn of deadlines or recurrence for words that only look like them', () => {
+    const { warnings } = parseItems(
+      '- Ban cán sự đảng UBND tỉnh rà soát các dự án đã hết thời hạn thuê đất.',
+      '- Ban Tổ chức Tỉnh ủy đánh giá kết quả trong 5 năm qua.',
+      '- Ban Tổ chức Tỉnh ủy đề xuất phụ cấp hằng tháng cho cán bộ, báo cáo trước ngày 30/6/2023.',
+    );
+    expect(warnings.map((w) => w.code)).not.toContain('UNREAD_DEADLINE');
+    expect(warnings.map((w) => w.code)).not.toContain('RECURRING_DEADLINE');
+  });
+
   it('reads coordinators listed as "+" lines after "phối hợp với:"', () => {
     const a = only('- Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với:', '+ Ban cán sự đảng UBND tỉnh;', '+ Đảng đoàn HĐND tỉnh', 'nghiên cứu, đề xuất cơ chế.');
     expect(a.agencies.map((g) => `${g.code}:${g.role}`)).toEqual(['BTCTU:lead', 'BCSDUBND:coordinator', 'DDHDND:coordinator']);

@@ -50,14 +50,14 @@ export function itemMarkerLength(content: string): number | undefined {
 const OPENING_TRIGGER = /^(?:giao|đề\s+nghị|yêu\s+cầu)(?![\p{L}\p{N}\p{M}])/u;
 
 /**
- * "4. Ban Tổ chức Tỉnh ủy …", "4. Giao …" or a whole sentence continues a numbered list; "4. Về tổ chức thực hiện" or
- * a short title without a full stop is the next heading.
+ * "4. Ban Tổ chức Tỉnh ủy …", "4. Giao …" or a long sentence continues a numbered list; "4. Về tổ chức thực hiện" or
+ * any short line naming no body ("4. Tổ chức thực hiện.") is the next heading.
  */
 function continuesNumberedList(content: string): boolean {
   const rest = content.slice(NUMBERED.exec(content)?.[0].length ?? 0).trim();
   const folded = fold(rest);
   if (matchAgencies(rest)[0]?.span[0] === 0 || OPENING_TRIGGER.test(folded)) return true;
-  const heading = /^về(?![\p{L}\p{N}\p{M}])/u.test(folded) || (rest.length <= 100 && !/[.;]$/u.test(rest));
+  const heading = /^về(?![\p{L}\p{N}\p{M}])/u.test(folded) || rest.length <= 100;
   return !heading;
 }
 
@@ -145,6 +145,11 @@ function agencyHeadingSpan(source: string, draft: Draft): { start: number; end: 
   return { start, end: start + names.length };
 }
 
+/** "- Ban Tổ chức Tỉnh ủy phối hợp …" under an agency heading names its own body: an item of its own. */
+function namesItsBody(content: string, marker: number): boolean {
+  return matchAgencies(content.slice(marker))[0]?.span[0] === 0;
+}
+
 /** Groups the lines from the heading on into paragraphs, up to the monitor paragraph or the end of section 3. */
 function draftParagraphs(source: string, lines: readonly Line[], headingIndex: number): Draft[] {
   const drafts: Draft[] = [draftOf(lines[headingIndex], false)];
@@ -155,6 +160,7 @@ function draftParagraphs(source: string, lines: readonly Line[], headingIndex: n
   for (const line of lines.slice(headingIndex + 1)) {
     if (line.content === '') {
       current = undefined;
+      agencyHeading = undefined;
       continue;
     }
     const n = topLevelNumber(line.content);
@@ -174,7 +180,7 @@ function draftParagraphs(source: string, lines: readonly Line[], headingIndex: n
       continue;
     }
     current = draftOf(line, false);
-    if (agencyHeading !== undefined && current.marked && BULLET.test(line.content)) {
+    if (agencyHeading !== undefined && current.marked && BULLET.test(line.content) && !namesItsBody(line.content, current.markerLength)) {
       current.under = agencyHeading;
       agencyHeading.heads = true;
     } else agencyHeading = agencyHeadingSpan(source, current) === undefined ? undefined : current;
