@@ -82,17 +82,19 @@ function requireNotInUse(databaseDir: string): void {
   const pidFile = join(databaseDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isRunning(pid)) return;
+  if (!Number.isInteger(pid) || pid <= 0 || !isPostgresRunning(pid)) return;
   throw new Error(`The data in ${databaseDir} is in use by PostgreSQL (pid ${pid}), probably another dondoc started from this folder: stop it first, or set DONDOC_DATA_DIR to another folder`);
 }
 
-function isRunning(pid: number): boolean {
+/** A live PostgreSQL with that pid: after a crash or a reboot the pid may now be another program's. */
+function isPostgresRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  } catch {
+    return false; // gone, or another user's: PostgreSQL decides about its own lock then
   }
+  const cmdline = `/proc/${pid}/cmdline`;
+  return !existsSync('/proc/self') || (existsSync(cmdline) && readFileSync(cmdline, 'utf8').includes('postgres'));
 }
 
 async function createDatabaseIfMissing(adminUrl: string, name: string): Promise<void> {
