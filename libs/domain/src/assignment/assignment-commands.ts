@@ -4,7 +4,7 @@ import { describeActor, type Actor } from '../shared/actor';
 import { DomainError } from '../shared/domain-error';
 import { optionalText, requireAgencyCode, requireId, requireText } from '../shared/text';
 import { canonicalInstant, isAfter, MS_PER_DAY, toIso, toMs } from '../shared/time';
-import { type AssignmentEvent, type AssignmentState, type ExistingAssignment, type StageDeadlinesCreated, type TrackProgress } from './assignment';
+import { type AssignmentEvent, type AssignmentState, type ExistingAssignment, type StageDeadline, type StageDeadlinesCreated, type TrackProgress } from './assignment';
 import {
   ASSIGNMENT_STAGES,
   ASSIGNMENT_STATUSES,
@@ -245,11 +245,22 @@ function decideCentreResponse(c: RecordCentreResponse, s: ExistingAssignment, at
   requireSupervisor(c.actor, "record the Centre's response");
   requireStage(s, ['escalated'], "record the Centre's response");
   const pausedMs = toMs(at) - toMs(s.pausedAt ?? at); // never negative: commands are never dated before the last event
-  const shifted = toIso(toMs(s.adjustedDueAt) + pausedMs);
-  // Moved onto a day off (a weekend, Tết), the deadline runs to the end of the next working day, as a date deadline
-  // that falls on one does: the time given back is not lost to a holiday.
-  const adjustedDueAt = isWorkingDay(shifted) ? shifted : endOfVnDay(nextWorkingDayOnOrAfter(vnLocalDate(shifted)));
-  return [{ type: 'CentreResponded', data: { response: requireText(c.response, 'response'), pausedMs, adjustedDueAt, at } }];
+  const adjustedDueAt = resumedDueAt(s.adjustedDueAt, pausedMs);
+  const stageDueAts: { [S in StageMilestone]?: string } = {};
+  for (const [stage, d] of Object.entries(s.stageDeadlines ?? {}) as [StageMilestone, StageDeadline][]) {
+    if (d.reachedAt === null && d.missedAt === null) stageDueAts[stage] = resumedDueAt(d.dueAt, pausedMs);
+  }
+  const stages = Object.keys(stageDueAts).length > 0 ? { stageDueAts } : {};
+  return [{ type: 'CentreResponded', data: { response: requireText(c.response, 'response'), pausedMs, adjustedDueAt, ...stages, at } }];
+}
+
+/**
+ * A deadline moved by the time paused. Landing on a day off (a weekend, Tết), it runs to the end of the next working
+ * day, as a date deadline that falls on one does: the time given back is not lost to a holiday.
+ */
+function resumedDueAt(dueAt: string, pausedMs: number): string {
+  const shifted = toIso(toMs(dueAt) + pausedMs);
+  return isWorkingDay(shifted) ? shifted : endOfVnDay(nextWorkingDayOnOrAfter(vnLocalDate(shifted)));
 }
 
 function decideSubmitReport(c: SubmitReport, s: ExistingAssignment, at: string): AssignmentEvent[] {

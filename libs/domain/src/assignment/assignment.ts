@@ -41,7 +41,11 @@ export type ProposalAccepted = { type: 'ProposalAccepted'; data: { comment: stri
 export type ProposalReturned = { type: 'ProposalReturned'; data: { comment: string; at: string } };
 export type EscalatedToCentre = { type: 'EscalatedToCentre'; data: { centralBody: string; summary: string; at: string } };
 /** The provincial clock resumes: the due date moves by the time spent waiting for the Centre. */
-export type CentreResponded = { type: 'CentreResponded'; data: { response: string; pausedMs: number; adjustedDueAt: string; at: string } };
+export type CentreResponded = {
+  type: 'CentreResponded';
+  /** `stageDueAts`: the open stage deadlines, moved as the overall one is (absent in events stored before: shifted by `pausedMs`). */
+  data: { response: string; pausedMs: number; adjustedDueAt: string; stageDueAts?: { [S in StageMilestone]?: string }; at: string };
+};
 export type ReportSubmitted = { type: 'ReportSubmitted'; data: { summary: string; at: string } };
 /** Closes the assignment; the verdict is fixed here and never changes. */
 export type ReportConfirmed = { type: 'ReportConfirmed'; data: { comment: string | null; verdict: Verdict; dueAt: string; at: string } };
@@ -327,7 +331,7 @@ export function evolve(state: AssignmentState, event: AssignmentEvent): Assignme
         pausedMsTotal: s.pausedMsTotal + event.data.pausedMs,
         adjustedDueAt: event.data.adjustedDueAt,
         escalation: s.escalation && { ...s.escalation, response: event.data.response, respondedAt: event.data.at },
-      }, (_stage, d) => (d.reachedAt === null && d.missedAt === null ? { ...d, dueAt: shiftMs(d.dueAt, event.data.pausedMs) } : d));
+      }, (stage, d) => (d.reachedAt === null && d.missedAt === null ? { ...d, dueAt: event.data.stageDueAts?.[stage] ?? shiftMs(d.dueAt, event.data.pausedMs) } : d));
     case 'ReportSubmitted':
       return withStages({ ...s, stage: 'reported', report: { summary: event.data.summary, submittedAt: event.data.at } }, reached('report', event.data.at));
     case 'ReportConfirmed':

@@ -116,6 +116,16 @@ describe('nextTimer with stage deadlines', () => {
     expect(nextTimer(resumed)?.command).toMatchObject({ type: 'MarkStageOverdue', stage: 'report', at: '2024-04-04T17:00:00.000Z' });
   });
 
+  it('moves a pending stage deadline the pause would put on a day off to the end of the next working day, as the overall one', () => {
+    const escalated = [withStages(), ev.acknowledged('2024-03-02T02:00:00.000Z'), ev.proposed('2024-03-05T02:00:00.000Z', true), ev.accepted('2024-03-06T02:00:00.000Z'), ev.escalated('2024-03-07T02:00:00.000Z')];
+    // 5 days paused: the report stage (Mon 25/3) would end on Saturday 30/3; the overall deadline (Fri 29/3) on Wed 3/4.
+    const [responded] = given(escalated).when({ type: 'RecordCentreResponse', at: '2024-03-12T02:00:00.000Z', actor: SUPERVISOR, response: 'Đồng ý' }).then([
+      { type: 'CentreResponded', data: { response: 'Đồng ý', pausedMs: 5 * DAY, adjustedDueAt: '2024-04-03T16:59:59.999Z', stageDueAts: { report: '2024-04-01T16:59:59.999Z' }, at: '2024-03-12T02:00:00.000Z' } },
+    ]);
+    const resumed = foldAssignment([...escalated, responded]);
+    expect(resumed.exists && resumed.stageDeadlines?.report?.dueAt).toBe('2024-04-01T16:59:59.999Z');
+  });
+
   it('moves the report stage deadline to the extended date', () => {
     const NEW_DUE = '2024-04-30T16:59:59.999Z';
     const extended = foldAssignment([withStages(), ev.extensionRequested('2024-03-02T02:00:00.000Z', NEW_DUE), ev.extensionApproved('2024-03-03T02:00:00.000Z', DUE, NEW_DUE)]);
