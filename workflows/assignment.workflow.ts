@@ -12,6 +12,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import {
+  admitAssignmentCommand,
   decideAssignment,
   evolveAssignment,
   EVENT_SCHEMA_VERSION,
@@ -158,7 +159,11 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
     {
       validator: (request) => {
         if (ownCatchUp(request.correlationId)) return; // already stored: answered with its events
-        decideOrFail(() => decideAssignment(toCommand(request, nowIso()), state));
+        const command = toCommand(request, nowIso());
+        decideOrFail(() => {
+          admitAssignmentCommand(command, state);
+          return decideAssignment(command, state);
+        });
       },
     },
   );

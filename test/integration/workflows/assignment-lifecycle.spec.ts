@@ -5,7 +5,7 @@ import { EVENT_SCHEMA_VERSION } from '@app/domain';
 import { EventStore, type Sql } from '@app/event-store';
 import { recordHistory } from '../../support/history-fixtures';
 import { testClient, testDatabase, testWorker } from '../../support/test-stack';
-import { agency, createDirective, eventually, plan, rejectionCode, send, stateOf, SUPERVISOR } from '../../support/workflow-driver';
+import { agency, createDirective, eventually, inSeconds, plan, rejectionCode, send, stateOf, SUPERVISOR } from '../../support/workflow-driver';
 
 describe('assignment workflows on the real Temporal dev server', () => {
   let sql: Sql;
@@ -178,6 +178,19 @@ describe('assignment workflows on the real Temporal dev server', () => {
     await send(client, id, { type: 'Withdraw', reason: 'Kết thúc kiểm thử' }, SUPERVISOR);
     await client.workflow.getHandle(assignmentWorkflowId(id)).result();
     await recordHistory(assignmentWorkflowId(id), 'caught-up-command-answered');
+  });
+
+  it('refuses to approve an extension to a date that has passed, storing nothing; a deny still decides it', async () => {
+    const id = uniqueId('A6');
+    await createDirective(client, worker.taskQueue, [plan(id, { deadline: inSeconds(1) })]);
+    await eventually(() => stateOf(client, id), (s) => s?.stage === 'received');
+    const newDueAt = new Date(Date.now() + 2500).toISOString();
+    await send(client, id, { type: 'RequestExtension', reason: 'Chờ số liệu các xã', newDueAt }, agency('BTCTU'));
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(newDueAt) - Date.now() + 300)));
+    expect(await rejectionCode(send(client, id, { type: 'DecideExtension', decision: 'approve' }, SUPERVISOR))).toBe('EXTENSION_DATE_IN_PAST');
+    expect(await eventTypes(id)).not.toContain('ExtensionApproved');
+    const denied = await send(client, id, { type: 'DecideExtension', decision: 'deny', comment: 'Đã quá ngày xin gia hạn' }, SUPERVISOR);
+    expect(denied.events.map((e) => e.type)).toEqual(['ExtensionDenied']);
   });
 
   it('answers a repeated update id with the first result and appends nothing more', async () => {

@@ -398,6 +398,20 @@ function requireOpen(s: ExistingAssignment, command: AssignmentCommand): void {
 }
 
 /** Pure: the events a command produces against the state, or a DomainError. Never mutates `state`. */
+/**
+ * Refusals added after runs were recorded, applied when a user's command is admitted (an update's validator, which a
+ * replay never runs) and never inside `decide`, which must decide again what recorded runs decided.
+ */
+export function admitAssignmentCommand(command: AssignmentCommand, state: AssignmentState): void {
+  if (command.type === 'DecideExtension' && command.decision === 'approve' && state.exists && state.pendingExtension) {
+    const { newDueAt } = state.pendingExtension;
+    // Approved, a date already past would put the assignment overdue at once and send the ladder's levels again.
+    if (!isAfter(newDueAt, canonicalInstant(command.at))) {
+      fail('EXTENSION_DATE_IN_PAST', `The requested date ${newDueAt} has passed; deny it, and let the agency ask for a later one`, { field: 'decision' });
+    }
+  }
+}
+
 export function decide(command: AssignmentCommand, state: AssignmentState): AssignmentEvent[] {
   if (!isActor(command?.actor)) fail('VALIDATION_FAILED', 'actor must be an agency, supervisor, admin or system', { field: 'actor' });
   if (command.type === 'CreateAssignment') return decideCreate(command, state);

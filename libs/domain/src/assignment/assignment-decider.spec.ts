@@ -20,7 +20,7 @@ import {
   createCommand,
 } from '../testing/assignment-fixtures';
 import { evolve, foldAssignment, initialAssignmentState, type AssignmentEvent } from './assignment';
-import { decide, type CreateAssignment } from './assignment-commands';
+import { admitAssignmentCommand, decide, type CreateAssignment } from './assignment-commands';
 
 const given = deciderSpec({ decide, evolve, initialState: initialAssignmentState });
 const T = '2024-03-21T02:00:00.000Z'; // after every fixture history
@@ -335,6 +335,15 @@ describe('DecideExtension', () => {
     given(pending()).when({ type: 'DecideExtension', at: T, actor: SUPERVISOR, decision: 'deny', comment: 'Không đủ lý do' }).then([{ type: 'ExtensionDenied', data: { comment: 'Không đủ lý do', at: T } }]);
     const denied = stateOf([...pending(), { type: 'ExtensionDenied', data: { comment: null, at: T } }]);
     expect([denied.adjustedDueAt, denied.pendingExtension, denied.extensions[0]?.decision]).toEqual([DUE, null, 'denied']);
+  });
+
+  it('admits no approval of a requested date that has passed (a deny is fine); decide itself still replays one', () => {
+    const late = { type: 'DecideExtension' as const, at: '2024-05-02T02:00:00.000Z', actor: SUPERVISOR, decision: 'approve' as const };
+    expect(() => admitAssignmentCommand(late, stateOf(pending()))).toThrow(expect.objectContaining({ code: 'EXTENSION_DATE_IN_PAST' }));
+    expect(() => admitAssignmentCommand({ ...late, decision: 'deny' }, stateOf(pending()))).not.toThrow();
+    expect(() => admitAssignmentCommand({ ...late, at: T }, stateOf(pending()))).not.toThrow();
+    // Recorded runs approved such dates: deciding the same command again must give what they stored.
+    given(pending()).when(late).then([ev.extensionApproved('2024-05-02T02:00:00.000Z', DUE, NEW_DUE)]);
   });
 
   it('needs a pending request and the supervisor', () => {
