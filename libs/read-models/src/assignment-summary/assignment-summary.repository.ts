@@ -112,13 +112,6 @@ export class AssignmentSummaryRepository {
     return rows[0] && { assignmentId: rows[0].assignment_id, directiveId: rows[0].directive_id };
   }
 
-  private statusConditions(f: AssignmentListFilter): postgres.Fragment {
-    const sql = this.sql;
-    return sql`
-      ${f.status === undefined ? sql`` : sql`and ${effectiveStatus(sql, f.now)} = ${f.status}`}
-      ${f.overdue === undefined ? sql`` : f.overdue ? overdueAt(sql, f.now) : sql`and ${effectiveStatus(sql, f.now)} <> 'inProgressOverdue'`}`;
-  }
-
   /**
    * Listed for one agency, an "each of" parent has the status of that agency's track (as the status matrix counts
    * it), not the whole's: overdue while any district is late, it would show an on-time district's work as overdue.
@@ -133,12 +126,14 @@ export class AssignmentSummaryRepository {
       else ${effectiveStatus(sql, f.now)} end)`;
   }
 
-  private statusForAgency(f: AssignmentListFilter): postgres.Fragment {
+  private statusFilter(f: AssignmentListFilter): postgres.Fragment {
     const sql = this.sql;
-    const own = this.statusOf(f);
+    const status = this.statusOf(f);
+    // Without an agency, the overdue list takes the form the partial index on open assignments' due dates serves.
+    const overdue = f.agency === undefined ? overdueAt(sql, f.now) : sql`and ${status} = 'inProgressOverdue'`;
     return sql`
-      ${f.status === undefined ? sql`` : sql`and ${own} = ${f.status}`}
-      ${f.overdue === undefined ? sql`` : f.overdue ? sql`and ${own} = 'inProgressOverdue'` : sql`and ${own} is distinct from 'inProgressOverdue'`}`;
+      ${f.status === undefined ? sql`` : sql`and ${status} = ${f.status}`}
+      ${f.overdue === undefined ? sql`` : f.overdue ? overdue : sql`and ${status} <> 'inProgressOverdue'`}`;
   }
 
   private conditions(f: AssignmentListFilter): postgres.Fragment {
@@ -151,7 +146,7 @@ export class AssignmentSummaryRepository {
       ${f.parentId === undefined ? none : sql`and parent_id = ${f.parentId}`}
       ${f.topLevel ? sql`and parent_id is null` : none}
       ${f.stage === undefined ? none : sql`and stage = ${f.stage}`}
-      ${f.agency === undefined ? this.statusConditions(f) : this.statusForAgency(f)}
+      ${this.statusFilter(f)}
       ${f.dueBefore === undefined ? none : sql`and due_at < ${f.dueBefore}::timestamptz`}
       ${cursor === undefined ? none : sql`and (due_at, assignment_id) > (${cursor[0]}::timestamptz, ${cursor[1]})`}`;
   }
