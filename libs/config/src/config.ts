@@ -17,12 +17,12 @@ export interface DondocConfig {
   adminToken: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   temporalUiUrl: string | undefined;
-  /** Path of a prebuilt workflow bundle; unset means bundle workflows/ at worker start. */
+  /** Path of a prebuilt workflow bundle; unset means dist/workflow-bundle.js (a missing file: bundle workflows/ at worker start). */
   workflowBundlePath: string | undefined;
   /** Secret used to sign webhook bodies (HMAC-SHA256). */
   webhookSecret: string;
-  /** Largest accepted request body. */
-  bodyLimit: string;
+  /** Largest accepted request body, in bytes. */
+  bodyLimit: number;
   /** Requests allowed per token (or address) per minute. */
   rateLimitPerMinute: number;
   /** Unknown or revoked tokens allowed per client address per minute, before the address is refused for that minute. */
@@ -79,6 +79,8 @@ export function loadConfig(env: Env, defaults: { homeDir: string; cwd: string })
   };
   const temporalAddress = hostPort('TEMPORAL_ADDRESS', '127.0.0.1:7233');
   const workerMetricsAddress = hostPort('DONDOC_WORKER_METRICS_ADDRESS', '0.0.0.0:9464');
+  const bodyLimit = byteSize(str('DONDOC_BODY_LIMIT') ?? '1mb');
+  if (bodyLimit === undefined) problems.push(`DONDOC_BODY_LIMIT must be a size from 1kb to 1gb, e.g. 1mb or 512kb, got "${env.DONDOC_BODY_LIMIT}"`);
   const cacheHome = str('XDG_CACHE_HOME') ?? `${defaults.homeDir}/.cache`;
   const config: DondocConfig = {
     port: int('PORT', 3000, 0, 65535),
@@ -94,7 +96,7 @@ export function loadConfig(env: Env, defaults: { homeDir: string; cwd: string })
     temporalUiUrl: str('TEMPORAL_UI_URL'),
     workflowBundlePath: str('DONDOC_WORKFLOW_BUNDLE'),
     webhookSecret: str('DONDOC_WEBHOOK_SECRET') ?? 'dondoc-dev-webhook-secret',
-    bodyLimit: str('DONDOC_BODY_LIMIT') ?? '1mb',
+    bodyLimit: bodyLimit ?? 0,
     rateLimitPerMinute: int('DONDOC_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     authFailuresPerMinute: int('DONDOC_AUTH_FAILURES_PER_MINUTE', 60, 1, 1_000_000),
     maxCachedWorkflows: int('DONDOC_WORKER_MAX_CACHED_WORKFLOWS', 500, 0, 1_000_000),
@@ -114,11 +116,21 @@ export function loadConfig(env: Env, defaults: { homeDir: string; cwd: string })
   return config;
 }
 
+const BYTE_UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+
+/** "1mb", "512 KB", "1048576" (bytes) as body-parser reads them; undefined for anything else or outside 1 KiB–1 GiB. */
+function byteSize(raw: string): number | undefined {
+  const match = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(raw);
+  if (!match) return undefined;
+  const bytes = Math.floor(Number(match[1]) * BYTE_UNITS[(match[2] ?? 'b').toLowerCase()]);
+  return bytes >= 1024 && bytes <= 1024 ** 3 ? bytes : undefined;
+}
+
 function absolute(path: string, cwd: string): string {
   return path.startsWith('/') ? path : `${cwd.replace(/\/$/, '')}/${path.replace(/^\.\//, '')}`;
 }
 
-/** Reads the process environment; the only place in dondoc that touches process.env. */
+/** Reads the process environment: the only place in the apps that touches process.env (infra scripts and the bench read their own). */
 export function configFromProcess(): DondocConfig {
   return loadConfig(process.env, { homeDir: process.env.HOME ?? '/tmp', cwd: process.cwd() });
 }

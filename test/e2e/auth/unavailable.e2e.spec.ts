@@ -33,6 +33,7 @@ describe('when Temporal is unreachable', () => {
   it('reports it on /health and answers writes with 503 and Retry-After, never 500', async () => {
     const health = await http(`${url}/health`);
     expect(health.status).toBe(503);
+    expect(health.body.code).toBe('SERVICE_UNAVAILABLE');
     expect(health.body.details).toMatchObject({ postgres: { status: 'up' }, temporal: { status: 'down' } });
 
     const created = await http(`${url}/api/directives`, { method: 'POST', headers: bearer(TEST_ADMIN_TOKEN), body: { id: 'TB-DOWN', title: 'Không có Temporal', assignments: [] } });
