@@ -1,7 +1,7 @@
 import { DomainError } from './domain-error';
 
 /** Date and time with seconds optional, fraction up to milliseconds, and an explicit offset. */
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const MS_PER_DAY = 86_400_000;
@@ -13,9 +13,16 @@ const FIRST_STORABLE_MS = -62_135_596_800_000;
 /** 9999-12-31T23:59:59.999Z: later instants print as +010000-…, which PostgreSQL does not read. */
 const LAST_STORABLE_MS = 253_402_300_799_999;
 
+/**
+ * A full instant that means what it says: a real calendar day (Date.parse rolls 06-31 over to 07-01), hours to 23,
+ * minutes and seconds to 59, an offset within ±14:00 (the world's; PostgreSQL refuses past ±15:59).
+ */
 export function isIsoInstant(value: unknown): value is string {
-  if (typeof value !== 'string' || !ISO_INSTANT.test(value)) return false;
-  const ms = Date.parse(value);
+  const parts = typeof value === 'string' ? ISO_INSTANT.exec(value) : null;
+  if (!parts) return false;
+  const [, date, hour, minute, second = '0', offsetHour = '0', offsetMinute = '0'] = parts;
+  if (!isIsoDate(date) || +hour > 23 || +minute > 59 || +second > 59 || +offsetHour > 14 || +offsetMinute > 59) return false;
+  const ms = Date.parse(parts[0]);
   return !Number.isNaN(ms) && ms >= FIRST_STORABLE_MS && ms <= LAST_STORABLE_MS;
 }
 
