@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { assignmentCommandUpdate, assignmentWorkflowId, type CommandResult, type UserCommandBody } from '@app/contracts';
+import type { AssignmentStage } from '@app/domain';
+import type { AssignmentSummaryView } from '@app/read-models';
 import { actorOf, type Principal } from '../auth';
 import { TEMPORAL_CLIENT } from '../core/tokens';
 import { IdempotencyService } from '../idempotency';
@@ -29,16 +31,25 @@ export class AssignmentCommandsService {
           ...(updateId ? { updateId } : {}),
         });
       } catch (error) {
-        // The projection knows it, so a missing workflow has finished: the assignment is closed or withdrawn.
-        if (error instanceof WorkflowNotFoundError) throw finished(target, summary.stage);
+        if (error instanceof WorkflowNotFoundError) throw noWorkflow(target, targetStage(summary, target));
         throw translateWorkflowError(error, 'Assignment', target);
       }
     });
   }
 }
 
-function finished(id: string, stage: string): ApiError {
-  return stage === 'withdrawn'
-    ? new ApiError(409, 'ASSIGNMENT_WITHDRAWN', `Assignment ${id} was withdrawn; it accepts no more commands`)
-    : new ApiError(409, 'ASSIGNMENT_CLOSED', `Assignment ${id} is closed; it accepts no more commands`);
+/** The stage of what the command goes to: the assignment, or the agency's own track of an "each of" parent. */
+function targetStage(summary: AssignmentSummaryView, target: string): AssignmentStage | undefined {
+  if (target === summary.id) return summary.stage;
+  return summary.tracks?.tracks.find((track) => `${summary.id}.${track.agency}` === target)?.stage;
+}
+
+/**
+ * The projection knows the assignment but Temporal has no workflow for it: finished (and past retention) when its
+ * stage says so; otherwise not started yet (a large directive starts its assignments after storing them all).
+ */
+function noWorkflow(id: string, stage: AssignmentStage | undefined): ApiError {
+  if (stage === 'withdrawn') return new ApiError(409, 'ASSIGNMENT_WITHDRAWN', `Assignment ${id} was withdrawn; it accepts no more commands`);
+  if (stage === 'closed') return new ApiError(409, 'ASSIGNMENT_CLOSED', `Assignment ${id} is closed; it accepts no more commands`);
+  return new ApiError(503, 'ASSIGNMENT_STARTING', `Assignment ${id} is stored and its workflow is still starting; retry shortly`);
 }

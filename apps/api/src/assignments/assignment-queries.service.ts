@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Client } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { assignmentStateQuery, assignmentStreamId, assignmentWorkflowId } from '@app/contracts';
 import { EventStore } from '@app/event-store';
 import type { AssignmentPage, AssignmentSummaryView } from '@app/read-models';
 import type { Principal } from '../auth';
 import { EVENT_STORE, TEMPORAL_CLIENT } from '../core/tokens';
+import { ApiError } from '../errors/api-error';
 import { translateWorkflowError } from '../temporal/temporal-errors';
 import { AssignmentAccessService } from './assignment-access.service';
 import type { ListAssignmentsQuery } from './dto/list-assignments.query';
@@ -50,6 +51,9 @@ export class AssignmentQueriesService {
       const live = await this.client.workflow.getHandle(assignmentWorkflowId(id)).query(assignmentStateQuery);
       return { ...summary, ...live.assignment, version: live.version };
     } catch (error) {
+      // Finished and past Temporal's retention: the projection's state is final. Not started yet: ask again shortly.
+      if (error instanceof WorkflowNotFoundError && (summary.stage === 'closed' || summary.stage === 'withdrawn')) return summary;
+      if (error instanceof WorkflowNotFoundError) throw new ApiError(503, 'ASSIGNMENT_STARTING', `Assignment ${id} is stored and its workflow is still starting; retry shortly`);
       throw translateWorkflowError(error, 'Assignment', id);
     }
   }

@@ -30,7 +30,7 @@ export class IdempotencyService {
     if (record.response) return record.response.result as T;
     let result: T;
     try {
-      result = await execute(idempotentUpdateId(principal.tokenId, key));
+      result = await execute(idempotentUpdateId(principal.tokenId, key, record.claimedAt));
     } catch (error) {
       if (toErrorBody(error).statusCode < 500) await this.keys.release(principal.tokenId, key, hash);
       throw error;

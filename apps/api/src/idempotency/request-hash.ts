@@ -17,12 +17,13 @@ export function requestHash(scope: string, body: unknown): string {
 }
 
 /**
- * The Temporal update id of a keyed request: the same for every retry of it, so they collapse into one update. A
- * corrected request under a key freed by a refusal reuses it: a refusal by the update's validator leaves nothing in
- * history, so the id runs anew.
+ * The Temporal update id of a keyed request: the same for every retry of one use of the key, so they collapse into
+ * one update. A key freed by a refusal and used again (the corrected request, or the same one once the race that
+ * refused it is over) is another use with an id of its own: a refusal by the update's handler stays in history under
+ * the old id, and Temporal would answer it again.
  */
-export function idempotentUpdateId(tokenId: string, key: string): string {
-  return `idem-${sha256(`${tokenId}\n${key}`).slice(0, 40)}`;
+export function idempotentUpdateId(tokenId: string, key: string, claimedAt: string): string {
+  return `idem-${sha256(`${tokenId}\n${key}\n${claimedAt}`).slice(0, 40)}`;
 }
 
 const KEY = /^[A-Za-z0-9._:-]{1,200}$/;
