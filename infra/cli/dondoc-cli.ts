@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { configFromProcess } from '@app/config';
+import { isDomainFailure } from '@app/contracts';
 import { dondocDataConverter } from '@app/payload-codec';
 import { planImport } from '../../apps/api/src/directives/plan-import';
 import { startDirective } from '../../apps/api/src/directives/start-directive';
@@ -76,7 +77,17 @@ function decodeNotice(bytes: Buffer): string | { error: string } {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    console.error(describe(error));
     process.exit(1);
   },
 );
+
+/** A refusal as the domain said it ("ASSIGNMENT_ID_TAKEN: …"), not the update's "Workflow Update failed". */
+function describe(error: unknown): string {
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  if (isDomainFailure(cause)) {
+    const code = (cause.details?.[0] as { code?: unknown } | undefined)?.code;
+    return typeof code === 'string' ? `${code}: ${cause.message}` : cause.message;
+  }
+  return error instanceof Error ? error.message : String(error);
+}

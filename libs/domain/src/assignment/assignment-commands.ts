@@ -294,7 +294,10 @@ function decideExtension(c: DecideExtension, s: ExistingAssignment, at: string):
   requireSupervisor(c.actor, 'decide an extension');
   const pending = s.pendingExtension;
   if (!pending) return fail('EXTENSION_NOT_PENDING', 'No extension is awaiting a decision');
-  requireStage(s, OPEN_FOR_EXTENSION, 'decide an extension');
+  // A request made before the work went to the Centre may be denied while it waits there; approving it moves a clock
+  // that is stopped, so that waits for the Centre's response.
+  if (c.decision === 'deny' && s.stage === 'escalated') return [{ type: 'ExtensionDenied', data: { comment: optionalText(c.comment, 'comment'), at } }];
+  requireStage(s, OPEN_FOR_EXTENSION, c.decision === 'approve' ? 'approve an extension' : 'decide an extension');
   if (c.decision === 'deny') return [{ type: 'ExtensionDenied', data: { comment: optionalText(c.comment, 'comment'), at } }];
   if (c.decision !== 'approve') fail('VALIDATION_FAILED', 'decision must be approve or deny', { field: 'decision' });
   if (!isAfter(pending.newDueAt, s.adjustedDueAt)) fail('EXTENSION_NOT_LATER', `The requested date ${pending.newDueAt} is no longer after the due date ${s.adjustedDueAt}; deny it`);

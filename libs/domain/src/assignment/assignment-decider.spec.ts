@@ -346,6 +346,14 @@ describe('DecideExtension', () => {
     given(pending()).when(late).then([ev.extensionApproved('2024-05-02T02:00:00.000Z', DUE, NEW_DUE)]);
   });
 
+  it('denies one requested before the work went to the Centre while it waits there; approving waits for the response', () => {
+    const AT = '2024-03-08T02:00:00.000Z';
+    const waiting = [...inAccepted(true), ev.extensionRequested('2024-03-06T02:00:00.000Z', NEW_DUE), ev.escalated('2024-03-07T02:00:00.000Z')];
+    given(waiting).when({ type: 'DecideExtension', at: AT, actor: SUPERVISOR, decision: 'deny' }).then([{ type: 'ExtensionDenied', data: { comment: null, at: AT } }]);
+    given(waiting).when({ type: 'DecideExtension', at: AT, actor: SUPERVISOR, decision: 'approve' }).thenRejects('INVALID_TRANSITION');
+    given(waiting).when({ type: 'DecideExtension', at: AT, actor: LEAD, decision: 'deny' }).thenRejects('NOT_PERMITTED');
+  });
+
   it('needs a pending request and the supervisor', () => {
     given(inResearch()).when({ type: 'DecideExtension', at: T, actor: SUPERVISOR, decision: 'approve' }).thenRejects('EXTENSION_NOT_PENDING');
     given(pending()).when({ type: 'DecideExtension', at: T, actor: LEAD, decision: 'approve' }).thenRejects('NOT_PERMITTED');

@@ -29,6 +29,11 @@ describe('statusAt', () => {
     expect(statusAt(pausedLate, '2024-04-04T00:00:00.000Z')).toBe('inProgressOverdue');
   });
 
+  it('is not paused once withdrawn while waiting for the Centre', () => {
+    const withdrawn = foldAssignment([...inEscalated(), { type: 'AssignmentWithdrawn', data: { reason: 'Trung ương đã có chủ trương chung', at: '2024-03-20T00:00:00.000Z' } }]);
+    expect(summarize(withdrawn, '2024-03-21T00:00:00.000Z')).toMatchObject({ stage: 'withdrawn', status: 'withdrawn', paused: false });
+  });
+
   it('throws ASSIGNMENT_NOT_FOUND for a missing assignment', () => {
     expect(caught(() => statusAt(initialAssignmentState, DUE))).toEqual(expect.objectContaining({ code: 'ASSIGNMENT_NOT_FOUND' }));
     expect(caught(() => summarize(initialAssignmentState, DUE))).toBeInstanceOf(DomainError);

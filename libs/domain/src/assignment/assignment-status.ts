@@ -25,7 +25,8 @@ export function statusAt(state: AssignmentState, atIso: string): AssignmentStatu
  * An eachOf parent keeps no clock of its own: each district runs its track to the track's deadline in force, which
  * an extension or a Centre pause moves without touching the parent's. The parent is overdue while any open track is.
  */
-const openTracks = (s: ExistingAssignment): readonly TrackProgress[] => s.tracks.filter((t) => t.stage !== 'closed' && t.stage !== 'withdrawn');
+const isOpen = (t: TrackProgress): boolean => t.stage !== 'closed' && t.stage !== 'withdrawn';
+const openTracks = (s: ExistingAssignment): readonly TrackProgress[] => s.tracks.filter(isOpen);
 /** Tracks that reported no deadline (runs recorded before they did) kept the parent's. */
 const trackDueAt = (s: ExistingAssignment, t: TrackProgress): string => t.dueAt ?? s.adjustedDueAt;
 const trackOverdueAt = (s: ExistingAssignment, t: TrackProgress, atIso: string): boolean =>
@@ -45,7 +46,9 @@ function parentClock(s: ExistingAssignment): { dueAt: string; paused: boolean } 
 /** Where the summary's dueAt and paused come from: the assignment's own, or for an open eachOf parent its tracks'. */
 function clockOf(s: ExistingAssignment): { dueAt: string; paused: boolean } {
   const open = s.stage !== 'closed' && s.stage !== 'withdrawn';
-  return s.kind === 'eachOf' && open ? parentClock(s) : { dueAt: s.adjustedDueAt, paused: s.pausedAt !== null };
+  if (s.kind === 'eachOf' && open) return parentClock(s);
+  // Withdrawn while waiting for the Centre: the pause ended with the assignment.
+  return { dueAt: s.adjustedDueAt, paused: open && s.pausedAt !== null };
 }
 
 export interface TrackRollUp {
@@ -96,9 +99,11 @@ const emptyCounts = (): Record<AssignmentStatus, number> => ({ inProgressOnTime:
 
 function rollUp(s: ExistingAssignment): TrackRollUp | null {
   if (s.kind !== 'eachOf') return null;
+  // Withdrawing the parent withdraws its open tracks; their own word of it reaches a parent that takes no more.
+  const tracks = s.stage === 'withdrawn' ? s.tracks.map((t) => (isOpen(t) ? { ...t, stage: 'withdrawn' as const, status: 'withdrawn' as const } : t)) : s.tracks;
   const byStatus = emptyCounts();
-  for (const t of s.tracks) byStatus[t.status] += 1;
-  return { total: s.tracks.length, byStatus, tracks: s.tracks.map((t) => ({ agency: t.agency, stage: t.stage, status: t.status, dueAt: trackDueAt(s, t) })) };
+  for (const t of tracks) byStatus[t.status] += 1;
+  return { total: tracks.length, byStatus, tracks: tracks.map((t) => ({ agency: t.agency, stage: t.stage, status: t.status, dueAt: trackDueAt(s, t) })) };
 }
 
 function stageSummary(s: ExistingAssignment): StageDeadlinesSummary {

@@ -51,6 +51,23 @@ describe('an eachOf parent', () => {
       .then([recorded('UBND-HLC', 'withdrawn', 'withdrawn'), { type: 'AssignmentWithdrawn', data: { reason: 'Every track was withdrawn', at: T } }]);
   });
 
+  it('shows its open tracks withdrawn once it is withdrawn (their own word of it reaches a parent that takes no more)', () => {
+    const withdrawn = foldAssignment([
+      ...parent(),
+      recorded('UBND-HLA', 'research', 'inProgressOverdue'),
+      recorded('UBND-HLB', 'closed', 'doneOnTime'),
+      { type: 'AssignmentWithdrawn', data: { reason: 'Đã sáp nhập vào nhiệm vụ khác', at: T } },
+    ]);
+    expect(summarize(withdrawn, T).tracks).toMatchObject({
+      byStatus: { inProgressOnTime: 0, inProgressOverdue: 0, doneOnTime: 1, doneLate: 0, withdrawn: 2 },
+      tracks: [
+        { agency: 'UBND-HLA', stage: 'withdrawn', status: 'withdrawn' },
+        { agency: 'UBND-HLB', stage: 'closed', status: 'doneOnTime' },
+        { agency: 'UBND-HLC', stage: 'withdrawn', status: 'withdrawn' },
+      ],
+    });
+  });
+
   it('rolls up the tracks in its summary', () => {
     const state = foldAssignment([...parent(), recorded('UBND-HLA', 'proposed', 'inProgressOverdue'), recorded('UBND-HLB', 'closed', 'doneOnTime')]);
     expect(summarize(state, T).tracks).toEqual({
