@@ -193,6 +193,29 @@ describe('assignment workflows on the real Temporal dev server', () => {
     expect(denied.events.map((e) => e.type)).toEqual(['ExtensionDenied']);
   });
 
+  it('stops the clock while the Office reviews a report: no overdue mark, judged when it came in, review time given back', async () => {
+    const [confirmedId, rejectedId] = [uniqueId('A5'), uniqueId('A5')];
+    const deadline = inSeconds(4);
+    await createDirective(client, worker.taskQueue, [plan(confirmedId, { deadline }), plan(rejectedId, { deadline })]);
+    const lead = agency('BTCTU');
+    for (const id of [confirmedId, rejectedId]) {
+      await eventually(() => stateOf(client, id), (s) => s?.stage === 'received');
+      await send(client, id, { type: 'Acknowledge' }, lead);
+      await send(client, id, { type: 'SubmitProposal', summary: 'Đề xuất phương án', beyondProvincialCompetence: false }, lead);
+      await send(client, id, { type: 'ReviewProposal', decision: 'accept' }, SUPERVISOR);
+      expect((await send(client, id, { type: 'SubmitReport', summary: 'Đã hoàn thành' }, lead)).assignment).toMatchObject({ stage: 'reported', paused: true });
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(deadline.at) - Date.now() + 1500)));
+    expect(await stateOf(client, confirmedId)).toMatchObject({ stage: 'reported', status: 'inProgressOnTime' });
+    const confirmed = await send(client, confirmedId, { type: 'ConfirmReport' }, SUPERVISOR);
+    expect(confirmed.assignment).toMatchObject({ stage: 'closed', status: 'doneOnTime', verdict: 'onTime' });
+    const rejected = await send(client, rejectedId, { type: 'RejectReport', comment: 'Chưa đủ số liệu' }, SUPERVISOR);
+    const data = rejected.events[0].data as { pausedMs: number; adjustedDueAt: string };
+    expect(data.pausedMs).toBeGreaterThan(1500);
+    expect(Date.parse(rejected.assignment.adjustedDueAt)).toBeGreaterThanOrEqual(Date.parse(deadline.at) + data.pausedMs);
+    for (const id of [confirmedId, rejectedId]) expect(await eventTypes(id)).not.toContain('MarkedOverdue');
+  });
+
   it('answers a repeated update id with the first result and appends nothing more', async () => {
     const id = uniqueId('A1');
     await createDirective(client, worker.taskQueue, [plan(id)]);

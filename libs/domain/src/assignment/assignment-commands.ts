@@ -4,7 +4,7 @@ import { describeActor, type Actor } from '../shared/actor';
 import { DomainError } from '../shared/domain-error';
 import { optionalText, requireAgencyCode, requireId, requireText } from '../shared/text';
 import { canonicalInstant, isAfter, MS_PER_DAY, toIso, toMs } from '../shared/time';
-import { type AssignmentEvent, type AssignmentState, type ExistingAssignment, type StageDeadline, type StageDeadlinesCreated, type TrackProgress } from './assignment';
+import { inReview, type AssignmentEvent, type AssignmentState, type ExistingAssignment, type StageDeadline, type StageDeadlinesCreated, type TrackProgress } from './assignment';
 import {
   ASSIGNMENT_STAGES,
   ASSIGNMENT_STATUSES,
@@ -269,15 +269,31 @@ function decideSubmitReport(c: SubmitReport, s: ExistingAssignment, at: string):
   if (s.stage === 'accepted' && s.proposal?.beyondProvincialCompetence) {
     fail('CENTRE_RESPONSE_REQUIRED', 'The accepted proposal is beyond provincial competence: escalate to the Centre and record its response first');
   }
-  return [{ type: 'ReportSubmitted', data: { summary: requireText(c.summary, 'summary'), at } }];
+  // The agency has done its part: the deadline's clock stops until the Office confirms or rejects the report.
+  return [{ type: 'ReportSubmitted', data: { summary: requireText(c.summary, 'summary'), at, stopsClock: true } }];
 }
 
-/** The verdict is fixed at confirmation against the deadline in force (after extensions and pauses). */
+/**
+ * The verdict is fixed at confirmation against the deadline in force (after extensions and pauses), judged when the
+ * report came in: the Office's review does not make the agency late (reports before the clock stopped for review:
+ * judged at confirmation).
+ */
 function decideConfirmReport(c: ConfirmReport, s: ExistingAssignment, at: string): AssignmentEvent[] {
   requireSupervisor(c.actor, 'confirm the report');
   requireStage(s, ['reported'], 'confirm the report');
-  const verdict = isAfter(at, s.adjustedDueAt) ? 'late' : 'onTime';
+  const judgedAt = inReview(s) && s.report ? s.report.submittedAt : at;
+  const verdict = isAfter(judgedAt, s.adjustedDueAt) ? 'late' : 'onTime';
   return [{ type: 'ReportConfirmed', data: { comment: optionalText(c.comment, 'comment'), verdict, dueAt: s.adjustedDueAt, at } }];
+}
+
+/** Back to research; the time the report spent in review is given back, as the Centre's is (a day off: the next working day's end). */
+function decideRejectReport(c: RejectReport, s: ExistingAssignment, at: string): AssignmentEvent[] {
+  requireSupervisor(c.actor, 'reject the report');
+  requireStage(s, ['reported'], 'reject the report');
+  const comment = requireText(c.comment, 'comment');
+  if (!inReview(s) || !s.report) return [{ type: 'ReportRejected', data: { comment, at } }];
+  const pausedMs = Math.max(0, toMs(at) - toMs(s.report.submittedAt));
+  return [{ type: 'ReportRejected', data: { comment, at, pausedMs, adjustedDueAt: resumedDueAt(s.adjustedDueAt, pausedMs) } }];
 }
 
 function decideRequestExtension(c: RequestExtension, s: ExistingAssignment, at: string): AssignmentEvent[] {
@@ -309,7 +325,7 @@ function decideExtension(c: DecideExtension, s: ExistingAssignment, at: string):
 function requireTimed(c: TimerCommand, s: ExistingAssignment): void {
   requireOneOf(c.actor, ['system'], 'fire a timer');
   if (s.kind === 'eachOf') fail('TIMER_NOT_APPLICABLE', 'An eachOf parent has no timers: its tracks do');
-  if (!TIMED.includes(s.stage)) fail('TIMER_NOT_APPLICABLE', `No timer runs while the assignment is ${s.stage}`, { stage: s.stage });
+  if (!TIMED.includes(s.stage) || inReview(s)) fail('TIMER_NOT_APPLICABLE', `No timer runs while the assignment is ${s.stage}`, { stage: s.stage });
 }
 
 function requireDue(at: string, dueMs: number): void {
@@ -448,9 +464,7 @@ function decideOpen(c: Exclude<AssignmentCommand, CreateAssignment>, s: Existing
     case 'ConfirmReport':
       return decideConfirmReport(c, s, at);
     case 'RejectReport':
-      requireSupervisor(c.actor, 'reject the report');
-      requireStage(s, ['reported'], 'reject the report');
-      return [{ type: 'ReportRejected', data: { comment: requireText(c.comment, 'comment'), at } }];
+      return decideRejectReport(c, s, at);
     case 'RequestExtension':
       return decideRequestExtension(c, s, at);
     case 'DecideExtension':

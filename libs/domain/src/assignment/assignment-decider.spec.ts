@@ -253,8 +253,20 @@ describe('ConfirmReport', () => {
       .then([{ type: 'ReportConfirmed', data: { comment: null, verdict: 'onTime', dueAt: DUE, at: '2024-03-29T16:59:59.999Z' } }]);
   });
 
-  it('closes late when confirmed after it', () => {
+  it('judges the report when it came in: the Office confirming after the due date does not make it late', () => {
     given(inReported())
+      .when({ type: 'ConfirmReport', at: '2024-04-05T02:00:00.000Z', actor: SUPERVISOR })
+      .then([{ type: 'ReportConfirmed', data: { comment: null, verdict: 'onTime', dueAt: DUE, at: '2024-04-05T02:00:00.000Z' } }]);
+  });
+
+  it('closes late when the report came in after the due date', () => {
+    given([...inAccepted(), ev.reported('2024-03-29T17:00:00.000Z')])
+      .when({ type: 'ConfirmReport', at: '2024-03-30T02:00:00.000Z', actor: SUPERVISOR, comment: 'Chậm' })
+      .then([{ type: 'ReportConfirmed', data: { comment: 'Chậm', verdict: 'late', dueAt: DUE, at: '2024-03-30T02:00:00.000Z' } }]);
+  });
+
+  it('judges a report stored before the clock stopped for review at confirmation, as recorded runs did', () => {
+    given([...inAccepted(), ev.reportedClockRunning('2024-03-20T02:00:00.000Z')])
       .when({ type: 'ConfirmReport', at: '2024-03-29T17:00:00.000Z', actor: SUPERVISOR, comment: 'Chậm' })
       .then([{ type: 'ReportConfirmed', data: { comment: 'Chậm', verdict: 'late', dueAt: DUE, at: '2024-03-29T17:00:00.000Z' } }]);
   });
@@ -287,10 +299,18 @@ describe('ConfirmReport', () => {
 });
 
 describe('RejectReport', () => {
-  it('reopens to research with a required comment; a new proposal is needed', () => {
-    given(inReported()).when({ type: 'RejectReport', at: T, actor: SUPERVISOR, comment: 'Chưa đạt' }).then([{ type: 'ReportRejected', data: { comment: 'Chưa đạt', at: T } }]);
-    const reopened = stateOf([...inReported(), { type: 'ReportRejected', data: { comment: 'Chưa đạt', at: T } }]);
-    expect([reopened.stage, reopened.proposal, reopened.report]).toEqual(['research', null, null]);
+  it('reopens to research with a required comment; a new proposal is needed; the day in review is given back', () => {
+    // In review from 20 to 21 March: the deadline of Friday 29 March moves a day, to Saturday, so to Monday's end.
+    const rejected: AssignmentEvent = { type: 'ReportRejected', data: { comment: 'Chưa đạt', at: T, pausedMs: DAY, adjustedDueAt: '2024-04-01T16:59:59.999Z' } };
+    given(inReported()).when({ type: 'RejectReport', at: T, actor: SUPERVISOR, comment: 'Chưa đạt' }).then([rejected]);
+    const reopened = stateOf([...inReported(), rejected]);
+    expect([reopened.stage, reopened.proposal, reopened.report, reopened.adjustedDueAt, reopened.pausedMsTotal]).toEqual(['research', null, null, '2024-04-01T16:59:59.999Z', DAY]);
+  });
+
+  it('gives nothing back for a report stored before the clock stopped for review (its clock kept running)', () => {
+    const history = [...inAccepted(), ev.reportedClockRunning('2024-03-20T02:00:00.000Z')];
+    given(history).when({ type: 'RejectReport', at: T, actor: SUPERVISOR, comment: 'Chưa đạt' }).then([{ type: 'ReportRejected', data: { comment: 'Chưa đạt', at: T } }]);
+    expect(stateOf([...history, { type: 'ReportRejected', data: { comment: 'Chưa đạt', at: T } }]).adjustedDueAt).toBe(DUE);
   });
 
   it('needs a comment, the supervisor, and a report', () => {

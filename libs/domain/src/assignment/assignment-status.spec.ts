@@ -1,6 +1,6 @@
 import { DomainError } from '../shared/domain-error';
 import { caught } from '../testing/decider-spec';
-import { CREATED_AT, DAY, DUE, createdEvent, ev, inEscalated, inReported, inResearch } from '../testing/assignment-fixtures';
+import { CREATED_AT, DAY, DUE, createdEvent, ev, inAccepted, inEscalated, inReported, inResearch } from '../testing/assignment-fixtures';
 import { foldAssignment, initialAssignmentState, type AssignmentEvent } from './assignment';
 import { statusAt, summarize } from './assignment-status';
 
@@ -27,6 +27,14 @@ describe('statusAt', () => {
     expect(statusAt(paused, '2024-06-01T00:00:00.000Z')).toBe('inProgressOnTime');
     const pausedLate = foldAssignment([...inResearch(), ev.proposed('2024-04-01T00:00:00.000Z', true), ev.accepted('2024-04-02T00:00:00.000Z'), ev.escalated('2024-04-03T00:00:00.000Z')]);
     expect(statusAt(pausedLate, '2024-04-04T00:00:00.000Z')).toBe('inProgressOverdue');
+  });
+
+  it('stops the clock while the report is in review: reported on time stays on time, shown paused', () => {
+    const inReview = foldAssignment(inReported()); // reported 20 March, due 29 March
+    expect(statusAt(inReview, '2024-06-01T00:00:00.000Z')).toBe('inProgressOnTime');
+    expect(summarize(inReview, '2024-06-01T00:00:00.000Z')).toMatchObject({ stage: 'reported', status: 'inProgressOnTime', paused: true });
+    const reportedLate = foldAssignment([...inAccepted(), ev.reported('2024-04-01T00:00:00.000Z')]);
+    expect(statusAt(reportedLate, '2024-04-02T00:00:00.000Z')).toBe('inProgressOverdue');
   });
 
   it('is not paused once withdrawn while waiting for the Centre', () => {

@@ -1,6 +1,6 @@
 import { DomainError } from '../shared/domain-error';
 import { isAfter } from '../shared/time';
-import type { AssignmentState, ExistingAssignment, TrackProgress } from './assignment';
+import { inReview, type AssignmentState, type ExistingAssignment, type TrackProgress } from './assignment';
 import { STAGE_MILESTONES, type AgencyAssignment, type AssignmentKind, type AssignmentStage, type AssignmentStatus, type EscalationLevel, type StageMilestone, type Verdict } from './assignment-types';
 
 function existing(state: AssignmentState): ExistingAssignment {
@@ -10,14 +10,15 @@ function existing(state: AssignmentState): ExistingAssignment {
 
 /**
  * The tracker status at an instant. Closed: from the verdict fixed at confirmation. Open: overdue once `atIso`
- * is after the deadline in force; while paused for the Centre the clock is stopped at the pause instant.
+ * is after the deadline in force; while paused for the Centre, or while the report is in review, the clock is stopped
+ * at the pause or at the report.
  */
 export function statusAt(state: AssignmentState, atIso: string): AssignmentStatus {
   const s = existing(state);
   if (s.stage === 'withdrawn') return 'withdrawn';
   if (s.stage === 'closed') return s.verdict === 'late' ? 'doneLate' : 'doneOnTime';
   if (s.kind === 'eachOf') return openTracks(s).some((t) => trackOverdueAt(s, t, atIso)) ? 'inProgressOverdue' : 'inProgressOnTime';
-  const clock = s.pausedAt ?? atIso;
+  const clock = s.pausedAt ?? (inReview(s) ? s.report?.submittedAt : undefined) ?? atIso;
   return isAfter(clock, s.adjustedDueAt) ? 'inProgressOverdue' : 'inProgressOnTime';
 }
 
@@ -48,7 +49,7 @@ function clockOf(s: ExistingAssignment): { dueAt: string; paused: boolean } {
   const open = s.stage !== 'closed' && s.stage !== 'withdrawn';
   if (s.kind === 'eachOf' && open) return parentClock(s);
   // Withdrawn while waiting for the Centre: the pause ended with the assignment.
-  return { dueAt: s.adjustedDueAt, paused: open && s.pausedAt !== null };
+  return { dueAt: s.adjustedDueAt, paused: open && (s.pausedAt !== null || inReview(s)) };
 }
 
 export interface TrackRollUp {

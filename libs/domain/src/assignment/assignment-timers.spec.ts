@@ -52,6 +52,17 @@ describe('nextTimer', () => {
     expect(nextTimer(resumed)?.at).toBe('2024-04-05T16:59:59.999Z');
   });
 
+  it('arms nothing while the report is in review; rejected, it resumes against the deadline with the review given back', () => {
+    expect(nextTimer(foldAssignment(inReported()))).toBeUndefined();
+    // Reported 20 March, rejected 2 April (13 days in review): due Friday 29 March + 13 days = Thursday 11 April.
+    const rejected = foldAssignment([...inReported(), { type: 'ReportRejected', data: { comment: 'Chưa đạt', at: '2024-04-02T02:00:00.000Z', pausedMs: 13 * DAY, adjustedDueAt: '2024-04-11T16:59:59.999Z' } }]);
+    expect(nextTimer(rejected)).toMatchObject({ at: '2024-04-08T16:59:59.999Z', command: { type: 'SendReminder', beforeMs: 3 * DAY } });
+  });
+
+  it('keeps the clock running for a report stored before it stopped for review, as recorded runs did', () => {
+    expect(nextTimer(foldAssignment([...inResearch(), ev.proposed('2024-03-05T02:00:00.000Z'), ev.accepted('2024-03-06T02:00:00.000Z'), ev.reportedClockRunning('2024-03-20T02:00:00.000Z')]))?.command.type).toBe('SendReminder');
+  });
+
   it('arms nothing once closed or withdrawn, nor for a missing assignment', () => {
     expect(nextTimer(foldAssignment([...inReported(), { type: 'ReportConfirmed', data: { comment: null, verdict: 'onTime', dueAt: DUE, at: CREATED_AT } }]))).toBeUndefined();
     expect(nextTimer(foldAssignment([...inResearch(), { type: 'AssignmentWithdrawn', data: { reason: 'x', at: CREATED_AT } }]))).toBeUndefined();
@@ -105,6 +116,7 @@ describe('timer commands', () => {
     given(inResearch()).when({ type: 'MarkOverdue', at: '2024-04-30T00:00:00.000Z', actor: SUPERVISOR }).thenRejects('NOT_PERMITTED');
     given(inResearch()).when({ type: 'MarkOverdue', at: '2024-04-30T00:00:00.000Z', actor: LEAD }).thenRejects('NOT_PERMITTED');
     given(inEscalated()).when({ type: 'MarkOverdue', at: '2024-04-30T00:00:00.000Z', actor: SYSTEM }).thenRejects('TIMER_NOT_APPLICABLE');
+    given(inReported()).when({ type: 'MarkOverdue', at: '2024-04-30T00:00:00.000Z', actor: SYSTEM }).thenRejects('TIMER_NOT_APPLICABLE');
     given(inResearch()).when({ type: 'SendReminder', at: '2024-03-29T00:00:00.000Z', actor: SYSTEM, beforeMs: 2 * DAY }).thenRejects('VALIDATION_FAILED');
   });
 });

@@ -1,5 +1,5 @@
 import { toIso, toMs } from '../shared/time';
-import { isTerminal, type AssignmentState, type ExistingAssignment } from './assignment';
+import { inReview, isTerminal, type AssignmentState, type ExistingAssignment } from './assignment';
 import type { TimerCommand } from './assignment-commands';
 import { STAGE_MILESTONES } from './assignment-types';
 
@@ -38,10 +38,10 @@ function nextStageTimer(s: ExistingAssignment): NextTimer | undefined {
  * (the sequence wins a tie). The sequence, in order: reminders not yet sent (skipping those that would fall before
  * the current cycle started), the overdue mark 1 ms after the due date, then ladder levels 1–3. A stage deadline
  * fires 1 ms after its instant, once, unless its milestone was reached. None for an eachOf parent (its tracks carry
- * timers), while paused for the Centre, or once closed/withdrawn.
+ * timers), while paused for the Centre or the report is in review, or once closed/withdrawn.
  */
 export function nextTimer(state: AssignmentState): NextTimer | undefined {
-  if (!state.exists || isTerminal(state) || state.pausedAt !== null || state.kind === 'eachOf') return undefined;
+  if (!state.exists || isTerminal(state) || state.pausedAt !== null || inReview(state) || state.kind === 'eachOf') return undefined;
   const sequence = nextInSequence(state);
   const stage = nextStageTimer(state);
   if (!stage) return sequence;

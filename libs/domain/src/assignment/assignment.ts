@@ -46,10 +46,12 @@ export type CentreResponded = {
   /** `stageDueAts`: the open stage deadlines, moved as the overall one is (absent in events stored before: shifted by `pausedMs`). */
   data: { response: string; pausedMs: number; adjustedDueAt: string; stageDueAts?: { [S in StageMilestone]?: string }; at: string };
 };
-export type ReportSubmitted = { type: 'ReportSubmitted'; data: { summary: string; at: string } };
+/** `stopsClock`: the deadline's clock stops while the Office reviews the report (reports before this kept it running). */
+export type ReportSubmitted = { type: 'ReportSubmitted'; data: { summary: string; at: string; stopsClock?: true } };
 /** Closes the assignment; the verdict is fixed here and never changes. */
 export type ReportConfirmed = { type: 'ReportConfirmed'; data: { comment: string | null; verdict: Verdict; dueAt: string; at: string } };
-export type ReportRejected = { type: 'ReportRejected'; data: { comment: string; at: string } };
+/** With a report that stopped the clock: the time it spent in review, given back, and the deadline that makes. */
+export type ReportRejected = { type: 'ReportRejected'; data: { comment: string; at: string; pausedMs?: number; adjustedDueAt?: string } };
 export type ExtensionRequested = { type: 'ExtensionRequested'; data: { reason: string; newDueAt: string; at: string } };
 export type ExtensionApproved = { type: 'ExtensionApproved'; data: { previousDueAt: string; adjustedDueAt: string; comment: string | null; at: string } };
 export type ExtensionDenied = { type: 'ExtensionDenied'; data: { comment: string | null; at: string } };
@@ -214,7 +216,7 @@ export interface ExistingAssignment {
   /** Set while waiting for the Centre: the provincial clock is stopped. */
   readonly pausedAt: string | null;
   readonly pausedMsTotal: number;
-  readonly report: { readonly summary: string; readonly submittedAt: string } | null;
+  readonly report: { readonly summary: string; readonly submittedAt: string; readonly stopsClock?: true } | null;
   readonly verdict: Verdict | null;
   readonly closedAt: string | null;
   readonly withdrawal: { readonly reason: string; readonly at: string } | null;
@@ -333,12 +335,16 @@ export function evolve(state: AssignmentState, event: AssignmentEvent): Assignme
         escalation: s.escalation && { ...s.escalation, response: event.data.response, respondedAt: event.data.at },
       }, (stage, d) => (d.reachedAt === null && d.missedAt === null ? { ...d, dueAt: event.data.stageDueAts?.[stage] ?? shiftMs(d.dueAt, event.data.pausedMs) } : d));
     case 'ReportSubmitted':
-      return withStages({ ...s, stage: 'reported', report: { summary: event.data.summary, submittedAt: event.data.at } }, reached('report', event.data.at));
+      const report = { summary: event.data.summary, submittedAt: event.data.at, ...(event.data.stopsClock && { stopsClock: true as const }) };
+      return withStages({ ...s, stage: 'reported', report }, reached('report', event.data.at));
     case 'ReportConfirmed':
       // An extension still pending is moot once the work is closed, as on withdrawal.
       return { ...s, stage: 'closed', verdict: event.data.verdict, closedAt: event.data.at, pendingExtension: null };
-    case 'ReportRejected':
-      return { ...s, stage: 'research', report: null, proposal: null, escalation: null };
+    case 'ReportRejected': {
+      const { adjustedDueAt, pausedMs } = event.data;
+      const clock = adjustedDueAt === undefined ? {} : { adjustedDueAt, pausedMsTotal: s.pausedMsTotal + (pausedMs ?? 0) };
+      return { ...s, ...clock, stage: 'research', report: null, proposal: null, escalation: null };
+    }
     case 'ExtensionRequested':
       return { ...s, pendingExtension: { reason: event.data.reason, newDueAt: event.data.newDueAt, requestedAt: event.data.at } };
     case 'ExtensionApproved':
@@ -370,3 +376,6 @@ export function evolve(state: AssignmentState, event: AssignmentEvent): Assignme
 export const foldAssignment = (events: readonly AssignmentEvent[], from: AssignmentState = initialAssignmentState): AssignmentState => events.reduce(evolve, from);
 
 export const isTerminal = (state: ExistingAssignment): boolean => state.stage === 'closed' || state.stage === 'withdrawn';
+
+/** The report is with the Office for review, and the deadline's clock is stopped meanwhile (reports submitted before this did not stop it). */
+export const inReview = (state: ExistingAssignment): boolean => state.stage === 'reported' && state.report?.stopsClock === true;

@@ -49,7 +49,9 @@ export const ev = {
   accepted: (at: string): AssignmentEvent => ({ type: 'ProposalAccepted', data: { comment: null, at } }),
   escalated: (at: string): AssignmentEvent => ({ type: 'EscalatedToCentre', data: { centralBody: 'Ban Tổ chức Trung ương', summary: 'Xin ý kiến', at } }),
   responded: (at: string, pausedMs: number, adjustedDueAt: string): AssignmentEvent => ({ type: 'CentreResponded', data: { response: 'Đồng ý', pausedMs, adjustedDueAt, at } }),
-  reported: (at: string): AssignmentEvent => ({ type: 'ReportSubmitted', data: { summary: 'Đã hoàn thành', at } }),
+  reported: (at: string): AssignmentEvent => ({ type: 'ReportSubmitted', data: { summary: 'Đã hoàn thành', at, stopsClock: true } }),
+  /** A report as stored before the clock stopped for the Office's review. */
+  reportedClockRunning: (at: string): AssignmentEvent => ({ type: 'ReportSubmitted', data: { summary: 'Đã hoàn thành', at } }),
   extensionRequested: (at: string, newDueAt: string): AssignmentEvent => ({ type: 'ExtensionRequested', data: { reason: 'Chờ số liệu', newDueAt, at } }),
   extensionApproved: (at: string, previousDueAt: string, adjustedDueAt: string): AssignmentEvent => ({ type: 'ExtensionApproved', data: { previousDueAt, adjustedDueAt, comment: null, at } }),
   overdue: (at: string, dueAt = DUE): AssignmentEvent => ({ type: 'MarkedOverdue', data: { dueAt, at } }),
