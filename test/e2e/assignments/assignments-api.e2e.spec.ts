@@ -176,6 +176,18 @@ describe('assignments over HTTP against the running stack', () => {
     expect(new Set((shown.body.assignments as { id: string }[]).map((a) => a.id))).toEqual(new Set(keys.map((key) => `${id}-${key}`)));
   });
 
+  it('answers a repeated creation with the directive as it stands, and refuses another directive under a taken id', async () => {
+    const body = { title: 'Thông báo kết luận Hội nghị ngày 22/3/2023', issuedOn: '2023-03-22', assignments: [single('A1')] };
+    const id = await directive(body.assignments);
+    const repeat = await post('/api/directives', supervisor, { id, ...body });
+    expect(repeat).toMatchObject({ status: 201, body: { directiveId: id, assignmentIds: [`${id}-A1`] } });
+    for (const other of [{ ...body, title: 'Thông báo kết luận khác' }, { ...body, assignments: [single('A1'), single('A2')] }]) {
+      const refused = await post('/api/directives', supervisor, { id, ...other });
+      expect(refused).toMatchObject({ status: 409, body: { code: 'DIRECTIVE_ALREADY_EXISTS' } });
+    }
+    expect((await get(`/api/assignments/${id}-A2`, supervisor)).status).toBe(404);
+  });
+
   it('treats a retry whose text differs only in Unicode form (NFD against NFC) as the same request', async () => {
     const directiveId = await directive([single('A1')]);
     const id = `${directiveId}-A1`;

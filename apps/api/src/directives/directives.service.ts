@@ -102,8 +102,22 @@ export class DirectivesService {
     }
   }
 
-  private start(principal: Principal, directiveId: string, directive: CreateDirectiveRequest['directive']): Promise<DirectiveWorkflowState> {
-    return this.startScoped(principal, directiveId, withDirectiveScopedIds(directiveId, directive));
+  private async start(principal: Principal, directiveId: string, directive: CreateDirectiveRequest['directive']): Promise<DirectiveWorkflowState> {
+    const scoped = withDirectiveScopedIds(directiveId, directive);
+    await this.requireNewOrSame(directiveId, scoped);
+    return this.startScoped(principal, directiveId, scoped);
+  }
+
+  /**
+   * A repeat of a creation (a retry) answers the directive as it stands; another directive under an id already taken
+   * is refused, instead of answering 201 with the first one's state and creating nothing of its own.
+   */
+  private async requireNewOrSame(directiveId: string, directive: CreateDirectiveRequest['directive']): Promise<void> {
+    const existing = (await this.summaries.findState(directiveId))?.state;
+    if (!existing) return;
+    const ids = (plans: readonly { id: string }[] | undefined) => (plans ?? []).map((plan) => plan.id).join('\n');
+    const same = existing.title === directive.title && existing.number === directive.number && ids(existing.assignments) === ids(directive.assignments);
+    if (!same) throw new ApiError(409, 'DIRECTIVE_ALREADY_EXISTS', `Directive ${directiveId} already exists with another title, number or assignments; choose another id`, { directiveId });
   }
 
   private async startScoped(principal: Principal, directiveId: string, directive: CreateDirectiveRequest['directive']): Promise<DirectiveWorkflowState> {
