@@ -431,7 +431,7 @@ function facts(ctx, item) {
     // dueAt: the deadline in force (an "each of" parent's is the earliest of its open tracks').
     ['assignment.adjustedDue', item.dueAt === item.originalDueAt ? [timeEl(item.dueAt), ` (${t('assignment.sameAsOriginal')})`] : timeEl(item.dueAt)],
     item.pendingExtensionDueAt ? ['assignment.pendingExtension', timeEl(item.pendingExtensionDueAt)] : null,
-    item.paused ? ['assignment.paused', t('yes')] : null,
+    item.paused ? [pausedLabel(item), t('yes')] : null,
     ['assignment.level', levelText(item.overdueLevel)],
     item.closedAt ? ['assignment.closedAt', [timeEl(item.closedAt), item.verdict ? ` (${t(`verdict.${item.verdict}`)})` : '']] : null,
   ].filter(Boolean);
@@ -517,4 +517,11 @@ export function renderAssignment(ctx, main, id) {
   return onEvent((event) => {
     if (event.streamId === stream || event.streamId.startsWith(`${stream}.`)) later();
   });
+}
+
+/** Why the clock is stopped: the Centre, the Office's review of the report, or (an "each of" parent) its tracks'. */
+function pausedLabel(item) {
+  if (item.stage === 'escalated') return 'assignment.paused';
+  if (item.stage === 'reported') return 'assignment.pausedForReview';
+  return 'assignment.pausedTracks';
 }
