@@ -34,6 +34,7 @@ import {
   assignmentStreamId,
   assignmentWorkflowId,
   directiveWorkflowId,
+  domainFailure,
   parentWithdrawnSignal,
   trackProgressSignal,
   type AppendEventsOutput,
@@ -57,6 +58,7 @@ export const PATCH_TRACK_CLOCK_SIGNAL = 'assignment-track-signals-its-deadline';
 export const PATCH_PARENT_TRACK_CLOCK = 'assignment-parent-records-track-deadlines';
 export const PATCH_CARRY_DELIVERIES = 'assignment-carries-pending-deliveries-over-continue-as-new';
 export const PATCH_CAUGHT_UP_COMMANDS = 'assignment-answers-commands-it-caught-up-on';
+export const PATCH_DENY_WHILE_ESCALATED = 'assignment-denies-an-extension-while-escalated';
 
 /**
  * One assignment (or one agency's track of an "each of" assignment) from creation to closure: commands arrive
@@ -82,6 +84,7 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
     // Caught up by another command before this one ran again: it took effect then (runs recorded before decided it again).
     const stored = ownCatchUp(correlationId);
     if (stored && patched(PATCH_CAUGHT_UP_COMMANDS)) return { assignment: summarize(state, command.at), version, events: stored };
+    refuseAsRecordedRunsDid(command, state);
     let events = decideOrFail(() => decideAssignment(command, state));
     let appended = await append(events, command, correlationId);
     // Behind its own stream (a workflow task whose completion was lost had stored more): take those events as
@@ -251,6 +254,15 @@ async function nextChangeOrTimer(
       log.warn('timer command rejected', { error: String(error) });
     });
   });
+}
+
+/**
+ * A deny while the work waits for the Centre: runs recorded before it could be decided refused it in the handler too
+ * (its validator had passed on the stage before the escalation); replaying them must refuse it again.
+ */
+function refuseAsRecordedRunsDid(command: AssignmentCommand, state: AssignmentState): void {
+  if (command.type !== 'DecideExtension' || !state.exists || state.stage !== 'escalated') return;
+  if (!patched(PATCH_DENY_WHILE_ESCALATED)) throw domainFailure('INVALID_TRANSITION', 'Cannot decide an extension while the assignment is escalated', { stage: state.stage });
 }
 
 function versionChanged(currentVersion: () => number): () => boolean {

@@ -2,7 +2,7 @@
 // everything here runs inside Temporal workflows as well as in the API.
 export { DOMAIN_ERROR_CODES, DomainError, isDomainError, type DomainErrorCode } from './shared/domain-error';
 export type { Actor, ActorKind } from './shared/actor';
-export { isIsoInstant, isIsoDate, MS_PER_DAY, VN_OFFSET_MS } from './shared/time';
+export { isExactIsoInstant, isIsoInstant, isIsoDate, MS_PER_DAY, VN_OFFSET_MS } from './shared/time';
 export { isStorableText, MAX_SOURCE_TEXT_LENGTH } from './shared/text';
 
 export { resolveDeadline, isDeadlineSpec, type DeadlineSpec } from './calendar/deadline';

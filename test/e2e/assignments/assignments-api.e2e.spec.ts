@@ -179,9 +179,11 @@ describe('assignments over HTTP against the running stack', () => {
   it('answers a repeated creation with the directive as it stands, and refuses another directive under a taken id', async () => {
     const body = { title: 'Thông báo kết luận Hội nghị ngày 22/3/2023', issuedOn: '2023-03-22', assignments: [single('A1')] };
     const id = await directive(body.assignments);
-    const repeat = await post('/api/directives', supervisor, { id, ...body });
+    // The same directive again, spaced otherwise (the domain trims): a repeat.
+    const repeat = await post('/api/directives', supervisor, { id, ...body, title: `${body.title} \n` });
     expect(repeat).toMatchObject({ status: 201, body: { directiveId: id, assignmentIds: [`${id}-A1`] } });
-    for (const other of [{ ...body, title: 'Thông báo kết luận khác' }, { ...body, assignments: [single('A1'), single('A2')] }]) {
+    const corrected = { ...body, assignments: [single('A1', { kind: 'date', date: '2099-06-30' })] };
+    for (const other of [{ ...body, title: 'Thông báo kết luận khác' }, { ...body, assignments: [single('A1'), single('A2')] }, corrected]) {
       const refused = await post('/api/directives', supervisor, { id, ...other });
       expect(refused).toMatchObject({ status: 409, body: { code: 'DIRECTIVE_ALREADY_EXISTS' } });
     }

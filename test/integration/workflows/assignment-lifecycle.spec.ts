@@ -88,6 +88,25 @@ describe('assignment workflows on the real Temporal dev server', () => {
     await recordHistory(assignmentWorkflowId(id), 'escalation-to-centre');
   });
 
+  it('lets the Office deny an extension requested before the work went to the Centre, while it waits there', async () => {
+    const id = uniqueId('A4');
+    await createDirective(client, worker.taskQueue, [plan(id, { centralCompetence: true, agencies: [{ agency: 'VPTU', role: 'lead' }] })]);
+    await eventually(() => stateOf(client, id), (s) => s?.stage === 'received');
+    const lead = agency('VPTU');
+    await send(client, id, { type: 'Acknowledge' }, lead);
+    await send(client, id, { type: 'SubmitProposal', summary: 'Kiến nghị Trung ương', beyondProvincialCompetence: true }, lead);
+    await send(client, id, { type: 'ReviewProposal', decision: 'accept' }, SUPERVISOR);
+    await send(client, id, { type: 'RequestExtension', reason: 'Chờ ý kiến các bộ', newDueAt: '2100-06-30T16:59:59.999Z' }, lead);
+    await send(client, id, { type: 'EscalateToCentre', centralBody: 'Ban Bí thư', summary: 'Chế độ phụ cấp' }, lead);
+    expect(await rejectionCode(send(client, id, { type: 'DecideExtension', decision: 'approve' }, SUPERVISOR))).toBe('INVALID_TRANSITION');
+    const denied = await send(client, id, { type: 'DecideExtension', decision: 'deny', comment: 'Chờ Trung ương trả lời' }, SUPERVISOR);
+    expect(denied.assignment).toMatchObject({ stage: 'escalated', pendingExtensionDueAt: null });
+    expect(denied.events.map((e) => e.type)).toEqual(['ExtensionDenied']);
+    await send(client, id, { type: 'Withdraw', reason: 'Trung ương đã có chủ trương chung' }, SUPERVISOR);
+    await client.workflow.getHandle(assignmentWorkflowId(id)).result();
+    await recordHistory(assignmentWorkflowId(id), 'extension-denied-while-escalated');
+  });
+
   it('fans an "each of" assignment out to one workflow per agency and rolls their progress up', async () => {
     const id = uniqueId('A3');
     const districts = ['BTV-HUONGSON', 'BTV-CANLOC', 'BTV-KYANH'];
@@ -191,6 +210,9 @@ describe('assignment workflows on the real Temporal dev server', () => {
     expect(await eventTypes(id)).not.toContain('ExtensionApproved');
     const denied = await send(client, id, { type: 'DecideExtension', decision: 'deny', comment: 'Đã quá ngày xin gia hạn' }, SUPERVISOR);
     expect(denied.events.map((e) => e.type)).toEqual(['ExtensionDenied']);
+    await send(client, id, { type: 'Withdraw', reason: 'Trung ương đã có chủ trương chung' }, SUPERVISOR);
+    await client.workflow.getHandle(assignmentWorkflowId(id)).result();
+    await recordHistory(assignmentWorkflowId(id), 'extension-denied-while-escalated');
   });
 
   it('stops the clock while the Office reviews a report: no overdue mark, judged when it came in, review time given back', async () => {
@@ -214,6 +236,10 @@ describe('assignment workflows on the real Temporal dev server', () => {
     expect(data.pausedMs).toBeGreaterThan(1500);
     expect(Date.parse(rejected.assignment.adjustedDueAt)).toBeGreaterThanOrEqual(Date.parse(deadline.at) + data.pausedMs);
     for (const id of [confirmedId, rejectedId]) expect(await eventTypes(id)).not.toContain('MarkedOverdue');
+    await send(client, rejectedId, { type: 'Withdraw', reason: 'Đã sáp nhập vào nhiệm vụ khác' }, SUPERVISOR);
+    for (const id of [confirmedId, rejectedId]) await client.workflow.getHandle(assignmentWorkflowId(id)).result();
+    await recordHistory(assignmentWorkflowId(confirmedId), 'report-in-review-confirmed');
+    await recordHistory(assignmentWorkflowId(rejectedId), 'report-in-review-rejected');
   });
 
   it('answers a repeated update id with the first result and appends nothing more', async () => {

@@ -40,7 +40,8 @@ export class AssignmentCommandsService {
 
 /** The stage of what the command goes to: the assignment, or the agency's own track of an "each of" parent. */
 function targetStage(summary: AssignmentSummaryView, target: string): AssignmentStage | undefined {
-  if (target === summary.id) return summary.stage;
+  // A finished parent finished its tracks (rows projected before their roll-up said so keep a track's last stage).
+  if (target === summary.id || summary.stage === 'withdrawn' || summary.stage === 'closed') return summary.stage;
   return summary.tracks?.tracks.find((track) => `${summary.id}.${track.agency}` === target)?.stage;
 }
 

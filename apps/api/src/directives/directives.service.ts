@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import { findAgency } from '@app/agencies';
 import type { CreateDirectiveRequest, DirectiveWorkflowState } from '@app/contracts';
-import { isDeadlineSpec, MS_PER_DAY, STAGE_MILESTONES, trackIdOf, type DeadlineSpec, type StageDeadlineSpecs, type StageMilestone } from '@app/domain';
+import { decideDirective, initialDirectiveState, isDeadlineSpec, MS_PER_DAY, STAGE_MILESTONES, trackIdOf, type DeadlineSpec, type DirectiveCreated, type StageDeadlineSpecs, type StageMilestone } from '@app/domain';
 import type { Sql } from '@app/event-store';
 import { encodedPayloadBytes } from '@app/payload-codec';
 import { AssignmentSummaryRepository, DirectiveSummaryRepository, type AssignmentSummaryView } from '@app/read-models';
@@ -11,6 +11,7 @@ import { actorOf, type Principal } from '../auth';
 import type { ApiConfig } from '../core/core.module';
 import { CONFIG, SQL, TEMPORAL_CLIENT } from '../core/tokens';
 import { ApiError, notFound } from '../errors/api-error';
+import { stableJson } from '../idempotency/request-hash';
 import { translateWorkflowError } from '../temporal/temporal-errors';
 import type { CreateDirectiveDto, DeadlineDto, StageDeadlinesDto } from './dto/create-directive.dto';
 import { withDirectiveScopedIds } from './notice-to-directive';
@@ -104,20 +105,23 @@ export class DirectivesService {
 
   private async start(principal: Principal, directiveId: string, directive: CreateDirectiveRequest['directive']): Promise<DirectiveWorkflowState> {
     const scoped = withDirectiveScopedIds(directiveId, directive);
-    await this.requireNewOrSame(directiveId, scoped);
+    await this.requireNewOrSame(principal, directiveId, scoped);
     return this.startScoped(principal, directiveId, scoped);
   }
 
   /**
    * A repeat of a creation (a retry) answers the directive as it stands; another directive under an id already taken
-   * is refused, instead of answering 201 with the first one's state and creating nothing of its own.
+   * is refused, instead of answering 201 with the first one's state and creating nothing of its own. Compared as the
+   * domain would store it (text trimmed, plans validated), so a retry is a repeat however its text was spaced.
    */
-  private async requireNewOrSame(directiveId: string, directive: CreateDirectiveRequest['directive']): Promise<void> {
+  private async requireNewOrSame(principal: Principal, directiveId: string, directive: CreateDirectiveRequest['directive']): Promise<void> {
     const existing = (await this.summaries.findState(directiveId))?.state;
     if (!existing) return;
-    const ids = (plans: readonly { id: string }[] | undefined) => (plans ?? []).map((plan) => plan.id).join('\n');
-    const same = existing.title === directive.title && existing.number === directive.number && ids(existing.assignments) === ids(directive.assignments);
-    if (!same) throw new ApiError(409, 'DIRECTIVE_ALREADY_EXISTS', `Directive ${directiveId} already exists with another title, number or assignments; choose another id`, { directiveId });
+    const command = { ...directive, type: 'CreateDirective' as const, directiveId, at: new Date().toISOString(), actor: actorOf(principal) };
+    const [created] = decideDirective(command, initialDirectiveState);
+    if (created.type !== 'DirectiveCreated' || stableJson(storedAs(created.data)) !== stableJson(storedAs(existing))) {
+      throw new ApiError(409, 'DIRECTIVE_ALREADY_EXISTS', `Directive ${directiveId} already exists with other content; choose another id`, { directiveId });
+    }
   }
 
   private async startScoped(principal: Principal, directiveId: string, directive: CreateDirectiveRequest['directive']): Promise<DirectiveWorkflowState> {
@@ -130,6 +134,12 @@ export class DirectivesService {
       throw translateWorkflowError(error, 'Directive', directiveId);
     }
   }
+}
+
+/** What a directive's creation stores, but for when and by whom. */
+function storedAs(data: Omit<DirectiveCreated['data'], 'at' | 'directiveId'>): unknown {
+  const { number, title, issuingBody, issuedOn, sourceText, monitoringAgency, reportingCadence, timerPolicy, assignments, defaultStageDeadlines } = data;
+  return { number, title, issuingBody, issuedOn, sourceText, monitoringAgency, reportingCadence, timerPolicy, assignments, defaultStageDeadlines };
 }
 
 /** Every assignment and track id the directive would create (its workflow ids and event streams). */

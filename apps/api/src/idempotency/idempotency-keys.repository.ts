@@ -5,7 +5,7 @@ import { SQL } from '../core/tokens';
 /** What a key was first used for, and once that succeeded, the answer (wrapped: an answer may be undefined). */
 export interface IdempotencyRecord {
   requestHash: string;
-  /** When this use of the key was recorded: a key freed by a refusal and used again is a new use. */
+  /** When this use of the key was recorded, in microseconds since the epoch (whatever the session's TimeZone): a key freed by a refusal and used again is a new use. */
   claimedAt: string;
   response: { result?: unknown } | null;
 }
@@ -21,7 +21,7 @@ export class IdempotencyKeysRepository {
       insert into idempotency_keys (token_id, key, request_hash) values (${tokenId}, ${key}, ${requestHash})
       on conflict do nothing`;
     const [row] = await this.sql<IdempotencyRecord[]>`
-      select request_hash as "requestHash", created_at::text as "claimedAt", response from idempotency_keys where token_id = ${tokenId} and key = ${key}`;
+      select request_hash as "requestHash", (extract(epoch from created_at) * 1000000)::bigint::text as "claimedAt", response from idempotency_keys where token_id = ${tokenId} and key = ${key}`;
     return row;
   }
 

@@ -14,16 +14,24 @@ const FIRST_STORABLE_MS = -62_135_596_800_000;
 const LAST_STORABLE_MS = 253_402_300_799_999;
 
 /**
- * A full instant that means what it says: a real calendar day (Date.parse rolls 06-31 over to 07-01), hours to 23,
- * minutes and seconds to 59, an offset within ±14:00 (the world's; PostgreSQL refuses past ±15:59).
+ * A full instant with its offset, as commands carry them. Lenient as it always was (Date.parse rolls 06-31 over to
+ * 07-01 and reads offsets to ±23:59): recorded commands decided again on replay must decide as they did.
  */
 export function isIsoInstant(value: unknown): value is string {
+  if (typeof value !== 'string' || !ISO_INSTANT.test(value)) return false;
+  const ms = Date.parse(value);
+  return !Number.isNaN(ms) && ms >= FIRST_STORABLE_MS && ms <= LAST_STORABLE_MS;
+}
+
+/**
+ * An instant that means what it says, for what arrives at the edges now: a real calendar day, hours to 23, minutes and
+ * seconds to 59, an offset within ±14:00 (the world's; PostgreSQL refuses past ±15:59).
+ */
+export function isExactIsoInstant(value: unknown): value is string {
   const parts = typeof value === 'string' ? ISO_INSTANT.exec(value) : null;
   if (!parts) return false;
   const [, date, hour, minute, second = '0', offsetHour = '0', offsetMinute = '0'] = parts;
-  if (!isIsoDate(date) || +hour > 23 || +minute > 59 || +second > 59 || +offsetHour > 14 || +offsetMinute > 59) return false;
-  const ms = Date.parse(parts[0]);
-  return !Number.isNaN(ms) && ms >= FIRST_STORABLE_MS && ms <= LAST_STORABLE_MS;
+  return isIsoDate(date) && +hour <= 23 && +minute <= 59 && +second <= 59 && +offsetHour <= 14 && +offsetMinute <= 59 && isIsoInstant(value);
 }
 
 export function isIsoDate(value: unknown): value is string {
