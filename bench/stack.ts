@@ -51,11 +51,12 @@ function appEnv(): Record<string, string> {
   return appProcessEnv({
     ...(Object.fromEntries(passed) as Record<string, string>),
     // Production's log level; output goes nowhere. The limits are lifted so the load generator is not throttled
-    // (rate limit) and a 10,000-assignment directive fits in one request (body limit).
+    // (rate limit) and a 10,000-assignment directive fits in one request (body limit) and is waited for (timeout).
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     DONDOC_SEED: 'false',
     DONDOC_RATE_LIMIT_PER_MINUTE: '1000000',
     DONDOC_BODY_LIMIT: '64mb',
+    DONDOC_UPDATE_TIMEOUT_SECONDS: '900',
   });
 }
 

@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       rateLimitPerMinute: 600,
       authFailuresPerMinute: 60,
       bodyLimit: 1024 * 1024,
+      updateTimeoutMs: 120_000,
     });
     expect(config.workerMetricsAddress).toBeUndefined();
   });

@@ -23,6 +23,11 @@ export interface DondocConfig {
   webhookSecret: string;
   /** Largest accepted request body, in bytes. */
   bodyLimit: number;
+  /**
+   * How long the API waits for a workflow to answer a command or a directive's creation (no worker polling, say)
+   * before answering 503; what was sent still runs once a worker takes it.
+   */
+  updateTimeoutMs: number;
   /** Requests allowed per token (or address) per minute. */
   rateLimitPerMinute: number;
   /** Unknown or revoked tokens allowed per client address per minute, before the address is refused for that minute. */
@@ -97,6 +102,7 @@ export function loadConfig(env: Env, defaults: { homeDir: string; cwd: string })
     workflowBundlePath: str('DONDOC_WORKFLOW_BUNDLE'),
     webhookSecret: str('DONDOC_WEBHOOK_SECRET') ?? 'dondoc-dev-webhook-secret',
     bodyLimit: bodyLimit ?? 0,
+    updateTimeoutMs: int('DONDOC_UPDATE_TIMEOUT_SECONDS', 120, 1, 3600) * 1000,
     rateLimitPerMinute: int('DONDOC_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     authFailuresPerMinute: int('DONDOC_AUTH_FAILURES_PER_MINUTE', 60, 1, 1_000_000),
     maxCachedWorkflows: int('DONDOC_WORKER_MAX_CACHED_WORKFLOWS', 500, 0, 1_000_000),

@@ -5,7 +5,8 @@ import { assignmentCommandUpdate, assignmentWorkflowId, type CommandResult, type
 import type { AssignmentStage } from '@app/domain';
 import type { AssignmentSummaryView } from '@app/read-models';
 import { actorOf, type Principal } from '../auth';
-import { TEMPORAL_CLIENT } from '../core/tokens';
+import type { ApiConfig } from '../core/core.module';
+import { CONFIG, TEMPORAL_CLIENT } from '../core/tokens';
 import { IdempotencyService } from '../idempotency';
 import { ApiError } from '../errors/api-error';
 import { translateWorkflowError } from '../temporal/temporal-errors';
@@ -16,6 +17,7 @@ import { AssignmentAccessService } from './assignment-access.service';
 export class AssignmentCommandsService {
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    @Inject(CONFIG) private readonly config: ApiConfig,
     private readonly access: AssignmentAccessService,
     private readonly idempotency: IdempotencyService,
   ) {}
@@ -26,10 +28,11 @@ export class AssignmentCommandsService {
     const target = this.access.commandTarget(principal, summary);
     return this.idempotency.run(principal, idempotencyKey, `${target}/${command.type}`, command, async (updateId) => {
       try {
-        return await this.client.workflow.getHandle(assignmentWorkflowId(target)).executeUpdate(assignmentCommandUpdate, {
-          args: [{ command, actor, correlationId: randomUUID() }],
-          ...(updateId ? { updateId } : {}),
-        });
+        // Bounded: with no worker polling, the update would wait for one (a 503 after the timeout; a keyed retry joins it).
+        const handle = this.client.workflow.getHandle(assignmentWorkflowId(target));
+        return await this.client.connection.withDeadline(Date.now() + this.config.updateTimeoutMs, () =>
+          handle.executeUpdate(assignmentCommandUpdate, { args: [{ command, actor, correlationId: randomUUID() }], ...(updateId ? { updateId } : {}) }),
+        );
       } catch (error) {
         if (error instanceof WorkflowNotFoundError) throw noWorkflow(target, targetStage(summary, target));
         throw translateWorkflowError(error, 'Assignment', target);

@@ -129,7 +129,7 @@ export class DirectivesService {
     await requireFitsInOneWorkflowPayload(request);
     await this.requireIdsFree(directiveId, directive);
     try {
-      return await startDirective(this.client, this.config.taskQueue, directiveId, request);
+      return await startDirective(this.client, this.config.taskQueue, directiveId, request, this.config.updateTimeoutMs);
     } catch (error) {
       throw translateWorkflowError(error, 'Directive', directiveId);
     }

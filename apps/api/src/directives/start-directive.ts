@@ -1,9 +1,12 @@
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import { createDirectiveUpdate, DIRECTIVE_WORKFLOW, directiveWorkflowId, type CreateDirectiveRequest, type DirectiveWorkflowState } from '@app/contracts';
 
-/** Starts the directive's workflow (or finds it) and returns once its creation and its assignments are started. */
-export function startDirective(client: Client, taskQueue: string, directiveId: string, request: CreateDirectiveRequest): Promise<DirectiveWorkflowState> {
-  return client.workflow.executeUpdateWithStart(createDirectiveUpdate, {
+/**
+ * Starts the directive's workflow (or finds it) and returns once its creation and its assignments are started; past
+ * `timeoutMs` (no worker polling, say) the call fails as timed out, and the creation still runs once a worker takes it.
+ */
+export function startDirective(client: Client, taskQueue: string, directiveId: string, request: CreateDirectiveRequest, timeoutMs?: number): Promise<DirectiveWorkflowState> {
+  const start = () => client.workflow.executeUpdateWithStart(createDirectiveUpdate, {
     args: [request],
     startWorkflowOperation: new WithStartWorkflowOperation(DIRECTIVE_WORKFLOW, {
       workflowId: directiveWorkflowId(directiveId),
@@ -12,4 +15,5 @@ export function startDirective(client: Client, taskQueue: string, directiveId: s
       workflowIdConflictPolicy: 'USE_EXISTING',
     }),
   });
+  return timeoutMs === undefined ? start() : client.connection.withDeadline(Date.now() + timeoutMs, start);
 }
