@@ -315,8 +315,10 @@ function deadlineCell(item) {
   return [timeEl(item.dueAt), moved ? h('span', { class: 'original' }, ` (${t('assignment.originalDue')}: `, timeEl(item.originalDueAt), ')') : null];
 }
 
-function levelText(level) {
-  return level ? t(`level.${level}`) : t('assignment.noLevel');
+/** An "each of" parent climbs no ladder of its own: each district's track does (its row under the parent). */
+function levelText(item) {
+  if (item.kind === 'eachOf') return t('assignment.levelInTracks');
+  return item.overdueLevel ? t(`level.${item.overdueLevel}`) : t('assignment.noLevel');
 }
 
 function assignmentRow(ctx, item) {
@@ -330,7 +332,7 @@ function assignmentRow(ctx, item) {
     h('td', { 'data-label': t('col.stage') }, stageLabel(item.stage)),
     h('td', { 'data-label': t('col.status') }, statusBadge(item.status)),
     h('td', { 'data-label': t('col.deadline') }, deadlineCell(item)),
-    h('td', { 'data-label': t('col.level') }, levelText(item.overdueLevel)),
+    h('td', { 'data-label': t('col.level') }, levelText(item)),
   );
 }
 
@@ -432,7 +434,7 @@ function facts(ctx, item) {
     ['assignment.adjustedDue', item.dueAt === item.originalDueAt ? [timeEl(item.dueAt), ` (${t('assignment.sameAsOriginal')})`] : timeEl(item.dueAt)],
     item.pendingExtensionDueAt ? ['assignment.pendingExtension', timeEl(item.pendingExtensionDueAt)] : null,
     item.paused ? [pausedLabel(item), t('yes')] : null,
-    ['assignment.level', levelText(item.overdueLevel)],
+    ['assignment.level', levelText(item)],
     item.closedAt ? ['assignment.closedAt', [timeEl(item.closedAt), item.verdict ? ` (${t(`verdict.${item.verdict}`)})` : '']] : null,
   ].filter(Boolean);
   return h('dl', { class: 'facts' }, rows.map(([key, value]) => h('div', { 'data-fact': key.split('.')[1] }, h('dt', {}, t(key)), h('dd', {}, value))));
