@@ -224,6 +224,8 @@ describe('Supervisor dashboard in a real browser', () => {
     expect(await page.locator('#tracks-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-agency')))).toEqual(['BTV-HUONGSON', 'BTV-NGHIXUAN']);
     expect(await page.locator('#tracks-table tbody tr').first().locator('td').allTextContents()).toEqual(['Tiếp nhận', 'Đang thực hiện trong hạn', vietnamTime(due)]);
     expect(await page.locator('.stepper [aria-current="step"]').textContent()).toBe('Theo dõi (hiện tại)');
+    // The districts climb the ladder on their own tracks; the parent has no level of its own to show.
+    expect(await fact('level')).toBe('Theo từng đơn vị (trên trang của từng đơn vị)');
     await expectNoPlaceholders(dashboard);
 
     // Withdrawn during research: the stepper shows the stages it reached done, not the ones it never did.
@@ -336,7 +338,7 @@ describe('Supervisor dashboard in a real browser', () => {
       'Tổng',
     ]);
     // BTCTU leads OVERDUE and coordinates INTIME: two lines in the rows above, but the bottom line counts 4 assignments
-    expect(await page.locator('#status-table tfoot th').textContent()).toBe('Số nhiệm vụ (không tính trùng giữa các cơ quan)');
+    expect(await page.locator('#status-table tfoot th').textContent()).toBe('Số nhiệm vụ (mỗi nhiệm vụ một lần; nhiệm vụ giao từng đơn vị tính theo từng đơn vị)');
     expect(await page.locator('#status-table tfoot td').allTextContents()).toEqual(['1', '1', '1', '1', '0', '4']);
 
     const segments = await page.locator('#status-chart svg rect.seg').evaluateAll((rects) =>

@@ -55,8 +55,8 @@ function clockOf(s: ExistingAssignment): { dueAt: string; paused: boolean } {
 export interface TrackRollUp {
   readonly total: number;
   readonly byStatus: Readonly<Record<AssignmentStatus, number>>;
-  /** dueAt: the track's deadline in force as it last reported it. */
-  readonly tracks: readonly { readonly agency: string; readonly stage: AssignmentStage; readonly status: AssignmentStatus; readonly dueAt: string }[];
+  /** dueAt: the track's deadline in force as it last reported it; paused: its clock stopped (the Centre, a report in review). */
+  readonly tracks: readonly { readonly agency: string; readonly stage: AssignmentStage; readonly status: AssignmentStatus; readonly dueAt: string; readonly paused: boolean }[];
 }
 
 export interface StageDeadlineSummary {
@@ -104,7 +104,7 @@ function rollUp(s: ExistingAssignment): TrackRollUp | null {
   const tracks = s.stage === 'withdrawn' ? s.tracks.map((t) => (isOpen(t) ? { ...t, stage: 'withdrawn' as const, status: 'withdrawn' as const } : t)) : s.tracks;
   const byStatus = emptyCounts();
   for (const t of tracks) byStatus[t.status] += 1;
-  return { total: tracks.length, byStatus, tracks: tracks.map((t) => ({ agency: t.agency, stage: t.stage, status: t.status, dueAt: trackDueAt(s, t) })) };
+  return { total: tracks.length, byStatus, tracks: tracks.map((t) => ({ agency: t.agency, stage: t.stage, status: t.status, dueAt: trackDueAt(s, t), paused: isOpen(t) && t.paused === true })) };
 }
 
 function stageSummary(s: ExistingAssignment): StageDeadlinesSummary {

@@ -185,7 +185,7 @@ export interface TrackProgress {
   readonly status: AssignmentStatus;
   /** The track's deadline in force when it last reported; absent: the parent's (no extension reported). */
   readonly dueAt?: string;
-  /** Waiting for the Centre when it last reported: its clock is stopped. */
+  /** Its clock stopped when it last reported (waiting for the Centre, or its report in review). */
   readonly paused?: boolean;
   readonly at: string;
 }

@@ -74,9 +74,9 @@ describe('an eachOf parent', () => {
       total: 3,
       byStatus: { inProgressOnTime: 1, inProgressOverdue: 1, doneOnTime: 1, doneLate: 0, withdrawn: 0 },
       tracks: [
-        { agency: 'UBND-HLA', stage: 'proposed', status: 'inProgressOverdue', dueAt: DUE },
-        { agency: 'UBND-HLB', stage: 'closed', status: 'doneOnTime', dueAt: DUE },
-        { agency: 'UBND-HLC', stage: 'received', status: 'inProgressOnTime', dueAt: DUE },
+        { agency: 'UBND-HLA', stage: 'proposed', status: 'inProgressOverdue', dueAt: DUE, paused: false },
+        { agency: 'UBND-HLB', stage: 'closed', status: 'doneOnTime', dueAt: DUE, paused: false },
+        { agency: 'UBND-HLC', stage: 'received', status: 'inProgressOnTime', dueAt: DUE, paused: false },
       ],
     });
   });

@@ -43,12 +43,20 @@ export function timeEl(iso) {
   return h('time', { datetime: iso ?? '' }, formatDateTime(iso));
 }
 
+const DURATION_UNITS = [['days', 86400], ['hours', 3600], ['minutes', 60], ['seconds', 1]];
+
+/** "3 ngày", "2 ngày 3 giờ": the two largest units that are not zero (a pause is rarely a round number). */
 export function formatDuration(ms) {
-  const seconds = Math.round(ms / 1000);
-  if (seconds >= 86400 && seconds % 86400 === 0) return t('duration.days', { n: seconds / 86400 });
-  if (seconds >= 3600 && seconds % 3600 === 0) return t('duration.hours', { n: seconds / 3600 });
-  if (seconds >= 60 && seconds % 60 === 0) return t('duration.minutes', { n: seconds / 60 });
-  return t('duration.seconds', { n: seconds });
+  let rest = Math.round(ms / 1000);
+  const parts = [];
+  for (const [unit, size] of DURATION_UNITS) {
+    const n = Math.floor(rest / size);
+    rest -= n * size;
+    if (n > 0 || (parts.length > 0 && parts.length < 2)) parts.push([unit, n]);
+    if (parts.length === 2) break;
+  }
+  if (parts.length === 0) return t('duration.seconds', { n: 0 });
+  return parts.filter(([, n], i) => i === 0 || n > 0).map(([unit, n]) => t(`duration.${unit}`, { n })).join(' ');
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';

@@ -56,6 +56,7 @@ function eventDetails(data) {
   if (typeof data.stage === 'string') lines.push([t('field.stage'), stageLabel(data.stage)]);
   if (typeof data.status === 'string') lines.push([t('field.status'), t(`status.${data.status}`)]);
   if (data.beyondProvincialCompetence === true) lines.push([t('field.beyondProvincialCompetence'), t('yes')]);
+  if (data.stopsClock === true) lines.push([t('field.clock'), t('field.clockStoppedForReview')]);
   for (const key of TEXT_FIELDS) if (typeof data[key] === 'string' && data[key]) lines.push([t(`field.${key}`), data[key]]);
   return lines;
 }
@@ -112,7 +113,9 @@ function agencySelect(ctx, selected) {
       'select',
       { id: 'filter-agency', name: 'agency' },
       h('option', { value: '' }, t('filter.allAgencies')),
-      [...ctx.agencies.values()].filter((a) => !a.members).map((a) => h('option', { value: a.code, selected: a.code === selected }, `${a.code} — ${a.name}`)),
+      // Joint groups ("Các cơ quan chuyên trách…") are addressed as one: they have timelines and matrix rows of their own.
+      [...ctx.agencies.values()].map((a) => h('option', { value: a.code, selected: a.code === selected }, `${a.code} — ${a.name}`)),
+      selected && !ctx.agencies.has(selected) ? h('option', { value: selected, selected: true }, selected) : null,
     ),
   );
 }
@@ -312,7 +315,22 @@ function agenciesCell(ctx, item) {
 // The deadline the list is ordered and filtered by: for an "each of" parent, the earliest of its open tracks'.
 function deadlineCell(item) {
   const moved = item.dueAt !== item.originalDueAt;
-  return [timeEl(item.dueAt), moved ? h('span', { class: 'original' }, ` (${t('assignment.originalDue')}: `, timeEl(item.originalDueAt), ')') : null];
+  return [timeEl(item.dueAt), moved ? h('span', { class: 'original' }, ` (${t('assignment.originalDue')}: `, timeEl(item.originalDueAt), ')') : null, pausedMark(item)];
+}
+
+/** A stopped clock beside a deadline that may be past while the status stays on time. */
+function pausedMark(item) {
+  return item.paused ? h('span', { class: 'paused' }, ` (${t('assignment.pausedShort')})`) : null;
+}
+
+/** Each milestone's deadline and whether it was met, missed or is still ahead. */
+function stageDeadlinesList(stageDeadlines) {
+  const stages = ['acknowledge', 'propose', 'report'].filter((stage) => stageDeadlines[stage]);
+  return h('ul', { class: 'details' }, stages.map((stage) => {
+    const d = stageDeadlines[stage];
+    const state = d.reached ? 'reached' : d.missed ? 'missed' : 'pending';
+    return h('li', { 'data-stage-deadline': stage }, h('span', { class: 'detail-label' }, `${t(`stage.${stage}`)}: `), timeEl(d.dueAt), ` (${t(`stageDeadline.${state}`)})`);
+  }));
 }
 
 /** An "each of" parent climbs no ladder of its own: each district's track does (its row under the parent). */
@@ -432,6 +450,7 @@ function facts(ctx, item) {
     ['assignment.originalDue', timeEl(item.originalDueAt)],
     // dueAt: the deadline in force (an "each of" parent's is the earliest of its open tracks').
     ['assignment.adjustedDue', item.dueAt === item.originalDueAt ? [timeEl(item.dueAt), ` (${t('assignment.sameAsOriginal')})`] : timeEl(item.dueAt)],
+    item.stageDeadlines && Object.keys(item.stageDeadlines).length ? ['assignment.stageDeadlines', stageDeadlinesList(item.stageDeadlines)] : null,
     item.pendingExtensionDueAt ? ['assignment.pendingExtension', timeEl(item.pendingExtensionDueAt)] : null,
     item.paused ? [pausedLabel(item), t('yes')] : null,
     ['assignment.level', levelText(item)],
@@ -460,7 +479,7 @@ function tracksTable(ctx, item) {
             h('td', {}, stageLabel(track.stage)),
             h('td', {}, statusBadge(track.status)),
             // The track's deadline in force as it last reported (an extension moves it, not the parent's).
-            h('td', {}, timeEl(track.dueAt ?? item.adjustedDueAt)),
+            h('td', {}, timeEl(track.dueAt ?? item.adjustedDueAt), pausedMark(track)),
           ),
         ),
       ),
