@@ -36,6 +36,17 @@ describe('deployment descriptions', () => {
     for (const service of ['frontend', 'history', 'matching', 'worker']) expect(compose).toContain(`command: ["start", "--service", "${service}"]`);
   });
 
+  it('broadcasts each Temporal service\'s IP for membership, which refuses a hostname (compose has no pod IP to give)', () => {
+    const compose = read('infra/deploy/compose.yaml');
+    expect(compose).not.toMatch(/TEMPORAL_BROADCAST_ADDRESS: [a-z]/);
+    expect(compose).toContain('TEMPORAL_BROADCAST_ADDRESS=$$(hostname -i');
+    expect(read('infra/deploy/k8s/temporal.yaml')).toContain('fieldPath: status.podIP');
+  });
+
+  it('never applies the example Secret with the manifests (re-applying would put its placeholders back)', () => {
+    expect(read('infra/deploy/k8s/kustomization.yaml')).not.toMatch(/^\s*- secret\.example\.yaml/m);
+  });
+
   it('gives the Temporal server the variables its configuration template reads', () => {
     const used = new Set([...read('infra/temporal/config/production.yaml').matchAll(/env "([A-Z_]+)"/g)].map(([, name]) => name));
     const provided = read('infra/deploy/k8s/config.yaml').split('name: dondoc-config')[0];

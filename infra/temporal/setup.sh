@@ -18,19 +18,25 @@ sqltool() {
   temporal-sql-tool --plugin postgres12 --endpoint "$POSTGRES_HOST" --port "$POSTGRES_PORT" --user "$POSTGRES_USER" --database "$db" "$@"
 }
 
+# PostgreSQL checks the CREATEDB privilege before it looks for the database: a role without it (the DBA created the
+# databases) is refused even for one that exists. Go on: the next step fails clearly if the database is missing.
+create_database() {
+  sqltool "$1" create-database || echo "database $1: not created by this role (it may exist already); going on"
+}
+
 schema() {
   for pair in "$TEMPORAL_DB:postgresql/v12/temporal" "$TEMPORAL_VISIBILITY_DB:postgresql/v12/visibility"; do
     db="${pair%%:*}"; name="${pair#*:}"
     # Every step is idempotent: create-database skips an existing database, setup-schema -v 0.0 only creates the
     # version tables when missing, update-schema applies the versions after the recorded one (embedded schemas).
-    sqltool "$db" create-database
+    create_database "$db"
     sqltool "$db" setup-schema -v 0.0
     sqltool "$db" update-schema --schema-name "$name"
     echo "database $db: schema $name up to date"
   done
   # dondoc's own database: its tables are dondoc's migrations, applied by the api and worker at start.
   if [ -n "$DONDOC_DB" ]; then
-    sqltool "$DONDOC_DB" create-database
+    create_database "$DONDOC_DB"
     echo "database $DONDOC_DB present"
   fi
 }

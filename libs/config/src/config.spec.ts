@@ -53,4 +53,10 @@ describe('loadConfig', () => {
     expect(loadConfig({ DONDOC_BODY_LIMIT: '2048' }, defaults).bodyLimit).toBe(2048);
     expect(loadConfig({ DONDOC_BODY_LIMIT: '1.5 KB' }, defaults).bodyLimit).toBe(1536);
   });
+
+  it('refuses the deploy example\'s placeholders, which would otherwise run as a public admin token and signing key', () => {
+    const attempt = () => loadConfig({ DONDOC_ADMIN_TOKEN: 'CHANGE-ME-at-least-16-characters', DONDOC_WEBHOOK_SECRET: 'CHANGE-ME' }, defaults);
+    expect(attempt).toThrow(/DONDOC_ADMIN_TOKEN still holds the example's placeholder/);
+    expect(attempt).toThrow(/DONDOC_WEBHOOK_SECRET still holds/);
+  });
 });

@@ -86,6 +86,9 @@ export function loadConfig(env: Env, defaults: { homeDir: string; cwd: string })
   const workerMetricsAddress = hostPort('DONDOC_WORKER_METRICS_ADDRESS', '0.0.0.0:9464');
   const bodyLimit = byteSize(str('DONDOC_BODY_LIMIT') ?? '1mb');
   if (bodyLimit === undefined) problems.push(`DONDOC_BODY_LIMIT must be a size from 1kb to 1gb, e.g. 1mb or 512kb, got "${env.DONDOC_BODY_LIMIT}"`);
+  for (const name of ['DATABASE_URL', 'DONDOC_ADMIN_TOKEN', 'DONDOC_WEBHOOK_SECRET']) {
+    if (env[name]?.includes('CHANGE-ME')) problems.push(`${name} still holds the example's placeholder (CHANGE-ME): set a real value`);
+  }
   const cacheHome = str('XDG_CACHE_HOME') ?? `${defaults.homeDir}/.cache`;
   const config: DondocConfig = {
     port: int('PORT', 3000, 0, 65535),

@@ -23,6 +23,9 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
 /** Applies the migrations not yet applied, all in one transaction under an advisory lock; applying twice is a no-op. */
 export async function migrate(sql: Sql, migrations = loadMigrations()): Promise<number[]> {
   return sql.begin(async (tx) => {
+    // A migration may take long (an index on a big events table): not the connection's timeouts (the worker's 20/25 s).
+    await tx`set local lock_timeout = 0`;
+    await tx`set local statement_timeout = 0`;
     await tx`select pg_advisory_xact_lock(${MIGRATION_LOCK})`;
     await tx`create table if not exists schema_migrations (
       version integer primary key, name text not null, applied_at timestamptz not null default now())`;
