@@ -27,6 +27,16 @@ describe('assignment workflows on the real Temporal dev server', () => {
 
   const uniqueId = (name: string): string => `${name}-${randomUUID().slice(0, 8)}`;
   const eventTypes = async (assignmentId: string) => (await store.readStream(assignmentStreamId(assignmentId))).map((e) => e.type);
+  /** An assignment led by VPTU whose proposal, beyond provincial competence, was accepted: ready to go to the Centre. */
+  async function acceptedBeyondCompetence(id: string) {
+    await createDirective(client, worker.taskQueue, [plan(id, { centralCompetence: true, agencies: [{ agency: 'VPTU', role: 'lead' }] })]);
+    await eventually(() => stateOf(client, id), (s) => s?.stage === 'received');
+    const lead = agency('VPTU');
+    await send(client, id, { type: 'Acknowledge' }, lead);
+    await send(client, id, { type: 'SubmitProposal', summary: 'Kiến nghị Trung ương', beyondProvincialCompetence: true }, lead);
+    await send(client, id, { type: 'ReviewProposal', decision: 'accept' }, SUPERVISOR);
+    return lead;
+  }
   const history = async (assignmentId: string) => (await client.workflow.getHandle(assignmentWorkflowId(assignmentId)).fetchHistory()).events ?? [];
 
   it('runs a lead + coordinators assignment from receipt to a confirmed on-time report', async () => {
@@ -69,12 +79,7 @@ describe('assignment workflows on the real Temporal dev server', () => {
 
   it('escalates a matter beyond provincial competence to the Centre, pausing and resuming the clock', async () => {
     const id = uniqueId('A4');
-    await createDirective(client, worker.taskQueue, [plan(id, { centralCompetence: true, agencies: [{ agency: 'VPTU', role: 'lead' }] })]);
-    await eventually(() => stateOf(client, id), (s) => s?.stage === 'received');
-    const lead = agency('VPTU');
-    await send(client, id, { type: 'Acknowledge' }, lead);
-    await send(client, id, { type: 'SubmitProposal', summary: 'Kiến nghị Trung ương', beyondProvincialCompetence: true }, lead);
-    await send(client, id, { type: 'ReviewProposal', decision: 'accept' }, SUPERVISOR);
+    const lead = await acceptedBeyondCompetence(id);
     expect(await rejectionCode(send(client, id, { type: 'SubmitReport', summary: 'x' }, lead))).toBe('CENTRE_RESPONSE_REQUIRED');
     const escalated = await send(client, id, { type: 'EscalateToCentre', centralBody: 'Ban Bí thư', summary: 'Chế độ phụ cấp' }, SUPERVISOR);
     expect(escalated.assignment).toMatchObject({ stage: 'escalated', paused: true });
@@ -90,12 +95,7 @@ describe('assignment workflows on the real Temporal dev server', () => {
 
   it('lets the Office deny an extension requested before the work went to the Centre, while it waits there', async () => {
     const id = uniqueId('A4');
-    await createDirective(client, worker.taskQueue, [plan(id, { centralCompetence: true, agencies: [{ agency: 'VPTU', role: 'lead' }] })]);
-    await eventually(() => stateOf(client, id), (s) => s?.stage === 'received');
-    const lead = agency('VPTU');
-    await send(client, id, { type: 'Acknowledge' }, lead);
-    await send(client, id, { type: 'SubmitProposal', summary: 'Kiến nghị Trung ương', beyondProvincialCompetence: true }, lead);
-    await send(client, id, { type: 'ReviewProposal', decision: 'accept' }, SUPERVISOR);
+    const lead = await acceptedBeyondCompetence(id);
     await send(client, id, { type: 'RequestExtension', reason: 'Chờ ý kiến các bộ', newDueAt: '2100-06-30T16:59:59.999Z' }, lead);
     await send(client, id, { type: 'EscalateToCentre', centralBody: 'Ban Bí thư', summary: 'Chế độ phụ cấp' }, lead);
     expect(await rejectionCode(send(client, id, { type: 'DecideExtension', decision: 'approve' }, SUPERVISOR))).toBe('INVALID_TRANSITION');
