@@ -50,6 +50,7 @@ const PATCH_STARTS_THROUGH_ACTIVITY = 'directive-starts-assignments-through-an-a
 const PATCH_OVERLAPPED_START_BATCHES = 'directive-runs-two-start-batches-at-a-time';
 export const PATCH_REFUSED_CREATION_ENDS = 'directive-ends-when-its-creation-is-refused';
 export const PATCH_PARENTS_FIRST = 'directive-starts-each-of-parents-before-their-tracks';
+export const PATCH_MONITOR_ENDS_WHEN_ALL_DONE = 'directive-monitor-ends-once-every-assignment-is-done';
 /** A run whose creation its validator refused (nothing reached history) ends after this, having nothing to follow. */
 const AWAIT_CREATION_MS = 60_000;
 /** Streams per appendToStreams call: keeps each local activity's payload far below Temporal's 2 MB limit. */
@@ -193,6 +194,8 @@ export async function directiveWorkflow(input: DirectiveWorkflowInput): Promise<
     const waitMs = Date.parse(dueAt) - Date.now();
     if (waitMs <= 0 || !(await condition(() => !state.exists || state.status !== 'active', waitMs))) {
       await queue.run(() => compileReport(state, apply));
+      // Followed up until every assignment is done: that report was the last (runs recorded before kept reporting).
+      if (nothingOpen(state) && patched(PATCH_MONITOR_ENDS_WHEN_ALL_DONE)) break;
     }
     if (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > (input.historyLimit ?? DEFAULT_HISTORY_LIMIT)) {
       await condition(() => queue.idle && allHandlersFinished());
@@ -200,6 +203,12 @@ export async function directiveWorkflow(input: DirectiveWorkflowInput): Promise<
     }
   }
   await condition(() => queue.idle && allHandlersFinished());
+}
+
+/** The last compiled report counted no assignment in progress: every one closed or withdrawn. */
+function nothingOpen(state: DirectiveState): boolean {
+  const last = state.exists ? state.reports[state.reports.length - 1] : undefined;
+  return last !== undefined && last.counts.inProgressOnTime + last.counts.inProgressOverdue === 0;
 }
 
 async function compileReport(state: DirectiveState, apply: (command: DirectiveCommand, correlationId: string) => Promise<void>): Promise<void> {

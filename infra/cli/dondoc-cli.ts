@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { configFromProcess } from '@app/config';
 import { isDomainFailure } from '@app/contracts';
 import { dondocDataConverter } from '@app/payload-codec';
@@ -52,8 +52,14 @@ async function main(args: string[]): Promise<number> {
       return 1;
     }
     const client = new Client({ connection, namespace: config.temporalNamespace, dataConverter: dondocDataConverter });
-    const state = await startDirective(client, config.taskQueue, plan.directiveId, { directive: plan.directive, actor: { kind: 'supervisor' }, correlationId: randomUUID() });
-    console.log(JSON.stringify(state, null, 2));
+    const request = { directive: plan.directive, actor: { kind: 'supervisor' as const }, correlationId: randomUUID() };
+    const state = await startDirective(client, config.taskQueue, plan.directiveId, request).catch((error: unknown) => {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) return undefined;
+      throw error;
+    });
+    // Its workflow ended once every assignment was done: nothing to import again.
+    if (!state) console.log(`directive ${plan.directiveId} was imported already and has ended: every assignment of it is done`);
+    else console.log(JSON.stringify(state, null, 2));
     return 0;
   } finally {
     await connection.close();

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { assignmentStreamId, directiveStreamId, directiveWorkflowId } from '@app/contracts';
+import { startDirective } from '../../../apps/api/src/directives/start-directive';
 import { recordHistory } from '../../support/history-fixtures';
 import { connectToStack, testWorker, type StackConnection } from '../../support/test-stack';
 import { agency, createDirective, eventually, FAST_TIMERS, inSeconds, plan, rejectionCode, send, SUPERVISOR } from '../../support/workflow-driver';
@@ -36,6 +38,23 @@ describe("the monitor's duty and what operators can query", () => {
     const report = events.filter((e) => e.type === 'CompiledReportProduced').at(-1)!;
     expect((report.data as { counts: Record<string, number> }).counts).toMatchObject({ doneOnTime: 1, inProgressOnTime: 1, inProgressOverdue: 0, doneLate: 0 });
     await recordHistory(directiveWorkflowId(directiveId), 'directive-with-compiled-reports');
+  });
+
+  it('ends once a report counts every assignment done, and is not started again by a repeated creation', async () => {
+    const directiveId = `D-${randomUUID().slice(0, 8)}`;
+    const id = `${directiveId}-A1`;
+    await createDirective(stack.client, worker.taskQueue, [plan(id)], { directiveId, reportingEveryMs: 1500 });
+    await send(stack.client, id, { type: 'Acknowledge' }, agency('BTCTU'));
+    await send(stack.client, id, { type: 'SubmitProposal', summary: 'Đề xuất', beyondProvincialCompetence: false }, agency('BTCTU'));
+    await send(stack.client, id, { type: 'ReviewProposal', decision: 'accept' }, SUPERVISOR);
+    await send(stack.client, id, { type: 'SubmitReport', summary: 'Xong' }, agency('BTCTU'));
+    await send(stack.client, id, { type: 'ConfirmReport' }, SUPERVISOR);
+    await stack.client.workflow.getHandle(directiveWorkflowId(directiveId)).result();
+    const reports = (await stack.store.readStream(directiveStreamId(directiveId))).filter((e) => e.type === 'CompiledReportProduced');
+    expect((reports.at(-1)!.data as { counts: Record<string, number> }).counts).toMatchObject({ doneOnTime: 1, inProgressOnTime: 0, inProgressOverdue: 0 });
+    const request = { directive: { title: 'Thông báo kết luận', assignments: [plan(id)] }, actor: SUPERVISOR, correlationId: randomUUID() };
+    await expect(startDirective(stack.client, worker.taskQueue, directiveId, request)).rejects.toBeInstanceOf(WorkflowExecutionAlreadyStartedError);
+    await recordHistory(directiveWorkflowId(directiveId), 'directive-ends-when-all-done');
   });
 
   it("starts each assignment with its search attributes already set, before anything happens to it", async () => {

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import { findAgency } from '@app/agencies';
 import type { CreateDirectiveRequest, DirectiveWorkflowState } from '@app/contracts';
-import { decideDirective, initialDirectiveState, isDeadlineSpec, MS_PER_DAY, STAGE_MILESTONES, trackIdOf, type DeadlineSpec, type DirectiveCreated, type StageDeadlineSpecs, type StageMilestone } from '@app/domain';
+import { decideDirective, initialDirectiveState, isDeadlineSpec, MS_PER_DAY, STAGE_MILESTONES, trackIdOf, type DeadlineSpec, type DirectiveCreated, type ExistingDirective, type StageDeadlineSpecs, type StageMilestone } from '@app/domain';
 import type { Sql } from '@app/event-store';
 import { encodedPayloadBytes } from '@app/payload-codec';
 import { AssignmentSummaryRepository, DirectiveSummaryRepository, type AssignmentSummaryView } from '@app/read-models';
@@ -67,7 +67,9 @@ export class DirectivesService {
     await this.requireIdsFree(plan.directiveId, plan.directive);
     const preview = { directiveId: plan.directiveId, alreadyImported: existing !== undefined, warnings: plan.warnings, directive: plan.directive };
     if (dryRun) return { dryRun: true, ...preview };
-    const state = await this.startScoped(principal, plan.directiveId, plan.directive);
+    // Imported already: the directive as it stands (its workflow may have ended, every assignment done).
+    const stored = existing && (await this.summaries.findState(plan.directiveId));
+    const state = stored ? storedView(plan.directiveId, stored) : await this.startScoped(principal, plan.directiveId, plan.directive);
     return { dryRun: false, ...preview, state };
   }
 
@@ -105,8 +107,7 @@ export class DirectivesService {
 
   private async start(principal: Principal, directiveId: string, directive: CreateDirectiveRequest['directive']): Promise<DirectiveWorkflowState> {
     const scoped = withDirectiveScopedIds(directiveId, directive);
-    await this.requireNewOrSame(principal, directiveId, scoped);
-    return this.startScoped(principal, directiveId, scoped);
+    return (await this.existingIfSame(principal, directiveId, scoped)) ?? this.startScoped(principal, directiveId, scoped);
   }
 
   /**
@@ -114,14 +115,16 @@ export class DirectivesService {
    * is refused, instead of answering 201 with the first one's state and creating nothing of its own. Compared as the
    * domain would store it (text trimmed, plans validated), so a retry is a repeat however its text was spaced.
    */
-  private async requireNewOrSame(principal: Principal, directiveId: string, directive: CreateDirectiveRequest['directive']): Promise<void> {
-    const existing = (await this.summaries.findState(directiveId))?.state;
-    if (!existing) return;
+  private async existingIfSame(principal: Principal, directiveId: string, directive: CreateDirectiveRequest['directive']): Promise<DirectiveWorkflowState | undefined> {
+    const stored = await this.summaries.findState(directiveId);
+    if (!stored) return undefined;
+    const existing = stored.state;
     const command = { ...directive, type: 'CreateDirective' as const, directiveId, at: new Date().toISOString(), actor: actorOf(principal) };
     const [created] = decideDirective(command, initialDirectiveState);
     if (created.type !== 'DirectiveCreated' || stableJson(storedAs(created.data)) !== stableJson(storedAs(existing))) {
       throw new ApiError(409, 'DIRECTIVE_ALREADY_EXISTS', `Directive ${directiveId} already exists with other content; choose another id`, { directiveId });
     }
+    return storedView(directiveId, stored);
   }
 
   private async startScoped(principal: Principal, directiveId: string, directive: CreateDirectiveRequest['directive']): Promise<DirectiveWorkflowState> {
@@ -134,6 +137,11 @@ export class DirectivesService {
       throw translateWorkflowError(error, 'Directive', directiveId);
     }
   }
+}
+
+/** A directive already stored, as its creation answers (read from the projection: its workflow may have ended). */
+function storedView(directiveId: string, stored: { state: ExistingDirective; version: number }): DirectiveWorkflowState {
+  return { directiveId, created: true, version: stored.version, assignmentIds: stored.state.assignments.map((plan) => plan.id) };
 }
 
 /** What a directive's creation stores, but for when and by whom. */

@@ -13,6 +13,8 @@ export function startDirective(client: Client, taskQueue: string, directiveId: s
       taskQueue,
       args: [{ directiveId }],
       workflowIdConflictPolicy: 'USE_EXISTING',
+      // A directive whose every assignment is done has ended; it is not started again (its events are stored).
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
     }),
   });
   return timeoutMs === undefined ? start() : client.connection.withDeadline(Date.now() + timeoutMs, start);
