@@ -59,6 +59,7 @@ export const PATCH_PARENT_TRACK_CLOCK = 'assignment-parent-records-track-deadlin
 export const PATCH_CARRY_DELIVERIES = 'assignment-carries-pending-deliveries-over-continue-as-new';
 export const PATCH_CAUGHT_UP_COMMANDS = 'assignment-answers-commands-it-caught-up-on';
 export const PATCH_DENY_WHILE_ESCALATED = 'assignment-denies-an-extension-while-escalated';
+export const PATCH_TRACK_LEVEL_SIGNAL = 'assignment-track-signals-its-escalation-level';
 
 /**
  * One assignment (or one agency's track of an "each of" assignment) from creation to closure: commands arrive
@@ -129,11 +130,11 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
       const withWebhook = new Set(appended.webhookEvents ?? notifying);
       deliveries.push(...(patched(PATCH_DELIVER_ONLY_TO_WEBHOOKS) ? notifying.filter((id) => withWebhook.has(id)) : notifying));
     }
-    if (state.exists && state.kind === 'track' && state.parentId && state.lead && (progressChanged(before, state) || wentOverdue(appended) || clockMoved(before, state))) {
+    if (state.exists && state.kind === 'track' && state.parentId && state.lead && (progressChanged(before, state) || wentOverdue(appended) || clockMoved(before, state) || climbedTheLadder(appended))) {
       const progress = summarize(state, nowIso());
       outbox.push(
         getExternalWorkflowHandle(assignmentWorkflowId(state.parentId))
-          .signal(trackProgressSignal, { agency: state.lead, stage: progress.stage, status: progress.status, dueAt: progress.dueAt, paused: progress.paused })
+          .signal(trackProgressSignal, { agency: state.lead, stage: progress.stage, status: progress.status, dueAt: progress.dueAt, paused: progress.paused, level: progress.overdueLevel })
           .catch((error: unknown) => log.warn('could not signal the parent assignment', { error: String(error) })),
       );
     }
@@ -326,6 +327,11 @@ function isTerminal(state: AssignmentState): boolean {
  */
 function wentOverdue(appended: AppendEventsOutput): boolean {
   return appended.events.some((event) => event.type === 'MarkedOverdue') && patched(PATCH_TRACK_OVERDUE_SIGNAL);
+}
+
+/** A track's ladder level rose: the parent shows the highest of its tracks' (runs recorded before did not say). */
+function climbedTheLadder(appended: AppendEventsOutput): boolean {
+  return appended.events.some((event) => event.type === 'EscalatedToLevel') && patched(PATCH_TRACK_LEVEL_SIGNAL);
 }
 
 /**

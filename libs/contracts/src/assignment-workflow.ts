@@ -36,9 +36,11 @@ export interface TrackProgress {
   agency: string;
   stage: AssignmentSummary['stage'];
   status: AssignmentSummary['status'];
-  /** The track's deadline in force and whether it waits for the Centre (tracks of runs recorded before sent neither). */
+  /** The track's deadline in force and whether its clock is stopped (tracks of runs recorded before sent neither). */
   dueAt?: string;
   paused?: boolean;
+  /** The escalation ladder's level it reached (tracks of runs recorded before did not send it). */
+  level?: AssignmentSummary['overdueLevel'];
 }
 
 export const assignmentCommandUpdate = defineUpdate<CommandResult, [CommandRequest]>('assignmentCommand');

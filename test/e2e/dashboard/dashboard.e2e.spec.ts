@@ -222,10 +222,10 @@ describe('Supervisor dashboard in a real browser', () => {
     await page.goto(`${app.url}/#/assignments/${encodeURIComponent(`${directive}-A2`)}`);
     await page.locator('#tracks-table').waitFor();
     expect(await page.locator('#tracks-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-agency')))).toEqual(['BTV-HUONGSON', 'BTV-NGHIXUAN']);
-    expect(await page.locator('#tracks-table tbody tr').first().locator('td').allTextContents()).toEqual(['Tiếp nhận', 'Đang thực hiện trong hạn', vietnamTime(due)]);
+    expect(await page.locator('#tracks-table tbody tr').first().locator('td').allTextContents()).toEqual(['Tiếp nhận', 'Đang thực hiện trong hạn', vietnamTime(due), 'Chưa đôn đốc']);
     expect(await page.locator('.stepper [aria-current="step"]').textContent()).toBe('Theo dõi (hiện tại)');
-    // The districts climb the ladder on their own tracks; the parent has no level of its own to show.
-    expect(await fact('level')).toBe('Theo từng đơn vị (trên trang của từng đơn vị)');
+    // The districts climb the ladder on their own tracks; the parent stands at the highest of theirs (none yet).
+    expect(await fact('level')).toBe('Chưa đôn đốc');
     await expectNoPlaceholders(dashboard);
 
     // Withdrawn during research: the stepper shows the stages it reached done, not the ones it never did.

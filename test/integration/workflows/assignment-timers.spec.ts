@@ -31,7 +31,7 @@ describe('durable deadline timers, restarts and long lives', () => {
     }
   });
 
-  it('tells an "each of" parent when a track goes overdue, not only when its stage changes', async () => {
+  it('tells an "each of" parent when a track goes overdue or climbs the ladder, not only when its stage changes', async () => {
     const worker = await testWorker();
     try {
       const id = uniqueId('T6');
@@ -39,8 +39,13 @@ describe('durable deadline timers, restarts and long lives', () => {
       await createDirective(stack.client, worker.taskQueue, [plan(id, { kind: 'eachOf', deadline: inSeconds(3), agencies: districts.map((code) => ({ agency: code, role: 'lead' as const })) })], { timerPolicy: FAST_TIMERS });
       const parent = await eventually(() => stateOf(stack.client, id), (s) => (s?.tracks?.byStatus.inProgressOverdue ?? 0) === districts.length, 30_000);
       expect(parent?.tracks?.byStatus.inProgressOnTime).toBe(0);
+      // The ladder's levels reach the parent too: it stands at the highest of its tracks'.
+      const climbed = await eventually(() => stateOf(stack.client, id), (s) => (s?.tracks?.tracks ?? []).every((t) => t.level === 3), 30_000);
+      expect(climbed?.overdueLevel).toBe(3);
       await send(stack.client, id, { type: 'Withdraw', reason: 'Kết thúc kiểm thử' }, SUPERVISOR);
       await stack.client.workflow.getHandle(assignmentWorkflowId(id)).result();
+      await recordHistory(assignmentWorkflowId(`${id}.${districts[0]}`), 'each-of-track-climbs-the-ladder');
+      await recordHistory(assignmentWorkflowId(id), 'each-of-parent-of-tracks-on-the-ladder');
     } finally {
       await worker.shutdown();
     }

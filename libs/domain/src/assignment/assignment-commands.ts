@@ -58,7 +58,7 @@ export type SendReminder = Cmd<'SendReminder', { beforeMs: number }>;
 export type MarkOverdue = Cmd<'MarkOverdue'>;
 export type Escalate = Cmd<'Escalate', { level: EscalationLevel }>;
 export type MarkStageOverdue = Cmd<'MarkStageOverdue', { stage: StageMilestone }>;
-export type RecordTrackProgress = Cmd<'RecordTrackProgress', { agency: string; stage: AssignmentStage; status: AssignmentStatus; dueAt?: string; paused?: boolean }>;
+export type RecordTrackProgress = Cmd<'RecordTrackProgress', { agency: string; stage: AssignmentStage; status: AssignmentStatus; dueAt?: string; paused?: boolean; level?: 0 | EscalationLevel }>;
 
 export type TimerCommand = SendReminder | MarkOverdue | Escalate | MarkStageOverdue;
 
@@ -388,6 +388,13 @@ function trackClock(c: RecordTrackProgress): { dueAt?: string; paused?: boolean 
   return { dueAt: canonicalInstant(c.dueAt ?? '', 'dueAt'), paused: c.paused };
 }
 
+/** The ladder's level the track reached, when it sent it (tracks of runs recorded before did not). */
+function trackLevel(c: RecordTrackProgress): { level?: 0 | EscalationLevel } {
+  if (c.level === undefined) return {};
+  if (![0, 1, 2, 3].includes(c.level)) fail('VALIDATION_FAILED', 'level must be 0, 1, 2 or 3', { field: 'level' });
+  return { level: c.level };
+}
+
 function decideTrackProgress(c: RecordTrackProgress, s: ExistingAssignment, at: string): AssignmentEvent[] {
   requireOneOf(c.actor, ['system', 'supervisor'], 'record track progress');
   if (s.kind !== 'eachOf') fail('INVALID_TRANSITION', 'Only an eachOf assignment has tracks');
@@ -396,7 +403,7 @@ function decideTrackProgress(c: RecordTrackProgress, s: ExistingAssignment, at: 
   if (trackDone(track)) fail('INVALID_TRANSITION', `The track of ${c.agency} is already ${track.stage}`);
   validateTrackReport(c.stage, c.status);
   const clock = trackClock(c);
-  const recorded: AssignmentEvent = { type: 'TrackProgressRecorded', data: { agency: c.agency, stage: c.stage, status: c.status, ...clock, at } };
+  const recorded: AssignmentEvent = { type: 'TrackProgressRecorded', data: { agency: c.agency, stage: c.stage, status: c.status, ...clock, ...trackLevel(c), at } };
   const after = s.tracks.map((t) => (t.agency === c.agency ? recorded.data : t));
   if (!after.every(trackDone)) return [recorded];
   if (after.every((t) => t.stage === 'withdrawn')) return [recorded, { type: 'AssignmentWithdrawn', data: { reason: 'Every track was withdrawn', at } }];

@@ -55,8 +55,18 @@ function clockOf(s: ExistingAssignment): { dueAt: string; paused: boolean } {
 export interface TrackRollUp {
   readonly total: number;
   readonly byStatus: Readonly<Record<AssignmentStatus, number>>;
-  /** dueAt: the track's deadline in force as it last reported it; paused: its clock stopped (the Centre, a report in review). */
-  readonly tracks: readonly { readonly agency: string; readonly stage: AssignmentStage; readonly status: AssignmentStatus; readonly dueAt: string; readonly paused: boolean }[];
+  /**
+   * dueAt: the track's deadline in force as it last reported it; paused: its clock stopped (the Centre, a report in
+   * review); level: the escalation ladder's level it reached (0 from tracks that did not report one).
+   */
+  readonly tracks: readonly {
+    readonly agency: string;
+    readonly stage: AssignmentStage;
+    readonly status: AssignmentStatus;
+    readonly dueAt: string;
+    readonly paused: boolean;
+    readonly level: 0 | EscalationLevel;
+  }[];
 }
 
 export interface StageDeadlineSummary {
@@ -104,7 +114,12 @@ function rollUp(s: ExistingAssignment): TrackRollUp | null {
   const tracks = s.stage === 'withdrawn' ? s.tracks.map((t) => (isOpen(t) ? { ...t, stage: 'withdrawn' as const, status: 'withdrawn' as const } : t)) : s.tracks;
   const byStatus = emptyCounts();
   for (const t of tracks) byStatus[t.status] += 1;
-  return { total: tracks.length, byStatus, tracks: tracks.map((t) => ({ agency: t.agency, stage: t.stage, status: t.status, dueAt: trackDueAt(s, t), paused: isOpen(t) && t.paused === true })) };
+  return { total: tracks.length, byStatus, tracks: tracks.map((t) => ({ agency: t.agency, stage: t.stage, status: t.status, dueAt: trackDueAt(s, t), paused: isOpen(t) && t.paused === true, level: t.level ?? 0 })) };
+}
+
+/** An "each of" parent climbs no ladder of its own: the highest level among its open tracks is where it stands. */
+function highestTrackLevel(s: ExistingAssignment): 0 | EscalationLevel {
+  return openTracks(s).reduce<0 | EscalationLevel>((highest, t) => ((t.level ?? 0) > highest ? (t.level ?? 0) : highest), 0);
 }
 
 function stageSummary(s: ExistingAssignment): StageDeadlinesSummary {
@@ -140,7 +155,7 @@ export function summarize(state: AssignmentState, atIso: string): AssignmentSumm
     pendingExtensionDueAt: s.pendingExtension?.newDueAt ?? null,
     verdict: s.verdict,
     closedAt: s.closedAt,
-    overdueLevel: s.timers.level,
+    overdueLevel: s.kind === 'eachOf' ? highestTrackLevel(s) : s.timers.level,
     tracks: rollUp(s),
     ...(s.stageDeadlines ? { stageDeadlines: stageSummary(s) } : {}),
   };

@@ -64,7 +64,7 @@ export type StageDeadlineMissed = { type: 'StageDeadlineMissed'; data: { stage: 
 /** `dueAt`, `paused`: the track's deadline in force and Centre pause (absent in events stored before they were sent). */
 export type TrackProgressRecorded = {
   type: 'TrackProgressRecorded';
-  data: { agency: string; stage: AssignmentStage; status: AssignmentStatus; dueAt?: string; paused?: boolean; at: string };
+  data: { agency: string; stage: AssignmentStage; status: AssignmentStatus; dueAt?: string; paused?: boolean; level?: 0 | EscalationLevel; at: string };
 };
 /** An `eachOf` parent closes when every track is closed or withdrawn: late if any track was late. */
 export type AssignmentClosed = { type: 'AssignmentClosed'; data: { verdict: Verdict; at: string } };
@@ -187,6 +187,8 @@ export interface TrackProgress {
   readonly dueAt?: string;
   /** Its clock stopped when it last reported (waiting for the Centre, or its report in review). */
   readonly paused?: boolean;
+  /** The escalation ladder's level it had reached when it last reported (tracks before this did not say). */
+  readonly level?: 0 | EscalationLevel;
   readonly at: string;
 }
 

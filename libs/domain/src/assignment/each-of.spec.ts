@@ -68,15 +68,28 @@ describe('an eachOf parent', () => {
     });
   });
 
+  it('stands at the highest escalation level among its open tracks', () => {
+    const history = [...parent(), { type: 'TrackProgressRecorded' as const, data: { agency: 'UBND-HLA', stage: 'research' as const, status: 'inProgressOverdue' as const, dueAt: DUE, paused: false, level: 2 as const, at: T } }];
+    given(parent())
+      .when({ ...progress('UBND-HLA', 'research', 'inProgressOverdue'), dueAt: DUE, paused: false, level: 2 })
+      .then([history[1]]);
+    const state = foldAssignment([...history, { type: 'TrackProgressRecorded', data: { agency: 'UBND-HLB', stage: 'received', status: 'inProgressOverdue', dueAt: DUE, paused: false, level: 1, at: T } }]);
+    expect(summarize(state, T)).toMatchObject({ overdueLevel: 2 });
+    expect(summarize(state, T).tracks?.tracks.map((t) => t.level)).toEqual([2, 1, 0]);
+    // Closed, a track's level no longer counts.
+    const closed = foldAssignment([...history, recorded('UBND-HLA', 'closed', 'doneLate')]);
+    expect(summarize(closed, T).overdueLevel).toBe(0);
+  });
+
   it('rolls up the tracks in its summary', () => {
     const state = foldAssignment([...parent(), recorded('UBND-HLA', 'proposed', 'inProgressOverdue'), recorded('UBND-HLB', 'closed', 'doneOnTime')]);
     expect(summarize(state, T).tracks).toEqual({
       total: 3,
       byStatus: { inProgressOnTime: 1, inProgressOverdue: 1, doneOnTime: 1, doneLate: 0, withdrawn: 0 },
       tracks: [
-        { agency: 'UBND-HLA', stage: 'proposed', status: 'inProgressOverdue', dueAt: DUE, paused: false },
-        { agency: 'UBND-HLB', stage: 'closed', status: 'doneOnTime', dueAt: DUE, paused: false },
-        { agency: 'UBND-HLC', stage: 'received', status: 'inProgressOnTime', dueAt: DUE, paused: false },
+        { agency: 'UBND-HLA', stage: 'proposed', status: 'inProgressOverdue', dueAt: DUE, paused: false, level: 0 },
+        { agency: 'UBND-HLB', stage: 'closed', status: 'doneOnTime', dueAt: DUE, paused: false, level: 0 },
+        { agency: 'UBND-HLC', stage: 'received', status: 'inProgressOnTime', dueAt: DUE, paused: false, level: 0 },
       ],
     });
   });

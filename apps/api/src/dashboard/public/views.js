@@ -333,10 +333,10 @@ function stageDeadlinesList(stageDeadlines) {
   }));
 }
 
-/** An "each of" parent climbs no ladder of its own: each district's track does (its row under the parent). */
+/** An "each of" parent climbs no ladder of its own: it stands at the highest level among its open tracks. */
 function levelText(item) {
-  if (item.kind === 'eachOf') return t('assignment.levelInTracks');
-  return item.overdueLevel ? t(`level.${item.overdueLevel}`) : t('assignment.noLevel');
+  const text = item.overdueLevel ? t(`level.${item.overdueLevel}`) : t('assignment.noLevel');
+  return item.kind === 'eachOf' && item.overdueLevel ? `${text} (${t('assignment.highestTrack')})` : text;
 }
 
 function assignmentRow(ctx, item) {
@@ -467,7 +467,7 @@ function tracksTable(ctx, item) {
       'table',
       { class: 'list', id: 'tracks-table' },
       h('caption', { id: 'tracks-caption', class: 'visually-hidden' }, t('assignment.tracks')),
-      h('thead', {}, h('tr', {}, ['col.agency', 'col.stage', 'col.status', 'col.deadline'].map((key) => h('th', { scope: 'col' }, t(key))))),
+      h('thead', {}, h('tr', {}, ['col.agency', 'col.stage', 'col.status', 'col.deadline', 'col.level'].map((key) => h('th', { scope: 'col' }, t(key))))),
       h(
         'tbody',
         {},
@@ -480,6 +480,7 @@ function tracksTable(ctx, item) {
             h('td', {}, statusBadge(track.status)),
             // The track's deadline in force as it last reported (an extension moves it, not the parent's).
             h('td', {}, timeEl(track.dueAt ?? item.adjustedDueAt), pausedMark(track)),
+            h('td', {}, levelText({ overdueLevel: track.level ?? 0 })),
           ),
         ),
       ),
