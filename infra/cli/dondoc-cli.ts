@@ -2,9 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Client, Connection, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { configFromProcess } from '@app/config';
-import { isDomainFailure } from '@app/contracts';
+import { directiveStateQuery, directiveWorkflowId, isDomainFailure } from '@app/contracts';
 import { dondocDataConverter } from '@app/payload-codec';
 import { planImport } from '../../apps/api/src/directives/plan-import';
 import { startDirective } from '../../apps/api/src/directives/start-directive';
@@ -52,14 +52,14 @@ async function main(args: string[]): Promise<number> {
       return 1;
     }
     const client = new Client({ connection, namespace: config.temporalNamespace, dataConverter: dondocDataConverter });
+    // Its workflow ended once every assignment was done: a new run would try to create it again.
+    if (await createdAndEnded(client, plan.directiveId)) {
+      console.log(`directive ${plan.directiveId} was imported already and has ended: every assignment of it is done`);
+      return 0;
+    }
     const request = { directive: plan.directive, actor: { kind: 'supervisor' as const }, correlationId: randomUUID() };
-    const state = await startDirective(client, config.taskQueue, plan.directiveId, request).catch((error: unknown) => {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) return undefined;
-      throw error;
-    });
-    // Its workflow ended once every assignment was done: nothing to import again.
-    if (!state) console.log(`directive ${plan.directiveId} was imported already and has ended: every assignment of it is done`);
-    else console.log(JSON.stringify(state, null, 2));
+    const state = await startDirective(client, config.taskQueue, plan.directiveId, request);
+    console.log(JSON.stringify(state, null, 2));
     return 0;
   } finally {
     await connection.close();
@@ -87,6 +87,16 @@ main(process.argv.slice(2)).then(
     process.exit(1);
   },
 );
+
+/** The directive's workflow ended after creating it (not a refused creation, which ends too, having created nothing). */
+async function createdAndEnded(client: Client, directiveId: string): Promise<boolean> {
+  const handle = client.workflow.getHandle(directiveWorkflowId(directiveId));
+  const running = await handle.describe().then((d) => d.status.name === 'RUNNING', (error: unknown) => {
+    if (error instanceof WorkflowNotFoundError) return true; // never started: nothing has ended
+    throw error;
+  });
+  return !running && (await handle.query(directiveStateQuery)).created;
+}
 
 /** A refusal as the domain said it ("ASSIGNMENT_ID_TAKEN: …"), not the update's "Workflow Update failed". */
 function describe(error: unknown): string {

@@ -16,7 +16,7 @@ import { translateWorkflowError } from '../temporal/temporal-errors';
 import type { CreateDirectiveDto, DeadlineDto, StageDeadlinesDto } from './dto/create-directive.dto';
 import { withDirectiveScopedIds } from './notice-to-directive';
 import { planImport } from './plan-import';
-import { startDirective } from './start-directive';
+import { directiveEnded, startDirective } from './start-directive';
 
 @Injectable()
 export class DirectivesService {
@@ -67,9 +67,10 @@ export class DirectivesService {
     await this.requireIdsFree(plan.directiveId, plan.directive);
     const preview = { directiveId: plan.directiveId, alreadyImported: existing !== undefined, warnings: plan.warnings, directive: plan.directive };
     if (dryRun) return { dryRun: true, ...preview };
-    // Imported already: the directive as it stands (its workflow may have ended, every assignment done).
+    // Imported already and ended (every assignment done): the directive as it stands; a new run would create it again.
     const stored = existing && (await this.summaries.findState(plan.directiveId));
-    const state = stored ? storedView(plan.directiveId, stored) : await this.startScoped(principal, plan.directiveId, plan.directive);
+    const ended = stored && (await directiveEnded(this.client, plan.directiveId));
+    const state = stored && ended ? storedView(plan.directiveId, stored) : await this.startScoped(principal, plan.directiveId, plan.directive);
     return { dryRun: false, ...preview, state };
   }
 
@@ -107,7 +108,7 @@ export class DirectivesService {
 
   private async start(principal: Principal, directiveId: string, directive: CreateDirectiveRequest['directive']): Promise<DirectiveWorkflowState> {
     const scoped = withDirectiveScopedIds(directiveId, directive);
-    return (await this.existingIfSame(principal, directiveId, scoped)) ?? this.startScoped(principal, directiveId, scoped);
+    return (await this.existingIfEnded(principal, directiveId, scoped)) ?? this.startScoped(principal, directiveId, scoped);
   }
 
   /**
@@ -115,6 +116,15 @@ export class DirectivesService {
    * is refused, instead of answering 201 with the first one's state and creating nothing of its own. Compared as the
    * domain would store it (text trimmed, plans validated), so a retry is a repeat however its text was spaced.
    */
+  /**
+   * A repeat of a stored directive: answered as it stands once its workflow has ended (a new run would try to create it
+   * again); while it runs, the workflow answers, once every assignment is started.
+   */
+  private async existingIfEnded(principal: Principal, directiveId: string, directive: CreateDirectiveRequest['directive']): Promise<DirectiveWorkflowState | undefined> {
+    const stored = await this.existingIfSame(principal, directiveId, directive);
+    return stored && (await directiveEnded(this.client, directiveId)) ? stored : undefined;
+  }
+
   private async existingIfSame(principal: Principal, directiveId: string, directive: CreateDirectiveRequest['directive']): Promise<DirectiveWorkflowState | undefined> {
     const stored = await this.summaries.findState(directiveId);
     if (!stored) return undefined;

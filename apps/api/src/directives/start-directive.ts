@@ -1,4 +1,4 @@
-import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { createDirectiveUpdate, DIRECTIVE_WORKFLOW, directiveWorkflowId, type CreateDirectiveRequest, type DirectiveWorkflowState } from '@app/contracts';
 
 /**
@@ -13,9 +13,20 @@ export function startDirective(client: Client, taskQueue: string, directiveId: s
       taskQueue,
       args: [{ directiveId }],
       workflowIdConflictPolicy: 'USE_EXISTING',
-      // A directive whose every assignment is done has ended; it is not started again (its events are stored).
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
     }),
   });
   return timeoutMs === undefined ? start() : client.connection.withDeadline(Date.now() + timeoutMs, start);
+}
+
+/**
+ * Whether the directive's workflow has ended (every assignment done, or a refused creation): starting it again would
+ * begin a new run. Unknown to Temporal (past retention) counts as ended.
+ */
+export async function directiveEnded(client: Client, directiveId: string): Promise<boolean> {
+  try {
+    return (await client.workflow.getHandle(directiveWorkflowId(directiveId)).describe()).status.name !== 'RUNNING';
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) return true;
+    throw error;
+  }
 }

@@ -65,7 +65,8 @@ export interface TrackRollUp {
     readonly status: AssignmentStatus;
     readonly dueAt: string;
     readonly paused: boolean;
-    readonly level: 0 | EscalationLevel;
+    /** null: the track has not reported its level (it last reported before tracks did). */
+    readonly level: 0 | EscalationLevel | null;
   }[];
 }
 
@@ -114,11 +115,12 @@ function rollUp(s: ExistingAssignment): TrackRollUp | null {
   const tracks = s.stage === 'withdrawn' ? s.tracks.map((t) => (isOpen(t) ? { ...t, stage: 'withdrawn' as const, status: 'withdrawn' as const } : t)) : s.tracks;
   const byStatus = emptyCounts();
   for (const t of tracks) byStatus[t.status] += 1;
-  return { total: tracks.length, byStatus, tracks: tracks.map((t) => ({ agency: t.agency, stage: t.stage, status: t.status, dueAt: trackDueAt(s, t), paused: isOpen(t) && t.paused === true, level: t.level ?? 0 })) };
+  return { total: tracks.length, byStatus, tracks: tracks.map((t) => ({ agency: t.agency, stage: t.stage, status: t.status, dueAt: trackDueAt(s, t), paused: isOpen(t) && t.paused === true, level: t.level ?? null })) };
 }
 
 /** An "each of" parent climbs no ladder of its own: the highest level among its open tracks is where it stands. */
 function highestTrackLevel(s: ExistingAssignment): 0 | EscalationLevel {
+  if (s.stage === 'withdrawn' || s.stage === 'closed') return 0; // its open tracks were withdrawn with it
   return openTracks(s).reduce<0 | EscalationLevel>((highest, t) => ((t.level ?? 0) > highest ? (t.level ?? 0) : highest), 0);
 }
 

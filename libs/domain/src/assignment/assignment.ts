@@ -270,7 +270,8 @@ function created(data: AssignmentCreated['data']): ExistingAssignment {
     pendingExtension: null,
     extensions: [],
     timers: freshTimers(data.at),
-    tracks: data.kind === 'eachOf' ? data.agencies.map((a) => ({ agency: a.agency, stage: 'received' as const, status: 'inProgressOnTime' as const, at: data.at })) : [],
+    // Level 0 from the start: a track reports only what changes (one on time never reports before its first step).
+    tracks: data.kind === 'eachOf' ? data.agencies.map((a) => ({ agency: a.agency, stage: 'received' as const, status: 'inProgressOnTime' as const, level: 0 as const, at: data.at })) : [],
     lastEventAt: data.at,
     ...(data.stageDeadlines ? { stageDeadlines: createdStageDeadlines(data.stageDeadlines) } : {}),
   };

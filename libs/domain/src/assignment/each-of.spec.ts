@@ -19,7 +19,7 @@ describe('an eachOf parent', () => {
     expect(state.exists && [state.stage, state.lead, state.tracks]).toEqual([
       'tracking',
       null,
-      DISTRICTS.map((agency) => ({ agency, stage: 'received', status: 'inProgressOnTime', at: CREATED_AT })),
+      DISTRICTS.map((agency) => ({ agency, stage: 'received', status: 'inProgressOnTime', level: 0, at: CREATED_AT })),
     ]);
   });
 
@@ -75,10 +75,16 @@ describe('an eachOf parent', () => {
       .then([history[1]]);
     const state = foldAssignment([...history, { type: 'TrackProgressRecorded', data: { agency: 'UBND-HLB', stage: 'received', status: 'inProgressOverdue', dueAt: DUE, paused: false, level: 1, at: T } }]);
     expect(summarize(state, T)).toMatchObject({ overdueLevel: 2 });
-    expect(summarize(state, T).tracks?.tracks.map((t) => t.level)).toEqual([2, 1, 0]);
-    // Closed, a track's level no longer counts.
+        // Closed, a track's level no longer counts; withdrawn with its parent, neither.
     const closed = foldAssignment([...history, recorded('UBND-HLA', 'closed', 'doneLate')]);
     expect(summarize(closed, T).overdueLevel).toBe(0);
+    const withdrawn = foldAssignment([...history, { type: 'AssignmentWithdrawn', data: { reason: 'Không còn phù hợp', at: T } }]);
+    expect(summarize(withdrawn, T).overdueLevel).toBe(0);
+    // A track that has not reported since its creation is at 0; one that last reported before tracks sent their level
+    // is not known (null), not 0.
+    expect(summarize(state, T).tracks?.tracks.map((t) => t.level)).toEqual([2, 1, 0]);
+    const reportedBefore = foldAssignment([...history, recorded('UBND-HLC', 'research', 'inProgressOverdue')]);
+    expect(summarize(reportedBefore, T).tracks?.tracks.map((t) => t.level)).toEqual([2, 0, null]);
   });
 
   it('rolls up the tracks in its summary', () => {
@@ -87,8 +93,8 @@ describe('an eachOf parent', () => {
       total: 3,
       byStatus: { inProgressOnTime: 1, inProgressOverdue: 1, doneOnTime: 1, doneLate: 0, withdrawn: 0 },
       tracks: [
-        { agency: 'UBND-HLA', stage: 'proposed', status: 'inProgressOverdue', dueAt: DUE, paused: false, level: 0 },
-        { agency: 'UBND-HLB', stage: 'closed', status: 'doneOnTime', dueAt: DUE, paused: false, level: 0 },
+        { agency: 'UBND-HLA', stage: 'proposed', status: 'inProgressOverdue', dueAt: DUE, paused: false, level: null },
+        { agency: 'UBND-HLB', stage: 'closed', status: 'doneOnTime', dueAt: DUE, paused: false, level: null },
         { agency: 'UBND-HLC', stage: 'received', status: 'inProgressOnTime', dueAt: DUE, paused: false, level: 0 },
       ],
     });

@@ -335,8 +335,12 @@ function stageDeadlinesList(stageDeadlines) {
 
 /** An "each of" parent climbs no ladder of its own: it stands at the highest level among its open tracks. */
 function levelText(item) {
+  if (item.overdueLevel === null) return t('assignment.levelUnknown');
   const text = item.overdueLevel ? t(`level.${item.overdueLevel}`) : t('assignment.noLevel');
-  return item.kind === 'eachOf' && item.overdueLevel ? `${text} (${t('assignment.highestTrack')})` : text;
+  if (item.kind !== 'eachOf') return text;
+  if (item.overdueLevel) return `${text} (${t('assignment.highestTrack')})`;
+  // Tracks that last reported before they sent their level: the parent cannot say.
+  return item.tracks?.tracks.some((track) => track.level === null && track.status !== 'withdrawn' && track.stage !== 'closed') ? t('assignment.levelUnknown') : text;
 }
 
 function assignmentRow(ctx, item) {
@@ -480,7 +484,7 @@ function tracksTable(ctx, item) {
             h('td', {}, statusBadge(track.status)),
             // The track's deadline in force as it last reported (an extension moves it, not the parent's).
             h('td', {}, timeEl(track.dueAt ?? item.adjustedDueAt), pausedMark(track)),
-            h('td', {}, levelText({ overdueLevel: track.level ?? 0 })),
+            h('td', {}, levelText({ overdueLevel: track.level ?? null })),
           ),
         ),
       ),
