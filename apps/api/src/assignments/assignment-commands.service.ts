@@ -8,9 +8,9 @@ import { actorOf, type Principal } from '../auth';
 import type { ApiConfig } from '../core/core.module';
 import { CONFIG, TEMPORAL_CLIENT } from '../core/tokens';
 import { IdempotencyService } from '../idempotency';
-import { ApiError } from '../errors/api-error';
 import { translateWorkflowError } from '../temporal/temporal-errors';
 import { AssignmentAccessService } from './assignment-access.service';
+import { noWorkflowFor } from './no-workflow.error';
 
 /** Sends a user's command to the assignment's workflow as an update; the answer comes after the events are stored. */
 @Injectable()
@@ -34,7 +34,7 @@ export class AssignmentCommandsService {
           handle.executeUpdate(assignmentCommandUpdate, { args: [{ command, actor, correlationId: randomUUID() }], ...(updateId ? { updateId } : {}) }),
         );
       } catch (error) {
-        if (error instanceof WorkflowNotFoundError) throw noWorkflow(target, targetStage(summary, target));
+        if (error instanceof WorkflowNotFoundError) throw noWorkflowFor(target, targetStage(summary, target));
         throw translateWorkflowError(error, 'Assignment', target);
       }
     });
@@ -48,12 +48,3 @@ function targetStage(summary: AssignmentSummaryView, target: string): Assignment
   return summary.tracks?.tracks.find((track) => `${summary.id}.${track.agency}` === target)?.stage;
 }
 
-/**
- * The projection knows the assignment but Temporal has no workflow for it: finished (and past retention) when its
- * stage says so; otherwise not started yet (a large directive starts its assignments after storing them all).
- */
-function noWorkflow(id: string, stage: AssignmentStage | undefined): ApiError {
-  if (stage === 'withdrawn') return new ApiError(409, 'ASSIGNMENT_WITHDRAWN', `Assignment ${id} was withdrawn; it accepts no more commands`);
-  if (stage === 'closed') return new ApiError(409, 'ASSIGNMENT_CLOSED', `Assignment ${id} is closed; it accepts no more commands`);
-  return new ApiError(503, 'ASSIGNMENT_STARTING', `Assignment ${id} is stored and its workflow is still starting; retry shortly`);
-}

@@ -5,9 +5,9 @@ import { EventStore } from '@app/event-store';
 import type { AssignmentPage, AssignmentSummaryView } from '@app/read-models';
 import type { Principal } from '../auth';
 import { EVENT_STORE, TEMPORAL_CLIENT } from '../core/tokens';
-import { ApiError } from '../errors/api-error';
 import { translateWorkflowError } from '../temporal/temporal-errors';
 import { AssignmentAccessService } from './assignment-access.service';
+import { noWorkflowFor } from './no-workflow.error';
 import type { ListAssignmentsQuery } from './dto/list-assignments.query';
 
 export interface TimelineEntry {
@@ -53,7 +53,7 @@ export class AssignmentQueriesService {
     } catch (error) {
       // Finished and past Temporal's retention: the projection's state is final. Not started yet: ask again shortly.
       if (error instanceof WorkflowNotFoundError && (summary.stage === 'closed' || summary.stage === 'withdrawn')) return summary;
-      if (error instanceof WorkflowNotFoundError) throw new ApiError(503, 'ASSIGNMENT_STARTING', `Assignment ${id} is stored and its workflow is still starting; retry shortly`);
+      if (error instanceof WorkflowNotFoundError) throw noWorkflowFor(id, summary.stage);
       throw translateWorkflowError(error, 'Assignment', id);
     }
   }

@@ -62,13 +62,12 @@ export class DirectivesService {
     if (typeof text !== 'string') throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the notice as text/plain (UTF-8)');
     const plan = planImport(text, this.config.importPolicy);
     if (!plan.ok) throw new ApiError(400, `NOTICE_${plan.error.code}`, plan.error.message);
-    const existing = await this.summaries.find(plan.directiveId);
+    const stored = await this.summaries.findState(plan.directiveId);
     // A dry run answers as the import would: a notice whose assignments another directive holds is refused here too.
     await this.requireIdsFree(plan.directiveId, plan.directive);
-    const preview = { directiveId: plan.directiveId, alreadyImported: existing !== undefined, warnings: plan.warnings, directive: plan.directive };
+    const preview = { directiveId: plan.directiveId, alreadyImported: stored !== undefined, warnings: plan.warnings, directive: plan.directive };
     if (dryRun) return { dryRun: true, ...preview };
     // Imported already and ended (every assignment done): the directive as it stands; a new run would create it again.
-    const stored = existing && (await this.summaries.findState(plan.directiveId));
     const ended = stored && (await directiveEnded(this.client, plan.directiveId));
     const state = stored && ended ? storedView(plan.directiveId, stored) : await this.startScoped(principal, plan.directiveId, plan.directive);
     return { dryRun: false, ...preview, state };
@@ -112,11 +111,6 @@ export class DirectivesService {
   }
 
   /**
-   * A repeat of a creation (a retry) answers the directive as it stands; another directive under an id already taken
-   * is refused, instead of answering 201 with the first one's state and creating nothing of its own. Compared as the
-   * domain would store it (text trimmed, plans validated), so a retry is a repeat however its text was spaced.
-   */
-  /**
    * A repeat of a stored directive: answered as it stands once its workflow has ended (a new run would try to create it
    * again); while it runs, the workflow answers, once every assignment is started.
    */
@@ -125,6 +119,11 @@ export class DirectivesService {
     return stored && (await directiveEnded(this.client, directiveId)) ? stored : undefined;
   }
 
+  /**
+   * A repeat of a creation (a retry) is the directive as stored; another directive under an id already taken is refused,
+   * instead of answering 201 with the first one's state and creating nothing of its own. Compared as the domain would
+   * store it (text trimmed, plans validated), so a retry is a repeat however its text was spaced.
+   */
   private async existingIfSame(principal: Principal, directiveId: string, directive: CreateDirectiveRequest['directive']): Promise<DirectiveWorkflowState | undefined> {
     const stored = await this.summaries.findState(directiveId);
     if (!stored) return undefined;

@@ -57,7 +57,7 @@ export interface TrackRollUp {
   readonly byStatus: Readonly<Record<AssignmentStatus, number>>;
   /**
    * dueAt: the track's deadline in force as it last reported it; paused: its clock stopped (the Centre, a report in
-   * review); level: the escalation ladder's level it reached (0 from tracks that did not report one).
+   * review); level: the escalation ladder's level it reached (null: it last reported before tracks sent their level).
    */
   readonly tracks: readonly {
     readonly agency: string;
