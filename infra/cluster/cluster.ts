@@ -104,15 +104,17 @@ async function main(options: Options): Promise<void> {
     TEMPORAL_TASK_QUEUE: config.taskQueue,
     DONDOC_ADMIN_TOKEN: adminToken,
   };
+  // An API drains for DONDOC_SHUTDOWN_GRACE_SECONDS, then closes its pool and Temporal connection.
+  const stopGraceMs = config.shutdownGraceMs + 10_000;
   const workers = await Promise.all(
-    Array.from({ length: options.workers }, (_, i) => startApp(`worker-${i + 1}`, 'apps/worker/src/main.js', appEnv, /dondoc worker polling/)),
+    Array.from({ length: options.workers }, (_, i) => startApp(`worker-${i + 1}`, 'apps/worker/src/main.js', appEnv, /dondoc worker polling/, stopGraceMs)),
   );
   const apis: ClusterState['apis'] = [];
   // One after the other: each applies pending migrations and registers the admin token at boot, before it listens.
   for (let i = 0; i < options.apis; i++) {
     const port = options.fresh ? await freePort() : await preferredPort(config.port + i);
     const name = `api-${i + 1}`;
-    const running = await startApp(name, 'apps/api/src/main.js', { ...appEnv, PORT: String(port) }, /dondoc API listening/);
+    const running = await startApp(name, 'apps/api/src/main.js', { ...appEnv, PORT: String(port) }, /dondoc API listening/, stopGraceMs);
     const url = `http://127.0.0.1:${port}`;
     await waitFor(`${name} health`, async () => {
       const response = await fetch(`${url}/health`);
@@ -204,10 +206,10 @@ async function startTemporal(serverBinary: string, dbs: ClusterDatabases, runDir
 }
 
 /** Runs a built dondoc app as a child process with prefixed output; resolves once it printed `ready`. */
-async function startApp(name: string, script: string, env: NodeJS.ProcessEnv, ready: RegExp): Promise<Running> {
+async function startApp(name: string, script: string, env: NodeJS.ProcessEnv, ready: RegExp, stopGraceMs: number): Promise<Running> {
   // The IPC channel closes if this launcher dies, and the app then stops itself: no orphans.
   const child = spawn(process.execPath, [join(distRoot, script)], { env: appProcessEnv(env), stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
-  const running = { name, child, graceMs: 15_000 };
+  const running = { name, child, graceMs: stopGraceMs };
   app.push(running);
   let isReady = false;
   const readyPromise = new Promise<void>((resolve) => {

@@ -28,8 +28,10 @@ async function main(): Promise<void> {
   log(applied.length ? `applied migrations ${applied.join(', ')}` : 'database schema is up to date');
 
   const env = appProcessEnv({ ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address });
-  runChild('worker', join(distRoot, 'apps/worker/src/main.js'), env);
-  runChild('api', join(distRoot, 'apps/api/src/main.js'), env);
+  // The API drains for DONDOC_SHUTDOWN_GRACE_SECONDS, then closes its pool and Temporal connection.
+  const stopGraceMs = config.shutdownGraceMs + 10_000;
+  runChild('worker', join(distRoot, 'apps/worker/src/main.js'), env, stopGraceMs);
+  runChild('api', join(distRoot, 'apps/api/src/main.js'), env, stopGraceMs);
   const api = `http://${config.host}:${config.port}`;
   await waitForHealth(`${api}/health`);
   if (config.seedOnStart) {
@@ -61,7 +63,7 @@ async function startTemporal(cacheDir: string, dataDir: string, namespace: strin
   return server;
 }
 
-function runChild(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
+function runChild(name: string, script: string, env: NodeJS.ProcessEnv, stopGraceMs: number): ChildProcess {
   // The IPC channel closes if this launcher dies, and the child then stops itself: no orphans.
   const child = spawn(process.execPath, [script], { env, stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
   let stopping = false;
@@ -69,7 +71,7 @@ function runChild(name: string, script: string, env: NodeJS.ProcessEnv): ChildPr
     stopping = true;
     if (child.exitCode !== null || child.signalCode !== null) return;
     await new Promise<void>((resolve) => {
-      const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      const killer = setTimeout(() => child.kill('SIGKILL'), stopGraceMs);
       child.once('exit', () => (clearTimeout(killer), resolve()));
       child.kill('SIGTERM');
     });

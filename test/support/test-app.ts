@@ -21,6 +21,8 @@ export interface TestApp {
   /** Stops the worker (to test restarts); startWorker brings a new one on the same queue. */
   stopWorker(): Promise<void>;
   startWorker(): void;
+  /** Sends the API SIGTERM (as Ctrl-C or a deploy does) and resolves with how it exited. */
+  stopApi(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   close(): Promise<void>;
 }
 
@@ -66,6 +68,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     startWorker: () => {
       worker = run('apps/worker/src/main.js', fullEnv);
     },
+    stopApi: async () => {
+      await stop(api);
+      return { code: api.exitCode, signal: api.signalCode };
+    },
     close: async () => {
       await Promise.all([stop(api), stop(worker)]);
     },
@@ -79,7 +85,7 @@ function run(script: string, env: Record<string, string>, stdout: 'ignore' | 'pi
 function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
     child.once('exit', () => (clearTimeout(killer), resolve()));
     child.kill('SIGTERM');
   });

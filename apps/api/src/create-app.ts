@@ -12,6 +12,7 @@ import { ErrorsFilter } from './errors/errors.filter';
 /** Builds the configured HTTP application; main.ts and the e2e tests both use it. */
 export async function createApp(config: ApiConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false, forceCloseConnections: true });
+  // forceCloseConnections only cuts off what GracefulShutdown's drain left running past its grace period.
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useBodyParser('text', { limit: config.bodyLimit, type: 'text/plain' });

@@ -20,17 +20,18 @@ describe('loadConfig', () => {
       authFailuresPerMinute: 60,
       bodyLimit: 1024 * 1024,
       updateTimeoutMs: 120_000,
+      shutdownGraceMs: 10_000,
     });
     expect(config.workerMetricsAddress).toBeUndefined();
   });
 
   it('reads the production variables', () => {
-    const config = loadConfig({ PORT: '8080', DATABASE_URL: 'postgres://db/dondoc', TEMPORAL_ADDRESS: 'temporal:7233', DONDOC_IMPORT_PROPOSE_DAYS: '10', DONDOC_WORKER_MAX_CACHED_WORKFLOWS: '250', DONDOC_WORKER_METRICS_ADDRESS: '0.0.0.0:9464', DONDOC_AUTH_FAILURES_PER_MINUTE: '10', DONDOC_BODY_LIMIT: '64MB' }, defaults);
-    expect(config).toMatchObject({ bodyLimit: 64 * 1024 * 1024, authFailuresPerMinute: 10, port: 8080, databaseUrl: 'postgres://db/dondoc', temporalAddress: 'temporal:7233', importPolicy: { proposeDays: 10 }, maxCachedWorkflows: 250, workerMetricsAddress: '0.0.0.0:9464' });
+    const config = loadConfig({ PORT: '8080', DATABASE_URL: 'postgres://db/dondoc', TEMPORAL_ADDRESS: 'temporal:7233', DONDOC_SHUTDOWN_GRACE_SECONDS: '0', DONDOC_IMPORT_PROPOSE_DAYS: '10', DONDOC_WORKER_MAX_CACHED_WORKFLOWS: '250', DONDOC_WORKER_METRICS_ADDRESS: '0.0.0.0:9464', DONDOC_AUTH_FAILURES_PER_MINUTE: '10', DONDOC_BODY_LIMIT: '64MB' }, defaults);
+    expect(config).toMatchObject({ shutdownGraceMs: 0, bodyLimit: 64 * 1024 * 1024, authFailuresPerMinute: 10, port: 8080, databaseUrl: 'postgres://db/dondoc', temporalAddress: 'temporal:7233', importPolicy: { proposeDays: 10 }, maxCachedWorkflows: 250, workerMetricsAddress: '0.0.0.0:9464' });
   });
 
   it('refuses bad values with every problem named at once', () => {
-    const attempt = () => loadConfig({ PORT: 'eighty', TEMPORAL_ADDRESS: 'http://x', DONDOC_WORKER_METRICS_ADDRESS: '9464', DONDOC_IMPORT_ACKNOWLEDGE_DAYS: '20', DONDOC_BODY_LIMIT: '10MiB' }, defaults);
+    const attempt = () => loadConfig({ PORT: 'eighty', DONDOC_SHUTDOWN_GRACE_SECONDS: '-1', TEMPORAL_ADDRESS: 'http://x', DONDOC_WORKER_METRICS_ADDRESS: '9464', DONDOC_IMPORT_ACKNOWLEDGE_DAYS: '20', DONDOC_BODY_LIMIT: '10MiB' }, defaults);
     expect(attempt).toThrow(ConfigError);
     try {
       attempt();
@@ -40,6 +41,7 @@ describe('loadConfig', () => {
         'DONDOC_WORKER_METRICS_ADDRESS must be host:port, e.g. 0.0.0.0:9464',
         'DONDOC_BODY_LIMIT must be a size from 1kb to 1gb, e.g. 1mb or 512kb, got "10MiB"',
         'PORT must be an integer from 0 to 65535, got "eighty"',
+        'DONDOC_SHUTDOWN_GRACE_SECONDS must be an integer from 0 to 600, got "-1"',
         'DONDOC_IMPORT_ACKNOWLEDGE_DAYS ≤ DONDOC_IMPORT_PROPOSE_DAYS ≤ DONDOC_IMPORT_DEADLINE_DAYS must hold',
       ]);
     }

@@ -28,6 +28,11 @@ export interface DondocConfig {
    * before answering 503; what was sent still runs once a worker takes it.
    */
   updateTimeoutMs: number;
+  /**
+   * API shutdown (SIGTERM, Ctrl-C): how long requests already running may take to finish once the API stops taking
+   * new connections; what is still running after it is cut off.
+   */
+  shutdownGraceMs: number;
   /** Requests allowed per token (or address) per minute. */
   rateLimitPerMinute: number;
   /** Unknown or revoked tokens allowed per client address per minute, before the address is refused for that minute. */
@@ -106,6 +111,7 @@ export function loadConfig(env: Env, defaults: { homeDir: string; cwd: string })
     webhookSecret: str('DONDOC_WEBHOOK_SECRET') ?? 'dondoc-dev-webhook-secret',
     bodyLimit: bodyLimit ?? 0,
     updateTimeoutMs: int('DONDOC_UPDATE_TIMEOUT_SECONDS', 120, 1, 3600) * 1000,
+    shutdownGraceMs: int('DONDOC_SHUTDOWN_GRACE_SECONDS', 10, 0, 600) * 1000,
     rateLimitPerMinute: int('DONDOC_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     authFailuresPerMinute: int('DONDOC_AUTH_FAILURES_PER_MINUTE', 60, 1, 1_000_000),
     maxCachedWorkflows: int('DONDOC_WORKER_MAX_CACHED_WORKFLOWS', 500, 0, 1_000_000),

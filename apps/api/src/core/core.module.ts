@@ -4,6 +4,7 @@ import type { DondocConfig } from '@app/config';
 import { connect, EventStore, type Sql } from '@app/event-store';
 import { dondocDataConverter } from '@app/payload-codec';
 import { dondocProjector } from '@app/read-models';
+import { GracefulShutdown } from './graceful-shutdown';
 import { CONFIG, EVENT_STORE, SQL, TEMPORAL_CLIENT } from './tokens';
 
 export type ApiConfig = DondocConfig & { databaseUrl: string; temporalAddress: string };
@@ -32,8 +33,9 @@ export class CoreModule implements OnApplicationShutdown {
           },
         },
         { provide: EVENT_STORE, inject: [SQL], useFactory: (sql: Sql) => new EventStore(sql, new Map(), dondocProjector()) },
+        GracefulShutdown,
       ],
-      exports: [CONFIG, SQL, TEMPORAL_CLIENT, EVENT_STORE],
+      exports: [CONFIG, SQL, TEMPORAL_CLIENT, EVENT_STORE, GracefulShutdown],
     };
   }
 

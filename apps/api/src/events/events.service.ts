@@ -1,7 +1,8 @@
 import { Inject, Injectable, type MessageEvent } from '@nestjs/common';
-import { Observable } from 'rxjs';
+import { Observable, takeUntil } from 'rxjs';
 import type { EventStore, StoredEvent } from '@app/event-store';
 import type { Principal } from '../auth/principal';
+import { GracefulShutdown } from '../core/graceful-shutdown';
 import { EVENT_STORE } from '../core/tokens';
 import { ApiTokensRepository } from '../tokens/api-tokens.repository';
 import type { EventPageView, FeedEventView } from './dto/event.views';
@@ -21,6 +22,7 @@ export class EventsService {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly tokens: ApiTokensRepository,
+    private readonly shutdown: GracefulShutdown,
   ) {}
 
   async page(after: string | undefined, limit: number): Promise<EventPageView> {
@@ -29,9 +31,9 @@ export class EventsService {
     return { events: events.map(toView), nextCursor: last ? encodeCursor(last) : after || null };
   }
 
-  /** The stream for this principal: it ends once the principal's token is revoked. */
+  /** The stream for this principal: it ends once the principal's token is revoked, or when this API shuts down. */
   streamFor(principal: Principal, after: string | undefined): Observable<MessageEvent> {
-    return this.stream(after, () => this.tokens.isLive(principal.tokenId));
+    return this.stream(after, () => this.tokens.isLive(principal.tokenId)).pipe(takeUntil(this.shutdown.stopping$));
   }
 
   /**
