@@ -16,7 +16,8 @@ afterAll(() => {
 /** `npm start` on embedded defaults: no DATABASE_URL, no TEMPORAL_ADDRESS. */
 function start(dataDir: string, port: number): { child: ChildProcess; output: () => string; up: Promise<void> } {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DONDOC_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', DONDOC_ADMIN_TOKEN: TEST_ADMIN_TOKEN };
-  const child = spawn(process.execPath, [launcher], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // A process group of its own, as a terminal gives it: Ctrl-C there reaches every process in it.
+  const child = spawn(process.execPath, [launcher], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   launched.push(child);
   let output = '';
   const up = new Promise<void>((resolve, reject) => {
@@ -32,11 +33,23 @@ function start(dataDir: string, port: number): { child: ChildProcess; output: ()
   return { child, output: () => output, up };
 }
 
-function stopped(child: ChildProcess): Promise<number | null> {
+/** SIGTERM to the launcher, or Ctrl-C in its terminal: SIGINT to its whole process group. */
+function stopped(child: ChildProcess, how: 'SIGTERM' | 'Ctrl-C' = 'SIGTERM'): Promise<number | null> {
   return new Promise((resolve) => {
     child.once('exit', (code) => resolve(code));
-    child.kill('SIGTERM');
+    if (how === 'SIGTERM') child.kill('SIGTERM');
+    else process.kill(-child.pid!, 'SIGINT');
   });
+}
+
+/** Whether any process of the launcher's group (PostgreSQL, the dev server, the API, the worker) still runs. */
+function groupAlive(child: ChildProcess): boolean {
+  try {
+    process.kill(-child.pid!, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function seedDirectives(api: string): Promise<string[]> {
@@ -84,6 +97,10 @@ describe('npm start on embedded defaults', () => {
     const sameData = start(dataDir, await freePort());
     await expect(sameData.up).rejects.toThrow(/is in use by PostgreSQL \(pid \d+\), probably another dondoc/);
     expect((await http(`${api}/health`)).status).toBe(200);
-    expect(await stopped(second.child)).toBe(0);
+    // Ctrl-C reaches PostgreSQL and the dev server at the same moment as the launcher: it still stops them all.
+    expect(await stopped(second.child, 'Ctrl-C')).toBe(0);
+    expect(second.output()).toContain('data kept for the next start');
+    for (let waited = 0; groupAlive(second.child) && waited < 10_000; waited += 200) await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(groupAlive(second.child)).toBe(false);
   });
 });

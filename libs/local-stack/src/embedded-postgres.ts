@@ -68,7 +68,31 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   await server.start().catch(failed('start'));
   const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
   await createDatabaseIfMissing(`postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`, DATABASE);
-  return { url, stop: () => server.stop() };
+  const pid = postmasterPid(databaseDir);
+  // Ctrl-C reaches PostgreSQL too (same process group) and it may be gone before we stop it; the package then waits
+  // for an exit that already happened, for ever: watch the pid as well.
+  return { url, stop: () => (pid === undefined ? server.stop() : Promise.race([server.stop(), processGone(pid)])) };
+}
+
+/** The pid in PostgreSQL's lock file, if there is one. */
+function postmasterPid(databaseDir: string): number | undefined {
+  const pidFile = join(databaseDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+}
+
+async function processGone(pid: number): Promise<void> {
+  while (isAlive(pid)) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false; // gone, or another user's
+  }
 }
 
 /**
@@ -76,20 +100,14 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
  * reason lost: say who holds it. A pid file left by a process that is gone is PostgreSQL's to clear.
  */
 function requireNotInUse(databaseDir: string): void {
-  const pidFile = join(databaseDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isPostgresRunning(pid)) return;
+  const pid = postmasterPid(databaseDir);
+  if (pid === undefined || !isPostgresRunning(pid)) return;
   throw new Error(`The data in ${databaseDir} is in use by PostgreSQL (pid ${pid}), probably another dondoc started from this folder: stop it first, or set DONDOC_DATA_DIR to another folder`);
 }
 
 /** A live PostgreSQL with that pid: after a crash or a reboot the pid may now be another program's. */
 function isPostgresRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false; // gone, or another user's: PostgreSQL decides about its own lock then
-  }
+  if (!isAlive(pid)) return false; // gone, or another user's: PostgreSQL decides about its own lock then
   const cmdline = `/proc/${pid}/cmdline`;
   return !existsSync('/proc/self') || (existsSync(cmdline) && readFileSync(cmdline, 'utf8').includes('postgres'));
 }
