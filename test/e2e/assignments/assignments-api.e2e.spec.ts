@@ -267,6 +267,36 @@ describe('assignments over HTTP against the running stack', () => {
     expect(withoutTracks.body.items.map((a: { id: string }) => a.id)).toEqual([parent]);
   });
 
+  it('shows an agency an "each of" assignment with its own track\'s status, in its list and on the assignment itself', async () => {
+    const due = new Date(Date.now() + 4000).toISOString();
+    const directiveId = await directive([
+      { key: 'A3', text: 'Rà soát, tổng hợp, báo cáo những bất cập của cơ sở', kind: 'eachOf', agencies: [{ agency: 'BTV-HUONGSON', role: 'lead' }, { agency: 'BTV-CANLOC', role: 'lead' }], deadline: { kind: 'instant', at: due } },
+    ], { timerPolicy: { remindBeforeMs: [1000], ladderAfterMs: [60_000, 120_000, 180_000] } });
+    const parent = `${directiveId}-A3`;
+    const own = `${parent}.BTV-HUONGSON`;
+    await visible(own);
+    expect((await post(`/api/assignments/${parent}/extension`, district, { reason: 'Chờ số liệu các xã', newDueAt: new Date(Date.now() + 86_400_000).toISOString() })).status).toBe(200);
+    expect((await post(`/api/assignments/${own}/extension-decision`, supervisor, { decision: 'approve' })).status).toBe(200);
+    // Cẩm Lộc's deadline passes: the whole is overdue, Hương Sơn's part of it is not.
+    let whole = await get(`/api/assignments/${parent}`, supervisor);
+    for (let i = 0; i < 100 && whole.body.status !== 'inProgressOverdue'; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      whole = await get(`/api/assignments/${parent}`, supervisor);
+    }
+    expect(whole.body.status).toBe('inProgressOverdue');
+    expect((await get(`/api/assignments/${parent}`, district)).body).toMatchObject({ id: parent, status: 'inProgressOnTime', tracks: { total: 2 } });
+    expect((await get(`/api/assignments/${parent}?consistent=true`, district)).body).toMatchObject({ id: parent, status: 'inProgressOnTime' });
+    const listed = await get(`/api/assignments?directive=${directiveId}&tracks=false`, district);
+    expect(listed.body.items).toMatchObject([{ id: parent, status: 'inProgressOnTime' }]);
+  });
+
+  it('tells a token who it speaks for: its role and, for an agency, its agency', async () => {
+    expect((await get('/api/me', district)).body).toMatchObject({ role: 'agency', agency: 'BTV-HUONGSON' });
+    expect((await get('/api/me', viewer)).body).toMatchObject({ role: 'viewer', agency: null });
+    expect((await get('/api/me', adminToken(app))).body).toMatchObject({ role: 'admin', agency: null });
+    expect((await http(`${app.url}/api/me`)).status).toBe(401);
+  });
+
   it('shows overdue work, the escalation timeline and the agency inbox once a short deadline passes', async () => {
     const due = new Date(Date.now() + 2500).toISOString();
     const directiveId = await directive([single('A1', { kind: 'instant', at: due })], { timerPolicy: { remindBeforeMs: [1500], ladderAfterMs: [500, 1000, 1500] } });

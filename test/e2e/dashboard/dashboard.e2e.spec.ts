@@ -223,6 +223,8 @@ describe('Supervisor dashboard in a real browser', () => {
     await page.locator('#tracks-table').waitFor();
     expect(await page.locator('#tracks-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-agency')))).toEqual(['BTV-HUONGSON', 'BTV-NGHIXUAN']);
     expect(await page.locator('#tracks-table tbody tr').first().locator('td').allTextContents()).toEqual(['Tiếp nhận', 'Đang thực hiện trong hạn', vietnamTime(due), 'Chưa đôn đốc']);
+    // A supervisor opens every district's track.
+    expect(await page.locator('#tracks-table tbody th a').allTextContents()).toEqual(['BTV-HUONGSON', 'BTV-NGHIXUAN']);
     expect(await page.locator('.stepper [aria-current="step"]').textContent()).toBe('Theo dõi (hiện tại)');
     // The districts climb the ladder on their own tracks; the parent stands at the highest of theirs (none yet).
     expect(await fact('level')).toBe('Chưa đôn đốc');
@@ -234,6 +236,28 @@ describe('Supervisor dashboard in a real browser', () => {
     await page.locator('.stepper [data-stage="withdrawn"][aria-current="step"]').waitFor();
     expect(await page.locator('.stepper .passed').evaluateAll((steps) => steps.map((step) => step.getAttribute('data-stage')))).toEqual(['received', 'research']);
     expectOnlyOwnOrigin(dashboard);
+  });
+
+  it('shows a district its part of an "each of" assignment: its own status, a link to its track and none to the others\'', async () => {
+    const directive = await createDirective('Kết luận về rà soát quy hoạch', [
+      { key: 'A2', text: 'Các huyện ủy rà soát quy hoạch', kind: 'eachOf', agencies: [{ agency: 'BTV-HUONGSON', role: 'lead' }, { agency: 'BTV-NGHIXUAN', role: 'lead' }], at: FAR(30) },
+    ]);
+    const parent = `${directive}-A2`;
+    const district = await mintToken(app, 'agency', 'BTV-NGHIXUAN');
+    await command(district, parent, 'acknowledge');
+
+    const dashboard = await open();
+    const { page } = dashboard;
+    await signIn(page, app.url, district, `#/assignments/${encodeURIComponent(parent)}`);
+    await page.locator('#tracks-table').waitFor();
+    expect(await page.locator('#tracks-table tbody th a').allTextContents()).toEqual(['BTV-NGHIXUAN']);
+    expect(await page.locator('#tracks-table tbody tr[data-agency="BTV-HUONGSON"] th').textContent()).toContain('BTV-HUONGSON');
+    expect(await page.locator('[data-fact="ownStatus"] dd').textContent()).toBe('Đang thực hiện trong hạn');
+    await page.locator('[data-fact="ownTrack"] dd a').click();
+    await page.getByRole('heading', { level: 1, name: `Nhiệm vụ ${parent}.BTV-NGHIXUAN` }).waitFor();
+    expect(await page.locator('[data-fact="stage"] dd').textContent()).toBe('Nghiên cứu');
+    await expectNoPlaceholders(dashboard);
+    expect(dashboard.errors).toEqual([]);
   });
 
   it('shows an overdue escalation and the ladder levels in the timeline as they happen, without reloading', async () => {

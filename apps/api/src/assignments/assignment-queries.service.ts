@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { assignmentStateQuery, assignmentStreamId, assignmentWorkflowId } from '@app/contracts';
+import { trackIdOf } from '@app/domain';
 import { EventStore } from '@app/event-store';
 import type { AssignmentPage, AssignmentSummaryView } from '@app/read-models';
 import type { Principal } from '../auth';
@@ -9,6 +10,9 @@ import { translateWorkflowError } from '../temporal/temporal-errors';
 import { AssignmentAccessService } from './assignment-access.service';
 import { noWorkflowFor } from './no-workflow.error';
 import type { ListAssignmentsQuery } from './dto/list-assignments.query';
+
+/** From the projection, or with `consistent` as the workflow holds it. */
+export type AssignmentView = AssignmentSummaryView | (Record<string, unknown> & { id: string; status: string; version: number });
 
 export interface TimelineEntry {
   eventId: string;
@@ -44,8 +48,25 @@ export class AssignmentQueriesService {
     });
   }
 
-  async get(principal: Principal, id: string, consistent: boolean): Promise<AssignmentSummaryView | (Record<string, unknown> & { version: number })> {
+  async get(principal: Principal, id: string, consistent: boolean): Promise<AssignmentView> {
     const summary = await this.access.visible(principal, id, new Date().toISOString());
+    const view = await this.read(summary, consistent);
+    return principal.role === 'agency' && summary.kind === 'eachOf' ? this.withOwnTrackStatus(principal, view, consistent) : view;
+  }
+
+  /**
+   * An agency sees an "each of" assignment with its own track's status, as its list shows it: overdue while any
+   * district is late, the whole's would show an on-time district's work as overdue.
+   */
+  private async withOwnTrackStatus(principal: Principal, parent: AssignmentView, consistent: boolean): Promise<AssignmentView> {
+    const track = await this.access.summaries.find(trackIdOf(parent.id, principal.agency ?? ''), new Date().toISOString());
+    if (!track) return parent; // not started yet: the directive's workflow starts its tracks just after storing them
+    const own = await this.read(track, consistent);
+    return { ...parent, status: own.status };
+  }
+
+  private async read(summary: AssignmentSummaryView, consistent: boolean): Promise<AssignmentView> {
+    const id = summary.id;
     if (!consistent) return summary;
     try {
       const live = await this.client.workflow.getHandle(assignmentWorkflowId(id)).query(assignmentStateQuery);

@@ -13,6 +13,8 @@ const langButton = document.getElementById('lang');
 
 const ctx = {
   agencies: new Map(),
+  /** Who is signed in: { role, agency } (GET /api/me). */
+  me: undefined,
   directives: [],
   unauthorized: () => signOut({ kind: 'error', text: t('signin.expired') }),
   signIn,
@@ -62,8 +64,9 @@ function parseHash() {
 }
 
 async function loadReferenceData() {
-  const [agencies, directives] = await Promise.all([ctx.agencies.size ? null : get('agencies'), get('directives')]);
+  const [agencies, directives, me] = await Promise.all([ctx.agencies.size ? null : get('agencies'), get('directives'), ctx.me ? null : get('me')]);
   if (agencies) ctx.agencies = new Map(agencies.map((a) => [a.code, a]));
+  if (me) ctx.me = me;
   ctx.directives = directives;
 }
 
@@ -157,6 +160,7 @@ async function signIn(value) {
   setToken(value);
   liveRefused = false;
   ctx.agencies = new Map();
+  ctx.me = undefined;
   if (!location.hash || location.hash === '#/sign-in') location.hash = '#/timeline';
   else await route();
   main.focus();
@@ -164,6 +168,7 @@ async function signIn(value) {
 
 function signOut(message) {
   clearToken();
+  ctx.me = undefined;
   clearTimeout(reopenTimer);
   liveGeneration += 1;
   stopLive();

@@ -448,7 +448,9 @@ function facts(ctx, item) {
     item.parentId ? ['assignment.parent', h('a', { href: assignmentHref(item.parentId) }, item.parentId)] : null,
     ['assignment.kind', t(`kind.${item.kind}`)],
     ['assignment.stage', stageLabel(item.stage)],
-    ['assignment.status', statusBadge(item.status)],
+    // An agency sees an "each of" assignment with its own track's status (the API gives it so), and a way to it.
+    [ownTrackOf(ctx, item) ? 'assignment.ownStatus' : 'assignment.status', statusBadge(item.status)],
+    ownTrackOf(ctx, item) ? ['assignment.ownTrack', h('a', { href: assignmentHref(ownTrackOf(ctx, item)) }, ownTrackOf(ctx, item))] : null,
     item.kind === 'eachOf' ? ['assignment.agencies', agenciesCell(ctx, item)] : ['assignment.lead', item.lead ? [agencyEl(ctx, item.lead), ` — ${agencyName(ctx, item.lead)}`] : t('none')],
     item.kind !== 'eachOf' && item.coordinators.length ? ['assignment.coordinators', item.coordinators.flatMap((c, i) => (i ? [', ', agencyEl(ctx, c)] : [agencyEl(ctx, c)]))] : null,
     ['assignment.originalDue', timeEl(item.originalDueAt)],
@@ -461,6 +463,17 @@ function facts(ctx, item) {
     item.closedAt ? ['assignment.closedAt', [timeEl(item.closedAt), item.verdict ? ` (${t(`verdict.${item.verdict}`)})` : '']] : null,
   ].filter(Boolean);
   return h('dl', { class: 'facts' }, rows.map(([key, value]) => h('div', { 'data-fact': key.split('.')[1] }, h('dt', {}, t(key)), h('dd', {}, value))));
+}
+
+/** The id of the signed-in agency's own track of an "each of" assignment; undefined for anyone else. */
+function ownTrackOf(ctx, item) {
+  if (ctx.me?.role !== 'agency' || !item.tracks?.tracks.some((track) => track.agency === ctx.me.agency)) return undefined;
+  return `${item.id}.${ctx.me.agency}`;
+}
+
+/** An agency opens only its own track (another's answers 404); every other role opens them all. */
+function mayOpenTrack(ctx, track) {
+  return ctx.me?.role !== 'agency' || track.agency === ctx.me.agency;
 }
 
 function tracksTable(ctx, item) {
@@ -479,7 +492,7 @@ function tracksTable(ctx, item) {
           h(
             'tr',
             { 'data-agency': track.agency },
-            h('th', { scope: 'row' }, h('a', { href: assignmentHref(`${item.id}.${track.agency}`) }, track.agency), h('span', { class: 'agency-name' }, agencyName(ctx, track.agency))),
+            h('th', { scope: 'row' }, mayOpenTrack(ctx, track) ? h('a', { href: assignmentHref(`${item.id}.${track.agency}`) }, track.agency) : track.agency, h('span', { class: 'agency-name' }, agencyName(ctx, track.agency))),
             h('td', {}, stageLabel(track.stage)),
             h('td', {}, statusBadge(track.status)),
             // The track's deadline in force as it last reported (an extension moves it, not the parent's).

@@ -42,3 +42,15 @@ export class CreatedTokenView {
   @ApiProperty({ example: 'ddc_…', description: 'The bearer token; shown once, stored only as a hash' })
   token!: string;
 }
+
+/** Who the presented token speaks for. */
+export class PrincipalView {
+  @ApiProperty({ format: 'uuid' })
+  tokenId!: string;
+
+  @ApiProperty({ enum: ROLES })
+  role!: Role;
+
+  @ApiProperty({ type: String, nullable: true, example: 'BTCTU', description: 'The agency an agency token speaks for; null for the other roles' })
+  agency!: string | null;
+}
