@@ -93,6 +93,22 @@ describe('assignment workflows on the real Temporal dev server', () => {
     await recordHistory(assignmentWorkflowId(id), 'escalation-to-centre');
   });
 
+  it('sends a rejected report back to the Centre\'s answer: revised and confirmed without a second escalation', async () => {
+    const id = uniqueId('A4');
+    const lead = await acceptedBeyondCompetence(id);
+    await send(client, id, { type: 'EscalateToCentre', centralBody: 'Ban Bí thư', summary: 'Chế độ phụ cấp' }, SUPERVISOR);
+    await send(client, id, { type: 'RecordCentreResponse', response: 'Đồng ý nghiên cứu' }, SUPERVISOR);
+    await send(client, id, { type: 'SubmitReport', summary: 'Đã báo cáo' }, lead);
+    const rejected = await send(client, id, { type: 'RejectReport', comment: 'Chưa đủ số liệu' }, SUPERVISOR);
+    expect(rejected.assignment).toMatchObject({ stage: 'centreResponded', paused: false });
+    await send(client, id, { type: 'SubmitReport', summary: 'Đã bổ sung số liệu' }, lead);
+    const closed = await send(client, id, { type: 'ConfirmReport' }, SUPERVISOR);
+    expect(closed.assignment.stage).toBe('closed');
+    expect(await eventTypes(id)).toEqual(['AssignmentCreated', 'AssignmentAcknowledged', 'ProposalSubmitted', 'ProposalAccepted', 'EscalatedToCentre', 'CentreResponded', 'ReportSubmitted', 'ReportRejected', 'ReportSubmitted', 'ReportConfirmed']);
+    await client.workflow.getHandle(assignmentWorkflowId(id)).result();
+    await recordHistory(assignmentWorkflowId(id), 'report-rejected-after-centre');
+  });
+
   it('lets the Office deny an extension requested before the work went to the Centre, while it waits there', async () => {
     const id = uniqueId('A4');
     const lead = await acceptedBeyondCompetence(id);
@@ -232,6 +248,7 @@ describe('assignment workflows on the real Temporal dev server', () => {
     const confirmed = await send(client, confirmedId, { type: 'ConfirmReport' }, SUPERVISOR);
     expect(confirmed.assignment).toMatchObject({ stage: 'closed', status: 'doneOnTime', verdict: 'onTime' });
     const rejected = await send(client, rejectedId, { type: 'RejectReport', comment: 'Chưa đủ số liệu' }, SUPERVISOR);
+    expect(rejected.assignment).toMatchObject({ stage: 'accepted', paused: false });
     const data = rejected.events[0].data as { pausedMs: number; adjustedDueAt: string };
     expect(data.pausedMs).toBeGreaterThan(1500);
     expect(Date.parse(rejected.assignment.adjustedDueAt)).toBeGreaterThanOrEqual(Date.parse(deadline.at) + data.pausedMs);

@@ -291,9 +291,11 @@ function decideRejectReport(c: RejectReport, s: ExistingAssignment, at: string):
   requireSupervisor(c.actor, 'reject the report');
   requireStage(s, ['reported'], 'reject the report');
   const comment = requireText(c.comment, 'comment');
-  if (!inReview(s) || !s.report) return [{ type: 'ReportRejected', data: { comment, at } }];
+  // The lead revises the report where it was written: the accepted proposal and the Centre's answer stand.
+  const backTo = s.escalation?.respondedAt ? 'centreResponded' : 'accepted';
+  if (!inReview(s) || !s.report) return [{ type: 'ReportRejected', data: { comment, at, backTo } }];
   const pausedMs = Math.max(0, toMs(at) - toMs(s.report.submittedAt));
-  return [{ type: 'ReportRejected', data: { comment, at, pausedMs, adjustedDueAt: resumedDueAt(s.adjustedDueAt, pausedMs) } }];
+  return [{ type: 'ReportRejected', data: { comment, at, pausedMs, adjustedDueAt: resumedDueAt(s.adjustedDueAt, pausedMs), backTo } }];
 }
 
 function decideRequestExtension(c: RequestExtension, s: ExistingAssignment, at: string): AssignmentEvent[] {

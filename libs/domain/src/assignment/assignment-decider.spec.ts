@@ -299,18 +299,36 @@ describe('ConfirmReport', () => {
 });
 
 describe('RejectReport', () => {
-  it('reopens to research with a required comment; a new proposal is needed; the day in review is given back', () => {
+  it('sends the report back to be revised, with a required comment; the accepted proposal stands; the day in review is given back', () => {
     // In review from 20 to 21 March: the deadline of Friday 29 March moves a day, to Saturday, so to Monday's end.
-    const rejected: AssignmentEvent = { type: 'ReportRejected', data: { comment: 'Chưa đạt', at: T, pausedMs: DAY, adjustedDueAt: '2024-04-01T16:59:59.999Z' } };
+    const rejected: AssignmentEvent = { type: 'ReportRejected', data: { comment: 'Chưa đạt', at: T, pausedMs: DAY, adjustedDueAt: '2024-04-01T16:59:59.999Z', backTo: 'accepted' } };
     given(inReported()).when({ type: 'RejectReport', at: T, actor: SUPERVISOR, comment: 'Chưa đạt' }).then([rejected]);
     const reopened = stateOf([...inReported(), rejected]);
-    expect([reopened.stage, reopened.proposal, reopened.report, reopened.adjustedDueAt, reopened.pausedMsTotal]).toEqual(['research', null, null, '2024-04-01T16:59:59.999Z', DAY]);
+    expect([reopened.stage, reopened.report, reopened.adjustedDueAt, reopened.pausedMsTotal]).toEqual(['accepted', null, '2024-04-01T16:59:59.999Z', DAY]);
+    expect(reopened.proposal?.acceptedAt).not.toBeNull();
+    given([...inReported(), rejected]).when({ type: 'SubmitReport', at: T, actor: LEAD, summary: 'Đã hoàn thành' }).then([ev.reported(T)]);
+  });
+
+  it('after the Centre answered, sends it back to that answer: the revised report needs no second escalation', () => {
+    const history = [...inCentreResponded(), ev.reported('2024-04-01T02:00:00.000Z')];
+    const [rejected] = decide({ type: 'RejectReport', at: '2024-04-02T02:00:00.000Z', actor: SUPERVISOR, comment: 'Chưa đủ số liệu' }, stateOf(history));
+    expect(rejected).toMatchObject({ type: 'ReportRejected', data: { backTo: 'centreResponded' } });
+    const reopened = stateOf([...history, rejected]);
+    expect([reopened.stage, reopened.escalation?.response]).toEqual(['centreResponded', expect.any(String)]);
+    given([...history, rejected]).when({ type: 'SubmitReport', at: '2024-04-03T02:00:00.000Z', actor: LEAD, summary: 'Đã hoàn thành' }).then([ev.reported('2024-04-03T02:00:00.000Z')]);
+  });
+
+  it('replays a rejection stored before reports went back to be revised as it was: research again, a new proposal needed', () => {
+    const stored: AssignmentEvent = { type: 'ReportRejected', data: { comment: 'Chưa đạt', at: T, pausedMs: DAY, adjustedDueAt: '2024-04-01T16:59:59.999Z' } };
+    const reopened = stateOf([...inReported(), stored]);
+    expect([reopened.stage, reopened.proposal, reopened.report, reopened.escalation]).toEqual(['research', null, null, null]);
   });
 
   it('gives nothing back for a report stored before the clock stopped for review (its clock kept running)', () => {
     const history = [...inAccepted(), ev.reportedClockRunning('2024-03-20T02:00:00.000Z')];
-    given(history).when({ type: 'RejectReport', at: T, actor: SUPERVISOR, comment: 'Chưa đạt' }).then([{ type: 'ReportRejected', data: { comment: 'Chưa đạt', at: T } }]);
-    expect(stateOf([...history, { type: 'ReportRejected', data: { comment: 'Chưa đạt', at: T } }]).adjustedDueAt).toBe(DUE);
+    const rejected: AssignmentEvent = { type: 'ReportRejected', data: { comment: 'Chưa đạt', at: T, backTo: 'accepted' } };
+    given(history).when({ type: 'RejectReport', at: T, actor: SUPERVISOR, comment: 'Chưa đạt' }).then([rejected]);
+    expect(stateOf([...history, rejected]).adjustedDueAt).toBe(DUE);
   });
 
   it('needs a comment, the supervisor, and a report', () => {

@@ -51,7 +51,11 @@ export type ReportSubmitted = { type: 'ReportSubmitted'; data: { summary: string
 /** Closes the assignment; the verdict is fixed here and never changes. */
 export type ReportConfirmed = { type: 'ReportConfirmed'; data: { comment: string | null; verdict: Verdict; dueAt: string; at: string } };
 /** With a report that stopped the clock: the time it spent in review, given back, and the deadline that makes. */
-export type ReportRejected = { type: 'ReportRejected'; data: { comment: string; at: string; pausedMs?: number; adjustedDueAt?: string } };
+/**
+ * `backTo`: the stage the report was submitted from, where the lead revises it; the accepted proposal and the Centre's
+ * answer stand. Rejections stored before it existed reopened research, the proposal and escalation dropped.
+ */
+export type ReportRejected = { type: 'ReportRejected'; data: { comment: string; at: string; pausedMs?: number; adjustedDueAt?: string; backTo?: 'accepted' | 'centreResponded' } };
 export type ExtensionRequested = { type: 'ExtensionRequested'; data: { reason: string; newDueAt: string; at: string } };
 export type ExtensionApproved = { type: 'ExtensionApproved'; data: { previousDueAt: string; adjustedDueAt: string; comment: string | null; at: string } };
 export type ExtensionDenied = { type: 'ExtensionDenied'; data: { comment: string | null; at: string } };
@@ -346,6 +350,7 @@ export function evolve(state: AssignmentState, event: AssignmentEvent): Assignme
     case 'ReportRejected': {
       const { adjustedDueAt, pausedMs } = event.data;
       const clock = adjustedDueAt === undefined ? {} : { adjustedDueAt, pausedMsTotal: s.pausedMsTotal + (pausedMs ?? 0) };
+      if (event.data.backTo) return { ...s, ...clock, stage: event.data.backTo, report: null };
       return { ...s, ...clock, stage: 'research', report: null, proposal: null, escalation: null };
     }
     case 'ExtensionRequested':

@@ -54,6 +54,7 @@ function eventDetails(data) {
   if (typeof data.verdict === 'string') lines.push([t('field.verdict'), t(`verdict.${data.verdict}`)]);
   if (typeof data.agency === 'string') lines.push([t('field.agency'), data.agency]);
   if (typeof data.stage === 'string') lines.push([t('field.stage'), stageLabel(data.stage)]);
+  if (typeof data.backTo === 'string') lines.push([t('field.backTo'), stageLabel(data.backTo)]);
   if (typeof data.status === 'string') lines.push([t('field.status'), t(`status.${data.status}`)]);
   if (data.beyondProvincialCompetence === true) lines.push([t('field.beyondProvincialCompetence'), t('yes')]);
   if (data.stopsClock === true) lines.push([t('field.clock'), t('field.clockStoppedForReview')]);
