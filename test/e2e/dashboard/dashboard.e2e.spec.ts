@@ -139,6 +139,7 @@ describe('Supervisor dashboard in a real browser', () => {
     expect(await sessionToken(page)).toBe(supervisor);
     await page.locator('#live[data-state="on"]').waitFor();
     await screenshot(page, 'timeline-signed-in');
+    expect(await page.locator('#who').textContent()).toBe('Đăng nhập: Cán bộ theo dõi');
 
     const apiCalls = dashboard.requests.filter((r) => new URL(r.url).pathname.startsWith('/api/') && !r.url.includes('/api/events/stream'));
     expect(apiCalls.length).toBeGreaterThanOrEqual(3);
@@ -152,6 +153,7 @@ describe('Supervisor dashboard in a real browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
     expect(await sessionToken(page)).toBeNull();
     expect(await page.locator('#nav').isVisible()).toBe(false);
+    expect(await page.locator('#who').isVisible()).toBe(false);
   });
 
   it('goes back to sign-in with a message once the token is revoked (401)', async () => {
@@ -250,6 +252,7 @@ describe('Supervisor dashboard in a real browser', () => {
     const { page } = dashboard;
     await signIn(page, app.url, district, `#/assignments/${encodeURIComponent(parent)}`);
     await page.locator('#tracks-table').waitFor();
+    expect(await page.locator('#who').textContent()).toMatch(/^Đăng nhập: BTV-NGHIXUAN — Ban Thường vụ Huyện ủy Nghi Xuân$/);
     expect(await page.locator('#tracks-table tbody th a').allTextContents()).toEqual(['BTV-NGHIXUAN']);
     expect(await page.locator('#tracks-table tbody tr[data-agency="BTV-HUONGSON"] th').textContent()).toContain('BTV-HUONGSON');
     expect(await page.locator('[data-fact="ownStatus"] dd').textContent()).toBe('Đang thực hiện trong hạn');

@@ -8,6 +8,7 @@ import { renderAssignment, renderAssignments, renderSignIn, renderStatus, render
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
 const liveEl = document.getElementById('live');
+const whoEl = document.getElementById('who');
 const signOutButton = document.getElementById('sign-out');
 const langButton = document.getElementById('lang');
 
@@ -38,6 +39,16 @@ function applyChrome() {
   signOutButton.hidden = !signedIn;
   liveEl.hidden = !signedIn;
   showLive();
+  showWho();
+}
+
+/** Who is signed in: an agency by code and name, anyone else by role. */
+function showWho() {
+  const me = token() ? ctx.me : undefined;
+  whoEl.hidden = !me;
+  if (!me) return;
+  const name = me.role === 'agency' ? `${me.agency} — ${ctx.agencies.get(me.agency)?.name ?? me.agency}` : t(`actor.${me.role}`);
+  whoEl.textContent = t('who', { name });
 }
 
 let liveStateNow = 'off';
@@ -104,6 +115,7 @@ async function route() {
     return;
   }
   if (mine !== generation) return; // a newer navigation took over while loading
+  showWho();
   markCurrentNav(page);
   if (page === 'status') cleanup = renderStatus(ctx, main, params);
   else if (page === 'assignments' && id) cleanup = renderAssignment(ctx, main, id);

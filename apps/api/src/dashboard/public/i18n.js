@@ -170,6 +170,8 @@ const vi = {
 
   'actor.supervisor': 'Cán bộ theo dõi',
   'actor.admin': 'Quản trị viên',
+  'actor.viewer': 'Người xem',
+  'who': 'Đăng nhập: {name}',
   'actor.system': 'Hệ thống',
 
   'field.dueAt': 'Hạn',
@@ -368,6 +370,8 @@ const en = {
 
   'actor.supervisor': 'Supervisor',
   'actor.admin': 'Administrator',
+  'actor.viewer': 'Viewer',
+  'who': 'Signed in as {name}',
   'actor.system': 'System',
 
   'field.dueAt': 'Deadline',
