@@ -140,6 +140,7 @@ describe('Supervisor dashboard in a real browser', () => {
     await page.locator('#live[data-state="on"]').waitFor();
     await screenshot(page, 'timeline-signed-in');
     expect(await page.locator('#who').textContent()).toBe('Đăng nhập: Cán bộ theo dõi');
+    expect(await page.locator('#nav a:visible').allTextContents()).toEqual(['Dòng thời gian đôn đốc', 'Tình hình thực hiện', 'Nhiệm vụ']);
 
     const apiCalls = dashboard.requests.filter((r) => new URL(r.url).pathname.startsWith('/api/') && !r.url.includes('/api/events/stream'));
     expect(apiCalls.length).toBeGreaterThanOrEqual(3);
@@ -253,6 +254,7 @@ describe('Supervisor dashboard in a real browser', () => {
     await signIn(page, app.url, district, `#/assignments/${encodeURIComponent(parent)}`);
     await page.locator('#tracks-table').waitFor();
     expect(await page.locator('#who').textContent()).toMatch(/^Đăng nhập: BTV-NGHIXUAN — Ban Thường vụ Huyện ủy Nghi Xuân$/);
+    expect(await page.locator('#nav a:visible').allTextContents()).toEqual(['Dòng thời gian đôn đốc', 'Nhiệm vụ']);
     expect(await page.locator('#tracks-table tbody th a').allTextContents()).toEqual(['BTV-NGHIXUAN']);
     expect(await page.locator('#tracks-table tbody tr[data-agency="BTV-HUONGSON"] th').textContent()).toContain('BTV-HUONGSON');
     expect(await page.locator('[data-fact="ownStatus"] dd').textContent()).toBe('Đang thực hiện trong hạn');
@@ -260,6 +262,10 @@ describe('Supervisor dashboard in a real browser', () => {
     await page.getByRole('heading', { level: 1, name: `Nhiệm vụ ${parent}.BTV-NGHIXUAN` }).waitFor();
     expect(await page.locator('[data-fact="stage"] dd').textContent()).toBe('Nghiên cứu');
     await expectNoPlaceholders(dashboard);
+    // Its timeline is its own: no agency to choose.
+    await page.getByRole('link', { name: 'Dòng thời gian đôn đốc' }).click();
+    await page.locator('#filter-directive').waitFor();
+    expect(await page.locator('#filter-agency').count()).toBe(0);
     expect(dashboard.errors).toEqual([]);
   });
 
@@ -314,7 +320,7 @@ describe('Supervisor dashboard in a real browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Status by agency' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await storedLang(page)).toBe('en');
-    expect(await page.locator('#nav a').allTextContents()).toEqual(['Escalation timeline', 'Status by agency', 'Assignments']);
+    expect(await page.locator('#nav a:visible').allTextContents()).toEqual(['Escalation timeline', 'Status by agency', 'Assignments']);
     await screenshot(page, 'status-english');
 
     await page.reload();

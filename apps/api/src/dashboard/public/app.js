@@ -46,6 +46,8 @@ function applyChrome() {
 function showWho() {
   const me = token() ? ctx.me : undefined;
   whoEl.hidden = !me;
+  // The status matrix compares agencies with one another: not for an agency's token (the API answers it 403).
+  nav.querySelector('[data-page="status"]').parentElement.hidden = me?.role === 'agency';
   if (!me) return;
   const name = me.role === 'agency' ? `${me.agency} — ${ctx.agencies.get(me.agency)?.name ?? me.agency}` : t(`actor.${me.role}`);
   whoEl.textContent = t('who', { name });

@@ -202,7 +202,8 @@ export function renderTimeline(ctx, main, params) {
   fill(main,
     h('h1', {}, t('timeline.title')),
     h('p', { class: 'intro' }, t('timeline.intro'), ' ', h('span', { class: 'tz' }, t('tz.note'))),
-    filterForm('timeline', [directiveSelect(ctx, directive), agencySelect(ctx, agency)]),
+    // An agency's timeline is its own (the API filters it): no agency to choose.
+    filterForm('timeline', [directiveSelect(ctx, directive), ctx.me?.role === 'agency' ? null : agencySelect(ctx, agency)]),
     status,
     list,
   );
