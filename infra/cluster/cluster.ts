@@ -105,7 +105,7 @@ async function main(options: Options): Promise<void> {
     DONDOC_ADMIN_TOKEN: adminToken,
   };
   // An API drains for DONDOC_SHUTDOWN_GRACE_SECONDS, then closes its pool and Temporal connection.
-  const stopGraceMs = config.shutdownGraceMs + 10_000;
+  const stopGraceMs = Math.max(15_000, config.shutdownGraceMs + 10_000);
   const workers = await Promise.all(
     Array.from({ length: options.workers }, (_, i) => startApp(`worker-${i + 1}`, 'apps/worker/src/main.js', appEnv, /dondoc worker polling/, stopGraceMs)),
   );

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
 
   const env = appProcessEnv({ ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address });
   // The API drains for DONDOC_SHUTDOWN_GRACE_SECONDS, then closes its pool and Temporal connection.
-  const stopGraceMs = config.shutdownGraceMs + 10_000;
+  const stopGraceMs = Math.max(15_000, config.shutdownGraceMs + 10_000);
   runChild('worker', join(distRoot, 'apps/worker/src/main.js'), env, stopGraceMs);
   runChild('api', join(distRoot, 'apps/api/src/main.js'), env, stopGraceMs);
   const api = `http://${config.host}:${config.port}`;

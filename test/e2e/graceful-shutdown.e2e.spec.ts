@@ -20,7 +20,8 @@ describe('stopping the API (SIGTERM, Ctrl-C, a rolling deploy)', () => {
   afterAll(() => Promise.all(apps.map((app) => app.close())));
 
   it('refuses new connections, ends live event streams cleanly and lets a running command finish with its answer', async () => {
-    const app = await startTestApp({ DONDOC_UPDATE_TIMEOUT_SECONDS: '60' });
+    // A grace long enough for a worker started cold to answer, on a slow machine too.
+    const app = await startTestApp({ DONDOC_UPDATE_TIMEOUT_SECONDS: '60', DONDOC_SHUTDOWN_GRACE_SECONDS: '30' });
     apps.push(app);
     const supervisor = await mintToken(app, 'supervisor');
     const lead = await mintToken(app, 'agency', 'BTCTU');

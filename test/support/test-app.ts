@@ -85,7 +85,7 @@ function run(script: string, env: Record<string, string>, stdout: 'ignore' | 'pi
 function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    const killer = setTimeout(() => child.kill('SIGKILL'), 45_000);
     child.once('exit', () => (clearTimeout(killer), resolve()));
     child.kill('SIGTERM');
   });

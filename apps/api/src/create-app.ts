@@ -3,10 +3,12 @@ import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { TextInputPipe } from './common/text-input.pipe';
 import type { ApiConfig } from './core/core.module';
+import { GracefulShutdown } from './core/graceful-shutdown';
 import { ErrorsFilter } from './errors/errors.filter';
 
 /** Builds the configured HTTP application; main.ts and the e2e tests both use it. */
@@ -14,6 +16,12 @@ export async function createApp(config: ApiConfig): Promise<NestExpressApplicati
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false, forceCloseConnections: true });
   // forceCloseConnections only cuts off what GracefulShutdown's drain left running past its grace period.
   app.useLogger(app.get(Logger));
+  const shutdown = app.get(GracefulShutdown);
+  // While draining, each answer closes its connection: a keep-alive client sends its next request to another instance.
+  app.use((_request: IncomingMessage, response: ServerResponse, next: () => void) => {
+    if (shutdown.isStopping) response.setHeader('connection', 'close');
+    next();
+  });
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useBodyParser('text', { limit: config.bodyLimit, type: 'text/plain' });
   app.useGlobalPipes(new TextInputPipe(), new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));

@@ -284,7 +284,11 @@ describe('assignments over HTTP against the running stack', () => {
       whole = await get(`/api/assignments/${parent}`, supervisor);
     }
     expect(whole.body.status).toBe('inProgressOverdue');
-    expect((await get(`/api/assignments/${parent}`, district)).body).toMatchObject({ id: parent, status: 'inProgressOnTime', tracks: { total: 2 } });
+    const ownTrack = (await get(`/api/assignments/${own}`, district)).body;
+    expect(Date.parse(ownTrack.dueAt)).toBeGreaterThan(Date.parse(due));
+    expect(whole.body.dueAt).toBe(due);
+    // Its own clock: status, deadline in force and level; the whole's text and tracks.
+    expect((await get(`/api/assignments/${parent}`, district)).body).toMatchObject({ id: parent, status: 'inProgressOnTime', dueAt: ownTrack.dueAt, overdueLevel: 0, tracks: { total: 2 } });
     expect((await get(`/api/assignments/${parent}?consistent=true`, district)).body).toMatchObject({ id: parent, status: 'inProgressOnTime' });
     const listed = await get(`/api/assignments?directive=${directiveId}&tracks=false`, district);
     expect(listed.body.items).toMatchObject([{ id: parent, status: 'inProgressOnTime' }]);

@@ -241,13 +241,22 @@ describe('Supervisor dashboard in a real browser', () => {
     expectOnlyOwnOrigin(dashboard);
   });
 
-  it('shows a district its part of an "each of" assignment: its own status, a link to its track and none to the others\'', async () => {
+  it('shows a district its part of an "each of" assignment: its own clock, a link to its track and none to the others\'', async () => {
     const directive = await createDirective('Kết luận về rà soát quy hoạch', [
-      { key: 'A2', text: 'Các huyện ủy rà soát quy hoạch', kind: 'eachOf', agencies: [{ agency: 'BTV-HUONGSON', role: 'lead' }, { agency: 'BTV-NGHIXUAN', role: 'lead' }], at: FAR(30) },
+      { key: 'A2', text: 'Các huyện ủy rà soát quy hoạch', kind: 'eachOf', agencies: [{ agency: 'BTV-HUONGSON', role: 'lead' }, { agency: 'BTV-NGHIXUAN', role: 'lead' }], at: new Date(Date.now() + 4000).toISOString() },
     ]);
     const parent = `${directive}-A2`;
     const district = await mintToken(app, 'agency', 'BTV-NGHIXUAN');
     await command(district, parent, 'acknowledge');
+    const extended = FAR(30);
+    await command(district, parent, 'extension', { reason: 'Chờ số liệu các xã', newDueAt: extended });
+    await command(supervisor, `${parent}.BTV-NGHIXUAN`, 'extension-decision', { decision: 'approve' });
+    // Hương Sơn's deadline passes and it climbs the ladder: the whole is overdue, Nghi Xuân's part is not.
+    for (let i = 0; i < 100; i += 1) {
+      const whole = await http(`${app.url}/api/assignments/${parent}`, { headers: bearer(supervisor) });
+      if (whole.body.status === 'inProgressOverdue' && whole.body.overdueLevel >= 1) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
 
     const dashboard = await open();
     const { page } = dashboard;
@@ -256,8 +265,10 @@ describe('Supervisor dashboard in a real browser', () => {
     expect(await page.locator('#who').textContent()).toMatch(/^Đăng nhập: BTV-NGHIXUAN — Ban Thường vụ Huyện ủy Nghi Xuân$/);
     expect(await page.locator('#nav a:visible').allTextContents()).toEqual(['Dòng thời gian đôn đốc', 'Nhiệm vụ']);
     expect(await page.locator('#tracks-table tbody th a').allTextContents()).toEqual(['BTV-NGHIXUAN']);
-    expect(await page.locator('#tracks-table tbody tr[data-agency="BTV-HUONGSON"] th').textContent()).toContain('BTV-HUONGSON');
+    expect(await page.locator('#tracks-table tbody tr[data-agency="BTV-HUONGSON"] td').nth(1).textContent()).toBe('Quá hạn');
     expect(await page.locator('[data-fact="ownStatus"] dd').textContent()).toBe('Đang thực hiện trong hạn');
+    expect(await page.locator('[data-fact="adjustedDue"] dd').textContent()).toBe(vietnamTime(extended));
+    expect(await page.locator('[data-fact="level"] dd').textContent()).toBe('Chưa đôn đốc');
     await page.locator('[data-fact="ownTrack"] dd a').click();
     await page.getByRole('heading', { level: 1, name: `Nhiệm vụ ${parent}.BTV-NGHIXUAN` }).waitFor();
     expect(await page.locator('[data-fact="stage"] dd').textContent()).toBe('Nghiên cứu');

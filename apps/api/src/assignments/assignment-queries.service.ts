@@ -8,6 +8,7 @@ import type { Principal } from '../auth';
 import { EVENT_STORE, TEMPORAL_CLIENT } from '../core/tokens';
 import { translateWorkflowError } from '../temporal/temporal-errors';
 import { AssignmentAccessService } from './assignment-access.service';
+import { ApiError } from '../errors/api-error';
 import { noWorkflowFor } from './no-workflow.error';
 import type { ListAssignmentsQuery } from './dto/list-assignments.query';
 
@@ -51,18 +52,20 @@ export class AssignmentQueriesService {
   async get(principal: Principal, id: string, consistent: boolean): Promise<AssignmentView> {
     const summary = await this.access.visible(principal, id, new Date().toISOString());
     const view = await this.read(summary, consistent);
-    return principal.role === 'agency' && summary.kind === 'eachOf' ? this.withOwnTrackStatus(principal, view, consistent) : view;
+    return principal.role === 'agency' && summary.kind === 'eachOf' ? this.withOwnTrack(principal, view, consistent) : view;
   }
 
   /**
-   * An agency sees an "each of" assignment with its own track's status, as its list shows it: overdue while any
-   * district is late, the whole's would show an on-time district's work as overdue.
+   * An agency sees an "each of" assignment with its own track's clock: its status (as its list shows it), deadline in
+   * force, pause and level. The whole's would show an on-time district's work as overdue while another is late.
    */
-  private async withOwnTrackStatus(principal: Principal, parent: AssignmentView, consistent: boolean): Promise<AssignmentView> {
+  private async withOwnTrack(principal: Principal, parent: AssignmentView, consistent: boolean): Promise<AssignmentView> {
     const track = await this.access.summaries.find(trackIdOf(parent.id, principal.agency ?? ''), new Date().toISOString());
     if (!track) return parent; // not started yet: the directive's workflow starts its tracks just after storing them
-    const own = await this.read(track, consistent);
-    return { ...parent, status: own.status };
+    // A track stored whose workflow is still starting: its projected state is all there is to tell yet.
+    const own = await this.read(track, consistent).catch((error: unknown) => (error instanceof ApiError && error.code === 'ASSIGNMENT_STARTING' ? track : Promise.reject(error)));
+    const { status, dueAt, paused, pendingExtensionDueAt, overdueLevel } = own as AssignmentSummaryView;
+    return { ...parent, status, dueAt, paused, pendingExtensionDueAt, overdueLevel };
   }
 
   private async read(summary: AssignmentSummaryView, consistent: boolean): Promise<AssignmentView> {

@@ -119,7 +119,7 @@ export class AssignmentsController {
   @Post(':id/reject')
   @Roles(...SUPERVISORS)
   @HttpCode(200)
-  @CommandDocs('The supervisor rejects the report (reopens to research)')
+  @CommandDocs('The supervisor rejects the report: it goes back to the lead to revise, at the stage it was written in')
   reject(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() body: RejectDto, @IdempotencyKey() key?: string) {
     return this.commands.execute(p, id, { type: 'RejectReport', comment: body.comment }, key);
   }

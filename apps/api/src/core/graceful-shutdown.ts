@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Server } from 'node:http';
-import { Subject, type Observable } from 'rxjs';
+import { ReplaySubject, type Observable } from 'rxjs';
 import type { ApiConfig } from './core.module';
 import { drainHttpServer } from './http-drain';
 import { CONFIG } from './tokens';
@@ -13,9 +13,12 @@ import { CONFIG } from './tokens';
 @Injectable()
 export class GracefulShutdown implements BeforeApplicationShutdown {
   private readonly logger = new Logger(GracefulShutdown.name);
-  private readonly stopping = new Subject<void>();
-  /** Emits once the API starts shutting down. */
+  // Replayed: a stream whose request was still being authenticated when shutdown began ends at once too.
+  private readonly stopping = new ReplaySubject<void>(1);
+  /** Emits once the API starts shutting down (at once for a subscriber that comes later). */
   readonly stopping$: Observable<void> = this.stopping.asObservable();
+  /** True once the API is shutting down: responses then close their connection. */
+  isStopping = false;
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
@@ -23,6 +26,7 @@ export class GracefulShutdown implements BeforeApplicationShutdown {
   ) {}
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.isStopping = true;
     this.stopping.next();
     this.stopping.complete();
     const server = this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined;

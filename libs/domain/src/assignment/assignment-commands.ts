@@ -286,7 +286,7 @@ function decideConfirmReport(c: ConfirmReport, s: ExistingAssignment, at: string
   return [{ type: 'ReportConfirmed', data: { comment: optionalText(c.comment, 'comment'), verdict, dueAt: s.adjustedDueAt, at } }];
 }
 
-/** Back to research; the time the report spent in review is given back, as the Centre's is (a day off: the next working day's end). */
+/** Back to the lead to revise; the time the report spent in review is given back, as the Centre's is (a day off: the next working day's end). */
 function decideRejectReport(c: RejectReport, s: ExistingAssignment, at: string): AssignmentEvent[] {
   requireSupervisor(c.actor, 'reject the report');
   requireStage(s, ['reported'], 'reject the report');

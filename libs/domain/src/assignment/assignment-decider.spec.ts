@@ -319,8 +319,10 @@ describe('RejectReport', () => {
   });
 
   it('replays a rejection stored before reports went back to be revised as it was: research again, a new proposal needed', () => {
-    const stored: AssignmentEvent = { type: 'ReportRejected', data: { comment: 'Chưa đạt', at: T, pausedMs: DAY, adjustedDueAt: '2024-04-01T16:59:59.999Z' } };
-    const reopened = stateOf([...inReported(), stored]);
+    const stored: AssignmentEvent = { type: 'ReportRejected', data: { comment: 'Chưa đạt', at: '2024-04-02T02:00:00.000Z' } };
+    const afterCentre = [...inCentreResponded(), ev.reported('2024-04-01T02:00:00.000Z')];
+    expect(stateOf(afterCentre).escalation?.response).toEqual(expect.any(String));
+    const reopened = stateOf([...afterCentre, stored]);
     expect([reopened.stage, reopened.proposal, reopened.report, reopened.escalation]).toEqual(['research', null, null, null]);
   });
 

@@ -77,9 +77,10 @@ function parseHash() {
 }
 
 async function loadReferenceData() {
+  const asked = token();
   const [agencies, directives, me] = await Promise.all([ctx.agencies.size ? null : get('agencies'), get('directives'), ctx.me ? null : get('me')]);
   if (agencies) ctx.agencies = new Map(agencies.map((a) => [a.code, a]));
-  if (me) ctx.me = me;
+  if (me && token() === asked) ctx.me = me; // not the answer for a token signed out meanwhile
   ctx.directives = directives;
 }
 
