@@ -5,14 +5,29 @@ import { bearer, mintToken } from '../support/tokens';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A directive with one assignment led by BTCTU, and the worker stopped: an acknowledgement then waits in the API. */
-async function assignmentWithoutWorker(app: TestApp, supervisor: string): Promise<string> {
+interface WaitingCommand {
+  app: TestApp;
+  supervisor: string;
+  /** The lead's acknowledgement, sent while no worker polls: its answer (status and body), or why it got none. */
+  acknowledged: Promise<{ status: number; body: unknown } | string>;
+}
+
+/** An app whose worker is stopped, with a lead's acknowledgement waiting in the API for its workflow. */
+async function commandWaitingInTheApi(env: Record<string, string>): Promise<WaitingCommand> {
+  const app = await startTestApp(env);
+  const supervisor = await mintToken(app, 'supervisor');
+  const lead = await mintToken(app, 'agency', 'BTCTU');
   const id = `SD-${randomUUID().slice(0, 8)}`;
   const assignment = { key: 'A1', text: 'Rà soát chức năng, nhiệm vụ', kind: 'single', agencies: [{ agency: 'BTCTU', role: 'lead' }], deadline: { kind: 'date', date: '2099-12-31' } };
   const created = await http(`${app.url}/api/directives`, { method: 'POST', headers: bearer(supervisor), body: { id, title: 'Thông báo kết luận', assignments: [assignment] } });
   expect(created.status).toBe(201);
   await app.stopWorker();
-  return `${id}-A1`;
+  const acknowledged = http(`${app.url}/api/assignments/${id}-A1/acknowledge`, { method: 'POST', headers: { ...bearer(lead), 'idempotency-key': randomUUID() }, body: {} }).then(
+    ({ status, body }) => ({ status, body }),
+    (error: Error) => (error.cause as Error | undefined)?.message ?? error.message,
+  );
+  await sleep(1000); // the command is now waiting for its workflow
+  return { app, supervisor, acknowledged };
 }
 
 describe('stopping the API (SIGTERM, Ctrl-C, a rolling deploy)', () => {
@@ -21,15 +36,10 @@ describe('stopping the API (SIGTERM, Ctrl-C, a rolling deploy)', () => {
 
   it('refuses new connections, ends live event streams cleanly and lets a running command finish with its answer', async () => {
     // A grace long enough for a worker started cold to answer, on a slow machine too.
-    const app = await startTestApp({ DONDOC_UPDATE_TIMEOUT_SECONDS: '60', DONDOC_SHUTDOWN_GRACE_SECONDS: '30' });
+    const { app, supervisor, acknowledged } = await commandWaitingInTheApi({ DONDOC_UPDATE_TIMEOUT_SECONDS: '60', DONDOC_SHUTDOWN_GRACE_SECONDS: '30' });
     apps.push(app);
-    const supervisor = await mintToken(app, 'supervisor');
-    const lead = await mintToken(app, 'agency', 'BTCTU');
-    const assignmentId = await assignmentWithoutWorker(app, supervisor);
     const stream = await openSse(`${app.url}/api/events/stream?after=latest`, bearer(supervisor));
     expect(stream.status).toBe(200);
-    const acknowledged = http(`${app.url}/api/assignments/${assignmentId}/acknowledge`, { method: 'POST', headers: { ...bearer(lead), 'idempotency-key': randomUUID() }, body: {} });
-    await sleep(1000); // the command is now waiting for its workflow
 
     const exited = app.stopApi();
     await expect(stream.next(() => false, 15_000)).rejects.toThrow('the stream ended');
@@ -40,16 +50,8 @@ describe('stopping the API (SIGTERM, Ctrl-C, a rolling deploy)', () => {
   });
 
   it('cuts off a request still running after DONDOC_SHUTDOWN_GRACE_SECONDS, instead of waiting for it', async () => {
-    const app = await startTestApp({ DONDOC_UPDATE_TIMEOUT_SECONDS: '300', DONDOC_SHUTDOWN_GRACE_SECONDS: '1' });
+    const { app, acknowledged } = await commandWaitingInTheApi({ DONDOC_UPDATE_TIMEOUT_SECONDS: '300', DONDOC_SHUTDOWN_GRACE_SECONDS: '1' });
     apps.push(app);
-    const supervisor = await mintToken(app, 'supervisor');
-    const lead = await mintToken(app, 'agency', 'BTCTU');
-    const assignmentId = await assignmentWithoutWorker(app, supervisor);
-    const acknowledged = http(`${app.url}/api/assignments/${assignmentId}/acknowledge`, { method: 'POST', headers: { ...bearer(lead), 'idempotency-key': randomUUID() }, body: {} }).then(
-      (answer) => answer.status,
-      (error: Error) => (error.cause as Error | undefined)?.message ?? error.message,
-    );
-    await sleep(1000);
 
     const started = Date.now();
     expect(await app.stopApi()).toEqual({ code: null, signal: 'SIGTERM' });
