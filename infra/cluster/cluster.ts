@@ -20,7 +20,7 @@ import { createInterface } from 'node:readline';
 import { Connection } from '@temporalio/client';
 import { loadConfig } from '@app/config';
 import { connect, migrate } from '@app/event-store';
-import { appProcessEnv, ensureTemporalCli, freePort, preferredPort } from '@app/local-stack';
+import { appProcessEnv, appStopGraceMs, ensureTemporalCli, freePort, preferredPort } from '@app/local-stack';
 // Not re-exported by the lib's index; the same helpers the dev launcher and the dev server use.
 import { stopChild, waitFor } from '../../libs/local-stack/src/child-process';
 import { clusterDatabases, dropDatabases, prepareDatabases, type ClusterDatabases } from './databases';
@@ -104,8 +104,7 @@ async function main(options: Options): Promise<void> {
     TEMPORAL_TASK_QUEUE: config.taskQueue,
     DONDOC_ADMIN_TOKEN: adminToken,
   };
-  // An API drains for DONDOC_SHUTDOWN_GRACE_SECONDS, then closes its pool and Temporal connection.
-  const stopGraceMs = Math.max(15_000, config.shutdownGraceMs + 10_000);
+  const stopGraceMs = appStopGraceMs(config.shutdownGraceMs);
   const workers = await Promise.all(
     Array.from({ length: options.workers }, (_, i) => startApp(`worker-${i + 1}`, 'apps/worker/src/main.js', appEnv, /dondoc worker polling/, stopGraceMs)),
   );

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { configFromProcess } from '@app/config';
 import { connect, migrate } from '@app/event-store';
-import { appProcessEnv, ensureTemporalCli, isPortFree, preferredPort, startEmbeddedPostgres, startTemporalDevServer } from '@app/local-stack';
+import { appProcessEnv, appStopGraceMs, ensureTemporalCli, isPortFree, preferredPort, startEmbeddedPostgres, startTemporalDevServer, stopChild } from '@app/local-stack';
 import { importSeedOnFirstStart } from './seed';
 
 type Stop = () => Promise<void>;
@@ -28,8 +28,7 @@ async function main(): Promise<void> {
   log(applied.length ? `applied migrations ${applied.join(', ')}` : 'database schema is up to date');
 
   const env = appProcessEnv({ ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address });
-  // The API drains for DONDOC_SHUTDOWN_GRACE_SECONDS, then closes its pool and Temporal connection.
-  const stopGraceMs = Math.max(15_000, config.shutdownGraceMs + 10_000);
+  const stopGraceMs = appStopGraceMs(config.shutdownGraceMs);
   runChild('worker', join(distRoot, 'apps/worker/src/main.js'), env, stopGraceMs);
   runChild('api', join(distRoot, 'apps/api/src/main.js'), env, stopGraceMs);
   const api = `http://${config.host}:${config.port}`;
@@ -67,14 +66,9 @@ function runChild(name: string, script: string, env: NodeJS.ProcessEnv, stopGrac
   // The IPC channel closes if this launcher dies, and the child then stops itself: no orphans.
   const child = spawn(process.execPath, [script], { env, stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
   let stopping = false;
-  stops.push(async () => {
+  stops.push(() => {
     stopping = true;
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    await new Promise<void>((resolve) => {
-      const killer = setTimeout(() => child.kill('SIGKILL'), stopGraceMs);
-      child.once('exit', () => (clearTimeout(killer), resolve()));
-      child.kill('SIGTERM');
-    });
+    return stopChild(child, stopGraceMs);
   });
   child.once('exit', (code, signal) => {
     if (stopping || shuttingDown) return;

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { stopChild } from '../../libs/local-stack/src/child-process';
 import { freePort } from '../../libs/local-stack/src/free-port';
 import { stackAddresses } from './test-stack';
 
@@ -82,13 +83,9 @@ function run(script: string, env: Record<string, string>, stdout: 'ignore' | 'pi
   return spawn(process.execPath, [join(dist, script)], { env, stdio: ['ignore', stdout, 'inherit'] });
 }
 
+/** SIGTERM, then SIGKILL past the API's 30 s drain that the graceful-shutdown test gives it. */
 function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), 45_000);
-    child.once('exit', () => (clearTimeout(killer), resolve()));
-    child.kill('SIGTERM');
-  });
+  return stopChild(child, 45_000);
 }
 
 async function waitForHealth(url: string, children: ChildProcess[]): Promise<void> {

@@ -6,6 +6,14 @@
  */
 const APP_DEFAULTS: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: '2' };
 
+/**
+ * How long a launcher waits for dondoc's worker or API to stop before SIGKILL: the API's drain
+ * (DONDOC_SHUTDOWN_GRACE_SECONDS) and then closing its pool and Temporal connection; the worker's drain of its tasks.
+ */
+export function appStopGraceMs(shutdownGraceMs: number): number {
+  return Math.max(15_000, shutdownGraceMs + 10_000);
+}
+
 /** The environment to start dondoc's worker or API with locally: these defaults, unless `env` sets them. */
 export function appProcessEnv<T extends Record<string, string | undefined>>(env: T): T {
   return { ...APP_DEFAULTS, ...env };

@@ -5,3 +5,4 @@ export * from './embedded-postgres';
 export * from './search-attributes';
 export * from './scratch-database';
 export * from './app-env';
+export { stopChild } from './child-process';

@@ -445,14 +445,15 @@ function stepper(item, events) {
 }
 
 function facts(ctx, item) {
+  const ownTrack = ownTrackOf(ctx, item);
   const rows = [
     ['assignment.directive', h('a', { href: hashFor('assignments', { directive: item.directiveId }) }, item.directiveId)],
     item.parentId ? ['assignment.parent', h('a', { href: assignmentHref(item.parentId) }, item.parentId)] : null,
     ['assignment.kind', t(`kind.${item.kind}`)],
     ['assignment.stage', stageLabel(item.stage)],
     // An agency sees an "each of" assignment with its own track's clock (the API gives it so), and a way to it.
-    [ownTrackOf(ctx, item) ? 'assignment.ownStatus' : 'assignment.status', statusBadge(item.status)],
-    ownTrackOf(ctx, item) ? ['assignment.ownTrack', h('a', { href: assignmentHref(ownTrackOf(ctx, item)) }, ownTrackOf(ctx, item))] : null,
+    [ownTrack ? 'assignment.ownStatus' : 'assignment.status', statusBadge(item.status)],
+    ownTrack ? ['assignment.ownTrack', h('a', { href: assignmentHref(ownTrack) }, ownTrack)] : null,
     item.kind === 'eachOf' ? ['assignment.agencies', agenciesCell(ctx, item)] : ['assignment.lead', item.lead ? [agencyEl(ctx, item.lead), ` — ${agencyName(ctx, item.lead)}`] : t('none')],
     item.kind !== 'eachOf' && item.coordinators.length ? ['assignment.coordinators', item.coordinators.flatMap((c, i) => (i ? [', ', agencyEl(ctx, c)] : [agencyEl(ctx, c)]))] : null,
     ['assignment.originalDue', timeEl(item.originalDueAt)],
@@ -460,9 +461,9 @@ function facts(ctx, item) {
     ['assignment.adjustedDue', item.dueAt === item.originalDueAt ? [timeEl(item.dueAt), ` (${t('assignment.sameAsOriginal')})`] : timeEl(item.dueAt)],
     item.stageDeadlines && Object.keys(item.stageDeadlines).length ? ['assignment.stageDeadlines', stageDeadlinesList(item.stageDeadlines)] : null,
     item.pendingExtensionDueAt ? ['assignment.pendingExtension', timeEl(item.pendingExtensionDueAt)] : null,
-    item.paused ? [ownTrackOf(ctx, item) ? 'assignment.pausedOwn' : pausedLabel(item), t('yes')] : null,
+    item.paused ? [ownTrack ? 'assignment.pausedOwn' : pausedLabel(item), t('yes')] : null,
     // An agency's own track climbs its own ladder: its level, not the highest among the agencies.
-    ['assignment.level', ownTrackOf(ctx, item) ? levelText({ overdueLevel: item.overdueLevel }) : levelText(item)],
+    ['assignment.level', ownTrack ? levelText({ overdueLevel: item.overdueLevel }) : levelText(item)],
     item.closedAt ? ['assignment.closedAt', [timeEl(item.closedAt), item.verdict ? ` (${t(`verdict.${item.verdict}`)})` : '']] : null,
   ].filter(Boolean);
   return h('dl', { class: 'facts' }, rows.map(([key, value]) => h('div', { 'data-fact': key.split('.')[1] }, h('dt', {}, t(key)), h('dd', {}, value))));
