@@ -291,7 +291,7 @@ describe('assignments over HTTP against the running stack', () => {
     expect((await get(`/api/assignments/${parent}`, district)).body).toMatchObject({ id: parent, status: 'inProgressOnTime', dueAt: ownTrack.dueAt, overdueLevel: 0, tracks: { total: 2 } });
     expect((await get(`/api/assignments/${parent}?consistent=true`, district)).body).toMatchObject({ id: parent, status: 'inProgressOnTime' });
     const listed = await get(`/api/assignments?directive=${directiveId}&tracks=false`, district);
-    expect(listed.body.items).toMatchObject([{ id: parent, status: 'inProgressOnTime' }]);
+    expect(listed.body.items).toMatchObject([{ id: parent, status: 'inProgressOnTime', dueAt: ownTrack.dueAt, overdueLevel: 0 }]);
   });
 
   it('tells a token who it speaks for: its role and, for an agency, its agency', async () => {

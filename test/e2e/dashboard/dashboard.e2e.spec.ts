@@ -242,8 +242,9 @@ describe('Supervisor dashboard in a real browser', () => {
   });
 
   it('shows a district its part of an "each of" assignment: its own clock, a link to its track and none to the others\'', async () => {
+    const due = new Date(Date.now() + 4000).toISOString();
     const directive = await createDirective('Kết luận về rà soát quy hoạch', [
-      { key: 'A2', text: 'Các huyện ủy rà soát quy hoạch', kind: 'eachOf', agencies: [{ agency: 'BTV-HUONGSON', role: 'lead' }, { agency: 'BTV-NGHIXUAN', role: 'lead' }], at: new Date(Date.now() + 4000).toISOString() },
+      { key: 'A2', text: 'Các huyện ủy rà soát quy hoạch', kind: 'eachOf', agencies: [{ agency: 'BTV-HUONGSON', role: 'lead' }, { agency: 'BTV-NGHIXUAN', role: 'lead' }], at: due },
     ]);
     const parent = `${directive}-A2`;
     const district = await mintToken(app, 'agency', 'BTV-NGHIXUAN');
@@ -277,6 +278,13 @@ describe('Supervisor dashboard in a real browser', () => {
     await page.getByRole('link', { name: 'Dòng thời gian đôn đốc' }).click();
     await page.locator('#filter-directive').waitFor();
     expect(await page.locator('#filter-agency').count()).toBe(0);
+    // In its list the whole stands at its own clock too: its deadline and level, not Hương Sơn's.
+    await page.goto(`${app.url}/#/assignments?directive=${directive}`);
+    const row = page.locator(`tr[data-assignment="${parent}"]`);
+    await row.waitFor();
+    expect(await row.locator('td').nth(3).textContent()).toBe('Đang thực hiện trong hạn');
+    expect(await row.locator('td').nth(4).textContent()).toBe(`${vietnamTime(extended)} (Hạn ban đầu: ${vietnamTime(due)})`);
+    expect(await row.locator('td').nth(5).textContent()).toBe('Chưa đôn đốc');
     expect(dashboard.errors).toEqual([]);
   });
 

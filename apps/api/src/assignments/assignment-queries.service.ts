@@ -3,7 +3,7 @@ import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { assignmentStateQuery, assignmentStreamId, assignmentWorkflowId } from '@app/contracts';
 import { trackIdOf } from '@app/domain';
 import { EventStore } from '@app/event-store';
-import type { AssignmentPage, AssignmentSummaryView } from '@app/read-models';
+import { withOwnClock, type AssignmentPage, type AssignmentSummaryView } from '@app/read-models';
 import type { Principal } from '../auth';
 import { EVENT_STORE, TEMPORAL_CLIENT } from '../core/tokens';
 import { translateWorkflowError } from '../temporal/temporal-errors';
@@ -55,17 +55,13 @@ export class AssignmentQueriesService {
     return principal.role === 'agency' && summary.kind === 'eachOf' ? this.withOwnTrack(principal, view, consistent) : view;
   }
 
-  /**
-   * An agency sees an "each of" assignment with its own track's clock: its status (as its list shows it), deadline in
-   * force, pause and level. The whole's would show an on-time district's work as overdue while another is late.
-   */
+  /** An agency sees an "each of" assignment with its own track's clock, as its list shows it (`withOwnClock`). */
   private async withOwnTrack(principal: Principal, parent: AssignmentView, consistent: boolean): Promise<AssignmentView> {
     const track = await this.access.summaries.find(trackIdOf(parent.id, principal.agency ?? ''), new Date().toISOString());
     if (!track) return parent; // not started yet: the directive's workflow starts its tracks just after storing them
     // A track stored whose workflow is still starting: its projected state is all there is to tell yet.
     const own = await this.read(track, consistent).catch((error: unknown) => (error instanceof ApiError && error.code === 'ASSIGNMENT_STARTING' ? track : Promise.reject(error)));
-    const { status, dueAt, paused, pendingExtensionDueAt, overdueLevel } = own as AssignmentSummaryView;
-    return { ...parent, status, dueAt, paused, pendingExtensionDueAt, overdueLevel };
+    return withOwnClock(parent as AssignmentSummaryView, own as AssignmentSummaryView);
   }
 
   private async read(summary: AssignmentSummaryView, consistent: boolean): Promise<AssignmentView> {

@@ -46,15 +46,32 @@ interface SummaryRow {
   version: number;
   created_at: Date;
   updated_at: Date;
+  /** Listed for one agency: its own track's summary, for an "each of" parent whose track has started. */
+  own_summary?: AssignmentSummary | null;
 }
 
-const toView = (row: SummaryRow): AssignmentSummaryView => ({
-  ...row.summary,
-  status: row.effective_status,
-  version: row.version,
-  createdAt: isoOf(row.created_at),
-  updatedAt: isoOf(row.updated_at),
-});
+/** The fields of an agency's own track that stand for an "each of" parent when the agency looks at it. */
+export type OwnClock = Pick<AssignmentSummary, 'status' | 'dueAt' | 'paused' | 'pendingExtensionDueAt' | 'overdueLevel'>;
+
+/**
+ * An "each of" parent as one of its agencies sees it: the whole's text and tracks, its own track's clock (status,
+ * deadline in force, pause, level). The whole's would show an on-time district's work as overdue while another is late.
+ */
+export function withOwnClock<T extends OwnClock>(parent: T, track: OwnClock): T {
+  const { status, dueAt, paused, pendingExtensionDueAt, overdueLevel } = track;
+  return { ...parent, status, dueAt, paused, pendingExtensionDueAt, overdueLevel };
+}
+
+const toView = (row: SummaryRow): AssignmentSummaryView => {
+  const view: AssignmentSummaryView = {
+    ...row.summary,
+    status: row.effective_status,
+    version: row.version,
+    createdAt: isoOf(row.created_at),
+    updatedAt: isoOf(row.updated_at),
+  };
+  return row.own_summary ? withOwnClock(view, { ...row.own_summary, status: row.effective_status }) : view;
+};
 
 export class AssignmentSummaryRepository {
   constructor(private readonly sql: Sql) {}
@@ -73,15 +90,21 @@ export class AssignmentSummaryRepository {
     return rows[0];
   }
 
-  /** Ordered by (deadline in force, id), keyset-paginated: pages stay stable while rows are added. */
+  /**
+   * Ordered by (deadline in force, id), keyset-paginated: pages stay stable while rows are added. Listed for one
+   * agency, an "each of" parent stands at that agency's own track's clock (`withOwnClock`): its status, deadline in
+   * force, pause and level, and the list orders and filters it by them.
+   */
   async list(filter: AssignmentListFilter): Promise<AssignmentPage> {
     const limit = pageSize(filter.limit);
-    const rows = await this.sql<(SummaryRow & { due_at: Date; assignment_id: string })[]>`
+    const sql = this.sql;
+    const forAgency = filter.agency !== undefined;
+    const rows = await sql<(SummaryRow & { due_at: Date; assignment_id: string })[]>`
       select summary, ${this.statusOf(filter)} as effective_status, version, created_at, updated_at,
-        due_at, assignment_id
-      from assignment_summary
+        ${this.dueOf(filter)} as due_at, assignment_id ${forAgency ? sql`, own_summary` : sql``}
+      from assignment_summary ${forAgency ? this.ownTrack(filter.agency ?? '', filter.now) : sql``}
       where true ${this.conditions(filter)}
-      order by due_at, assignment_id
+      order by ${this.dueOf(filter)}, assignment_id
       limit ${limit + 1}`;
     const items = rows.slice(0, limit);
     const last = rows.length > limit ? items[items.length - 1] : undefined;
@@ -112,18 +135,26 @@ export class AssignmentSummaryRepository {
     return rows[0] && { assignmentId: rows[0].assignment_id, directiveId: rows[0].directive_id };
   }
 
-  /**
-   * Listed for one agency, an "each of" parent has the status of that agency's track (as the status matrix counts
-   * it), not the whole's: overdue while any district is late, it would show an on-time district's work as overdue.
-   */
-  private statusOf(f: AssignmentListFilter): postgres.Fragment {
+  /** An "each of" parent's track for this agency (own_*), joined to each row of an agency's list; nulls for others. */
+  private ownTrack(agency: string, now: string): postgres.Fragment {
     const sql = this.sql;
-    if (f.agency === undefined) return effectiveStatus(sql, f.now);
-    return sql`(case when kind = 'eachOf' then coalesce((
-        select ${effectiveStatus(sql, f.now)} from assignment_summary t
-        where t.parent_id = assignment_summary.assignment_id and t.agency_codes @> array[${f.agency}]::text[] limit 1),
-        ${effectiveStatus(sql, f.now)})
-      else ${effectiveStatus(sql, f.now)} end)`;
+    return sql`left join lateral (
+        select t.summary as own_summary, t.due_at as own_due_at, ${effectiveStatus(sql, now)} as own_status
+        from assignment_summary t
+        where assignment_summary.kind = 'eachOf' and t.parent_id = assignment_summary.assignment_id
+          and t.agency_codes @> array[${agency}]::text[]
+        limit 1) own on true`;
+  }
+
+  /** The status at `now`: listed for one agency, an "each of" parent's is its track's (as the status matrix counts it). */
+  private statusOf(f: AssignmentListFilter): postgres.Fragment {
+    const status = effectiveStatus(this.sql, f.now);
+    return f.agency === undefined ? status : this.sql`coalesce(own_status, ${status})`;
+  }
+
+  /** The deadline in force the list orders by: listed for one agency, an "each of" parent's is its track's. */
+  private dueOf(f: AssignmentListFilter): postgres.Fragment {
+    return f.agency === undefined ? this.sql`due_at` : this.sql`coalesce(own_due_at, due_at)`;
   }
 
   private statusFilter(f: AssignmentListFilter): postgres.Fragment {
@@ -147,8 +178,8 @@ export class AssignmentSummaryRepository {
       ${f.topLevel ? sql`and parent_id is null` : none}
       ${f.stage === undefined ? none : sql`and stage = ${f.stage}`}
       ${this.statusFilter(f)}
-      ${f.dueBefore === undefined ? none : sql`and due_at < ${f.dueBefore}::timestamptz`}
-      ${cursor === undefined ? none : sql`and (due_at, assignment_id) > (${cursor[0]}::timestamptz, ${cursor[1]})`}`;
+      ${f.dueBefore === undefined ? none : sql`and ${this.dueOf(f)} < ${f.dueBefore}::timestamptz`}
+      ${cursor === undefined ? none : sql`and (${this.dueOf(f)}, assignment_id) > (${cursor[0]}::timestamptz, ${cursor[1]})`}`;
   }
 }
 

@@ -314,7 +314,8 @@ function agenciesCell(ctx, item) {
   );
 }
 
-// The deadline the list is ordered and filtered by: for an "each of" parent, the earliest of its open tracks'.
+// The deadline the list is ordered and filtered by: for an "each of" parent, the earliest of its open tracks' (an
+// agency's own track's, in its own list).
 function deadlineCell(item) {
   const moved = item.dueAt !== item.originalDueAt;
   return [timeEl(item.dueAt), moved ? h('span', { class: 'original' }, ` (${t('assignment.originalDue')}: `, timeEl(item.originalDueAt), ')') : null, pausedMark(item)];
@@ -356,7 +357,7 @@ function assignmentRow(ctx, item) {
     h('td', { 'data-label': t('col.stage') }, stageLabel(item.stage)),
     h('td', { 'data-label': t('col.status') }, statusBadge(item.status)),
     h('td', { 'data-label': t('col.deadline') }, deadlineCell(item)),
-    h('td', { 'data-label': t('col.level') }, levelText(item)),
+    h('td', { 'data-label': t('col.level') }, levelFor(ctx, item)),
   );
 }
 
@@ -462,11 +463,15 @@ function facts(ctx, item) {
     item.stageDeadlines && Object.keys(item.stageDeadlines).length ? ['assignment.stageDeadlines', stageDeadlinesList(item.stageDeadlines)] : null,
     item.pendingExtensionDueAt ? ['assignment.pendingExtension', timeEl(item.pendingExtensionDueAt)] : null,
     item.paused ? [ownTrack ? 'assignment.pausedOwn' : pausedLabel(item), t('yes')] : null,
-    // An agency's own track climbs its own ladder: its level, not the highest among the agencies.
-    ['assignment.level', ownTrack ? levelText({ overdueLevel: item.overdueLevel }) : levelText(item)],
+    ['assignment.level', levelFor(ctx, item)],
     item.closedAt ? ['assignment.closedAt', [timeEl(item.closedAt), item.verdict ? ` (${t(`verdict.${item.verdict}`)})` : '']] : null,
   ].filter(Boolean);
   return h('dl', { class: 'facts' }, rows.map(([key, value]) => h('div', { 'data-fact': key.split('.')[1] }, h('dt', {}, t(key)), h('dd', {}, value))));
+}
+
+/** An agency's own track climbs its own ladder: its level (as the API gives it), not the highest among the agencies. */
+function levelFor(ctx, item) {
+  return ownTrackOf(ctx, item) ? levelText({ overdueLevel: item.overdueLevel }) : levelText(item);
 }
 
 /** The id of the signed-in agency's own track of an "each of" assignment; undefined for anyone else. */
