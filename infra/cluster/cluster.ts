@@ -306,8 +306,10 @@ function parseArgs(argv: string[]): Options {
   return options;
 }
 
-process.once('SIGINT', () => void shutdown(0));
-process.once('SIGTERM', () => void shutdown(0));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void shutdown(0));
+// start-cluster.ts went away (killed outright): stop as for Ctrl-C. Absent when run on its own (tests, the bench).
+process.channel?.unref();
+process.once('disconnect', () => void shutdown(0));
 // Last resort if this process dies without shutdown(): no Temporal server left behind.
 process.once('exit', () => {
   for (const running of [...app, ...servers]) if (running.child.exitCode === null && running.child.signalCode === null) running.child.kill('SIGKILL');

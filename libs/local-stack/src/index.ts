@@ -6,3 +6,4 @@ export * from './search-attributes';
 export * from './scratch-database';
 export * from './app-env';
 export { stopChild } from './child-process';
+export { runInOwnProcessGroup } from './own-process-group';
