@@ -11,7 +11,7 @@ const MIN_EVENTS = { quick: 30_000, full: 300_000 };
 const BATCH = 2000; // rebuildProjections' default
 
 export async function runRebuild(ctx: Ctx, report: Report): Promise<void> {
-  const sql = connect(ctx.stack.databaseUrl, { max: 1 });
+  const sql = connect(ctx.stack.databaseUrl, { max: 2 }); // rebuildProjections reads on one and writes on the other
   try {
     await topUp(sql, ctx.quick ? MIN_EVENTS.quick : MIN_EVENTS.full, ctx.runId);
     const [{ total }] = await sql<{ total: number }[]>`select count(*)::int as total from events`;

@@ -1,4 +1,5 @@
-// `npm run rebuild-projections`: truncates the read models and replays them from the events, printing progress.
+// `npm run rebuild-projections`: replays the read models from the events into new tables and swaps them in, printing
+// progress; the API and the worker go on meanwhile.
 // Reads DATABASE_URL (see libs/config); exits 0 when the rebuild committed, 1 otherwise.
 import { configFromProcess } from '@app/config';
 import { connect, migrate } from '@app/event-store';
@@ -17,7 +18,7 @@ export async function rebuildCommand(databaseUrl: string | undefined, io: Rebuil
     io.error('rebuild-projections: DATABASE_URL is not set; point it at the PostgreSQL holding the events.');
     return 1;
   }
-  const sql = connect(databaseUrl, { max: 1 });
+  const sql = connect(databaseUrl, { max: 2 }); // the rebuild reads on one and writes on the other
   try {
     await migrate(sql); // a new read model's table must exist before it is filled
     const result = await rebuildProjections(sql, {

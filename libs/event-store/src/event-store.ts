@@ -248,8 +248,24 @@ function sameFlatObject(a: unknown, b: unknown): boolean {
 }
 
 /**
- * Every event after a global position, in append order (the global position). For a reader that holds the
- * append lock, such as a projection rebuild; live readers follow the commit-safe `readAll`.
+ * The events a snapshot (`pg_current_snapshot()` as text) did not see, after a global position, in append order: what
+ * was committed since it was taken. For a reader that holds the append lock, as a projection rebuild's catch-up does.
+ */
+export async function readUnseenBy(db: Sql | TransactionSql, snapshot: string, afterPosition: string, limit: number, upcasters: UpcasterRegistry = new Map()): Promise<StoredEvent[]> {
+  const rows = await db.unsafe<EventRow[]>(
+    `select ${COLUMNS} from events
+     where transaction_id >= pg_snapshot_xmin($1::pg_snapshot) and not pg_visible_in_snapshot(transaction_id, $1::pg_snapshot)
+       and global_position > $2::bigint
+     order by events.global_position
+     limit $3`,
+    [snapshot, afterPosition, limit],
+  );
+  return rows.map((row) => eventFromRow(row, upcasters));
+}
+
+/**
+ * Every event after a global position, in append order (the global position). For a reader of a snapshot, or one
+ * that holds the append lock, such as a projection rebuild; live readers follow the commit-safe `readAll`.
  */
 export async function readInAppendOrder(db: Sql | TransactionSql, afterPosition: string, limit: number, upcasters: UpcasterRegistry = new Map()): Promise<StoredEvent[]> {
   const rows = await db.unsafe<EventRow[]>(

@@ -1,7 +1,9 @@
-import { readInAppendOrder, type Sql, type UpcasterRegistry } from '@app/event-store';
+import { readInAppendOrder, readUnseenBy, type Sql, type StoredEvent, type TransactionSql, type UpcasterRegistry } from '@app/event-store';
 import { dondocProjectionSession } from '../dondoc-projector';
+import type { ProjectionSession } from '../projector';
+import { prepareRebuildSchema, REBUILD_SCHEMA, swapInRebuiltTables } from './rebuild-schema';
 
-/** Every table a projection writes: exactly what a rebuild truncates (never events, deliveries or configuration). */
+/** Every table a projection writes: exactly what a rebuild replaces (never events, deliveries or configuration). */
 export const PROJECTION_TABLES = ['directive_summary', 'assignment_summary', 'agency_status', 'escalation_timeline', 'notifications'] as const;
 
 export interface RebuildProgress {
@@ -19,6 +21,8 @@ export interface RebuildOptions {
   keepStates?: number;
   /** As given to the EventStore of the API and worker (none today). */
   upcasters?: UpcasterRegistry;
+  /** Called once the events of the first pass are projected, before the catch-up takes its lock (tests append here). */
+  beforeCatchUp?: () => Promise<void>;
 }
 
 export interface RebuildResult {
@@ -27,42 +31,125 @@ export interface RebuildResult {
   readonly ms: number;
 }
 
+/** Another rebuild is running (one at a time). */
+export class RebuildRunningError extends Error {
+  constructor() {
+    super('another projection rebuild is running');
+    this.name = 'RebuildRunningError';
+  }
+}
+
+// The advisory lock a rebuild holds: "dondoc" in ASCII.
+const REBUILD_LOCK = 0x646f6e646f63;
+// Events projected per commit of the new tables: a commit now and then keeps the feed moving (see below).
+const EVENTS_PER_COMMIT = 20_000;
+
+interface Start {
+  readonly locked: boolean;
+  readonly total: number;
+  readonly snapshot: string;
+  readonly liveSchema: string;
+  readonly searchPath: string;
+}
+
 /**
- * Truncates the projection tables and replays every event through dondoc's projections, in one transaction: a failure
- * leaves them as they were. Reads of those tables wait until it commits (TRUNCATE locks them), and so do appends (the
- * lock on `streams` lets running appends finish first), so no event is missed or projected twice.
+ * Replays every event through dondoc's projections into new tables, then swaps them in for the live ones; reads and
+ * appends go on meanwhile. The first pass reads a snapshot of the events (a read-only transaction) and fills the new
+ * tables in a rebuild schema, committing now and then: the global feed shows only what is older than every running
+ * transaction that writes, so one long writing transaction would hold live readers back. The second pass takes the
+ * lock appends take, projects what was appended since the snapshot and swaps the tables in, so appends and reads
+ * wait only for that. A failure leaves the live tables as they were. Uses two connections of the pool.
  */
 export async function rebuildProjections(sql: Sql, options: RebuildOptions = {}): Promise<RebuildResult> {
+  // With one connection, the reader's transaction would hold it while the writes wait for it for ever.
+  if (sql.options.max < 2) throw new Error('rebuildProjections needs a pool of at least two connections');
   const started = Date.now();
+  const events = await sql.begin('isolation level repeatable read read only', async (reader) => {
+    const [start] = await reader<Start[]>`
+      select pg_try_advisory_xact_lock(${REBUILD_LOCK}) as locked, count(*)::int as total,
+        pg_current_snapshot()::text as snapshot, current_schema() as "liveSchema", current_setting('search_path') as "searchPath"
+      from events`;
+    if (!start.locked) throw new RebuildRunningError();
+    // A failure drops the half-filled new tables (the live ones were never touched), still under the lock.
+    return rebuild(sql, reader, start, options).catch(async (error: unknown) => {
+      await sql.unsafe(`drop schema if exists ${REBUILD_SCHEMA} cascade`).catch(() => undefined);
+      throw error;
+    });
+  });
+  return { events, tables: PROJECTION_TABLES, ms: Date.now() - started };
+}
+
+async function rebuild(sql: Sql, reader: TransactionSql, start: Start, options: RebuildOptions): Promise<number> {
   const batchSize = Math.max(1, options.batchSize ?? 2000);
   const upcasters = options.upcasters ?? new Map();
   // Assignment rows are written once many have changed (and at the end), not with every batch.
-  const session = dondocProjectionSession({
-    holdChanges: options.holdChanges ?? 10_000,
-    keepStates: options.keepStates ?? 20_000,
-    startsEmpty: true,
-  });
-  const events = await sql.begin(async (tx) => {
+  const session = dondocProjectionSession({ holdChanges: options.holdChanges ?? 10_000, keepStates: options.keepStates ?? 20_000, startsEmpty: true });
+  const progress = { done: 0, total: start.total };
+  const projected = (n: number): void => {
+    progress.done += n;
+    options.onProgress?.({ ...progress });
+  };
+  const onRebuildTables = <T>(work: (tx: TransactionSql) => Promise<T>): Promise<T> =>
+    sql.begin(async (tx) => {
+      // The projections' statements name their tables unqualified: here they find the new ones first.
+      await tx.unsafe(`set local search_path to ${REBUILD_SCHEMA}, ${start.searchPath}`);
+      return work(tx);
+    }) as Promise<T>;
+  projected(0);
+  await sql.begin((tx) => prepareRebuildSchema(tx, start.liveSchema, PROJECTION_TABLES));
+
+  // First pass: the snapshot's events into the new tables, the live ones untouched.
+  let batch = await readInAppendOrder(reader, '0', batchSize, upcasters);
+  while (batch.length > 0) {
+    batch = await onRebuildTables(async (tx) => {
+      const upTo = progress.done + Math.max(batchSize, EVENTS_PER_COMMIT);
+      const rest = await projectAll(tx, session, batch, (after) => readInAppendOrder(reader, after, batchSize, upcasters), projected, () => progress.done >= upTo);
+      await session.flush(tx);
+      return rest;
+    });
+  }
+  await options.beforeCatchUp?.();
+
+  // Second pass: what was appended since, with appends held off; then the new tables replace the live ones.
+  await onRebuildTables(async (tx) => {
     await tx`lock table streams in exclusive mode`;
-    await tx.unsafe(`truncate ${PROJECTION_TABLES.join(', ')}`);
-    const [{ total }] = await tx<{ total: number }[]>`select count(*)::int as total from events`;
-    options.onProgress?.({ done: 0, total });
-    let done = 0;
-    // Global position order, not the feed's (transaction_id, position): with no append running it is the order
-    // events were appended, which keeps each stream's versions in order.
-    const read = (after: string) => readInAppendOrder(tx, after, batchSize, upcasters);
-    let batch = await read('0');
-    while (batch.length > 0) {
-      // The next batch is read while this one is projected: PostgreSQL and the evolve run at the same time.
-      const next = read(batch[batch.length - 1].globalPosition);
-      next.catch(() => undefined); // if projecting fails first, the transaction's error is the one reported
-      await session.project(tx, batch);
-      done += batch.length;
-      options.onProgress?.({ done, total });
-      batch = await next;
-    }
+    const read = (after: string): Promise<StoredEvent[]> => readUnseenBy(tx, start.snapshot, after, batchSize, upcasters);
+    const since = await read('0');
+    progress.total += since.length === 0 ? 0 : await countUnseenBy(tx, start.snapshot);
+    await projectAll(tx, session, since, read, projected, () => false);
     await session.flush(tx);
-    return done;
+    await swapInRebuiltTables(tx, start.liveSchema, PROJECTION_TABLES);
   });
-  return { events, tables: PROJECTION_TABLES, ms: Date.now() - started };
+  return progress.done;
+}
+
+/**
+ * Projects `batch` and the batches after it until `read` gives none or `enough` says so, reading the next batch while
+ * one is projected (PostgreSQL and the evolve run at the same time); returns the batch read and not projected.
+ */
+async function projectAll(
+  tx: TransactionSql,
+  session: ProjectionSession,
+  first: StoredEvent[],
+  read: (after: string) => Promise<StoredEvent[]>,
+  projected: (n: number) => void,
+  enough: () => boolean,
+): Promise<StoredEvent[]> {
+  let batch = first;
+  while (batch.length > 0) {
+    const next = read(batch[batch.length - 1].globalPosition);
+    next.catch(() => undefined); // if projecting fails first, the transaction's error is the one reported
+    await session.project(tx, batch);
+    projected(batch.length);
+    batch = await next;
+    if (enough()) return batch;
+  }
+  return batch;
+}
+
+async function countUnseenBy(tx: TransactionSql, snapshot: string): Promise<number> {
+  const [{ n }] = await tx<{ n: number }[]>`
+    select count(*)::int as n from events
+    where transaction_id >= pg_snapshot_xmin(${snapshot}::pg_snapshot) and not pg_visible_in_snapshot(transaction_id, ${snapshot}::pg_snapshot)`;
+  return n;
 }

@@ -1,5 +1,5 @@
-import type { Sql } from '@app/event-store';
-import { NotificationsRepository, PROJECTION_TABLES, rebuildProjections, type RebuildProgress } from '@app/read-models';
+import { connect, type Sql } from '@app/event-store';
+import { AssignmentSummaryRepository, NotificationsRepository, PROJECTION_TABLES, RebuildRunningError, rebuildProjections, type RebuildProgress } from '@app/read-models';
 import { rebuildCommand } from '../../../../infra/scripts/rebuild-projections';
 import { stackAddresses, testDatabase } from '../../../support/test-stack';
 import { agencyActor, directiveCommand, Scenario, SUPERVISOR, SYSTEM, uniqueSuffix } from '../support/scenario';
@@ -51,7 +51,7 @@ describe('rebuilding the read models from the events', () => {
   });
   afterAll(() => sql.end());
 
-  it('truncates and replays every event into tables identical to those the appends built, reporting progress', async () => {
+  it('replays every event into tables identical to those the appends built, reporting progress', async () => {
     const before = await snapshot(sql);
     expect(before.notifications.length).toBeGreaterThan(0);
     expect(before.escalation_timeline.length).toBeGreaterThan(0);
@@ -91,24 +91,61 @@ describe('rebuilding the read models from the events', () => {
     expect(await sql`select url from agency_webhooks where agency = ${LEAD}`).toEqual([{ url: 'https://snv.example.vn/hook' }]);
   });
 
-  it('leaves the tables as they were when the replay fails', async () => {
+  it('leaves the tables as they were, and no half-filled copy, when the replay fails', async () => {
     const before = await snapshot(sql);
     const failing = new Map([['ReminderSent@1', (): unknown => { throw new Error('broken upcaster'); }]]);
     await expect(rebuildProjections(sql, { upcasters: failing })).rejects.toThrow('broken upcaster');
     expect(await snapshot(sql)).toEqual(before);
+    expect(await sql`select nspname from pg_namespace where nspname = 'dondoc_rebuild'`).toEqual([]);
   });
 
-  it('lets an append that arrives during a rebuild wait, then project once on the rebuilt tables', async () => {
-    let appended: Promise<unknown> | undefined;
+  it('lets reads and appends go on during a rebuild, and projects what was appended meanwhile into the rebuilt tables', async () => {
     const acknowledge = () => scenario.assignment(`${D}.2.${HLB}`, { type: 'Acknowledge', at: '2024-03-02T02:00:00.000Z', actor: agencyActor(HLB) });
-    // Fired once the tables are truncated, while the rebuild's transaction is still open.
-    await rebuildProjections(sql, { batchSize: 5, onProgress: ({ done }) => void (done === 0 && (appended = acknowledge())) });
-    expect(appended).toBeDefined();
-    await appended;
+    // One connection, as an API's: its prepared statements name the tables the rebuild replaces.
+    const apiSql = connect(stackAddresses().databaseUrl, { max: 1 });
+    const repository = new AssignmentSummaryRepository(apiSql);
+    expect((await repository.find(`${D}.2.${HLB}`))?.stage).toBe('received');
+    let during: { stage?: string; rebuilt: boolean } | undefined;
+    // Once the first pass is done: a rebuild that held the tables would make this wait until it committed (for ever).
+    await rebuildProjections(sql, {
+      batchSize: 5,
+      beforeCatchUp: async () => {
+        await acknowledge();
+        const seen = await repository.find(`${D}.2.${HLB}`);
+        during = { stage: seen?.stage, rebuilt: (await sql`select 1 from pg_namespace where nspname = 'dondoc_rebuild'`).length === 1 };
+      },
+    });
+    expect(during).toEqual({ stage: 'research', rebuilt: true });
+    expect((await repository.find(`${D}.2.${HLB}`))?.stage).toBe('research');
+    await apiSql.end();
     const live = await snapshot(sql);
     expect(live.assignment_summary).toContainEqual(expect.objectContaining({ assignment_id: `${D}.2.${HLB}`, stage: 'research', version: 2 }));
+    expect(live.escalation_timeline.length).toBeGreaterThan(0);
     await rebuildProjections(sql);
     expect(await snapshot(sql)).toEqual(live);
+  });
+
+  it('keeps the live tables\' index names and grants, and leaves no rebuild schema behind', async () => {
+    const shape = async () => ({
+      indexes: await sql`select tablename, indexname, indexdef from pg_indexes where schemaname = current_schema() and tablename = any(${[...PROJECTION_TABLES]}) order by indexname`,
+      grants: await sql`select relname, relacl::text from pg_class where relnamespace = current_schema()::regnamespace and relname = any(${[...PROJECTION_TABLES]}) order by relname`,
+    });
+    await sql`grant select on agency_status to public`;
+    try {
+      const before = await shape();
+      expect(before.indexes.map((row) => row.indexname)).toEqual(expect.arrayContaining(['assignment_summary_open_due', 'escalation_timeline_recent']));
+      await rebuildProjections(sql);
+      expect(await shape()).toEqual(before);
+      expect(await sql`select nspname from pg_namespace where nspname like 'dondoc_rebuild%'`).toEqual([]);
+    } finally {
+      await sql`revoke select on agency_status from public`;
+    }
+  });
+
+  it('runs one rebuild at a time: another one started meanwhile fails and changes nothing', async () => {
+    let second: unknown;
+    await rebuildProjections(sql, { beforeCatchUp: async () => void (second = await rebuildProjections(sql).catch((error: unknown) => error)) });
+    expect(second).toBeInstanceOf(RebuildRunningError);
   });
 
   it('runs as a command: progress lines, exit code 0; exit code 1 and a message without or with an unreachable database', async () => {

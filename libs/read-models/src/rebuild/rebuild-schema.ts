@@ -1,0 +1,56 @@
+import type { TransactionSql } from '@app/event-store';
+
+/** Where a rebuild fills its new tables before they replace the live ones. */
+export const REBUILD_SCHEMA = 'dondoc_rebuild';
+
+const ident = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * A fresh rebuild schema holding an empty copy of each live table (columns, defaults, constraints, indexes), with
+ * the live table's owner and grants: the apps may run as another role than the rebuild. A schema left by a rebuild
+ * that died between its passes is dropped first.
+ */
+export async function prepareRebuildSchema(tx: TransactionSql, liveSchema: string, tables: readonly string[]): Promise<void> {
+  await tx.unsafe(`drop schema if exists ${REBUILD_SCHEMA} cascade`);
+  await tx.unsafe(`create schema ${REBUILD_SCHEMA}`);
+  for (const table of tables) {
+    const live = `${ident(liveSchema)}.${ident(table)}`;
+    const copy = `${REBUILD_SCHEMA}.${ident(table)}`;
+    await tx.unsafe(`create table ${copy} (like ${live} including all)`);
+    const [{ owner }] = await tx<{ owner: string }[]>`select tableowner as owner from pg_tables where schemaname = ${liveSchema} and tablename = ${table}`;
+    await tx.unsafe(`alter table ${copy} owner to ${ident(owner)}`);
+    const grants = await tx<{ grantee: string; privilege: string }[]>`
+      select case when a.grantee = 0 then 'public' else quote_ident(pg_get_userbyid(a.grantee)) end as grantee, a.privilege_type as privilege
+      from pg_class c, aclexplode(c.relacl) a
+      where c.oid = ${live}::regclass and a.grantee <> c.relowner`;
+    for (const grant of grants) await tx.unsafe(`grant ${grant.privilege} on ${copy} to ${grant.grantee}`);
+  }
+}
+
+/**
+ * Drops each live table and moves its rebuilt copy into the live schema under the same name, its indexes renamed to
+ * the live ones' names (later migrations may name them), then drops the rebuild schema. Reads of a table wait for the
+ * commit, then read the new one.
+ */
+export async function swapInRebuiltTables(tx: TransactionSql, liveSchema: string, tables: readonly string[]): Promise<void> {
+  for (const table of tables) {
+    const liveNames = new Map((await indexesOf(tx, liveSchema, table)).map((index) => [index.shape, index.name]));
+    const rebuilt = await indexesOf(tx, REBUILD_SCHEMA, table);
+    await tx.unsafe(`drop table ${ident(liveSchema)}.${ident(table)}`);
+    await tx.unsafe(`alter table ${REBUILD_SCHEMA}.${ident(table)} set schema ${ident(liveSchema)}`);
+    for (const index of rebuilt) {
+      const name = liveNames.get(index.shape);
+      if (name !== undefined && name !== index.name) await tx.unsafe(`alter index ${ident(liveSchema)}.${ident(index.name)} rename to ${ident(name)}`);
+    }
+  }
+  await tx.unsafe(`drop schema ${REBUILD_SCHEMA}`);
+}
+
+/** A table's indexes, each with its definition without its name or schema: the same for a table and its copy. */
+async function indexesOf(tx: TransactionSql, schema: string, table: string): Promise<{ name: string; shape: string }[]> {
+  const rows = await tx<{ name: string; definition: string }[]>`
+    select c.relname as name, pg_get_indexdef(i.indexrelid) as definition
+    from pg_index i join pg_class c on c.oid = i.indexrelid
+    where i.indrelid = ${`${ident(schema)}.${ident(table)}`}::regclass`;
+  return rows.map((row) => ({ name: row.name, shape: row.definition.replace(/^CREATE (UNIQUE )?INDEX .+? ON .+? USING /, 'CREATE $1INDEX USING ') }));
+}
