@@ -285,6 +285,11 @@ describe('Supervisor dashboard in a real browser', () => {
     expect(await row.locator('td').nth(3).textContent()).toBe('Đang thực hiện trong hạn');
     expect(await row.locator('td').nth(4).textContent()).toBe(`${vietnamTime(extended)} (Hạn ban đầu: ${vietnamTime(due)})`);
     expect(await row.locator('td').nth(5).textContent()).toBe('Chưa đôn đốc');
+    // Its list is its own too: a status to choose, no agency.
+    expect(await page.locator('#filter-agency').count()).toBe(0);
+    await page.locator('#filter-status').selectOption('inProgressOverdue');
+    // Hương Sơn's track is overdue, Nghi Xuân's is not: nothing of Nghi Xuân's is.
+    await page.locator('p.message-info', { hasText: 'Không có nhiệm vụ nào.' }).waitFor();
     expect(dashboard.errors).toEqual([]);
   });
 
@@ -418,6 +423,25 @@ describe('Supervisor dashboard in a real browser', () => {
     expect(await fitsWidth(page)).toBe(true);
     expect(await labelsInsideChart()).toBe(true);
     await screenshot(page, 'status-matrix-narrow');
+
+    // A count opens what it counts: BTCTU's overdue work, with the filters set to say so.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.locator('#status-table tbody tr[data-agency="BTCTU"] td[data-status="inProgressOverdue"] a').click();
+    await page.locator('#assignments-table').waitFor();
+    expect(await page.locator('#assignments-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-assignment')))).toEqual([`${directive}-OVERDUE`]);
+    expect(await page.locator('#filter-agency').inputValue()).toBe('BTCTU');
+    expect(await page.locator('#filter-status').inputValue()).toBe('inProgressOverdue');
+    // Changing a filter lists again: BTCTU's work in every status (it coordinates INTIME).
+    await page.locator('#filter-status').selectOption('');
+    await page.locator(`#assignments-table tbody tr[data-assignment="${directive}-INTIME"]`).waitFor();
+    expect(await page.locator('#assignments-table tbody tr').count()).toBe(2);
+    // The bottom line's count: every assignment done on time, whichever agency.
+    await page.goto(`${app.url}/#/status?directive=${directive}`);
+    await page.locator('#status-table tfoot td[data-status="doneOnTime"] a').click();
+    await page.locator('#assignments-table').waitFor();
+    expect(await page.locator('#assignments-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-assignment')))).toEqual([`${directive}-ONTIME`]);
+    expect(await page.locator('#filter-agency').inputValue()).toBe('');
+    await expectNoPlaceholders(dashboard);
     expectOnlyOwnOrigin(dashboard);
   });
 

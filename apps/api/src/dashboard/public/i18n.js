@@ -39,6 +39,8 @@ const vi = {
   'filter.all': 'Tất cả',
   'filter.allDirectives': 'Tất cả văn bản',
   'filter.allAgencies': 'Tất cả cơ quan',
+  'filter.status': 'Tình trạng',
+  'filter.allStatuses': 'Tất cả tình trạng',
 
   'timeline.title': 'Dòng thời gian đôn đốc',
   'timeline.intro': 'Nhắc hạn, quá hạn, trễ mốc, các cấp đôn đốc, kiến nghị Trung ương và trả lời, đề nghị gia hạn và quyết định, mới nhất ở trên.',
@@ -240,6 +242,8 @@ const en = {
   'filter.all': 'All',
   'filter.allDirectives': 'All directives',
   'filter.allAgencies': 'All agencies',
+  'filter.status': 'Status',
+  'filter.allStatuses': 'All statuses',
 
   'timeline.title': 'Escalation timeline',
   'timeline.intro': 'Reminders, overdue marks, missed stage deadlines, escalation levels, Centre escalations and responses, extension requests and decisions, newest first.',

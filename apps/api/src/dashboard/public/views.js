@@ -121,6 +121,20 @@ function agencySelect(ctx, selected) {
   );
 }
 
+function statusSelect(selected) {
+  return h(
+    'div',
+    { class: 'field' },
+    h('label', { for: 'filter-status' }, t('filter.status')),
+    h(
+      'select',
+      { id: 'filter-status', name: 'status' },
+      h('option', { value: '' }, t('filter.allStatuses')),
+      MATRIX_STATUSES.map((s) => h('option', { value: s, selected: s === selected }, t(`status.${s}`))),
+    ),
+  );
+}
+
 /** A filter form that navigates (hash) on every change; no submit needed. */
 function filterForm(path, fields) {
   const form = h('form', { class: 'filters', role: 'search', 'aria-label': t('filter.title') }, fields);
@@ -232,8 +246,13 @@ export function renderTimeline(ctx, main, params) {
 
 // ---------- status matrix ----------
 
-function statusTable(ctx, report) {
-  const cell = (row, s) => h('td', { class: `num${row[s] > 0 ? ' nonzero' : ''}`, 'data-status': s }, String(row[s] ?? 0));
+function statusTable(ctx, report, directive) {
+  // A count opens the assignments it counts: an agency's (its own track's status for an "each of" one), or all.
+  const cell = (row, s, agency) => {
+    const count = row[s] ?? 0;
+    const listed = count > 0 ? h('a', { href: hashFor('assignments', { directive, agency, status: s === 'total' ? '' : s }) }, String(count)) : String(count);
+    return h('td', { class: `num${count > 0 ? ' nonzero' : ''}`, 'data-status': s }, listed);
+  };
   return h(
     'div',
     { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': 'status-caption' },
@@ -250,8 +269,8 @@ function statusTable(ctx, report) {
             'tr',
             { 'data-agency': row.agency },
             h('th', { scope: 'row' }, h('span', { class: 'agency-code' }, row.agency), h('span', { class: 'agency-name' }, agencyName(ctx, row.agency))),
-            MATRIX_STATUSES.map((s) => cell(row, s)),
-            cell(row, 'total'),
+            MATRIX_STATUSES.map((s) => cell(row, s, row.agency)),
+            cell(row, 'total', row.agency),
           ),
         ),
       ),
@@ -285,7 +304,7 @@ export function renderStatus(ctx, main, params) {
     guarded(ctx, problem, async () => {
       report = await get('reports/status', { directive });
       fill(problem);
-      fill(tableBox, report.agencies.length === 0 ? message('info', t('status.empty')) : statusTable(ctx, report));
+      fill(tableBox, report.agencies.length === 0 ? message('info', t('status.empty')) : statusTable(ctx, report, directive));
       drawChart();
       status.textContent = updatedNote();
     });
@@ -363,9 +382,14 @@ function assignmentRow(ctx, item) {
 
 export function renderAssignments(ctx, main, params) {
   const directive = params.get('directive') ?? '';
+  // An agency's list is its own (the API filters it): no agency to choose.
+  const agencyRole = ctx.me?.role === 'agency';
+  const agency = agencyRole ? '' : params.get('agency') ?? '';
+  const wanted = params.get('status') ?? '';
   const status = h('p', { class: 'meta', role: 'status' }, t('loading'));
   const box = h('div', {});
-  fill(main, h('h1', {}, t('assignments.title')), filterForm('assignments', [directiveSelect(ctx, directive)]), status, box);
+  const filters = [directiveSelect(ctx, directive), agencyRole ? null : agencySelect(ctx, agency), statusSelect(wanted)];
+  fill(main, h('h1', {}, t('assignments.title')), filterForm('assignments', filters), status, box);
   // Pages of 50 (tracks are on their parent's page), each "show more" appending the next; a refresh reloads as many.
   let pages = 1;
   const load = () =>
@@ -373,7 +397,7 @@ export function renderAssignments(ctx, main, params) {
       const items = [];
       let cursor;
       for (let page = 0; page < pages; page += 1) {
-        const next = await get('assignments', { directive, tracks: 'false', limit: 50, cursor });
+        const next = await get('assignments', { directive, agency, status: wanted, tracks: 'false', limit: 50, cursor });
         items.push(...next.items);
         cursor = next.nextCursor;
         if (!cursor) break;
