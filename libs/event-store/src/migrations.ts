@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Sql } from 'postgres';
+import type { Sql, TransactionSql } from 'postgres';
 
 export interface Migration {
   version: number;
@@ -20,8 +20,13 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
     .map((file) => ({ version: Number(file.slice(0, 3)), name: file.slice(4, -4), sql: readFileSync(join(dir, file), 'utf8') }));
 }
 
-/** Applies the migrations not yet applied, all in one transaction under an advisory lock; applying twice is a no-op. */
+/**
+ * Applies the migrations not yet applied, all in one transaction under an advisory lock; applying twice is a no-op.
+ * With none to apply it takes no lock, so an app starting while a projection rebuild holds migrations off
+ * (`holdMigrationsOff`) does not wait for it; one with a migration to apply does.
+ */
 export async function migrate(sql: Sql, migrations = loadMigrations()): Promise<number[]> {
+  if (!(await anyToApply(sql, migrations))) return [];
   return sql.begin(async (tx) => {
     // A migration may take long (an index on a big events table): not the connection's timeouts (the worker's 20/25 s).
     await tx`set local lock_timeout = 0`;
@@ -38,4 +43,19 @@ export async function migrate(sql: Sql, migrations = loadMigrations()): Promise<
     }
     return applied;
   });
+}
+
+async function anyToApply(sql: Sql, migrations: readonly Migration[]): Promise<boolean> {
+  const [{ known }] = await sql<{ known: boolean }[]>`select to_regclass('schema_migrations') is not null as known`;
+  if (!known) return migrations.length > 0;
+  const done = new Set((await sql<{ version: number }[]>`select version from schema_migrations`).map((row) => row.version));
+  return migrations.some((m) => !done.has(m.version));
+}
+
+/**
+ * Holds migrations off until the transaction ends (waiting for one that runs): a projection rebuild copies the
+ * tables' shapes when it starts and swaps its copies in at the end, which would drop a column or index added between.
+ */
+export async function holdMigrationsOff(tx: TransactionSql): Promise<void> {
+  await tx`select pg_advisory_xact_lock_shared(${MIGRATION_LOCK})`;
 }

@@ -18,6 +18,8 @@ export async function prepareRebuildSchema(tx: TransactionSql, liveSchema: strin
     const copy = `${REBUILD_SCHEMA}.${ident(table)}`;
     await tx.unsafe(`create table ${copy} (like ${live} including all)`);
     const [{ owner }] = await tx<{ owner: string }[]>`select tableowner as owner from pg_tables where schemaname = ${liveSchema} and tablename = ${table}`;
+    // A new owner must be able to create in the table's schema (ours, until the swap).
+    await tx.unsafe(`grant create on schema ${REBUILD_SCHEMA} to ${ident(owner)}`);
     await tx.unsafe(`alter table ${copy} owner to ${ident(owner)}`);
     const grants = await tx<{ grantee: string; privilege: string }[]>`
       select case when a.grantee = 0 then 'public' else quote_ident(pg_get_userbyid(a.grantee)) end as grantee, a.privilege_type as privilege
@@ -27,6 +29,16 @@ export async function prepareRebuildSchema(tx: TransactionSql, liveSchema: strin
   }
 }
 
+/** Fresh statistics for the filled copies, so that the first queries on them after the swap are planned well. */
+export async function analyzeRebuiltTables(tx: TransactionSql, tables: readonly string[]): Promise<void> {
+  for (const table of tables) await tx.unsafe(`analyze ${REBUILD_SCHEMA}.${ident(table)}`);
+}
+
+/** Takes the live tables for the swap: reads of them wait from here until the commit. */
+export async function lockLiveTables(tx: TransactionSql, liveSchema: string, tables: readonly string[]): Promise<void> {
+  await tx.unsafe(`lock table ${tables.map((table) => `${ident(liveSchema)}.${ident(table)}`).join(', ')} in access exclusive mode`);
+}
+
 /**
  * Drops each live table and moves its rebuilt copy into the live schema under the same name, its indexes renamed to
  * the live ones' names (later migrations may name them), then drops the rebuild schema. Reads of a table wait for the
@@ -34,12 +46,14 @@ export async function prepareRebuildSchema(tx: TransactionSql, liveSchema: strin
  */
 export async function swapInRebuiltTables(tx: TransactionSql, liveSchema: string, tables: readonly string[]): Promise<void> {
   for (const table of tables) {
-    const liveNames = new Map((await indexesOf(tx, liveSchema, table)).map((index) => [index.shape, index.name]));
+    const liveNames = new Map<string, string[]>();
+    for (const index of await indexesOf(tx, liveSchema, table)) liveNames.set(index.shape, [...(liveNames.get(index.shape) ?? []), index.name]);
     const rebuilt = await indexesOf(tx, REBUILD_SCHEMA, table);
     await tx.unsafe(`drop table ${ident(liveSchema)}.${ident(table)}`);
     await tx.unsafe(`alter table ${REBUILD_SCHEMA}.${ident(table)} set schema ${ident(liveSchema)}`);
     for (const index of rebuilt) {
-      const name = liveNames.get(index.shape);
+      // One live name per copy, even for two indexes of the same shape (a duplicate a DBA made).
+      const name = liveNames.get(index.shape)?.shift();
       if (name !== undefined && name !== index.name) await tx.unsafe(`alter index ${ident(liveSchema)}.${ident(index.name)} rename to ${ident(name)}`);
     }
   }
@@ -51,6 +65,7 @@ async function indexesOf(tx: TransactionSql, schema: string, table: string): Pro
   const rows = await tx<{ name: string; definition: string }[]>`
     select c.relname as name, pg_get_indexdef(i.indexrelid) as definition
     from pg_index i join pg_class c on c.oid = i.indexrelid
-    where i.indrelid = ${`${ident(schema)}.${ident(table)}`}::regclass`;
+    where i.indrelid = ${`${ident(schema)}.${ident(table)}`}::regclass
+    order by c.relname`;
   return rows.map((row) => ({ name: row.name, shape: row.definition.replace(/^CREATE (UNIQUE )?INDEX .+? ON .+? USING /, 'CREATE $1INDEX USING ') }));
 }

@@ -1,4 +1,4 @@
-import { connect, type Sql } from '@app/event-store';
+import { connect, loadMigrations, migrate, type Sql } from '@app/event-store';
 import { AssignmentSummaryRepository, NotificationsRepository, PROJECTION_TABLES, RebuildRunningError, rebuildProjections, type RebuildProgress } from '@app/read-models';
 import { rebuildCommand } from '../../../../infra/scripts/rebuild-projections';
 import { stackAddresses, testDatabase } from '../../../support/test-stack';
@@ -125,20 +125,77 @@ describe('rebuilding the read models from the events', () => {
     expect(await snapshot(sql)).toEqual(live);
   });
 
-  it('keeps the live tables\' index names and grants, and leaves no rebuild schema behind', async () => {
+  it('keeps the live tables\' owners, grants and index names (a duplicate index too), and leaves no rebuild schema behind', async () => {
     const shape = async () => ({
       indexes: await sql`select tablename, indexname, indexdef from pg_indexes where schemaname = current_schema() and tablename = any(${[...PROJECTION_TABLES]}) order by indexname`,
+      tables: await sql`select tablename, tableowner from pg_tables where schemaname = current_schema() and tablename = any(${[...PROJECTION_TABLES]}) order by tablename`,
       grants: await sql`select relname, relacl::text from pg_class where relnamespace = current_schema()::regnamespace and relname = any(${[...PROJECTION_TABLES]}) order by relname`,
     });
+    const owner = `dondoc_owner_${s.toLowerCase().replace(/[^a-z0-9]/g, '')}`;
+    await sql.unsafe(`create role ${owner}`);
+    await sql.unsafe(`alter table agency_status owner to ${owner}`);
     await sql`grant select on agency_status to public`;
+    await sql`create index notifications_event_again on notifications (event_id)`;
     try {
       const before = await shape();
-      expect(before.indexes.map((row) => row.indexname)).toEqual(expect.arrayContaining(['assignment_summary_open_due', 'escalation_timeline_recent']));
+      expect(before.indexes.map((row) => row.indexname)).toEqual(expect.arrayContaining(['assignment_summary_open_due', 'notifications_event', 'notifications_event_again']));
+      expect(before.tables).toContainEqual({ tablename: 'agency_status', tableowner: owner });
       await rebuildProjections(sql);
       expect(await shape()).toEqual(before);
       expect(await sql`select nspname from pg_namespace where nspname like 'dondoc_rebuild%'`).toEqual([]);
     } finally {
+      await sql`drop index if exists notifications_event_again`;
       await sql`revoke select on agency_status from public`;
+      await sql.unsafe(`alter table agency_status owner to current_user`);
+      await sql.unsafe(`drop role ${owner}`);
+    }
+  });
+
+  it('lets appends go on while a long reader holds a live table, and swaps once it lets go', async () => {
+    const reader = connect(stackAddresses().databaseUrl, { max: 1 });
+    let releasedAt = 0;
+    let holding: Promise<unknown> | undefined;
+    const rebuilt = rebuildProjections(sql, {
+      beforeCatchUp: () =>
+        new Promise<void>((held) => {
+          // As a table-by-table dump does: a read lock on one table, kept for a while.
+          holding = reader.begin(async (tx) => {
+            await tx`select count(*) from directive_summary`;
+            held();
+            await new Promise((resolve) => setTimeout(resolve, 5_000));
+            releasedAt = Date.now();
+          });
+        }),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500)); // the swap is waiting for the reader by now
+    await scenario.assignment(`${D}.1`, { type: 'Acknowledge', at: '2024-04-16T02:00:00.000Z', actor: agencyActor(LEAD) });
+    const appendedAt = Date.now();
+    await rebuilt;
+    await holding;
+    await reader.end();
+    expect(appendedAt).toBeLessThan(releasedAt);
+    // Appended before the swap, projected by it into the rebuilt tables.
+    expect(await sql`select stage from assignment_summary where assignment_id = ${`${D}.1`}`).toEqual([{ stage: 'research' }]);
+  });
+
+  it('holds migrations off until it is done, and starts without waiting when none is pending', async () => {
+    const marker = `rebuild_test_${s.toLowerCase().replace(/[^a-z0-9]/g, '')}`;
+    const migration = { version: 900_000 + Math.floor(Math.random() * 99_999), name: marker, sql: `create table ${marker} (id integer)` };
+    let migratedAt = 0;
+    let migrating: Promise<unknown> | undefined;
+    const rebuiltAt = await rebuildProjections(sql, {
+      beforeCatchUp: async () => {
+        expect(await migrate(sql)).toEqual([]); // nothing pending: no wait
+        migrating = migrate(sql, [...loadMigrations(), migration]).then(() => (migratedAt = Date.now()));
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      },
+    }).then(() => Date.now());
+    await migrating;
+    try {
+      expect(migratedAt).toBeGreaterThanOrEqual(rebuiltAt);
+    } finally {
+      await sql.unsafe(`drop table if exists ${marker}`);
+      await sql`delete from schema_migrations where version = ${migration.version}`;
     }
   });
 
