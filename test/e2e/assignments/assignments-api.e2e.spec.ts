@@ -332,6 +332,13 @@ describe('assignments over HTTP against the running stack', () => {
     expect(dry.body.directive.assignments).toHaveLength(4);
     const directiveId = dry.body.directiveId as string;
     expect((await get(`/api/directives/${directiveId}`, supervisor)).status).toBe(404);
+    // A dry run asked for in other words is refused, not taken for a real import.
+    for (const word of ['yes', '1', 'TRUE', '']) {
+      const unclear = await http(`${app.url}/api/directives/import?dryRun=${word}`, { method: 'POST', headers: { ...bearer(supervisor), ...asText }, body: notice });
+      expect([word, unclear.status, unclear.body.code]).toEqual([word, 400, 'VALIDATION_FAILED']);
+    }
+    expect((await get(`/api/directives/${directiveId}`, supervisor)).status).toBe(404);
+    expect((await get(`/api/assignments/${directiveId}-A1?consistent=yes`, supervisor)).body.code).toBe('VALIDATION_FAILED');
 
     const imported = await http(`${app.url}/api/directives/import`, { method: 'POST', headers: { ...bearer(supervisor), ...asText }, body: notice.normalize('NFD') });
     expect(imported.status).toBe(200);

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseBoolPipe, Post, Query, DefaultValuePipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '../auth';
 import { ApiIdempotencyKey, IdempotencyKey } from '../idempotency';
 import { AssignmentCommandsService } from './assignment-commands.service';
@@ -18,6 +18,7 @@ import {
   ReviewDto,
   WithdrawDto,
 } from './dto/command.dto';
+import { GetAssignmentQuery } from './dto/get-assignment.query';
 import { ListAssignmentsQuery } from './dto/list-assignments.query';
 
 const ACTORS = ['agency', 'supervisor', 'admin'] as const;
@@ -41,9 +42,8 @@ export class AssignmentsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Stage, status, agencies and tracks, deadlines (original and adjusted), version' })
-  @ApiQuery({ name: 'consistent', required: false, type: Boolean, description: 'Ask the workflow instead of the projection' })
-  get(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query('consistent', new DefaultValuePipe(false), ParseBoolPipe) consistent: boolean) {
-    return this.queries.get(principal, id, consistent);
+  get(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: GetAssignmentQuery) {
+    return this.queries.get(principal, id, query.consistent === true);
   }
 
   @Get(':id/timeline')

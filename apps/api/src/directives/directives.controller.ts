@@ -1,7 +1,8 @@
-import { Body, Controller, DefaultValuePipe, Get, HttpCode, Param, ParseBoolPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '../auth';
 import { CreateDirectiveDto } from './dto/create-directive.dto';
+import { ImportNoticeQuery } from './dto/import-notice.query';
 import { DirectivesService } from './directives.service';
 
 @ApiTags('directives')
@@ -24,9 +25,8 @@ export class DirectivesController {
   @ApiOperation({ summary: "Import a conclusion notice's text: section 3 becomes a directive with assignments" })
   @ApiConsumes('text/plain')
   @ApiBody({ schema: { type: 'string' } })
-  @ApiQuery({ name: 'dryRun', required: false, type: Boolean, description: 'Answer what would be created; store nothing' })
-  import(@CurrentPrincipal() principal: Principal, @Body() text: unknown, @Query('dryRun', new DefaultValuePipe(false), ParseBoolPipe) dryRun: boolean) {
-    return this.directives.import(principal, text, dryRun);
+  import(@CurrentPrincipal() principal: Principal, @Body() text: unknown, @Query() query: ImportNoticeQuery) {
+    return this.directives.import(principal, text, query.dryRun === true);
   }
 
   @Get()
