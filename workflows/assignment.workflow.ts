@@ -134,7 +134,7 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
       const progress = summarize(state, nowIso());
       outbox.push(
         getExternalWorkflowHandle(assignmentWorkflowId(state.parentId))
-          .signal(trackProgressSignal, { agency: state.lead, stage: progress.stage, status: progress.status, dueAt: progress.dueAt, paused: progress.paused, level: progress.overdueLevel })
+          .signal(trackProgressSignal, { agency: state.lead, stage: progress.stage, status: progress.status, dueAt: progress.dueAt, paused: progress.paused, level: progress.overdueLevel, trackVersion: version })
           .catch((error: unknown) => log.warn('could not signal the parent assignment', { error: String(error) })),
       );
     }

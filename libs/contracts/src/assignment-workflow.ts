@@ -41,6 +41,8 @@ export interface TrackProgress {
   paused?: boolean;
   /** The escalation ladder's level it reached (tracks of runs recorded before did not send it). */
   level?: AssignmentSummary['overdueLevel'];
+  /** Its stream version when it sent this: signals may arrive out of order, and the parent keeps the latest. */
+  trackVersion?: number;
 }
 
 export const assignmentCommandUpdate = defineUpdate<CommandResult, [CommandRequest]>('assignmentCommand');

@@ -60,9 +60,14 @@ describe('durable deadline timers, restarts and long lives', () => {
       await createDirective(stack.client, worker.taskQueue, [plan(id, { kind: 'eachOf', deadline: pastDeadline, agencies: DISTRICT_COMMITTEES.map((code) => ({ agency: code, role: 'lead' as const })) })], { directiveId });
       const parent = await eventually(() => stateOf(stack.client, id), (s) => (s?.tracks?.byStatus.inProgressOverdue ?? 0) === DISTRICT_COMMITTEES.length, 30_000);
       expect(parent?.tracks?.byStatus.inProgressOnTime).toBe(0);
+      // Long past its deadline, each track climbs the whole ladder at once, reporting each level; whatever order the
+      // reports arrive in, the parent ends with each track's last one.
+      const climbed = await eventually(() => stateOf(stack.client, id), (s) => (s?.tracks?.tracks ?? []).every((t) => t.level === 3), 45_000);
+      expect(climbed?.overdueLevel).toBe(3);
       await send(stack.client, id, { type: 'Withdraw', reason: 'Kết thúc kiểm thử' }, SUPERVISOR);
       await stack.client.workflow.getHandle(assignmentWorkflowId(id)).result();
       await recordHistory(directiveWorkflowId(directiveId), 'directive-starts-parents-first');
+      await recordHistory(assignmentWorkflowId(id), 'each-of-parent-keeps-each-tracks-latest-report');
     } finally {
       await worker.shutdown();
     }

@@ -58,7 +58,10 @@ export type SendReminder = Cmd<'SendReminder', { beforeMs: number }>;
 export type MarkOverdue = Cmd<'MarkOverdue'>;
 export type Escalate = Cmd<'Escalate', { level: EscalationLevel }>;
 export type MarkStageOverdue = Cmd<'MarkStageOverdue', { stage: StageMilestone }>;
-export type RecordTrackProgress = Cmd<'RecordTrackProgress', { agency: string; stage: AssignmentStage; status: AssignmentStatus; dueAt?: string; paused?: boolean; level?: 0 | EscalationLevel }>;
+export type RecordTrackProgress = Cmd<
+  'RecordTrackProgress',
+  { agency: string; stage: AssignmentStage; status: AssignmentStatus; dueAt?: string; paused?: boolean; level?: 0 | EscalationLevel; trackVersion?: number }
+>;
 
 export type TimerCommand = SendReminder | MarkOverdue | Escalate | MarkStageOverdue;
 
@@ -397,15 +400,24 @@ function trackLevel(c: RecordTrackProgress): { level?: 0 | EscalationLevel } {
   return { level: c.level };
 }
 
+function isSuperseded(c: RecordTrackProgress, track: TrackProgress): boolean {
+  if (c.trackVersion === undefined) return false; // tracks of runs recorded before sent no version
+  if (!Number.isInteger(c.trackVersion) || c.trackVersion < 1) fail('VALIDATION_FAILED', 'trackVersion must be a positive integer', { field: 'trackVersion' });
+  return track.trackVersion !== undefined && c.trackVersion <= track.trackVersion;
+}
+
 function decideTrackProgress(c: RecordTrackProgress, s: ExistingAssignment, at: string): AssignmentEvent[] {
   requireOneOf(c.actor, ['system', 'supervisor'], 'record track progress');
   if (s.kind !== 'eachOf') fail('INVALID_TRANSITION', 'Only an eachOf assignment has tracks');
   const track = s.tracks.find((t) => t.agency === c.agency);
   if (!track) return fail('UNKNOWN_TRACK', `Agency ${c.agency} has no track in ${s.id}`, { agency: c.agency });
+  // Reports travel as signals, which may arrive out of order: one older than the last recorded is already superseded.
+  if (isSuperseded(c, track)) return [];
   if (trackDone(track)) fail('INVALID_TRANSITION', `The track of ${c.agency} is already ${track.stage}`);
   validateTrackReport(c.stage, c.status);
   const clock = trackClock(c);
-  const recorded: AssignmentEvent = { type: 'TrackProgressRecorded', data: { agency: c.agency, stage: c.stage, status: c.status, ...clock, ...trackLevel(c), at } };
+  const version = c.trackVersion === undefined ? {} : { trackVersion: c.trackVersion };
+  const recorded: AssignmentEvent = { type: 'TrackProgressRecorded', data: { agency: c.agency, stage: c.stage, status: c.status, ...clock, ...trackLevel(c), ...version, at } };
   const after = s.tracks.map((t) => (t.agency === c.agency ? recorded.data : t));
   if (!after.every(trackDone)) return [recorded];
   if (after.every((t) => t.stage === 'withdrawn')) return [recorded, { type: 'AssignmentWithdrawn', data: { reason: 'Every track was withdrawn', at } }];

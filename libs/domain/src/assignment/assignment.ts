@@ -68,7 +68,7 @@ export type StageDeadlineMissed = { type: 'StageDeadlineMissed'; data: { stage: 
 /** `dueAt`, `paused`: the track's deadline in force and Centre pause (absent in events stored before they were sent). */
 export type TrackProgressRecorded = {
   type: 'TrackProgressRecorded';
-  data: { agency: string; stage: AssignmentStage; status: AssignmentStatus; dueAt?: string; paused?: boolean; level?: 0 | EscalationLevel; at: string };
+  data: { agency: string; stage: AssignmentStage; status: AssignmentStatus; dueAt?: string; paused?: boolean; level?: 0 | EscalationLevel; trackVersion?: number; at: string };
 };
 /** An `eachOf` parent closes when every track is closed or withdrawn: late if any track was late. */
 export type AssignmentClosed = { type: 'AssignmentClosed'; data: { verdict: Verdict; at: string } };
@@ -193,6 +193,8 @@ export interface TrackProgress {
   readonly paused?: boolean;
   /** The escalation ladder's level it had reached when it last reported (tracks before this did not say). */
   readonly level?: 0 | EscalationLevel;
+  /** The track's stream version when it sent its last report (tracks before this did not say). */
+  readonly trackVersion?: number;
   readonly at: string;
 }
 

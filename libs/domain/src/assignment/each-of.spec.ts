@@ -68,6 +68,18 @@ describe('an eachOf parent', () => {
     });
   });
 
+  it('keeps a track\'s latest report when its reports arrive out of order, and any report of a track that sent no version', () => {
+    const report = (level: 0 | 1 | 2 | 3, trackVersion?: number): RecordTrackProgress => ({ ...progress('UBND-HLA', 'received', 'inProgressOverdue'), dueAt: DUE, paused: false, level, ...(trackVersion === undefined ? {} : { trackVersion }) });
+    const at3: AssignmentEvent = { type: 'TrackProgressRecorded', data: { agency: 'UBND-HLA', stage: 'received', status: 'inProgressOverdue', dueAt: DUE, paused: false, level: 3, trackVersion: 6, at: T } };
+    given([...parent(), at3]).when(report(1, 4)).then([]);
+    given([...parent(), at3]).when(report(3, 6)).then([]);
+    given([...parent(), at3]).when(report(3, 7)).then([{ ...at3, data: { ...at3.data, trackVersion: 7 } }]);
+    // A track of a run recorded before sent no version: its report counts, as it did.
+    given([...parent(), at3]).when(report(2)).then([{ type: 'TrackProgressRecorded', data: { agency: 'UBND-HLA', stage: 'received', status: 'inProgressOverdue', dueAt: DUE, paused: false, level: 2, at: T } }]);
+    given([...parent(), at3]).when(report(1, 0)).thenRejects('VALIDATION_FAILED');
+    expect(summarize(foldAssignment([...parent(), at3]), T).tracks?.tracks[0].level).toBe(3);
+  });
+
   it('stands at the highest escalation level among its open tracks', () => {
     const history = [...parent(), { type: 'TrackProgressRecorded' as const, data: { agency: 'UBND-HLA', stage: 'research' as const, status: 'inProgressOverdue' as const, dueAt: DUE, paused: false, level: 2 as const, at: T } }];
     given(parent())
