@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { http, startTestApp, type TestApp } from '../support/test-app';
 import { bearer, mintToken } from '../support/tokens';
+import { ONE_ASSIGNMENT } from '../support/plans';
 
 describe('HTTP against the running stack: the vertical slice', () => {
   let api: TestApp;
@@ -19,7 +20,7 @@ describe('HTTP against the running stack: the vertical slice', () => {
 
   it('POST /api/directives starts a workflow that stores the directive, and GET reads it back', async () => {
     const id = `TB-${randomUUID().slice(0, 8)}`;
-    const created = await http(`${api.url}/api/directives`, { method: 'POST', headers: supervisor, body: { id, title: 'Thông báo kết luận Hội nghị ngày 22/3/2023', assignments: [] } });
+    const created = await http(`${api.url}/api/directives`, { method: 'POST', headers: supervisor, body: { id, title: 'Thông báo kết luận Hội nghị ngày 22/3/2023', assignments: ONE_ASSIGNMENT } });
     expect(created.status).toBe(201);
     const read = await http(`${api.url}/api/directives/${id}`, { headers: supervisor });
     expect(read.status).toBe(200);
@@ -30,6 +31,11 @@ describe('HTTP against the running stack: the vertical slice', () => {
     const bad = await http(`${api.url}/api/directives`, { method: 'POST', headers: supervisor, body: { id: 'has spaces' } });
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('VALIDATION_FAILED');
+    // A directive with nothing assigned would take its id for nothing: refused, and the id stays free.
+    const id = `TB-${randomUUID().slice(0, 8)}`;
+    const empty = await http(`${api.url}/api/directives`, { method: 'POST', headers: supervisor, body: { id, title: 'Thông báo chưa có nhiệm vụ', assignments: [] } });
+    expect([empty.status, empty.body.code, empty.body.message]).toEqual([400, 'VALIDATION_FAILED', expect.stringContaining('at least one assignment')]);
+    expect((await http(`${api.url}/api/directives`, { method: 'POST', headers: supervisor, body: { id, title: 'Thông báo chưa có nhiệm vụ', assignments: ONE_ASSIGNMENT } })).status).toBe(201);
     const malformed = await http(`${api.url}/api/directives`, { method: 'POST', body: '{"id":', headers: { ...supervisor, 'content-type': 'application/json' } });
     expect(malformed.status).toBe(400);
     const missing = await http(`${api.url}/api/directives/NOPE-${randomUUID()}`, { headers: supervisor });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { freePort } from '../../libs/local-stack/src/free-port';
 import { http, TEST_ADMIN_TOKEN } from '../support/test-app';
 import { bearer } from '../support/tokens';
+import { ONE_ASSIGNMENT } from '../support/plans';
 
 const launcher = join(__dirname, '..', '..', 'dist', 'infra', 'dev', 'start.js');
 
@@ -81,7 +82,7 @@ describe('npm start on embedded defaults', () => {
     const assignments = await http(`${api}/api/assignments?directive=${seeded[0]}&limit=100`, { headers: bearer(TEST_ADMIN_TOKEN) });
     expect(assignments.body.items.filter((a: { kind: string }) => a.kind !== 'track')).toHaveLength(4);
     expect(assignments.body.items.filter((a: { kind: string }) => a.kind === 'track')).toHaveLength(13);
-    expect((await http(`${api}/api/directives`, { method: 'POST', headers: bearer(TEST_ADMIN_TOKEN), body: { id: 'TB-KEEP', title: 'Giữ lại sau khi khởi động lại', assignments: [] } })).status).toBe(201);
+    expect((await http(`${api}/api/directives`, { method: 'POST', headers: bearer(TEST_ADMIN_TOKEN), body: { id: 'TB-KEEP', title: 'Giữ lại sau khi khởi động lại', assignments: ONE_ASSIGNMENT } })).status).toBe(201);
     expect(await stopped(first.child)).toBe(0);
     expect(first.output()).toContain('data kept for the next start');
     await expect(fetch(`${api}/health`)).rejects.toThrow();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { freePort } from '../../libs/local-stack/src/free-port';
 import { http, startTestApp, type TestApp } from '../support/test-app';
 import { bearer, mintToken } from '../support/tokens';
+import { ONE_ASSIGNMENT } from '../support/plans';
 
 describe('DONDOC_WORKER_METRICS_ADDRESS: the worker serves the SDK metrics to Prometheus', () => {
   let api: TestApp;
@@ -15,7 +16,7 @@ describe('DONDOC_WORKER_METRICS_ADDRESS: the worker serves the SDK metrics to Pr
 
   it("exposes the worker's task slots and the latency of the appends it ran for a new directive", async () => {
     const id = `TM-${randomUUID().slice(0, 8)}`;
-    const created = await http(`${api.url}/api/directives`, { method: 'POST', headers: bearer(await mintToken(api, 'supervisor')), body: { id, title: 'Thông báo kết luận', assignments: [] } });
+    const created = await http(`${api.url}/api/directives`, { method: 'POST', headers: bearer(await mintToken(api, 'supervisor')), body: { id, title: 'Thông báo kết luận', assignments: ONE_ASSIGNMENT } });
     expect(created.status).toBe(201);
     const response = await fetch(metricsUrl);
     expect(response.status).toBe(200);

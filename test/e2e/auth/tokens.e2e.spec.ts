@@ -3,6 +3,7 @@ import type { Sql } from '@app/event-store';
 import { http, startTestApp, type TestApp } from '../../support/test-app';
 import { testDatabase } from '../../support/test-stack';
 import { adminToken, bearer, mintToken } from '../../support/tokens';
+import { ONE_ASSIGNMENT } from '../../support/plans';
 
 describe('POST, GET and DELETE /api/tokens (admin)', () => {
   let app: TestApp;
@@ -67,7 +68,7 @@ describe('POST, GET and DELETE /api/tokens (admin)', () => {
   it('mints tokens of every role, each acting as its role', async () => {
     const supervisor = await mintToken(app, 'supervisor');
     const id = `TB-${randomUUID().slice(0, 8)}`;
-    const created = await http(`${app.url}/api/directives`, { method: 'POST', headers: bearer(supervisor), body: { id, title: 'Chỉ đạo của Ban Thường vụ', assignments: [] } });
+    const created = await http(`${app.url}/api/directives`, { method: 'POST', headers: bearer(supervisor), body: { id, title: 'Chỉ đạo của Ban Thường vụ', assignments: ONE_ASSIGNMENT } });
     expect(created.status).toBe(201);
     const newAdmin = await mintToken(app, 'admin');
     expect((await http(`${app.url}/api/tokens`, { headers: bearer(newAdmin) })).status).toBe(200);

@@ -4,6 +4,7 @@ import { freePort } from '../../../libs/local-stack/src/free-port';
 import { http, TEST_ADMIN_TOKEN } from '../../support/test-app';
 import { stackAddresses } from '../../support/test-stack';
 import { bearer } from '../../support/tokens';
+import { ONE_ASSIGNMENT } from '../../support/plans';
 
 const apiMain = join(__dirname, '..', '..', '..', 'dist', 'apps', 'api', 'src', 'main.js');
 
@@ -36,7 +37,7 @@ describe('when Temporal is unreachable', () => {
     expect(health.body.code).toBe('SERVICE_UNAVAILABLE');
     expect(health.body.details).toMatchObject({ postgres: { status: 'up' }, temporal: { status: 'down' } });
 
-    const created = await http(`${url}/api/directives`, { method: 'POST', headers: bearer(TEST_ADMIN_TOKEN), body: { id: 'TB-DOWN', title: 'Không có Temporal', assignments: [] } });
+    const created = await http(`${url}/api/directives`, { method: 'POST', headers: bearer(TEST_ADMIN_TOKEN), body: { id: 'TB-DOWN', title: 'Không có Temporal', assignments: ONE_ASSIGNMENT } });
     expect(created.status).toBe(503);
     expect(created.body.code).toBe('SERVICE_UNAVAILABLE');
     expect(created.headers.get('retry-after')).toBe('5');

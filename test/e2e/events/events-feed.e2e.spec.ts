@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { http, startTestApp, type TestApp } from '../../support/test-app';
 import { bearer, mintToken } from '../../support/tokens';
+import { ONE_ASSIGNMENT } from '../../support/plans';
 
 interface FeedEvent {
   eventId: string;
@@ -59,7 +60,7 @@ describe('GET /api/events: the global feed, a page at a time', () => {
     const start = (await readToEnd(undefined, 1000)).cursor;
     const ids = [1, 2, 3].map(() => `TB-FEED-${randomUUID().slice(0, 8)}`);
     for (const id of ids) {
-      const created = await http(`${app.url}/api/directives`, { method: 'POST', headers: supervisor, body: { id, title: `Chỉ đạo ${id}`, assignments: [] } });
+      const created = await http(`${app.url}/api/directives`, { method: 'POST', headers: supervisor, body: { id, title: `Chỉ đạo ${id}`, assignments: ONE_ASSIGNMENT } });
       expect(created.status).toBe(201);
     }
 

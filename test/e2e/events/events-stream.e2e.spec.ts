@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { http, startTestApp, type TestApp } from '../../support/test-app';
 import { adminToken, bearer, mintToken, mintTokenWithId } from '../../support/tokens';
 import { openSse, type SseConnection } from './sse-client';
+import { ONE_ASSIGNMENT } from '../../support/plans';
 
 describe('GET /api/events/stream: the feed as Server-Sent Events', () => {
   let app: TestApp;
@@ -41,7 +42,7 @@ describe('GET /api/events/stream: the feed as Server-Sent Events', () => {
 
   async function createDirective(): Promise<string> {
     const id = `TB-SSE-${randomUUID().slice(0, 8)}`;
-    const created = await http(`${app.url}/api/directives`, { method: 'POST', headers: supervisor, body: { id, title: `Theo dõi trực tiếp ${id}`, assignments: [] } });
+    const created = await http(`${app.url}/api/directives`, { method: 'POST', headers: supervisor, body: { id, title: `Theo dõi trực tiếp ${id}`, assignments: ONE_ASSIGNMENT } });
     expect(created.status).toBe(201);
     return id;
   }

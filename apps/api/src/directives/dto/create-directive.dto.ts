@@ -201,8 +201,10 @@ export class CreateDirectiveDto {
   @Type(() => StageDeadlinesDto)
   defaultStageDeadlines?: StageDeadlinesDto;
 
-  @ApiProperty({ type: [AssignmentPlanDto] })
+  @ApiProperty({ type: [AssignmentPlanDto], minItems: 1 })
   @IsArray()
+  // None would take the directive's id for nothing: it could not be created again with its assignments.
+  @ArrayMinSize(1, { message: 'assignments must hold at least one assignment' })
   @ArrayMaxSize(20_000)
   @IsObject({ each: true })
   @ValidateNested({ each: true })
