@@ -56,6 +56,15 @@ describe('the first admin token, without DONDOC_ADMIN_TOKEN', () => {
     expect(printedTokens([again])).toEqual([]);
     expect(again.apiOutput()).not.toContain('admin token');
     expect((await http(`${again.url}/api/tokens`, { headers: bearer(token) })).status).toBe(200);
+
+    // The only admin token cannot revoke itself: nobody could manage tokens until a restart. With another, it can.
+    const [only] = (await http(`${again.url}/api/tokens`, { headers: bearer(token) })).body as { id: string }[];
+    const refused = await http(`${again.url}/api/tokens/${only.id}`, { method: 'DELETE', headers: bearer(token) });
+    expect([refused.status, refused.body.code]).toEqual([409, 'LAST_ADMIN_TOKEN']);
+    const second = await http(`${again.url}/api/tokens`, { method: 'POST', headers: bearer(token), body: { role: 'admin', label: 'Quản trị viên thứ hai' } });
+    expect(second.status).toBe(201);
+    expect((await http(`${again.url}/api/tokens/${only.id}`, { method: 'DELETE', headers: bearer(token) })).status).toBe(204);
+    expect((await http(`${again.url}/api/tokens`, { headers: bearer(second.body.token) })).status).toBe(200);
   });
 
   it('is DONDOC_ADMIN_TOKEN when set: nothing printed, and changing the variable retires the previous one', async () => {

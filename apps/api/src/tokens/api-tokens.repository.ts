@@ -84,9 +84,20 @@ export class ApiTokensRepository {
     return rows[0] && toRecord(rows[0]);
   }
 
-  /** Marks the token revoked (keeping the first revocation time). */
-  async revoke(id: string): Promise<void> {
-    await this.sql`update api_tokens set revoked_at = coalesce(revoked_at, now()) where id = ${id} and not bootstrap`;
+  /**
+   * Marks the token revoked (keeping the first revocation time), unless it is the last live admin token: then false,
+   * and nothing changes. Under the first-admin lock, so two admins revoking each other cannot leave none.
+   */
+  async revokeUnlessLastAdmin(id: string): Promise<boolean> {
+    return this.sql.begin(async (tx) => {
+      await tx`select pg_advisory_xact_lock(${FIRST_ADMIN_LOCK})`;
+      const [{ last }] = await tx<{ last: boolean }[]>`
+        select exists (select 1 from api_tokens where id = ${id} and role = 'admin' and revoked_at is null)
+          and not exists (select 1 from api_tokens where id <> ${id} and role = 'admin' and revoked_at is null) as last`;
+      if (last) return false;
+      await tx`update api_tokens set revoked_at = coalesce(revoked_at, now()) where id = ${id} and not bootstrap`;
+      return true;
+    }) as Promise<boolean>;
   }
 
   /** Makes this hash the one bootstrap admin token: inserted or revived, and any earlier bootstrap token revoked. */

@@ -31,7 +31,7 @@ export class TokensController {
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Revoked (revoking twice is fine)' })
   @ApiNotFoundResponse({ description: 'No token has this id' })
-  @ApiConflictResponse({ description: 'The DONDOC_ADMIN_TOKEN token cannot be revoked here (TOKEN_NOT_REVOCABLE)' })
+  @ApiConflictResponse({ description: 'The DONDOC_ADMIN_TOKEN token cannot be revoked here (TOKEN_NOT_REVOCABLE), nor the last live admin token (LAST_ADMIN_TOKEN)' })
   revoke(@Param('id') id: string): Promise<void> {
     return this.tokens.revoke(id);
   }

@@ -28,7 +28,9 @@ export class TokensService {
     const token = await this.tokens.find(id);
     if (!token) throw notFound('Token', id);
     if (token.bootstrap) throw new ApiError(409, 'TOKEN_NOT_REVOCABLE', 'The DONDOC_ADMIN_TOKEN admin token is revoked by changing that variable');
-    await this.tokens.revoke(id);
+    if (!(await this.tokens.revokeUnlessLastAdmin(id))) {
+      throw new ApiError(409, 'LAST_ADMIN_TOKEN', 'This is the last admin token: mint another admin token first, or nobody could manage tokens until the API restarts');
+    }
   }
 }
 
