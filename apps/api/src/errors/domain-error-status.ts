@@ -12,6 +12,7 @@ export function isDomainError(error: unknown): error is DomainErrorLike {
 const STATUS_BY_CODE: Record<string, number> = {
   VALIDATION_FAILED: 400,
   EXTENSION_DATE_IN_PAST: 400,
+  EXTENSION_TOO_FAR: 400,
   NOT_PERMITTED: 403,
   ASSIGNMENT_NOT_FOUND: 404,
   DIRECTIVE_NOT_FOUND: 404,

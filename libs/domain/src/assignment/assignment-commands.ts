@@ -437,12 +437,23 @@ function requireOpen(s: ExistingAssignment, command: AssignmentCommand): void {
   }
 }
 
+/** How far ahead an extension may move a deadline, from the request. */
+const EXTENSION_HORIZON_YEARS = 10;
+
 /** Pure: the events a command produces against the state, or a DomainError. Never mutates `state`. */
 /**
  * Refusals added after runs were recorded, applied when a user's command is admitted (an update's validator, which a
  * replay never runs) and never inside `decide`, which must decide again what recorded runs decided.
  */
 export function admitAssignmentCommand(command: AssignmentCommand, state: AssignmentState): void {
+  if (command.type === 'RequestExtension' && typeof command.newDueAt === 'string' && typeof command.at === 'string') {
+    // Years away is a slip of the keyboard (9999 for 2025); once approved it could not be brought back.
+    const limit = new Date(toMs(canonicalInstant(command.at)));
+    limit.setUTCFullYear(limit.getUTCFullYear() + EXTENSION_HORIZON_YEARS);
+    if (Date.parse(command.newDueAt) > limit.getTime()) {
+      fail('EXTENSION_TOO_FAR', `The new due date ${command.newDueAt} is more than ${EXTENSION_HORIZON_YEARS} years away`, { field: 'newDueAt' });
+    }
+  }
   if (command.type === 'DecideExtension' && command.decision === 'approve' && state.exists && state.pendingExtension) {
     const { newDueAt } = state.pendingExtension;
     // Approved, a date already past would put the assignment overdue at once and send the ladder's levels again.

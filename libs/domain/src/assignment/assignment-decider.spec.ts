@@ -386,6 +386,13 @@ describe('DecideExtension', () => {
     given(pending()).when(late).then([ev.extensionApproved('2024-05-02T02:00:00.000Z', DUE, NEW_DUE)]);
   });
 
+  it('admits no extension more than ten years away (a slip such as 9999 could not be taken back once approved)', () => {
+    const request = (newDueAt: string) => ({ type: 'RequestExtension' as const, at: T, actor: LEAD, reason: 'Chờ số liệu', newDueAt });
+    expect(() => admitAssignmentCommand(request('9999-12-31T10:00:00Z'), stateOf(inResearch()))).toThrow(expect.objectContaining({ code: 'EXTENSION_TOO_FAR', details: { field: 'newDueAt' } }));
+    expect(() => admitAssignmentCommand(request('2034-03-21T02:00:00.001Z'), stateOf(inResearch()))).toThrow(expect.objectContaining({ code: 'EXTENSION_TOO_FAR' }));
+    expect(() => admitAssignmentCommand(request('2034-03-21T02:00:00.000Z'), stateOf(inResearch()))).not.toThrow();
+  });
+
   it('denies one requested before the work went to the Centre while it waits there; approving waits for the response', () => {
     const AT = '2024-03-08T02:00:00.000Z';
     const waiting = [...inAccepted(true), ev.extensionRequested('2024-03-06T02:00:00.000Z', NEW_DUE), ev.escalated('2024-03-07T02:00:00.000Z')];

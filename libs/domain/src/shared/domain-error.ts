@@ -21,6 +21,7 @@ export const DOMAIN_ERROR_CODES = [
   'TIMER_ALREADY_FIRED',
   'TIMER_NOT_APPLICABLE',
   'UNKNOWN_TRACK',
+  'EXTENSION_TOO_FAR',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
