@@ -159,7 +159,9 @@ export function summarize(state: AssignmentState, atIso: string): AssignmentSumm
     closedAt: s.closedAt,
     overdueLevel: s.kind === 'eachOf' ? highestTrackLevel(s) : s.timers.level,
     tracks: rollUp(s),
-    ...(s.stageDeadlines ? { stageDeadlines: stageSummary(s) } : {}),
+    // An "each of" parent's milestones are its tracks' to reach (each on its own clock): on the parent they would
+    // read as never reached nor missed.
+    ...(s.stageDeadlines && s.kind !== 'eachOf' ? { stageDeadlines: stageSummary(s) } : {}),
   };
 }
 

@@ -167,6 +167,11 @@ describe('summarize with stage deadlines', () => {
     });
     expect('stageDeadlines' in summarize(foldAssignment([createdEvent()]), CREATED_AT)).toBe(false);
   });
+
+  it('shows none on an "each of" parent, whose tracks each reach or miss them on their own clock', () => {
+    const parent = withStages({ assignmentId: 'TB-123.2', kind: 'eachOf', agencies: [{ agency: 'UBND-HLA', role: 'lead' }, { agency: 'UBND-HLB', role: 'lead' }] });
+    expect('stageDeadlines' in summarize(foldAssignment([parent]), '2024-04-01T00:00:00.000Z')).toBe(false);
+  });
 });
 
 describe('stage deadline property', () => {

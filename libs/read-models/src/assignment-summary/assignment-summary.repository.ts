@@ -51,15 +51,16 @@ interface SummaryRow {
 }
 
 /** The fields of an agency's own track that stand for an "each of" parent when the agency looks at it. */
-export type OwnClock = Pick<AssignmentSummary, 'status' | 'dueAt' | 'paused' | 'pendingExtensionDueAt' | 'overdueLevel'>;
+export type OwnClock = Pick<AssignmentSummary, 'status' | 'dueAt' | 'paused' | 'pendingExtensionDueAt' | 'overdueLevel' | 'stageDeadlines'>;
 
 /**
  * An "each of" parent as one of its agencies sees it: the whole's text and tracks, its own track's clock (status,
- * deadline in force, pause, level). The whole's would show an on-time district's work as overdue while another is late.
+ * deadline in force, pause, level, milestones). The whole's would show an on-time district's work as overdue while
+ * another is late.
  */
 export function withOwnClock<T extends OwnClock>(parent: T, track: OwnClock): T {
-  const { status, dueAt, paused, pendingExtensionDueAt, overdueLevel } = track;
-  return { ...parent, status, dueAt, paused, pendingExtensionDueAt, overdueLevel };
+  const { status, dueAt, paused, pendingExtensionDueAt, overdueLevel, stageDeadlines } = track;
+  return { ...parent, status, dueAt, paused, pendingExtensionDueAt, overdueLevel, ...(stageDeadlines && { stageDeadlines }) };
 }
 
 const toView = (row: SummaryRow): AssignmentSummaryView => {

@@ -186,7 +186,8 @@ describe('assignment summary read model', () => {
   it('gives an "each of" parent the agency\'s own deadline, pause and level in its list, and orders and filters it by them', async () => {
     const s = uniqueSuffix();
     const [D, A, HL] = [`TB-${s}`, `SNV-${s}`, `UBND-${s}`];
-    await scenario.createDirective(directiveCommand(D, [plan(`${D}.1`, [{ agency: A, role: 'lead' }, { agency: HL, role: 'lead' }], '2024-04-12', 'eachOf')]));
+    const acknowledgeIn3 = { acknowledge: { kind: 'workingDays' as const, days: 3 } };
+    await scenario.createDirective(directiveCommand(D, [plan(`${D}.1`, [{ agency: A, role: 'lead' }, { agency: HL, role: 'lead' }], '2024-04-12', 'eachOf')], { defaultStageDeadlines: acknowledgeIn3 }));
     const extended = '2024-05-10T09:00:00.000Z';
     await scenario.assignment(`${D}.1.${HL}`, { type: 'RequestExtension', at: '2024-04-01T02:00:00.000Z', actor: agencyActor(HL), reason: 'Chờ số liệu các xã', newDueAt: extended });
     await scenario.assignment(`${D}.1.${HL}`, { type: 'DecideExtension', at: '2024-04-02T02:00:00.000Z', actor: SUPERVISOR, decision: 'approve' });
@@ -198,8 +199,10 @@ describe('assignment summary read model', () => {
       (await repository.list({ directiveId: D, agency, now: late, topLevel: true, ...filter })).items;
     expect(await parentFor(HL)).toMatchObject([{ id: `${D}.1`, status: 'inProgressOnTime', dueAt: extended, overdueLevel: 0, paused: false, pendingExtensionDueAt: null }]);
     expect(await parentFor(A)).toMatchObject([{ id: `${D}.1`, status: 'inProgressOverdue', dueAt: track?.dueAt, overdueLevel: track?.overdueLevel }]);
-    // Its text and tracks stay the whole's.
+    // Its text and tracks stay the whole's; the milestones are its track's (the parent, whose tracks reach them, has none).
     expect((await parentFor(HL))[0].tracks?.total).toBe(2);
+    expect((await parentFor(A))[0].stageDeadlines).toEqual({ acknowledge: expect.objectContaining({ reached: false, missed: true }) });
+    expect((await repository.find(`${D}.1`, late))?.stageDeadlines).toBeUndefined();
     expect(await parentFor(HL, { dueBefore: '2024-05-01T00:00:00.000Z' })).toEqual([]);
     expect((await parentFor(A, { dueBefore: '2024-05-01T00:00:00.000Z' })).map((item) => item.id)).toEqual([`${D}.1`]);
     // Pages follow the agency's own deadline: the parent and the agency's track share it, so they come in id order.
