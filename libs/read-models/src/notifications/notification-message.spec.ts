@@ -1,4 +1,4 @@
-import { notificationMessage, vnDisplayDate } from './notification-message';
+import { decisionMessage, notificationMessage, vnDisplayDate } from './notification-message';
 
 describe('notification messages', () => {
   it('shows dates as dd/mm/yyyy in Asia/Ho_Chi_Minh', () => {
@@ -31,5 +31,19 @@ describe('notificationMessage (stage deadlines)', () => {
     expect(notificationMessage({ kind: 'stageOverdue', stage: 'acknowledge', level: null, text: 'Sở Tài chính chủ trì', dueAt: '2024-03-05T16:59:59.999Z' })).toBe(
       'Trễ mốc: nhiệm vụ “Sở Tài chính chủ trì” chưa tiếp nhận nhiệm vụ (hạn ngày 05/03/2024); đề nghị khẩn trương thực hiện.',
     );
+  });
+});
+
+describe('decisionMessage', () => {
+  const base = { text: 'Sở Tài chính chủ trì'.normalize('NFD'), dueAt: '2024-04-12T16:59:59.999Z' };
+  it('words each decision in Vietnamese, NFC, with the comment when one was given', () => {
+    expect(decisionMessage({ ...base, kind: 'assigned', role: 'coordinator' })).toBe('Giao nhiệm vụ: phối hợp thực hiện nhiệm vụ “Sở Tài chính chủ trì”, hạn ngày 12/04/2024.');
+    expect(decisionMessage({ ...base, kind: 'extensionApproved', comment: null })).toBe('Chấp thuận gia hạn: nhiệm vụ “Sở Tài chính chủ trì” được gia hạn đến ngày 12/04/2024.');
+    expect(decisionMessage({ ...base, kind: 'reportRejected', comment: ' Thiếu\n số liệu ' })).toBe('Chưa chấp nhận báo cáo: báo cáo về nhiệm vụ “Sở Tài chính chủ trì” cần bổ sung, hoàn thiện: Thiếu số liệu.');
+    for (const kind of ['proposalAccepted', 'reportConfirmed', 'extensionDenied', 'centreResponded', 'withdrawn', 'proposalReturned'] as const) {
+      const message = decisionMessage({ ...base, kind, comment: 'Ý kiến' });
+      expect(message).toContain('“Sở Tài chính chủ trì”');
+      expect(message).toBe(message.normalize('NFC'));
+    }
   });
 });

@@ -1,9 +1,24 @@
 import { vnLocalDate, type EscalationLevel, type StageMilestone } from '@app/domain';
 
-export type NotificationKind = 'reminder' | 'overdue' | 'escalation' | 'stageOverdue';
+/** What the timers tell an agency (webhooks carry these too). */
+export type TimerNotificationKind = 'reminder' | 'overdue' | 'escalation' | 'stageOverdue';
+
+/** What a decision tells the agencies it concerns (in the inbox only). */
+export type DecisionNotificationKind =
+  | 'assigned'
+  | 'proposalReturned'
+  | 'proposalAccepted'
+  | 'reportRejected'
+  | 'reportConfirmed'
+  | 'extensionApproved'
+  | 'extensionDenied'
+  | 'centreResponded'
+  | 'withdrawn';
+
+export type NotificationKind = TimerNotificationKind | DecisionNotificationKind;
 
 export interface NotificationSubject {
-  readonly kind: NotificationKind;
+  readonly kind: TimerNotificationKind;
   /** The assignment's text (the task as the notice words it). */
   readonly text: string;
   /** The deadline in force when the timer fired. */
@@ -51,4 +66,35 @@ export function notificationMessage(subject: NotificationSubject): string {
           ? `Trễ mốc: ${task} chưa ${STAGE_MILESTONE_TEXT[subject.stage ?? 'report']} (hạn ngày ${due}); đề nghị khẩn trương thực hiện.`
           : `Đôn đốc cấp ${subject.level ?? 1} (báo cáo ${LEVEL_AUDIENCE[subject.level ?? 1]}): ${task} quá hạn (hạn ngày ${due}) chưa hoàn thành.`;
   return message.normalize('NFC');
+}
+
+export interface DecisionSubject {
+  readonly kind: DecisionNotificationKind;
+  readonly text: string;
+  /** The deadline in force after the decision. */
+  readonly dueAt: string;
+  /** The supervisor's comment, the withdrawal's reason (absent: none given). */
+  readonly comment?: string | null;
+  /** For `assigned`: whether the agency leads (chủ trì) or coordinates (phối hợp). */
+  readonly role?: 'lead' | 'coordinator';
+}
+
+const withComment = (line: string, comment: string | null | undefined): string => (comment ? `${line}: ${comment.replace(/\s+/g, ' ').trim()}.` : `${line}.`);
+
+/** The Vietnamese line an agency reads in its inbox for a decision on its work (NFC). */
+export function decisionMessage(subject: DecisionSubject): string {
+  const task = `nhiệm vụ “${shortTask(subject.text)}”`;
+  const due = vnDisplayDate(subject.dueAt);
+  const lines: Readonly<Record<DecisionNotificationKind, () => string>> = {
+    assigned: () => `Giao nhiệm vụ: ${subject.role === 'coordinator' ? 'phối hợp' : 'chủ trì'} thực hiện ${task}, hạn ngày ${due}.`,
+    proposalReturned: () => withComment(`Trả lại đề xuất: đề xuất về ${task} cần bổ sung, hoàn thiện`, subject.comment),
+    proposalAccepted: () => withComment(`Chấp thuận đề xuất: đề xuất về ${task} đã được chấp thuận`, subject.comment),
+    reportRejected: () => withComment(`Chưa chấp nhận báo cáo: báo cáo về ${task} cần bổ sung, hoàn thiện`, subject.comment),
+    reportConfirmed: () => withComment(`Xác nhận hoàn thành: báo cáo về ${task} đã được xác nhận`, subject.comment),
+    extensionApproved: () => withComment(`Chấp thuận gia hạn: ${task} được gia hạn đến ngày ${due}`, subject.comment),
+    extensionDenied: () => withComment(`Không chấp thuận gia hạn: ${task} giữ hạn ngày ${due}`, subject.comment),
+    centreResponded: () => `Trung ương đã có ý kiến: đề nghị tiếp tục thực hiện ${task}, hạn ngày ${due}.`,
+    withdrawn: () => withComment(`Thu hồi nhiệm vụ: ${task} đã được thu hồi`, subject.comment),
+  };
+  return lines[subject.kind]().normalize('NFC');
 }

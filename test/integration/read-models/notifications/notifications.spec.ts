@@ -1,7 +1,7 @@
 import type { Sql } from '@app/event-store';
 import { AgencyWebhookRepository, notificationIdOf, NotificationsRepository } from '@app/read-models';
 import { testDatabase } from '../../../support/test-stack';
-import { directiveCommand, Scenario, uniqueSuffix } from '../support/scenario';
+import { agencyActor, directiveCommand, Scenario, SUPERVISOR, uniqueSuffix } from '../support/scenario';
 
 const TEXT_NFC = 'Sở Nội vụ chủ trì, phối hợp Sở Tài chính tham mưu sắp xếp tổ chức bộ máy';
 
@@ -40,6 +40,7 @@ describe('notifications read model (the agency inbox)', () => {
       ['overdue', null, `Quá hạn: nhiệm vụ “${TEXT_NFC}” đã quá hạn (hạn ngày 29/03/2024); đề nghị khẩn trương hoàn thành, báo cáo.`, '2024-03-29T17:00:00.000Z'],
       ['reminder', null, `Nhắc việc: nhiệm vụ “${TEXT_NFC}” đến hạn ngày 29/03/2024.`, '2024-03-28T16:59:59.999Z'],
       ['reminder', null, `Nhắc việc: nhiệm vụ “${TEXT_NFC}” đến hạn ngày 29/03/2024.`, '2024-03-26T16:59:59.999Z'],
+      ['assigned', null, `Giao nhiệm vụ: chủ trì thực hiện nhiệm vụ “${TEXT_NFC}”, hạn ngày 29/03/2024.`, '2024-03-01T02:00:00.000Z'],
     ]);
     expect(lead.items.every((n) => n.message === n.message.normalize('NFC'))).toBe(true);
     expect(lead.items[0]).toMatchObject({ agency: LEAD, assignmentId: `${D}.1`, directiveId: D, deliveredAt: null, deliveryAttempts: 0, lastError: null });
@@ -49,7 +50,9 @@ describe('notifications read model (the agency inbox)', () => {
       expect((await repository.inbox(coordinator)).items.map((n) => [n.kind, n.createdAt])).toEqual([
         ['reminder', '2024-03-28T16:59:59.999Z'],
         ['reminder', '2024-03-26T16:59:59.999Z'],
+        ['assigned', '2024-03-01T02:00:00.000Z'],
       ]);
+      expect((await repository.inbox(coordinator)).items.at(-1)?.message).toBe(`Giao nhiệm vụ: phối hợp thực hiện nhiệm vụ “${TEXT_NFC}”, hạn ngày 29/03/2024.`);
     }
   });
 
@@ -57,7 +60,7 @@ describe('notifications read model (the agency inbox)', () => {
     const first = await repository.inbox(LEAD, { limit: 3 });
     const rest = await repository.inbox(LEAD, { limit: 3, after: first.nextCursor });
     expect(first.items.map((n) => n.kind)).toEqual(['escalation', 'overdue', 'reminder']);
-    expect(rest.items.map((n) => n.createdAt)).toEqual(['2024-03-26T16:59:59.999Z']);
+    expect(rest.items.map((n) => n.createdAt)).toEqual(['2024-03-26T16:59:59.999Z', '2024-03-01T02:00:00.000Z']);
     expect(rest.nextCursor).toBeUndefined();
   });
 
@@ -76,8 +79,35 @@ describe('notifications read model (the agency inbox)', () => {
     const after = await repository.pendingForEvents(firedIds);
     expect(after.map((n) => n.notificationId)).toEqual(pending.filter((n) => n !== delivered).map((n) => n.notificationId));
     expect(after[0]).toMatchObject({ notificationId: failing.notificationId, deliveredAt: null, deliveryAttempts: 2, lastError: 'ECONNREFUSED' });
-    const oldest = (await repository.inbox(LEAD)).items.at(-1);
-    expect(oldest).toMatchObject({ notificationId: delivered.notificationId, deliveredAt: '2024-03-26T17:00:01.000Z', deliveryAttempts: 1 });
+    const oldest = (await repository.inbox(LEAD)).items.find((n) => n.notificationId === delivered.notificationId);
+    expect(oldest).toMatchObject({ deliveredAt: '2024-03-26T17:00:01.000Z', deliveryAttempts: 1 });
+  });
+
+  it('tells the lead of the supervisor\'s decisions on its work, and every agency named of a withdrawal; a district hears of its track', async () => {
+    const scenario = Scenario.on(sql);
+    const [D2, HLA, HLB] = [`TB2-${s}`, `HLA-${s}`, `HLB-${s}`];
+    const common = { paragraph: null, text: TEXT_NFC, deadline: { kind: 'date' as const, date: '2024-03-29' }, centralCompetence: false };
+    await scenario.createDirective(
+      directiveCommand(D2, [
+        { ...common, id: `${D2}.1`, kind: 'single', agencies: [{ agency: LEAD, role: 'lead' }, { agency: COORD1, role: 'coordinator' }] },
+        { ...common, id: `${D2}.2`, kind: 'eachOf', agencies: [HLA, HLB].map((agency) => ({ agency, role: 'lead' as const })) },
+      ]),
+    );
+    const lead = agencyActor(LEAD);
+    await scenario.assignment(`${D2}.1`, { type: 'Acknowledge', at: '2024-03-02T02:00:00.000Z', actor: lead });
+    await scenario.assignment(`${D2}.1`, { type: 'SubmitProposal', at: '2024-03-04T02:00:00.000Z', actor: lead, summary: 'Đề xuất phương án', beyondProvincialCompetence: false });
+    await scenario.assignment(`${D2}.1`, { type: 'ReviewProposal', at: '2024-03-05T02:00:00.000Z', actor: SUPERVISOR, decision: 'return', comment: 'Bổ sung số liệu các huyện' });
+    await scenario.assignment(`${D2}.1`, { type: 'Withdraw', at: '2024-03-06T02:00:00.000Z', actor: SUPERVISOR, reason: 'Đã sáp nhập vào nhiệm vụ khác' });
+    const about = async (agency: string) => (await repository.inbox(agency)).items.filter((n) => n.directiveId === D2).map((n) => [n.kind, n.message]);
+    const task = `nhiệm vụ “${TEXT_NFC}”`;
+    expect(await about(LEAD)).toEqual([
+      ['withdrawn', `Thu hồi nhiệm vụ: ${task} đã được thu hồi: Đã sáp nhập vào nhiệm vụ khác.`],
+      ['proposalReturned', `Trả lại đề xuất: đề xuất về ${task} cần bổ sung, hoàn thiện: Bổ sung số liệu các huyện.`],
+      ['assigned', `Giao nhiệm vụ: chủ trì thực hiện ${task}, hạn ngày 29/03/2024.`],
+    ]);
+    expect((await about(COORD1)).map(([kind]) => kind)).toEqual(['withdrawn', 'assigned']);
+    // Each district once, for its own track (the parent names no lead).
+    for (const district of [HLA, HLB]) expect(await repository.inbox(district)).toMatchObject({ items: [{ kind: 'assigned', assignmentId: `${D2}.2.${district}` }] });
   });
 });
 
