@@ -437,7 +437,7 @@ function requireOpen(s: ExistingAssignment, command: AssignmentCommand): void {
   }
 }
 
-/** How far ahead an extension may move a deadline, from the request. */
+/** How far an extension may move a deadline past the one in force (or the request, if that is later). */
 const EXTENSION_HORIZON_YEARS = 10;
 
 /** Pure: the events a command produces against the state, or a DomainError. Never mutates `state`. */
@@ -447,11 +447,12 @@ const EXTENSION_HORIZON_YEARS = 10;
  */
 export function admitAssignmentCommand(command: AssignmentCommand, state: AssignmentState): void {
   if (command.type === 'RequestExtension' && typeof command.newDueAt === 'string' && typeof command.at === 'string') {
-    // Years away is a slip of the keyboard (9999 for 2025); once approved it could not be brought back.
-    const limit = new Date(toMs(canonicalInstant(command.at)));
+    // Years past the deadline in force is a slip of the keyboard (9999 for 2025); once approved it could not be brought back.
+    const from = Math.max(toMs(canonicalInstant(command.at)), state.exists ? toMs(state.adjustedDueAt) : 0);
+    const limit = new Date(from);
     limit.setUTCFullYear(limit.getUTCFullYear() + EXTENSION_HORIZON_YEARS);
     if (Date.parse(command.newDueAt) > limit.getTime()) {
-      fail('EXTENSION_TOO_FAR', `The new due date ${command.newDueAt} is more than ${EXTENSION_HORIZON_YEARS} years away`, { field: 'newDueAt' });
+      fail('EXTENSION_TOO_FAR', `The new due date ${command.newDueAt} is more than ${EXTENSION_HORIZON_YEARS} years after the deadline in force`, { field: 'newDueAt' });
     }
   }
   if (command.type === 'DecideExtension' && command.decision === 'approve' && state.exists && state.pendingExtension) {

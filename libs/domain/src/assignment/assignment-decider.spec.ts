@@ -386,11 +386,14 @@ describe('DecideExtension', () => {
     given(pending()).when(late).then([ev.extensionApproved('2024-05-02T02:00:00.000Z', DUE, NEW_DUE)]);
   });
 
-  it('admits no extension more than ten years away (a slip such as 9999 could not be taken back once approved)', () => {
+  it('admits no extension more than ten years past the deadline in force (a slip such as 9999 could not be taken back once approved)', () => {
     const request = (newDueAt: string) => ({ type: 'RequestExtension' as const, at: T, actor: LEAD, reason: 'Chờ số liệu', newDueAt });
+    // Its deadline in force is 29 March 2024 (DUE): ten years after that, and no further.
     expect(() => admitAssignmentCommand(request('9999-12-31T10:00:00Z'), stateOf(inResearch()))).toThrow(expect.objectContaining({ code: 'EXTENSION_TOO_FAR', details: { field: 'newDueAt' } }));
-    expect(() => admitAssignmentCommand(request('2034-03-21T02:00:00.001Z'), stateOf(inResearch()))).toThrow(expect.objectContaining({ code: 'EXTENSION_TOO_FAR' }));
-    expect(() => admitAssignmentCommand(request('2034-03-21T02:00:00.000Z'), stateOf(inResearch()))).not.toThrow();
+    expect(() => admitAssignmentCommand(request('2034-03-29T17:00:00.000Z'), stateOf(inResearch()))).toThrow(expect.objectContaining({ code: 'EXTENSION_TOO_FAR' }));
+    expect(() => admitAssignmentCommand(request('2034-03-29T16:59:59.999Z'), stateOf(inResearch()))).not.toThrow();
+    // Asked for long after the deadline passed: ten years from the request.
+    expect(() => admitAssignmentCommand({ ...request('2045-01-01T00:00:00.000Z'), at: '2036-01-01T00:00:00.000Z' }, stateOf(inResearch()))).not.toThrow();
   });
 
   it('denies one requested before the work went to the Centre while it waits there; approving waits for the response', () => {
