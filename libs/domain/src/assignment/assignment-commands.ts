@@ -433,7 +433,7 @@ function requireOpen(s: ExistingAssignment, command: AssignmentCommand): void {
   if (s.stage === 'closed') fail('ASSIGNMENT_CLOSED', `Assignment ${s.id} is closed`, { assignmentId: s.id });
   if (s.stage === 'withdrawn') fail('ASSIGNMENT_WITHDRAWN', `Assignment ${s.id} was withdrawn`, { assignmentId: s.id });
   if (s.kind === 'eachOf' && !EACH_OF_COMMANDS.includes(command.type)) {
-    fail('INVALID_TRANSITION', `${command.type} goes to a track (${trackIdOf(s.id, 'AGENCY')}), not to the eachOf parent ${s.id}`);
+    fail('INVALID_TRANSITION', `${s.id} is assigned to each agency on its own: take this step on an agency's part, ${trackIdOf(s.id, '<agency code>')}`, { track: trackIdOf(s.id, '<agency code>') });
   }
 }
 

@@ -169,7 +169,7 @@ describe('ReviewProposal', () => {
 
   it('returns to research with a required comment', () => {
     given(inProposed()).when({ type: 'ReviewProposal', at: T, actor: SUPERVISOR, decision: 'return', comment: 'Bổ sung số liệu' }).then([{ type: 'ProposalReturned', data: { comment: 'Bổ sung số liệu', at: T } }]);
-    given(inProposed()).when({ type: 'ReviewProposal', at: T, actor: SUPERVISOR, decision: 'return' }).thenRejects('VALIDATION_FAILED');
+    expect(given(inProposed()).when({ type: 'ReviewProposal', at: T, actor: SUPERVISOR, decision: 'return' }).thenRejects('VALIDATION_FAILED').message).toBe('comment is required');
     const returned = stateOf([...inProposed(), { type: 'ProposalReturned', data: { comment: 'Bổ sung', at: T } }]);
     expect([returned.stage, returned.proposal]).toEqual(['research', null]);
   });

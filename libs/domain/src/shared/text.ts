@@ -10,7 +10,8 @@ export const isStorableText = (value: string): boolean => !MAYBE_UNSTORABLE.test
 
 /** Incoming free text: Unicode NFC (Vietnamese diacritics arrive both composed and decomposed), trimmed, not empty. */
 export function requireText(value: unknown, field: string, maxLength = 20_000): string {
-  if (typeof value !== 'string') throw new DomainError('VALIDATION_FAILED', `${field} must be a string`, { field });
+  if (value === undefined || value === null) throw new DomainError('VALIDATION_FAILED', `${field} is required`, { field });
+  if (typeof value !== 'string') throw new DomainError('VALIDATION_FAILED', `${field} must be text`, { field });
   if (!isStorableText(value)) throw new DomainError('VALIDATION_FAILED', `${field} contains a NUL character or an unpaired surrogate`, { field });
   const text = value.normalize('NFC').trim();
   if (text.length === 0) throw new DomainError('VALIDATION_FAILED', `${field} must not be empty`, { field });
