@@ -104,7 +104,7 @@ function requireOneOf(actor: Actor, kinds: readonly Actor['kind'][], what: strin
 }
 
 function requireStage(s: ExistingAssignment, stages: readonly AssignmentStage[], what: string): void {
-  if (!stages.includes(s.stage)) fail('INVALID_TRANSITION', `Cannot ${what} while the assignment is ${s.stage} (allowed: ${stages.join(', ')})`, { stage: s.stage });
+  if (!stages.includes(s.stage)) fail('INVALID_TRANSITION', `Cannot ${what} at stage ${s.stage} (only at: ${stages.join(', ')})`, { stage: s.stage });
 }
 
 function requireBoolean(value: unknown, field: string): boolean {
