@@ -132,6 +132,7 @@ describe('assignments over HTTP against the running stack', () => {
       [`/api/assignments?cursor=${forged(['0000-01-01T00:00:00.000Z', 'x'])}`, supervisor, 'INVALID_CURSOR'],
       [`/api/assignments?cursor=${forged(['2023-01-01T00:00:00.000Z', 'a\u0000'])}`, supervisor, 'INVALID_CURSOR'],
       [`/api/inbox?after=${forged(['2023-01-01T00:00:00.000Z', 'not-a-uuid'])}`, lead, 'INVALID_CURSOR'],
+      [`/api/escalations?after=${forged(['2023-01-01T00:00:00.000Z', '12x'])}`, supervisor, 'INVALID_CURSOR'],
     ] as const) {
       expect({ path, ...(await get(path, token)) }).toMatchObject({ path, status: 400, body: { code } });
     }
@@ -311,6 +312,10 @@ describe('assignments over HTTP against the running stack', () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
       escalations = (await get(`/api/escalations?directive=${directiveId}`, supervisor)).body.items;
     }
+    // Older entries page by page: the next after the first two is the third.
+    const firstTwo = await get(`/api/escalations?directive=${directiveId}&limit=2`, supervisor);
+    const next = await get(`/api/escalations?directive=${directiveId}&limit=2&after=${firstTwo.body.nextCursor}`, supervisor);
+    expect([...firstTwo.body.items, ...next.body.items].map((e: { eventId: string }) => e.eventId)).toEqual((escalations as unknown as { eventId: string }[]).slice(0, 4).map((e) => e.eventId));
     expect(escalations.map((e) => e.type)).toEqual(['EscalatedToLevel', 'EscalatedToLevel', 'EscalatedToLevel', 'MarkedOverdue', 'ReminderSent']);
     const overdue = await get(`/api/assignments?directive=${directiveId}&overdue=true`, supervisor);
     expect(overdue.body.items.map((a: { id: string }) => a.id)).toEqual([id]);

@@ -20,7 +20,7 @@ export class SupervisionService {
 
   async escalations(principal: Principal, query: EscalationsQuery) {
     const agency = principal.role === 'agency' ? principal.agency ?? '' : query.agency;
-    return { items: await this.timeline.list({ directiveId: query.directive, agency, since: query.since, limit: query.limit }) };
+    return this.timeline.page({ directiveId: query.directive, agency, since: query.since, limit: query.limit, after: query.after });
   }
 
   async statusMatrix(query: StatusReportQuery) {

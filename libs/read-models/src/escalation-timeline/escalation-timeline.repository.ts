@@ -1,5 +1,6 @@
 import type { AssignmentEventType } from '@app/domain';
 import type { Sql } from '@app/event-store';
+import { decodeCursor, encodeCursor } from '../shared/cursor';
 import { isoOf, pageSize } from '../shared/sql';
 
 export interface TimelineEntry {
@@ -26,7 +27,17 @@ export interface TimelineFilter {
   since?: string;
   /** 1–500, default 50. */
   limit?: number;
+  /** nextCursor of the previous page: the entries older than its last. */
+  after?: string;
 }
+
+export interface TimelinePage {
+  items: TimelineEntry[];
+  /** Absent on the last page. */
+  nextCursor?: string;
+}
+
+const isPosition = (value: string): boolean => /^\d{1,19}$/.test(value);
 
 interface TimelineRow {
   event_id: string;
@@ -57,10 +68,24 @@ const toEntry = (row: TimelineRow): TimelineEntry => ({
 export class EscalationTimelineRepository {
   constructor(private readonly sql: Sql) {}
 
+  /** Newest first, a page at a time: `nextCursor` (absent on the last page) goes back as `after`. */
+  async page(filter: TimelineFilter = {}): Promise<TimelinePage> {
+    const limit = pageSize(filter.limit);
+    const entries = await this.select(filter, limit + 1);
+    const items = entries.slice(0, limit);
+    const last = entries.length > limit ? items[items.length - 1] : undefined;
+    return { items, ...(last && { nextCursor: encodeCursor([last.occurredAt, last.globalPosition]) }) };
+  }
+
   /** Newest first. */
-  async list(filter: TimelineFilter = {}): Promise<TimelineEntry[]> {
+  list(filter: TimelineFilter = {}): Promise<TimelineEntry[]> {
+    return this.select(filter, pageSize(filter.limit));
+  }
+
+  private async select(filter: TimelineFilter, limit: number): Promise<TimelineEntry[]> {
     const sql = this.sql;
     const none = sql``;
+    const after = filter.after === undefined ? undefined : decodeCursor(filter.after, isPosition);
     const rows = await sql<TimelineRow[]>`
       select event_id, global_position::text, assignment_id, directive_id, agencies, type, level, occurred_at, actor, detail
       from escalation_timeline t
@@ -69,8 +94,9 @@ export class EscalationTimelineRepository {
         ${filter.assignmentId === undefined ? none : sql`and assignment_id = ${filter.assignmentId}`}
         ${filter.agency === undefined ? none : sql`and agencies @> array[${filter.agency}]::text[]`}
         ${filter.since === undefined ? none : sql`and occurred_at >= ${filter.since}::timestamptz`}
+        ${after === undefined ? none : sql`and (t.occurred_at, t.global_position) < (${after[0]}::timestamptz, ${after[1]}::bigint)`}
       order by t.occurred_at desc, t.global_position desc -- qualified: the bare name is the ::text output column
-      limit ${pageSize(filter.limit)}`;
+      limit ${limit}`;
     return rows.map(toEntry);
   }
 }

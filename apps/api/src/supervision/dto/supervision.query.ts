@@ -22,6 +22,12 @@ export class EscalationsQuery extends LimitQuery {
   @VietnamDayStart()
   @IsIsoInstantOrDate()
   since?: string;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page: older entries' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  after?: string;
 }
 
 export class StatusReportQuery {
