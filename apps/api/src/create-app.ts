@@ -22,7 +22,8 @@ export async function createApp(config: ApiConfig): Promise<NestExpressApplicati
     if (shutdown.isStopping) response.setHeader('connection', 'close');
     next();
   });
-  app.useBodyParser('json', { limit: config.bodyLimit });
+  // A notice sent as JSON is the wrong media type (415 from the import), not malformed JSON (a 400 from the parser).
+  app.useBodyParser('json', { limit: config.bodyLimit, type: (request: IncomingMessage) => isJson(request) && !isNoticeImport(request) });
   app.useBodyParser('text', { limit: config.bodyLimit, type: 'text/plain' });
   app.useGlobalPipes(new TextInputPipe(), new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new ErrorsFilter());
@@ -39,3 +40,6 @@ export async function createApp(config: ApiConfig): Promise<NestExpressApplicati
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }
+
+const isJson = (request: IncomingMessage): boolean => /^application\/json\s*(;|$)/i.test(request.headers['content-type'] ?? '');
+const isNoticeImport = (request: IncomingMessage): boolean => request.url?.split('?')[0] === '/api/directives/import';

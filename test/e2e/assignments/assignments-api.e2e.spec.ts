@@ -354,6 +354,9 @@ describe('assignments over HTTP against the running stack', () => {
     expect(again.body.alreadyImported).toBe(true);
     const tracks = await get(`/api/assignments?directive=${directiveId}&limit=100`, supervisor);
     expect(tracks.body.items.filter((a: { kind: string }) => a.kind === 'track')).toHaveLength(13);
+    // The notice sent as JSON: the wrong media type, not broken JSON.
+    const asJson = await http(`${app.url}/api/directives/import`, { method: 'POST', headers: { ...bearer(supervisor), 'content-type': 'application/json' }, body: notice });
+    expect([asJson.status, asJson.body.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
     const garbage = await http(`${app.url}/api/directives/import`, { method: 'POST', headers: { ...bearer(supervisor), ...asText }, body: 'Không phải thông báo' });
     expect(garbage.status).toBe(400);
     expect(garbage.body.code).toMatch(/^NOTICE_/);
