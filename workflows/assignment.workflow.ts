@@ -81,13 +81,13 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
   const caughtUp = new Map<string, AppendEventsOutput['events']>();
   const ownCatchUp = (correlationId: string) => (correlationId === workflowInfo().workflowId ? undefined : caughtUp.get(correlationId));
 
-  const apply = async (command: AssignmentCommand, correlationId: string): Promise<CommandResult> => {
+  const apply = async (command: AssignmentCommand, correlationId: string, tokenId?: string): Promise<CommandResult> => {
     // Caught up by another command before this one ran again: it took effect then (runs recorded before decided it again).
     const stored = ownCatchUp(correlationId);
     if (stored && patched(PATCH_CAUGHT_UP_COMMANDS)) return { assignment: summarize(state, command.at), version, events: stored };
     refuseAsRecordedRunsDid(command, state);
     let events = decideOrFail(() => decideAssignment(command, state));
-    let appended = await append(events, command, correlationId);
+    let appended = await append(events, command, correlationId, tokenId);
     // Behind its own stream (a workflow task whose completion was lost had stored more): take those events as
     // they are. If this very command is among them (a user's command has a correlation id of its own; timers and
     // signals share the workflow's), it took effect then; otherwise decide it again on that state.
@@ -102,7 +102,7 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
       const own = correlationId === workflowInfo().workflowId ? [] : behind.filter((event) => event.correlationId === correlationId);
       if (own.length > 0) return { assignment: summarize(state, command.at), version, events: own };
       events = decideOrFail(() => decideAssignment(command, state));
-      appended = await append(events, command, correlationId);
+      appended = await append(events, command, correlationId, tokenId);
     }
     const before = state;
     state = asStored(appended).reduce<AssignmentState>((current, event: AssignmentEvent) => evolveAssignment(current, event), state);
@@ -111,7 +111,7 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
     return { assignment: summarize(state, command.at), version, events: appended.events };
   };
 
-  const append = (events: AssignmentEvent[], command: AssignmentCommand, correlationId: string): Promise<AppendEventsOutput> =>
+  const append = (events: AssignmentEvent[], command: AssignmentCommand, correlationId: string, tokenId?: string): Promise<AppendEventsOutput> =>
     appendEvents({
       streamId,
       expectedVersion: version,
@@ -120,6 +120,7 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
       actor: command.actor,
       correlationId,
       causationId: null,
+      ...(tokenId ? { tokenId } : {}),
     });
 
   const afterChange = (before: AssignmentState, appended: AppendEventsOutput, actor: Actor): void => {
@@ -158,7 +159,7 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
   setHandler(assignmentStateQuery, () => ({ assignment: state.exists ? summarize(state, nowIso()) : null, version }));
   setHandler(
     assignmentCommandUpdate,
-    (request) => queue.run(() => apply(toCommand(request, nowIso()), request.correlationId)),
+    (request) => queue.run(() => apply(toCommand(request, nowIso()), request.correlationId, request.tokenId)),
     // Rejects an invalid command before anything reaches history or the event store.
     {
       validator: (request) => {

@@ -9,6 +9,8 @@ export interface AppendEventsInput {
   actor: unknown;
   correlationId: string;
   causationId: string | null;
+  /** The API token of the person whose command this is (see CommandRequest). */
+  tokenId?: string;
 }
 
 export interface AppendedEvent {

@@ -13,6 +13,8 @@ export interface CommandRequest {
   command: UserCommandBody;
   actor: Actor;
   correlationId: string;
+  /** The API token it came with: its events record which one (an officer's), beside the role in `actor`. */
+  tokenId?: string;
 }
 
 export interface CommandResult {

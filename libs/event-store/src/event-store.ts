@@ -125,7 +125,7 @@ export class EventStore {
    */
   private async advanceAndInsert(tx: TransactionSql, appends: StreamAppend[], context: AppendContext, fillClaimed: boolean): Promise<StoredEvent[]> {
     const streams = appends.map((a) => ({ stream_id: a.streamId, expected: a.expectedVersion, next: a.expectedVersion + a.events.length }));
-    const metadata = { actor: context.actor, correlationId: context.correlationId, causationId: context.causationId };
+    const metadata = { actor: context.actor, correlationId: context.correlationId, causationId: context.causationId, ...(context.tokenId && { tokenId: context.tokenId }) };
     const events = appends.flatMap(({ streamId, expectedVersion, events }) =>
       events.map((event, index) => ({
         event_id: deterministicEventId(streamId, expectedVersion + index + 1, event.type, event.data),

@@ -16,6 +16,8 @@ export interface EventMetadata {
   actor: unknown;
   correlationId: string;
   causationId: string | null;
+  /** The API token a person acted with (absent for timers, signals and events before tokens were recorded). */
+  tokenId?: string;
 }
 
 export interface AppendContext extends EventMetadata {

@@ -77,6 +77,12 @@ describe('assignments over HTTP against the running stack', () => {
       'ProposalSubmitted', 'ProposalAccepted', 'ReportSubmitted', 'ReportConfirmed',
     ]);
     expect(timeline.body.events[2].actor).toEqual({ kind: 'agency', agency: 'DDHDND' });
+    // Each step records the token it came with (whose label GET /api/tokens gives): which officer, not only which role.
+    const tokenIdOf = async (token: string) => (await get('/api/me', token)).body.tokenId as string;
+    expect(timeline.body.events.map((e: { tokenId: string | null }) => e.tokenId)).toEqual([
+      null, await tokenIdOf(lead), await tokenIdOf(coordinator), await tokenIdOf(lead), await tokenIdOf(supervisor),
+      await tokenIdOf(lead), await tokenIdOf(supervisor), await tokenIdOf(lead), await tokenIdOf(supervisor),
+    ]);
 
     const read = await get(`/api/assignments/${id}`, lead);
     expect(read.body).toMatchObject({ id, stage: 'closed', version: 9, lead: 'BTCTU' });

@@ -31,7 +31,7 @@ export class AssignmentCommandsService {
         // Bounded: with no worker polling, the update would wait for one (a 503 after the timeout; a keyed retry joins it).
         const handle = this.client.workflow.getHandle(assignmentWorkflowId(target));
         return await this.client.connection.withDeadline(Date.now() + this.config.updateTimeoutMs, () =>
-          handle.executeUpdate(assignmentCommandUpdate, { args: [{ command, actor, correlationId: randomUUID() }], ...(updateId ? { updateId } : {}) }),
+          handle.executeUpdate(assignmentCommandUpdate, { args: [{ command, actor, correlationId: randomUUID(), tokenId: principal.tokenId }], ...(updateId ? { updateId } : {}) }),
         );
       } catch (error) {
         if (error instanceof WorkflowNotFoundError) throw noWorkflowFor(target, targetStage(summary, target));

@@ -21,6 +21,8 @@ export interface TimelineEntry {
   type: string;
   occurredAt: string;
   actor: unknown;
+  /** The API token the person acted with (GET /api/tokens names it); null for timers, signals, a directive's creation and older events. */
+  tokenId: string | null;
   data: unknown;
 }
 
@@ -89,6 +91,7 @@ export class AssignmentQueriesService {
         type: event.type,
         occurredAt: event.occurredAt,
         actor: event.metadata.actor,
+        tokenId: event.metadata.tokenId ?? null,
         data: event.data,
       })),
     };

@@ -17,6 +17,7 @@ export function appendEventsActivity(eventStore: EventStore, notifications: Noti
         actor: input.actor,
         correlationId: input.correlationId,
         causationId: input.causationId,
+        ...(input.tokenId && { tokenId: input.tokenId }),
       });
     } catch (error) {
       if (!(error instanceof StreamVersionConflictError) || error.actual < input.expectedVersion) throw error;
