@@ -83,6 +83,7 @@ describe('assignments over HTTP against the running stack', () => {
       null, await tokenIdOf(lead), await tokenIdOf(coordinator), await tokenIdOf(lead), await tokenIdOf(supervisor),
       await tokenIdOf(lead), await tokenIdOf(supervisor), await tokenIdOf(lead), await tokenIdOf(supervisor),
     ]);
+    expect(timeline.body.events.map((e: { tokenLabel: string | null }) => e.tokenLabel)).toEqual([null, 'e2e agency', 'e2e agency', 'e2e agency', 'e2e supervisor', 'e2e agency', 'e2e supervisor', 'e2e agency', 'e2e supervisor']);
 
     const read = await get(`/api/assignments/${id}`, lead);
     expect(read.body).toMatchObject({ id, stage: 'closed', version: 9, lead: 'BTCTU' });

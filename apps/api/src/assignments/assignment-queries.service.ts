@@ -7,6 +7,7 @@ import { withOwnClock, type AssignmentPage, type AssignmentSummaryView } from '@
 import type { Principal } from '../auth';
 import { EVENT_STORE, TEMPORAL_CLIENT } from '../core/tokens';
 import { translateWorkflowError } from '../temporal/temporal-errors';
+import { ApiTokensRepository } from '../tokens/api-tokens.repository';
 import { AssignmentAccessService } from './assignment-access.service';
 import { ApiError } from '../errors/api-error';
 import { noWorkflowFor } from './no-workflow.error';
@@ -23,6 +24,8 @@ export interface TimelineEntry {
   actor: unknown;
   /** The API token the person acted with (GET /api/tokens names it); null for timers, signals, a directive's creation and older events. */
   tokenId: string | null;
+  /** That token's label, as the admin named it (an officer, a desk); null without one. */
+  tokenLabel: string | null;
   data: unknown;
 }
 
@@ -33,6 +36,7 @@ export class AssignmentQueriesService {
     private readonly access: AssignmentAccessService,
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly tokens: ApiTokensRepository,
   ) {}
 
   list(principal: Principal, query: ListAssignmentsQuery): Promise<AssignmentPage> {
@@ -83,6 +87,7 @@ export class AssignmentQueriesService {
   async timeline(principal: Principal, id: string): Promise<{ assignmentId: string; events: TimelineEntry[] }> {
     await this.access.visible(principal, id, new Date().toISOString());
     const events = await this.events.readStream(assignmentStreamId(id));
+    const labels = await this.tokens.labelsOf(events.flatMap((event) => (event.metadata.tokenId ? [event.metadata.tokenId] : [])));
     return {
       assignmentId: id,
       events: events.map((event) => ({
@@ -92,6 +97,7 @@ export class AssignmentQueriesService {
         occurredAt: event.occurredAt,
         actor: event.metadata.actor,
         tokenId: event.metadata.tokenId ?? null,
+        tokenLabel: (event.metadata.tokenId && labels.get(event.metadata.tokenId)) ?? null,
         data: event.data,
       })),
     };

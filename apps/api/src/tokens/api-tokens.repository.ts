@@ -77,6 +77,14 @@ export class ApiTokensRepository {
     return rows.map(toRecord);
   }
 
+  /** The labels of these tokens (those that have one), by id: who acted, as the admin named the token. */
+  async labelsOf(ids: readonly string[]): Promise<Map<string, string>> {
+    const known = [...new Set(ids.filter(isUuid))];
+    if (known.length === 0) return new Map();
+    const rows = await this.sql<{ id: string; label: string }[]>`select id, label from api_tokens where id = any(${known}::uuid[]) and label is not null`;
+    return new Map(rows.map((row) => [row.id, row.label]));
+  }
+
   /** The token with this id; an id that is not a UUID names no token. */
   async find(id: string): Promise<ApiTokenRecord | undefined> {
     if (!isUuid(id)) return undefined;

@@ -556,7 +556,8 @@ function eventsTable(ctx, events) {
             { 'data-type': event.type },
             h('td', { class: 'nowrap' }, timeEl(event.occurredAt)),
             h('td', {}, eventLabel(event.type, event.data)),
-            h('td', {}, actorText(ctx, event.actor)),
+            // The role, and the token's label when the admin gave it one: which officer or desk acted.
+            h('td', {}, actorText(ctx, event.actor), event.tokenLabel ? h('span', { class: 'token-label' }, ` · ${event.tokenLabel}`) : null),
             h('td', {}, detailList(eventDetails(event.data))),
           ),
         ),
