@@ -19,12 +19,14 @@ const INSERT = `${insertFromRecordset('notifications', [
 ])}
   on conflict (notification_id) do nothing`;
 
-/** The lead always; coordinators too for reminders (overdue, missed stages and the ladder are the lead's to answer). */
-function targetsOf(state: ExistingAssignment, event: NotifyingEvent): string[] {
-  const lead = state.lead === null ? [] : [state.lead];
-  if (event.type !== 'ReminderSent') return lead;
-  return [...lead, ...state.agencies.filter((a) => a.role === 'coordinator').map((a) => a.agency)];
+/** The agencies named on the assignment with their roles: the lead (an "each of" parent has none) and the coordinators. */
+function named(state: ExistingAssignment): { agency: string; role: 'lead' | 'coordinator' }[] {
+  const lead = state.lead === null ? [] : [{ agency: state.lead, role: 'lead' as const }];
+  return [...lead, ...state.agencies.filter((a) => a.role === 'coordinator').map((a) => ({ agency: a.agency, role: 'coordinator' as const }))];
 }
+
+/** Every agency named, or the lead only. */
+const targets = (state: ExistingAssignment, everyone: boolean) => (everyone ? named(state) : named(state).filter((a) => a.role === 'lead'));
 
 function subjectOf(state: ExistingAssignment, event: NotifyingEvent): NotificationSubject {
   const base = { text: state.text, dueAt: event.data.dueAt };
@@ -60,17 +62,6 @@ function decisionOf(event: AssignmentEvent): { kind: DecisionNotificationKind; c
   }
 }
 
-/**
- * Who a decision concerns: every agency named for a new or withdrawn assignment, the lead for the rest. An "each of"
- * parent names no lead: its tracks tell each district.
- */
-function decisionTargets(state: ExistingAssignment, kind: DecisionNotificationKind): { agency: string; role: 'lead' | 'coordinator' }[] {
-  if (state.lead === null) return [];
-  const lead = { agency: state.lead, role: 'lead' as const };
-  if (kind !== 'assigned' && kind !== 'withdrawn') return [lead];
-  return [lead, ...state.agencies.filter((a) => a.role === 'coordinator').map((a) => ({ agency: a.agency, role: 'coordinator' as const }))];
-}
-
 /** One inbox row per timer event or decision and agency it concerns. */
 export async function projectNotifications(tx: TransactionSql, steps: readonly AssignmentStep[]): Promise<void> {
   const rows = steps.flatMap(({ stored, event, state }) => {
@@ -89,11 +80,13 @@ export async function projectNotifications(tx: TransactionSql, steps: readonly A
     if (isNotifyingEvent(event)) {
       const subject = subjectOf(state, event);
       const message = notificationMessage(subject);
-      return targetsOf(state, event).map((agency) => row(agency, subject.kind, subject.level, message));
+      // Reminders to the coordinators too; overdue, missed milestones and the ladder are the lead's to answer.
+      return targets(state, event.type === 'ReminderSent').map(({ agency }) => row(agency, subject.kind, subject.level, message));
     }
     const decision = decisionOf(event);
     if (!decision) return [];
-    return decisionTargets(state, decision.kind).map(({ agency, role }) =>
+    // A new or withdrawn assignment concerns every agency named; the other decisions, the lead.
+    return targets(state, decision.kind === 'assigned' || decision.kind === 'withdrawn').map(({ agency, role }) =>
       row(agency, decision.kind, null, decisionMessage({ ...decision, text: state.text, dueAt: state.adjustedDueAt, role })),
     );
   });

@@ -87,52 +87,37 @@ async function guarded(ctx, target, load) {
   }
 }
 
-function directiveSelect(ctx, selected) {
-  const known = ctx.directives.some((d) => d.directiveId === selected);
+/**
+ * A labelled filter select named `name`: "all" first, then `options` ([value, text]); a selected value not among them
+ * (an id typed into the address) is kept as an option of its own.
+ */
+function filterSelect(name, selected, options) {
+  const known = options.some(([value]) => value === selected);
   return h(
     'div',
     { class: 'field' },
-    h('label', { for: 'filter-directive' }, t('filter.directive')),
+    h('label', { for: `filter-${name}` }, t(`filter.${name}`)),
     h(
       'select',
-      { id: 'filter-directive', name: 'directive' },
-      h('option', { value: '' }, t('filter.allDirectives')),
+      { id: `filter-${name}`, name },
+      h('option', { value: '' }, t(`filter.all.${name}`)),
       selected && !known ? h('option', { value: selected, selected: true }, selected) : null,
-      ctx.directives.map((d) =>
-        h('option', { value: d.directiveId, selected: d.directiveId === selected }, `${d.number ? `${d.number} · ` : ''}${d.title} (${d.directiveId})`),
-      ),
+      options.map(([value, text]) => h('option', { value, selected: value === selected }, text)),
     ),
   );
 }
 
+function directiveSelect(ctx, selected) {
+  return filterSelect('directive', selected, ctx.directives.map((d) => [d.directiveId, `${d.number ? `${d.number} · ` : ''}${d.title} (${d.directiveId})`]));
+}
+
+// Joint groups ("Các cơ quan chuyên trách…") are addressed as one: they have timelines and matrix rows of their own.
 function agencySelect(ctx, selected) {
-  return h(
-    'div',
-    { class: 'field' },
-    h('label', { for: 'filter-agency' }, t('filter.agency')),
-    h(
-      'select',
-      { id: 'filter-agency', name: 'agency' },
-      h('option', { value: '' }, t('filter.allAgencies')),
-      // Joint groups ("Các cơ quan chuyên trách…") are addressed as one: they have timelines and matrix rows of their own.
-      [...ctx.agencies.values()].map((a) => h('option', { value: a.code, selected: a.code === selected }, `${a.code} — ${a.name}`)),
-      selected && !ctx.agencies.has(selected) ? h('option', { value: selected, selected: true }, selected) : null,
-    ),
-  );
+  return filterSelect('agency', selected, [...ctx.agencies.values()].map((a) => [a.code, `${a.code} — ${a.name}`]));
 }
 
 function statusSelect(selected) {
-  return h(
-    'div',
-    { class: 'field' },
-    h('label', { for: 'filter-status' }, t('filter.status')),
-    h(
-      'select',
-      { id: 'filter-status', name: 'status' },
-      h('option', { value: '' }, t('filter.allStatuses')),
-      MATRIX_STATUSES.map((s) => h('option', { value: s, selected: s === selected }, t(`status.${s}`))),
-    ),
-  );
+  return filterSelect('status', selected, MATRIX_STATUSES.map((s) => [s, t(`status.${s}`)]));
 }
 
 /** A filter form that navigates (hash) on every change; no submit needed. */
