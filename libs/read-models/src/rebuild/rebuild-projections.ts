@@ -1,7 +1,7 @@
 import { holdMigrationsOff, readInAppendOrder, readUnseenBy, type Sql, type StoredEvent, type TransactionSql, type UpcasterRegistry } from '@app/event-store';
 import { dondocProjectionSession } from '../dondoc-projector';
 import type { ProjectionSession } from '../projector';
-import { analyzeRebuiltTables, lockLiveTables, prepareRebuildSchema, REBUILD_SCHEMA, swapInRebuiltTables } from './rebuild-schema';
+import { analyzeRebuiltTables, indexRebuiltTables, lockLiveTables, prepareRebuildSchema, REBUILD_SCHEMA, swapInRebuiltTables } from './rebuild-schema';
 
 /** Every table a projection writes: exactly what a rebuild replaces (never events, deliveries or configuration). */
 export const PROJECTION_TABLES = ['directive_summary', 'assignment_summary', 'agency_status', 'escalation_timeline', 'notifications'] as const;
@@ -113,7 +113,10 @@ async function rebuild(sql: Sql, reader: TransactionSql, start: Start, options: 
       return rest;
     });
   }
-  await sql.begin((tx) => analyzeRebuiltTables(tx, PROJECTION_TABLES));
+  await sql.begin(async (tx) => {
+    await indexRebuiltTables(tx, start.liveSchema, PROJECTION_TABLES);
+    await analyzeRebuiltTables(tx, PROJECTION_TABLES);
+  });
   await options.beforeCatchUp?.();
 
   // Second pass: what was appended since, with appends held off; then the new tables replace the live ones.
