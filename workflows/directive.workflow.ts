@@ -98,7 +98,7 @@ export async function directiveWorkflow(input: DirectiveWorkflowInput): Promise<
    * Decides the directive and every assignment's creation, then stores them in one transaction per 200 streams
    * (the first holding the directive): when the update answers, every assignment is in the projections.
    */
-  const storeWithAssignments = async (command: CreateDirective, correlationId: string): Promise<{ state: ExistingAssignment; version: number }[]> => {
+  const storeWithAssignments = async (command: CreateDirective, correlationId: string, tokenId: string | undefined): Promise<{ state: ExistingAssignment; version: number }[]> => {
     const events = decideOrFail(() => decideDirective(command, state));
     const created = events.reduce(evolveDirective, state);
     const assignments = assignmentCommandsFor(created, command.at).map((create) => ({ create, events: decideOrFail(() => decideAssignment(create, initialAssignmentState)) }));
@@ -114,7 +114,7 @@ export async function directiveWorkflow(input: DirectiveWorkflowInput): Promise<
       const chunk = appends.slice(index, index + STREAMS_PER_APPEND);
       // The first batch claims every later batch's streams: an assignment another directive holds fails it all.
       const reserve = index === 0 ? appends.slice(STREAMS_PER_APPEND).map((a) => a.streamId) : undefined;
-      const stored = await appendToStreams({ appends: chunk, occurredAt: command.at, actor: command.actor, correlationId, causationId: null, ...(reserve && { reserve }) }).catch(
+      const stored = await appendToStreams({ appends: chunk, occurredAt: command.at, actor: command.actor, correlationId, causationId: null, ...(tokenId && { tokenId }), ...(reserve && { reserve }) }).catch(
         (error: unknown) => {
           // Refused, nothing stored (an assignment is another directive's; a local activity's failure arrives as
           // thrown): unless another create follows, this run has no directive to follow.
@@ -150,7 +150,7 @@ export async function directiveWorkflow(input: DirectiveWorkflowInput): Promise<
         // creation (then signal it was ready); replaying them must do the same.
         if (!state.exists && patched(PATCH_STORES_ASSIGNMENTS)) {
           const command: CreateDirective = { ...request.directive, directiveId: input.directiveId, type: 'CreateDirective', at: nowIso(), actor: request.actor };
-          const created = await storeWithAssignments(command, request.correlationId).catch((error: unknown) => {
+          const created = await storeWithAssignments(command, request.correlationId, request.tokenId).catch((error: unknown) => {
             // An assignment's creation refused (e.g. two reminders at the same offset), nothing stored: as the store's
             // refusal, it ends the run (runs recorded before kept waiting).
             if (isDomainFailure(error) && !state.exists && patched(PATCH_REFUSED_CREATION_ENDS)) refused = true;

@@ -53,6 +53,8 @@ export interface AppendToStreamsInput {
   actor: unknown;
   correlationId: string;
   causationId: string | null;
+  /** The API token of the person who created the directive (see CreateDirectiveRequest). */
+  tokenId?: string;
   /**
    * The first batch of a directive's creation: the streams of its later batches, claimed with it. A stream of the
    * batch or of these that another directive holds fails the append with ASSIGNMENT_ID_TAKEN, storing nothing.

@@ -17,10 +17,13 @@ export interface CreateDirectiveRequest {
   directive: Omit<CreateDirective, 'type' | 'at' | 'actor' | 'directiveId'>;
   actor: Actor;
   correlationId: string;
+  /** The API token the directive was created with (recorded in the events' metadata, as a step's is). */
+  tokenId?: string;
 }
 
 export interface DirectiveWorkflowState {
   directiveId: string;
+  /** From the workflow: whether the directive exists. From the API: whether this request created it (false: a repeat). */
   created: boolean;
   version: number;
   assignmentIds: string[];

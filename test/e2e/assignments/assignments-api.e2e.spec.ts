@@ -31,7 +31,7 @@ describe('assignments over HTTP against the running stack', () => {
   async function directive(assignments: unknown[], extra: Record<string, unknown> = {}): Promise<string> {
     const id = `TB-${randomUUID().slice(0, 8)}`;
     const created = await post('/api/directives', supervisor, { id, title: 'Thông báo kết luận Hội nghị ngày 22/3/2023', issuedOn: '2023-03-22', assignments, ...extra });
-    expect(created.status).toBe(201);
+    expect([created.status, created.body.created]).toEqual([201, true]);
     return id;
   }
   const single = (key: string, deadline: unknown = FAR) => ({
@@ -77,13 +77,14 @@ describe('assignments over HTTP against the running stack', () => {
       'ProposalSubmitted', 'ProposalAccepted', 'ReportSubmitted', 'ReportConfirmed',
     ]);
     expect(timeline.body.events[2].actor).toEqual({ kind: 'agency', agency: 'DDHDND' });
-    // Each step records the token it came with (whose label GET /api/tokens gives): which officer, not only which role.
+    // Each step, and the creation, records the token it came with (whose label GET /api/tokens gives): which officer,
+    // not only which role.
     const tokenIdOf = async (token: string) => (await get('/api/me', token)).body.tokenId as string;
     expect(timeline.body.events.map((e: { tokenId: string | null }) => e.tokenId)).toEqual([
-      null, await tokenIdOf(lead), await tokenIdOf(coordinator), await tokenIdOf(lead), await tokenIdOf(supervisor),
+      await tokenIdOf(supervisor), await tokenIdOf(lead), await tokenIdOf(coordinator), await tokenIdOf(lead), await tokenIdOf(supervisor),
       await tokenIdOf(lead), await tokenIdOf(supervisor), await tokenIdOf(lead), await tokenIdOf(supervisor),
     ]);
-    expect(timeline.body.events.map((e: { tokenLabel: string | null }) => e.tokenLabel)).toEqual([null, 'e2e agency', 'e2e agency', 'e2e agency', 'e2e supervisor', 'e2e agency', 'e2e supervisor', 'e2e agency', 'e2e supervisor']);
+    expect(timeline.body.events.map((e: { tokenLabel: string | null }) => e.tokenLabel)).toEqual(['e2e supervisor', 'e2e agency', 'e2e agency', 'e2e agency', 'e2e supervisor', 'e2e agency', 'e2e supervisor', 'e2e agency', 'e2e supervisor']);
 
     const read = await get(`/api/assignments/${id}`, lead);
     expect(read.body).toMatchObject({ id, stage: 'closed', version: 9, lead: 'BTCTU' });
@@ -189,7 +190,7 @@ describe('assignments over HTTP against the running stack', () => {
     const id = await directive(body.assignments);
     // The same directive again, spaced otherwise (the domain trims): a repeat.
     const repeat = await post('/api/directives', supervisor, { id, ...body, title: `${body.title} \n` });
-    expect(repeat).toMatchObject({ status: 201, body: { directiveId: id, assignmentIds: [`${id}-A1`] } });
+    expect(repeat).toMatchObject({ status: 200, body: { directiveId: id, created: false, assignmentIds: [`${id}-A1`] } });
     const corrected = { ...body, assignments: [single('A1', { kind: 'date', date: '2099-06-30' })] };
     for (const other of [{ ...body, title: 'Thông báo kết luận khác' }, { ...body, assignments: [single('A1'), single('A2')] }, corrected]) {
       const refused = await post('/api/directives', supervisor, { id, ...other });
@@ -355,10 +356,11 @@ describe('assignments over HTTP against the running stack', () => {
     const imported = await http(`${app.url}/api/directives/import`, { method: 'POST', headers: { ...bearer(supervisor), ...asText }, body: notice.normalize('NFD') });
     expect(imported.status).toBe(200);
     expect(imported.body.directiveId).toBe(directiveId);
+    expect(imported.body.state).toMatchObject({ created: true, assignmentIds: expect.any(Array) });
     expect(imported.body.state.assignmentIds).toHaveLength(4);
     await visible(`${directiveId}-A3.BTV-HUONGSON`);
     const again = await http(`${app.url}/api/directives/import`, { method: 'POST', headers: { ...bearer(supervisor), ...asText }, body: notice });
-    expect(again.body.alreadyImported).toBe(true);
+    expect([again.body.alreadyImported, again.body.state.created]).toEqual([true, false]);
     const tracks = await get(`/api/assignments?directive=${directiveId}&limit=100`, supervisor);
     expect(tracks.body.items.filter((a: { kind: string }) => a.kind === 'track')).toHaveLength(13);
     // The notice sent as JSON: the wrong media type, not broken JSON.

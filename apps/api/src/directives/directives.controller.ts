@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '../auth';
 import { CreateDirectiveDto } from './dto/create-directive.dto';
@@ -13,10 +14,11 @@ export class DirectivesController {
 
   @Post()
   @Roles('supervisor', 'admin')
-  @HttpCode(201)
-  @ApiOperation({ summary: 'Create a directive with its assignments (structured JSON); its workflows start' })
-  create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateDirectiveDto) {
-    return this.directives.create(principal, dto);
+  @ApiOperation({ summary: 'Create a directive with its assignments (structured JSON); its workflows start. 201 when created, 200 for a repeat' })
+  async create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateDirectiveDto, @Res({ passthrough: true }) response: Response) {
+    const state = await this.directives.create(principal, dto);
+    response.status(state.created ? 201 : 200);
+    return state;
   }
 
   @Post('import')

@@ -70,7 +70,7 @@ export class DirectivesService {
     // Imported already and ended (every assignment done): the directive as it stands; a new run would create it again.
     const ended = stored && (await directiveEnded(this.client, plan.directiveId));
     const state = stored && ended ? storedView(plan.directiveId, stored) : await this.startScoped(principal, plan.directiveId, plan.directive);
-    return { dryRun: false, ...preview, state };
+    return { dryRun: false, ...preview, state: { ...state, created: stored === undefined } };
   }
 
   async get(principal: Principal, id: string) {
@@ -105,18 +105,17 @@ export class DirectivesService {
     }
   }
 
+  /**
+   * A repeat of a stored directive creates nothing (`created: false`): answered as it stands once its workflow has
+   * ended (a new run would try to create it again); while it runs, the workflow answers, once every assignment is
+   * started.
+   */
   private async start(principal: Principal, directiveId: string, directive: CreateDirectiveRequest['directive']): Promise<DirectiveWorkflowState> {
     const scoped = withDirectiveScopedIds(directiveId, directive);
-    return (await this.existingIfEnded(principal, directiveId, scoped)) ?? this.startScoped(principal, directiveId, scoped);
-  }
-
-  /**
-   * A repeat of a stored directive: answered as it stands once its workflow has ended (a new run would try to create it
-   * again); while it runs, the workflow answers, once every assignment is started.
-   */
-  private async existingIfEnded(principal: Principal, directiveId: string, directive: CreateDirectiveRequest['directive']): Promise<DirectiveWorkflowState | undefined> {
-    const stored = await this.existingIfSame(principal, directiveId, directive);
-    return stored && (await directiveEnded(this.client, directiveId)) ? stored : undefined;
+    const stored = await this.existingIfSame(principal, directiveId, scoped);
+    if (!stored) return this.startScoped(principal, directiveId, scoped);
+    const state = (await directiveEnded(this.client, directiveId)) ? stored : await this.startScoped(principal, directiveId, scoped);
+    return { ...state, created: false };
   }
 
   /**
@@ -137,7 +136,7 @@ export class DirectivesService {
   }
 
   private async startScoped(principal: Principal, directiveId: string, directive: CreateDirectiveRequest['directive']): Promise<DirectiveWorkflowState> {
-    const request: CreateDirectiveRequest = { directive, actor: actorOf(principal), correlationId: randomUUID() };
+    const request: CreateDirectiveRequest = { directive, actor: actorOf(principal), correlationId: randomUUID(), tokenId: principal.tokenId };
     await requireFitsInOneWorkflowPayload(request);
     await this.requireIdsFree(directiveId, directive);
     try {

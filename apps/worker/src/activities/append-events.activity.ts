@@ -57,7 +57,7 @@ function appendedEvent(event: StoredEvent): AppendedEvent {
  */
 export function appendToStreamsActivity(eventStore: EventStore) {
   return async (input: AppendToStreamsInput): Promise<AppendToStreamsOutput> => {
-    const context = { occurredAt: input.occurredAt, actor: input.actor, correlationId: input.correlationId, causationId: input.causationId };
+    const context = { occurredAt: input.occurredAt, actor: input.actor, correlationId: input.correlationId, causationId: input.causationId, ...(input.tokenId && { tokenId: input.tokenId }) };
     const results = await eventStore.appendToStreams(input.appends, context, { reserve: input.reserve }).catch((error: unknown) => {
       throw error instanceof StreamsTakenError ? streamsTaken(error.streamIds) : error;
     });
