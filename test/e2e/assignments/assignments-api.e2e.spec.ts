@@ -240,6 +240,29 @@ describe('assignments over HTTP against the running stack', () => {
     ]);
   });
 
+  it('lets the lead take back its own extension request (a wrong date) and ask for another', async () => {
+    const id = `${await directive([single('A1')])}-A1`;
+    await visible(id);
+    expect((await post(`/api/assignments/${id}/acknowledge`, lead)).status).toBe(200);
+    const wrong = '2100-06-30T00:00:00.000Z';
+    const right = '2100-07-31T00:00:00.000Z';
+    expect((await post(`/api/assignments/${id}/extension`, lead, { reason: 'Cần thêm thời gian', newDueAt: wrong })).body.assignment.pendingExtensionDueAt).toBe(wrong);
+    expect((await post(`/api/assignments/${id}/extension`, lead, { reason: 'Cần thêm thời gian', newDueAt: right })).body.code).toBe('EXTENSION_ALREADY_PENDING');
+    // Not the supervisor's (who denies instead), nor a coordinator's.
+    for (const token of [supervisor, coordinator]) {
+      expect(await post(`/api/assignments/${id}/extension-withdrawal`, token, {})).toMatchObject({ status: 403, body: { code: 'NOT_PERMITTED' } });
+    }
+    const takenBack = await post(`/api/assignments/${id}/extension-withdrawal`, lead, { reason: 'Nhầm ngày' });
+    expect(takenBack).toMatchObject({ status: 200, body: { assignment: { pendingExtensionDueAt: null }, events: [{ type: 'ExtensionRequestWithdrawn', data: { reason: 'Nhầm ngày' } }] } });
+    expect(await post(`/api/assignments/${id}/extension-withdrawal`, lead, {})).toMatchObject({ status: 409, body: { code: 'EXTENSION_NOT_PENDING' } });
+    expect((await post(`/api/assignments/${id}/extension`, lead, { reason: 'Cần thêm thời gian', newDueAt: right })).body.assignment.pendingExtensionDueAt).toBe(right);
+    expect((await get(`/api/assignments/${id}/timeline`, supervisor)).body.events.map((e: { type: string }) => e.type)).toEqual([
+      'AssignmentCreated', 'AssignmentAcknowledged', 'ExtensionRequested', 'ExtensionRequestWithdrawn', 'ExtensionRequested',
+    ]);
+    const escalations = await get(`/api/escalations?directive=${id.slice(0, -3)}`, supervisor);
+    expect(escalations.body.items.map((e: { type: string }) => e.type)).toEqual(['ExtensionRequested', 'ExtensionRequestWithdrawn', 'ExtensionRequested']);
+  });
+
   it('authorizes by role and agency: another agency gets 404, a viewer 403, no token 401', async () => {
     const directiveId = await directive([single('A1')]);
     const id = `${directiveId}-A1`;

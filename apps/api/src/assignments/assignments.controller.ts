@@ -11,6 +11,7 @@ import {
   EscalateDto,
   ExtensionDecisionDto,
   ExtensionDto,
+  WithdrawExtensionRequestDto,
   ProposeDto,
   RejectDto,
   ReportDto,
@@ -138,6 +139,14 @@ export class AssignmentsController {
   @CommandDocs('The supervisor approves or denies the pending extension (original and adjusted deadlines are both kept)')
   extensionDecision(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() body: ExtensionDecisionDto, @IdempotencyKey() key?: string) {
     return this.commands.execute(p, id, { type: 'DecideExtension', decision: body.decision, comment: body.comment }, key);
+  }
+
+  @Post(':id/extension-withdrawal')
+  @Roles(...ACTORS)
+  @HttpCode(200)
+  @CommandDocs('The lead takes back its own extension request before it is decided (to ask for another date, say)')
+  withdrawExtensionRequest(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() body: WithdrawExtensionRequestDto, @IdempotencyKey() key?: string) {
+    return this.commands.execute(p, id, { type: 'WithdrawExtensionRequest', reason: body.reason }, key);
   }
 
   @Post(':id/withdraw')

@@ -53,6 +53,7 @@ export type ConfirmReport = Cmd<'ConfirmReport', { comment?: string }>;
 export type RejectReport = Cmd<'RejectReport', { comment: string }>;
 export type RequestExtension = Cmd<'RequestExtension', { reason: string; newDueAt: string }>;
 export type DecideExtension = Cmd<'DecideExtension', { decision: ExtensionDecision; comment?: string }>;
+export type WithdrawExtensionRequest = Cmd<'WithdrawExtensionRequest', { reason?: string }>;
 export type Withdraw = Cmd<'Withdraw', { reason: string }>;
 export type SendReminder = Cmd<'SendReminder', { beforeMs: number }>;
 export type MarkOverdue = Cmd<'MarkOverdue'>;
@@ -78,6 +79,7 @@ export type AssignmentCommand =
   | RejectReport
   | RequestExtension
   | DecideExtension
+  | WithdrawExtensionRequest
   | Withdraw
   | TimerCommand
   | RecordTrackProgress;
@@ -325,6 +327,13 @@ function decideExtension(c: DecideExtension, s: ExistingAssignment, at: string):
   return [{ type: 'ExtensionApproved', data: { previousDueAt: s.adjustedDueAt, adjustedDueAt: pending.newDueAt, comment: optionalText(c.comment, 'comment'), at } }];
 }
 
+/** The lead takes back its pending request (to ask for another date, say); once decided, there is nothing to take back. */
+function decideWithdrawExtensionRequest(c: WithdrawExtensionRequest, s: ExistingAssignment, at: string): AssignmentEvent[] {
+  requireLead(s, c.actor, 'withdraw its extension request');
+  if (!s.pendingExtension) return fail('EXTENSION_NOT_PENDING', 'No extension request is awaiting a decision');
+  return [{ type: 'ExtensionRequestWithdrawn', data: { reason: optionalText(c.reason, 'reason'), at } }];
+}
+
 // ---------- timers ----------
 
 function requireTimed(c: TimerCommand, s: ExistingAssignment): void {
@@ -502,6 +511,8 @@ function decideOpen(c: Exclude<AssignmentCommand, CreateAssignment>, s: Existing
       return decideRequestExtension(c, s, at);
     case 'DecideExtension':
       return decideExtension(c, s, at);
+    case 'WithdrawExtensionRequest':
+      return decideWithdrawExtensionRequest(c, s, at);
     case 'Withdraw':
       requireOneOf(c.actor, ['supervisor', 'admin'], 'withdraw an assignment');
       return [{ type: 'AssignmentWithdrawn', data: { reason: requireText(c.reason, 'reason'), at } }];

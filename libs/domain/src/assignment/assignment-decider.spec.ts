@@ -411,6 +411,28 @@ describe('DecideExtension', () => {
   });
 });
 
+describe('WithdrawExtensionRequest', () => {
+  const NEW_DUE = '2024-05-31T16:59:59.999Z';
+  const pending = () => [...inResearch(), ev.extensionRequested(T, NEW_DUE)];
+  const withdrawal = { type: 'WithdrawExtensionRequest' as const, at: T, actor: LEAD };
+
+  it('lets the lead take back its pending request, which leaves the deadline as it was and allows a new request', () => {
+    given(pending()).when({ ...withdrawal, reason: ' Nhầm ngày ' }).then([{ type: 'ExtensionRequestWithdrawn', data: { reason: 'Nhầm ngày', at: T } }]);
+    const history = [...pending(), { type: 'ExtensionRequestWithdrawn', data: { reason: null, at: T } } as AssignmentEvent];
+    const state = stateOf(history);
+    expect([state.adjustedDueAt, state.pendingExtension, state.extensions.map((e) => e.decision)]).toEqual([stateOf(inResearch()).adjustedDueAt, null, ['withdrawn']]);
+    given(history).when({ type: 'RequestExtension', at: T, actor: LEAD, reason: 'Chờ số liệu', newDueAt: NEW_DUE }).then([ev.extensionRequested(T, NEW_DUE)]);
+    given(history).when({ type: 'DecideExtension', at: T, actor: SUPERVISOR, decision: 'approve' }).thenRejects('EXTENSION_NOT_PENDING');
+  });
+
+  it('is the lead\'s own, and only while a request is pending', () => {
+    given(inResearch()).when(withdrawal).thenRejects('EXTENSION_NOT_PENDING');
+    given(pending()).when({ ...withdrawal, actor: COORDINATOR }).thenRejects('NOT_PERMITTED');
+    given(pending()).when({ ...withdrawal, actor: SUPERVISOR }).thenRejects('NOT_PERMITTED');
+    given([...pending(), ev.extensionApproved(T, DUE, NEW_DUE)]).when(withdrawal).thenRejects('EXTENSION_NOT_PENDING');
+  });
+});
+
 describe('Withdraw', () => {
   it('withdraws from any open stage, by the supervisor or an admin, terminally', () => {
     for (const history of [[createdEvent()], inResearch(), inProposed(), inAccepted(), inEscalated(), inCentreResponded(), inReported()]) {

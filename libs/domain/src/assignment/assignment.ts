@@ -59,6 +59,8 @@ export type ReportRejected = { type: 'ReportRejected'; data: { comment: string; 
 export type ExtensionRequested = { type: 'ExtensionRequested'; data: { reason: string; newDueAt: string; at: string } };
 export type ExtensionApproved = { type: 'ExtensionApproved'; data: { previousDueAt: string; adjustedDueAt: string; comment: string | null; at: string } };
 export type ExtensionDenied = { type: 'ExtensionDenied'; data: { comment: string | null; at: string } };
+/** The lead took back its own request before the supervisor decided it (a wrong date, no longer needed). */
+export type ExtensionRequestWithdrawn = { type: 'ExtensionRequestWithdrawn'; data: { reason: string | null; at: string } };
 export type AssignmentWithdrawn = { type: 'AssignmentWithdrawn'; data: { reason: string; at: string } };
 export type ReminderSent = { type: 'ReminderSent'; data: { beforeMs: number; dueAt: string; at: string } };
 export type MarkedOverdue = { type: 'MarkedOverdue'; data: { dueAt: string; at: string } };
@@ -88,6 +90,7 @@ export type AssignmentEvent =
   | ExtensionRequested
   | ExtensionApproved
   | ExtensionDenied
+  | ExtensionRequestWithdrawn
   | AssignmentWithdrawn
   | ReminderSent
   | MarkedOverdue
@@ -113,6 +116,7 @@ export const ASSIGNMENT_EVENT_SCHEMA_VERSION = {
   ExtensionRequested: 1,
   ExtensionApproved: 1,
   ExtensionDenied: 1,
+  ExtensionRequestWithdrawn: 1,
   AssignmentWithdrawn: 1,
   ReminderSent: 1,
   MarkedOverdue: 1,
@@ -160,7 +164,8 @@ export interface PendingExtension {
 }
 
 export interface ExtensionRecord extends PendingExtension {
-  readonly decision: 'approved' | 'denied';
+  /** `withdrawn`: taken back by the lead before a decision. */
+  readonly decision: 'approved' | 'denied' | 'withdrawn';
   readonly decidedAt: string;
 }
 
@@ -309,7 +314,7 @@ const reached = (milestone: StageMilestone, at: string) => (stage: StageMileston
 
 const shiftMs = (iso: string, ms: number): string => toIso(toMs(iso) + ms);
 
-function decided(s: ExistingAssignment, decision: 'approved' | 'denied', at: string): readonly ExtensionRecord[] {
+function decided(s: ExistingAssignment, decision: ExtensionRecord['decision'], at: string): readonly ExtensionRecord[] {
   return s.pendingExtension ? [...s.extensions, { ...s.pendingExtension, decision, decidedAt: at }] : s.extensions;
 }
 
@@ -364,6 +369,8 @@ export function evolve(state: AssignmentState, event: AssignmentEvent): Assignme
       );
     case 'ExtensionDenied':
       return { ...s, extensions: decided(s, 'denied', event.data.at), pendingExtension: null };
+    case 'ExtensionRequestWithdrawn':
+      return { ...s, extensions: decided(s, 'withdrawn', event.data.at), pendingExtension: null };
     case 'AssignmentWithdrawn':
       return { ...s, stage: 'withdrawn', withdrawal: { reason: event.data.reason, at: event.data.at }, pendingExtension: null };
     case 'ReminderSent':

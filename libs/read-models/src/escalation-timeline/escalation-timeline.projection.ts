@@ -13,6 +13,7 @@ export const TIMELINE_EVENT_TYPES: readonly AssignmentEventType[] = [
   'ExtensionRequested',
   'ExtensionApproved',
   'ExtensionDenied',
+  'ExtensionRequestWithdrawn',
 ];
 
 const INSERT = `${insertFromRecordset('escalation_timeline', [

@@ -99,6 +99,14 @@ export class ExtensionDecisionDto {
   comment?: string;
 }
 
+export class WithdrawExtensionRequestDto {
+  @ApiPropertyOptional({ example: 'Đề nghị nhầm ngày; sẽ gửi lại đề nghị khác' })
+  @IsOptional()
+  @IsString()
+  @Length(TEXT.min, TEXT.max)
+  reason?: string;
+}
+
 export class WithdrawDto {
   @ApiProperty({ example: 'Nội dung đã được giải quyết theo văn bản khác' })
   @IsString()

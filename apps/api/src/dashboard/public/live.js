@@ -88,6 +88,7 @@ const EVENT_TYPES = [
   'ExtensionRequested',
   'ExtensionApproved',
   'ExtensionDenied',
+  'ExtensionRequestWithdrawn',
   'AssignmentWithdrawn',
   'ReminderSent',
   'MarkedOverdue',
@@ -111,6 +112,7 @@ export const TIMELINE_TYPES = new Set([
   'ExtensionRequested',
   'ExtensionApproved',
   'ExtensionDenied',
+  'ExtensionRequestWithdrawn',
 ]);
 
 /**
