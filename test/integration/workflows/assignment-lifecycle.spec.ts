@@ -123,6 +123,27 @@ describe('assignment workflows on the real Temporal dev server', () => {
     await recordHistory(assignmentWorkflowId(id), 'extension-denied-while-escalated');
   });
 
+  it('lets the lead take back its extension request and ask for another date, which the Office approves', async () => {
+    const id = uniqueId('A4X');
+    await createDirective(client, worker.taskQueue, [plan(id)]);
+    await eventually(() => stateOf(client, id), (s) => s?.stage === 'received');
+    const lead = agency('BTCTU');
+    await send(client, id, { type: 'Acknowledge' }, lead);
+    await send(client, id, { type: 'RequestExtension', reason: 'Chờ số liệu', newDueAt: '2100-06-30T16:59:59.999Z' }, lead);
+    const takenBack = await send(client, id, { type: 'WithdrawExtensionRequest', reason: 'Nhầm ngày' }, lead);
+    expect(takenBack.assignment).toMatchObject({ pendingExtensionDueAt: null });
+    expect(await rejectionCode(send(client, id, { type: 'DecideExtension', decision: 'approve' }, SUPERVISOR))).toBe('EXTENSION_NOT_PENDING');
+    await send(client, id, { type: 'RequestExtension', reason: 'Chờ số liệu', newDueAt: '2100-07-31T16:59:59.999Z' }, lead);
+    const approved = await send(client, id, { type: 'DecideExtension', decision: 'approve' }, SUPERVISOR);
+    expect(approved.assignment).toMatchObject({ dueAt: '2100-07-31T16:59:59.999Z', pendingExtensionDueAt: null });
+    await send(client, id, { type: 'Withdraw', reason: 'Đã giải quyết theo văn bản khác' }, SUPERVISOR);
+    await client.workflow.getHandle(assignmentWorkflowId(id)).result();
+    expect(await eventTypes(id)).toEqual([
+      'AssignmentCreated', 'AssignmentAcknowledged', 'ExtensionRequested', 'ExtensionRequestWithdrawn', 'ExtensionRequested', 'ExtensionApproved', 'AssignmentWithdrawn',
+    ]);
+    await recordHistory(assignmentWorkflowId(id), 'extension-request-withdrawn');
+  });
+
   it('fans an "each of" assignment out to one workflow per agency and rolls their progress up', async () => {
     const id = uniqueId('A3');
     const districts = ['BTV-HUONGSON', 'BTV-CANLOC', 'BTV-KYANH'];
