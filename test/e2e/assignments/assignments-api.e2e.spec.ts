@@ -384,6 +384,10 @@ describe('assignments over HTTP against the running stack', () => {
     await visible(`${directiveId}-A3.BTV-HUONGSON`);
     const again = await http(`${app.url}/api/directives/import`, { method: 'POST', headers: { ...bearer(supervisor), ...asText }, body: notice });
     expect([again.body.alreadyImported, again.body.state.created]).toEqual([true, false]);
+    // What the notice says beyond the province's competence, the agency reads on its assignment (not only the dry run).
+    const flagged = dry.body.directive.assignments.map((plan: { id: string; centralCompetence: boolean }) => [plan.id, plan.centralCompetence]);
+    expect(flagged.some(([, central]: [string, boolean]) => central)).toBe(true);
+    for (const [id, central] of flagged) expect([id, (await get(`/api/assignments/${id}`, supervisor)).body.centralCompetence]).toEqual([id, central]);
     const tracks = await get(`/api/assignments?directive=${directiveId}&limit=100`, supervisor);
     expect(tracks.body.items.filter((a: { kind: string }) => a.kind === 'track')).toHaveLength(13);
     // The notice sent as JSON: the wrong media type, not broken JSON.

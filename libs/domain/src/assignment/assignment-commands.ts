@@ -40,6 +40,8 @@ export type CreateAssignment = Cmd<
     timerPolicy: TimerPolicy;
     /** Optional milestones (acknowledge, propose, report by…), resolved like `deadline`; none after it, and in order. */
     stageDeadlines?: StageDeadlineSpecs;
+    /** The notice says the matter is beyond the province's competence: the lead is expected to propose it to the Centre. */
+    centralCompetence?: boolean;
   }
 >;
 export type Acknowledge = Cmd<'Acknowledge'>;
@@ -214,6 +216,7 @@ function decideCreate(command: CreateAssignment, state: AssignmentState): Assign
         originalDueAt,
         timerPolicy: validatePolicy(command.timerPolicy),
         ...(stageDeadlines ? { stageDeadlines } : {}),
+        ...(command.centralCompetence !== undefined && requireBoolean(command.centralCompetence, 'centralCompetence') ? { centralCompetence: true as const } : {}),
         at,
       },
     },

@@ -77,6 +77,7 @@ describe('summarize', () => {
       closedAt: null,
       overdueLevel: 0,
       tracks: null,
+      centralCompetence: false,
     });
     expect(JSON.parse(JSON.stringify(summary))).toEqual(summary);
   });

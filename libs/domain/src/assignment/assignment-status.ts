@@ -103,6 +103,8 @@ export interface AssignmentSummary {
   readonly closedAt: string | null;
   readonly overdueLevel: 0 | EscalationLevel;
   readonly tracks: TrackRollUp | null;
+  /** The notice puts the matter beyond the province's competence: the lead is expected to propose it to the Centre. */
+  readonly centralCompetence: boolean;
   /** Present only when the assignment has stage deadlines. */
   readonly stageDeadlines?: StageDeadlinesSummary;
 }
@@ -159,6 +161,7 @@ export function summarize(state: AssignmentState, atIso: string): AssignmentSumm
     closedAt: s.closedAt,
     overdueLevel: s.kind === 'eachOf' ? highestTrackLevel(s) : s.timers.level,
     tracks: rollUp(s),
+    centralCompetence: s.centralCompetence === true,
     // An "each of" parent's milestones are its tracks' to reach (each on its own clock): on the parent they would
     // read as never reached nor missed.
     ...(s.stageDeadlines && s.kind !== 'eachOf' ? { stageDeadlines: stageSummary(s) } : {}),

@@ -30,6 +30,8 @@ export type AssignmentCreated = {
     timerPolicy: TimerPolicy;
     /** Present only when the assignment has stage deadlines: each as stated and as resolved at creation. */
     stageDeadlines?: StageDeadlinesCreated;
+    /** Present only when the notice puts the matter beyond the province's competence (for the Centre to decide). */
+    centralCompetence?: true;
     at: string;
   };
 };
@@ -238,6 +240,8 @@ export interface ExistingAssignment {
   readonly timers: TimerCycle;
   /** Absent for assignments created without stage deadlines (and in states stored before they existed). */
   readonly stageDeadlines?: StageDeadlines;
+  /** The notice puts the matter beyond the province's competence (absent: within it, or created before it was kept). */
+  readonly centralCompetence?: true;
   readonly tracks: readonly TrackProgress[];
   readonly lastEventAt: string;
 }
@@ -281,6 +285,7 @@ function created(data: AssignmentCreated['data']): ExistingAssignment {
     pendingExtension: null,
     extensions: [],
     timers: freshTimers(data.at),
+    ...(data.centralCompetence ? { centralCompetence: true } : {}),
     // Level 0 from the start: a track reports only what changes (one on time never reports before its first step).
     tracks: data.kind === 'eachOf' ? data.agencies.map((a) => ({ agency: a.agency, stage: 'received' as const, status: 'inProgressOnTime' as const, level: 0 as const, at: data.at })) : [],
     lastEventAt: data.at,

@@ -190,6 +190,7 @@ export function assignmentCommandsFor(state: DirectiveState, at: string): Create
       deadlineFrom,
       timerPolicy: state.timerPolicy,
       ...(stageDeadlines ? { stageDeadlines } : {}),
+      ...(plan.centralCompetence ? { centralCompetence: true } : {}),
     };
     if (plan.kind === 'single') return [{ ...base, assignmentId: plan.id, kind: 'single', agencies: plan.agencies }];
     const tracks = plan.agencies.map((a): CreateAssignment => ({ ...base, assignmentId: trackIdOf(plan.id, a.agency), kind: 'track', parentId: plan.id, agencies: [{ agency: a.agency, role: 'lead' }] }));

@@ -1,5 +1,6 @@
 import { decide } from '../assignment/assignment-commands';
 import { foldAssignment } from '../assignment/assignment';
+import { summarize } from '../assignment/assignment-status';
 import { deciderSpec } from '../testing/decider-spec';
 import { DAY, SUPERVISOR, SYSTEM } from '../testing/assignment-fixtures';
 import { evolveDirective, foldDirective, initialDirectiveState, type DirectiveCreated } from './directive';
@@ -123,6 +124,17 @@ describe('assignmentCommandsFor', () => {
     expect(single.exists && single.originalDueAt).toBe('2024-04-05T16:59:59.999Z');
     const track = foldAssignment(decide(commands[2], foldAssignment([])));
     expect(track.exists && [track.lead, track.originalDueAt]).toEqual(['UBND-HLA', '2024-07-01T16:59:59.999Z']); // 30/6/2024 is a Sunday
+  });
+
+  it('tells each assignment whether the notice puts it beyond the province\'s competence, for the agency to see', () => {
+    const commands = assignmentCommandsFor(foldDirective([created()]), AT);
+    const summaries = commands.map((command) => summarize(foldAssignment(decide(command, foldAssignment([]))), AT));
+    expect(summaries.map((s) => [s.id, s.centralCompetence])).toEqual([
+      ['TB-123.1', true],
+      ['TB-123.2', false],
+      ['TB-123.2.UBND-HLA', false],
+      ['TB-123.2.UBND-HLB', false],
+    ]);
   });
 });
 

@@ -66,6 +66,8 @@ export function withOwnClock<T extends OwnClock>(parent: T, track: OwnClock): T 
 const toView = (row: SummaryRow): AssignmentSummaryView => {
   const view: AssignmentSummaryView = {
     ...row.summary,
+    // Rows projected before the summary carried it, from creations that did not record it: within competence.
+    centralCompetence: row.summary.centralCompetence === true,
     status: row.effective_status,
     version: row.version,
     createdAt: isoOf(row.created_at),

@@ -461,6 +461,7 @@ function facts(ctx, item) {
     item.parentId ? ['assignment.parent', h('a', { href: assignmentHref(item.parentId) }, item.parentId)] : null,
     ['assignment.kind', t(`kind.${item.kind}`)],
     ['assignment.stage', stageLabel(item.stage)],
+    item.centralCompetence ? ['assignment.centralCompetence', t('assignment.centralCompetenceYes')] : null,
     // An agency sees an "each of" assignment with its own track's clock (the API gives it so), and a way to it.
     [ownTrack ? 'assignment.ownStatus' : 'assignment.status', statusBadge(item.status)],
     ownTrack ? ['assignment.ownTrack', h('a', { href: assignmentHref(ownTrack) }, ownTrack)] : null,
