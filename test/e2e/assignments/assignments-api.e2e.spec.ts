@@ -307,8 +307,17 @@ describe('assignments over HTTP against the running stack', () => {
     const parent = `${directiveId}-A3`;
     const own = `${parent}.BTV-HUONGSON`;
     await visible(own);
-    expect((await post(`/api/assignments/${parent}/extension`, district, { reason: 'Chờ số liệu các xã', newDueAt: new Date(Date.now() + 86_400_000).toISOString() })).status).toBe(200);
+    const requested = new Date(Date.now() + 86_400_000).toISOString();
+    expect((await post(`/api/assignments/${parent}/extension`, district, { reason: 'Chờ số liệu các xã', newDueAt: requested })).status).toBe(200);
+    // The supervisor sees the district's request on the parent, beside that track, and in the queue of requests to decide.
+    const tracksOf = async () => (await get(`/api/assignments/${parent}`, supervisor)).body.tracks.tracks.map((t: { agency: string; pendingExtensionDueAt: string | null }) => [t.agency, t.pendingExtensionDueAt]);
+    expect(await tracksOf()).toEqual([['BTV-HUONGSON', requested], ['BTV-CANLOC', null]]);
+    const queue = await get(`/api/assignments?directive=${directiveId}&pendingExtension=true`, supervisor);
+    expect(queue.body.items.map((a: { id: string }) => a.id)).toEqual([own]);
+    expect((await get(`/api/assignments?directive=${directiveId}&pendingExtension=false`, supervisor)).body.items.map((a: { id: string }) => a.id).sort()).toEqual([parent, `${parent}.BTV-CANLOC`].sort());
+    expect((await get(`/api/assignments?pendingExtension=maybe`, supervisor)).body.code).toBe('VALIDATION_FAILED');
     expect((await post(`/api/assignments/${own}/extension-decision`, supervisor, { decision: 'approve' })).status).toBe(200);
+    expect(await tracksOf()).toEqual([['BTV-HUONGSON', null], ['BTV-CANLOC', null]]);
     // Cẩm Lộc's deadline passes: the whole is overdue, Hương Sơn's part of it is not.
     let whole = await get(`/api/assignments/${parent}`, supervisor);
     for (let i = 0; i < 100 && whole.body.status !== 'inProgressOverdue'; i += 1) {

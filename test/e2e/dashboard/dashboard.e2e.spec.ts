@@ -244,7 +244,7 @@ describe('Supervisor dashboard in a real browser', () => {
     expectOnlyOwnOrigin(dashboard);
   });
 
-  it('shows a district its part of an "each of" assignment: its own clock, a link to its track and none to the others\'', async () => {
+  it('shows a district its part of an "each of" assignment: its own clock, a link to its track and none to the others\'; the supervisor its requests', async () => {
     const due = new Date(Date.now() + 4000).toISOString();
     const directive = await createDirective('Kết luận về rà soát quy hoạch', [
       { key: 'A2', text: 'Các huyện ủy rà soát quy hoạch', kind: 'eachOf', agencies: [{ agency: 'BTV-HUONGSON', role: 'lead' }, { agency: 'BTV-NGHIXUAN', role: 'lead' }], at: due },
@@ -294,6 +294,23 @@ describe('Supervisor dashboard in a real browser', () => {
     // Hương Sơn's track is overdue, Nghi Xuân's is not: nothing of Nghi Xuân's is.
     await page.locator('p.message-info', { hasText: 'Không có nhiệm vụ nào.' }).waitFor();
     expect(dashboard.errors).toEqual([]);
+
+    // Nghi Xuân asks for more time again: the supervisor finds the request in the queue of those awaiting a decision
+    // (the track itself, where it is decided), and beside Nghi Xuân on the parent's page.
+    const again = FAR(60);
+    await command(district, parent, 'extension', { reason: 'Chờ thêm số liệu', newDueAt: again });
+    const office = await open();
+    await signIn(office.page, app.url, supervisor, `#/assignments?directive=${directive}&extension=pending`);
+    const queued = office.page.locator(`tr[data-assignment="${parent}.BTV-NGHIXUAN"]`);
+    await queued.waitFor();
+    expect(await office.page.locator('#assignments-table tbody tr').count()).toBe(1);
+    expect(await queued.locator('td').nth(4).textContent()).toContain(`(đề nghị gia hạn đến ${vietnamTime(again)})`);
+    await office.page.goto(`${app.url}/#/assignments/${encodeURIComponent(parent)}`);
+    await office.page.locator('#tracks-table').waitFor();
+    expect(await office.page.locator('#tracks-table tbody tr[data-agency="BTV-NGHIXUAN"] td').nth(2).textContent()).toBe(`${vietnamTime(extended)} (đề nghị gia hạn đến ${vietnamTime(again)})`);
+    expect(await office.page.locator('#tracks-table tbody tr[data-agency="BTV-HUONGSON"] td').nth(2).textContent()).not.toContain('gia hạn');
+    await expectNoPlaceholders(office);
+    expect(office.errors).toEqual([]);
   });
 
   it('shows an overdue escalation and the ladder levels in the timeline as they happen, without reloading', async () => {

@@ -22,7 +22,7 @@ export interface TimelineEntry {
   type: string;
   occurredAt: string;
   actor: unknown;
-  /** The API token the person acted with (GET /api/tokens names it); null for timers, signals, a directive's creation and older events. */
+  /** The API token the person acted with (GET /api/tokens names it); null for timers, signals and older events. */
   tokenId: string | null;
   /** That token's label, as the admin named it (an officer, a desk); null without one. */
   tokenLabel: string | null;
@@ -48,6 +48,7 @@ export class AssignmentQueriesService {
       status: query.status,
       overdue: query.overdue,
       topLevel: query.tracks === false,
+      pendingExtension: query.pendingExtension,
       dueBefore: query.dueBefore,
       limit: query.limit,
       cursor: query.cursor,
@@ -57,7 +58,8 @@ export class AssignmentQueriesService {
 
   async get(principal: Principal, id: string, consistent: boolean): Promise<AssignmentView> {
     const summary = await this.access.visible(principal, id, new Date().toISOString());
-    const view = await this.read(summary, consistent);
+    // A live read is the domain's summary too (the workflow's), with the projection's fields.
+    const view = await this.access.summaries.withTrackExtensions((await this.read(summary, consistent)) as AssignmentSummaryView);
     return principal.role === 'agency' && summary.kind === 'eachOf' ? this.withOwnTrack(principal, view, consistent) : view;
   }
 

@@ -67,6 +67,8 @@ export interface TrackRollUp {
     readonly paused: boolean;
     /** null: the track has not reported its level (it last reported before tracks did). */
     readonly level: 0 | EscalationLevel | null;
+    /** Read from the track's own row (GET of the parent), not reported by it: its request awaiting a decision. */
+    readonly pendingExtensionDueAt?: string | null;
   }[];
 }
 

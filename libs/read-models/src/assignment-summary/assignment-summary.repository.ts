@@ -24,6 +24,8 @@ export interface AssignmentListFilter {
   status?: AssignmentStatus;
   /** true: in progress and overdue at `now`; false: anything else. */
   overdue?: boolean;
+  /** true: an extension request awaits the supervisor's decision (listed for one agency: on its own part); false: none. */
+  pendingExtension?: boolean;
   /** Deadline in force strictly before this instant. */
   dueBefore?: string;
   /** 1–500, default 50. */
@@ -128,6 +130,19 @@ export class AssignmentSummaryRepository {
     return rows[0] && toView(rows[0]);
   }
 
+  /**
+   * An "each of" parent with each track's pending extension request (or null) beside its roll-up: a track asks its
+   * own supervisor decision, which the parent's roll-up does not carry. Other assignments as they are.
+   */
+  async withTrackExtensions<T extends AssignmentSummaryView>(parent: T): Promise<T> {
+    if (parent.kind !== 'eachOf' || !parent.tracks) return parent;
+    const rows = await this.sql<{ agency: string; due: string }[]>`
+      select agency_codes[1] as agency, summary->>'pendingExtensionDueAt' as due from assignment_summary
+      where parent_id = ${parent.id} and summary->>'pendingExtensionDueAt' is not null`;
+    const pending = new Map(rows.map((row) => [row.agency, row.due]));
+    return { ...parent, tracks: { ...parent.tracks, tracks: parent.tracks.tracks.map((track) => ({ ...track, pendingExtensionDueAt: pending.get(track.agency) ?? null })) } };
+  }
+
   /** Of these assignment ids, one another directive already holds, with that directive; undefined when none is taken. */
   async takenByAnotherDirective(assignmentIds: readonly string[], directiveId: string): Promise<{ assignmentId: string; directiveId: string } | undefined> {
     if (assignmentIds.length === 0) return undefined;
@@ -170,6 +185,13 @@ export class AssignmentSummaryRepository {
       ${f.overdue === undefined ? sql`` : f.overdue ? overdue : sql`and ${status} <> 'inProgressOverdue'`}`;
   }
 
+  /** Said as the partial index on pending requests is defined, so that it serves the supervisor's queue. */
+  private pendingExtensionFilter(pending: boolean, forAgency: boolean): postgres.Fragment {
+    const sql = this.sql;
+    const summary = forAgency ? sql`coalesce(own_summary, summary)` : sql`summary`;
+    return pending ? sql`and ${summary}->>'pendingExtensionDueAt' is not null` : sql`and ${summary}->>'pendingExtensionDueAt' is null`;
+  }
+
   private conditions(f: AssignmentListFilter): postgres.Fragment {
     const sql = this.sql;
     const none = sql``;
@@ -181,6 +203,7 @@ export class AssignmentSummaryRepository {
       ${f.topLevel ? sql`and parent_id is null` : none}
       ${f.stage === undefined ? none : sql`and stage = ${f.stage}`}
       ${this.statusFilter(f)}
+      ${f.pendingExtension === undefined ? none : this.pendingExtensionFilter(f.pendingExtension, f.agency !== undefined)}
       ${f.dueBefore === undefined ? none : sql`and ${this.dueOf(f)} < ${f.dueBefore}::timestamptz`}
       ${cursor === undefined ? none : sql`and (${this.dueOf(f)}, assignment_id) > (${cursor[0]}::timestamptz, ${cursor[1]})`}`;
   }

@@ -35,6 +35,12 @@ export class ListAssignmentsQuery extends LimitQuery {
   @IsBoolean()
   overdue?: boolean;
 
+  @ApiPropertyOptional({ description: 'true: an extension request awaits the supervisor\'s decision (an agency: on its own part); false: none' })
+  @IsOptional()
+  @BooleanQuery()
+  @IsBoolean()
+  pendingExtension?: boolean;
+
   @ApiPropertyOptional({ description: 'false: leave out the agencies\' tracks of "each of" assignments (their parents stay)' })
   @IsOptional()
   @BooleanQuery()

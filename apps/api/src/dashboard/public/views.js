@@ -120,6 +120,11 @@ function statusSelect(selected) {
   return filterSelect('status', selected, MATRIX_STATUSES.map((s) => [s, t(`status.${s}`)]));
 }
 
+/** The supervisor's queue of extension requests to decide (agencies' tracks included: a district asks on its own). */
+function extensionSelect(selected) {
+  return filterSelect('extension', selected, [['pending', t('filter.extension.pending')]]);
+}
+
 /** A filter form that navigates (hash) on every change; no submit needed. */
 function filterForm(path, fields) {
   const form = h('form', { class: 'filters', role: 'search', 'aria-label': t('filter.title') }, fields);
@@ -322,12 +327,17 @@ function agenciesCell(ctx, item) {
 // agency's own track's, in its own list).
 function deadlineCell(item) {
   const moved = item.dueAt !== item.originalDueAt;
-  return [timeEl(item.dueAt), moved ? h('span', { class: 'original' }, ` (${t('assignment.originalDue')}: `, timeEl(item.originalDueAt), ')') : null, pausedMark(item)];
+  return [timeEl(item.dueAt), moved ? h('span', { class: 'original' }, ` (${t('assignment.originalDue')}: `, timeEl(item.originalDueAt), ')') : null, pausedMark(item), extensionMark(item)];
 }
 
 /** A stopped clock beside a deadline that may be past while the status stays on time. */
 function pausedMark(item) {
   return item.paused ? h('span', { class: 'paused' }, ` (${t('assignment.pausedShort')})`) : null;
+}
+
+/** An extension request awaiting the supervisor's decision, beside the deadline it would move. */
+function extensionMark(item) {
+  return item.pendingExtensionDueAt ? h('span', { class: 'pending-extension' }, ` (${t('assignment.pendingExtensionShort')} `, timeEl(item.pendingExtensionDueAt), ')') : null;
 }
 
 /** Each milestone's deadline and whether it was met, missed or is still ahead. */
@@ -371,9 +381,10 @@ export function renderAssignments(ctx, main, params) {
   const agencyRole = ctx.me?.role === 'agency';
   const agency = agencyRole ? '' : params.get('agency') ?? '';
   const wanted = params.get('status') ?? '';
+  const extension = params.get('extension') === 'pending' ? 'pending' : '';
   const status = h('p', { class: 'meta', role: 'status' }, t('loading'));
   const box = h('div', {});
-  const filters = [directiveSelect(ctx, directive), agencyRole ? null : agencySelect(ctx, agency), statusSelect(wanted)];
+  const filters = [directiveSelect(ctx, directive), agencyRole ? null : agencySelect(ctx, agency), statusSelect(wanted), extensionSelect(extension)];
   fill(main, h('h1', {}, t('assignments.title')), filterForm('assignments', filters), status, box);
   // Pages of 50 (tracks are on their parent's page), each "show more" appending the next; a refresh reloads as many.
   let pages = 1;
@@ -382,7 +393,10 @@ export function renderAssignments(ctx, main, params) {
       const items = [];
       let cursor;
       for (let page = 0; page < pages; page += 1) {
-        const next = await get('assignments', { directive, agency, status: wanted, tracks: 'false', limit: 50, cursor });
+        // Tracks are on their parent's page, but in the supervisor's extension queue: a district's request is its
+        // track's (an agency sees the parent at its own track's clock, request included).
+        const scope = { ...(extension && { pendingExtension: 'true' }), ...((!extension || agencyRole) && { tracks: 'false' }) };
+        const next = await get('assignments', { directive, agency, status: wanted, ...scope, limit: 50, cursor });
         items.push(...next.items);
         cursor = next.nextCursor;
         if (!cursor) break;
@@ -515,7 +529,7 @@ function tracksTable(ctx, item) {
             h('td', {}, stageLabel(track.stage)),
             h('td', {}, statusBadge(track.status)),
             // The track's deadline in force as it last reported (an extension moves it, not the parent's).
-            h('td', {}, timeEl(track.dueAt ?? item.adjustedDueAt), pausedMark(track)),
+            h('td', {}, timeEl(track.dueAt ?? item.adjustedDueAt), pausedMark(track), extensionMark(track)),
             h('td', {}, levelText({ overdueLevel: track.level ?? null })),
           ),
         ),
