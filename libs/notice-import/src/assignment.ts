@@ -5,7 +5,7 @@ import { findDeadlines } from './deadline';
 import type { DeadlineSpec, ParsedAssignment, Warning } from './notice-types';
 import { assignRoles, type RoleAssignment } from './roles';
 import type { Block } from './section-three';
-import { collapseWhitespace, fold } from './text-utils';
+import { collapseWhitespace, fold, keywordPattern } from './text-utils';
 
 export interface AssignmentContext {
   readonly source: string;
@@ -31,6 +31,20 @@ const EMPTY: AddresseeList = { listed: [], vague: [], end: 0 };
 const DECIDERS = new Set(['BTVTU', 'TTTU', 'TU']);
 const ASKS = new RegExp(`^[\\s,;:]*${fold('kiến nghị')}`, 'u');
 const LEADS = new RegExp(fold('chủ trì'), 'u');
+/** Words that open a clause of purpose or basis before the subject: "Để …, Ban cán sự đảng UBND tỉnh chỉ đạo …". */
+const OPENING_CLAUSE = new RegExp(`^(?:${['để', 'nhằm', 'trên cơ sở', 'căn cứ', 'sau khi', 'qua', 'theo', 'thực hiện', 'đối với', 'trước mắt'].map(keywordPattern).join('|')})(?![\\p{L}\\p{N}\\p{M}])`, 'u');
+
+/**
+ * The bodies named right after an opening clause's comma, when the item opens with one; only bodies of the registry
+ * count (a capitalised phrase there may be the clause's object, not its subject).
+ */
+function afterOpeningClause(body: string): AddresseeList | undefined {
+  if (!OPENING_CLAUSE.test(fold(body))) return undefined;
+  const comma = body.indexOf(',');
+  if (comma < 0) return undefined;
+  const list = readAddressees(body, comma + 1);
+  return list.listed.some((listed) => listed.code !== undefined) ? list : undefined;
+}
 
 /**
  * Addressees at the start of the item, else after "đề nghị / giao / yêu cầu"; where the task text starts. An item that
@@ -45,7 +59,12 @@ function locateAddressees(body: string, issuer: string): { list: AddresseeList; 
   const named = direct.listed.length + direct.vague.length > 0;
   if (named && !asks && !decides) return { list: direct, textFrom: direct.end };
   const triggered = readAddresseesAfterTrigger(body, direct.end, named);
-  if (triggered === undefined) return named ? { list: direct, textFrom: direct.end } : { list: EMPTY, textFrom: 0 };
+  if (triggered === undefined && !named) {
+    // The clause stays in the task's text: it says why, or on what basis.
+    const subject = afterOpeningClause(body);
+    return { list: subject ?? EMPTY, textFrom: 0 };
+  }
+  if (triggered === undefined) return { list: direct, textFrom: direct.end };
   return { list: triggered, textFrom: triggered.at === 0 ? triggered.end : 0 };
 }
 

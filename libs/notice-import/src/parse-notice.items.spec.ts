@@ -180,6 +180,23 @@ describe('parseNotice: addressees and roles', () => {
     ]);
   });
 
+  it('finds who is addressed after an opening clause of purpose or basis, and keeps the clause in the task', () => {
+    const { notice, warnings } = parseItems(
+      '- Để tháo gỡ khó khăn cho cơ sở, Ban cán sự đảng UBND tỉnh chỉ đạo rà soát các dự án.',
+      '- Trên cơ sở kết quả rà soát, Ban cán sự đảng UBND tỉnh chủ trì, phối hợp với Ban Tổ chức Tỉnh ủy kiến nghị Chính phủ bổ sung vốn.',
+      '- Theo đề nghị của Ban Tổ chức Tỉnh ủy, Đảng đoàn HĐND tỉnh giám sát việc thực hiện.',
+      '- Để hỗ trợ Ban Tổ chức Tỉnh ủy, cần rà soát thêm.',
+    );
+    expect(notice.assignments.map((a) => a.agencies.map((g) => `${g.code}:${g.role}`))).toEqual([
+      ['BCSDUBND:lead'],
+      ['BCSDUBND:lead', 'BTCTU:coordinator'],
+      ['DDHDND:lead'],
+      ['VPTU:lead'], // the clause's object is not its subject: nobody is named after it
+    ]);
+    expect(notice.assignments[0].text).toBe('Để tháo gỡ khó khăn cho cơ sở, Ban cán sự đảng UBND tỉnh chỉ đạo rà soát các dự án.');
+    expect(warnings.map((w) => [w.assignmentKey, w.code])).toEqual([['A4', 'NO_ADDRESSEE']]);
+  });
+
   it('keeps what it read before the round for items that only look like the new rules', () => {
     const { notice } = parseItems(
       '- Ban cán sự đảng UBND tỉnh kiến nghị Chính phủ bổ sung vốn; yêu cầu các sở, ngành liên quan chuẩn bị hồ sơ.',
