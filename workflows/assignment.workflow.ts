@@ -57,6 +57,8 @@ export const PATCH_DRAIN_BEFORE_CONTINUE = 'assignment-drains-again-before-conti
 export const PATCH_TRACK_CLOCK_SIGNAL = 'assignment-track-signals-its-deadline';
 export const PATCH_PARENT_TRACK_CLOCK = 'assignment-parent-records-track-deadlines';
 export const PATCH_CARRY_DELIVERIES = 'assignment-carries-pending-deliveries-over-continue-as-new';
+/** Posts the decisions' notices (not only the timers') to agencies' webhooks. */
+export const PATCH_DELIVER_DECISIONS = 'assignment-delivers-decisions-to-webhooks';
 export const PATCH_CAUGHT_UP_COMMANDS = 'assignment-answers-commands-it-caught-up-on';
 export const PATCH_DENY_WHILE_ESCALATED = 'assignment-denies-an-extension-while-escalated';
 export const PATCH_TRACK_LEVEL_SIGNAL = 'assignment-track-signals-its-escalation-level';
@@ -131,6 +133,10 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
       const withWebhook = new Set(appended.webhookEvents ?? notifying);
       deliveries.push(...(patched(PATCH_DELIVER_ONLY_TO_WEBHOOKS) ? notifying.filter((id) => withWebhook.has(id)) : notifying));
     }
+    // A decision's notices too (a proposal returned, a report confirmed…), where an agency has a webhook; the store
+    // said so only for the timers' before, so runs recorded then never get here.
+    const decisions = (appended.webhookEvents ?? []).filter((id) => !notifying.includes(id));
+    if (decisions.length > 0 && patched(PATCH_DELIVER_DECISIONS)) deliveries.push(...decisions);
     if (state.exists && state.kind === 'track' && state.parentId && state.lead && (progressChanged(before, state) || wentOverdue(appended) || clockMoved(before, state) || climbedTheLadder(appended))) {
       const progress = summarize(state, nowIso());
       outbox.push(

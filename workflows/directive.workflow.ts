@@ -98,7 +98,7 @@ export async function directiveWorkflow(input: DirectiveWorkflowInput): Promise<
    * Decides the directive and every assignment's creation, then stores them in one transaction per 200 streams
    * (the first holding the directive): when the update answers, every assignment is in the projections.
    */
-  const storeWithAssignments = async (command: CreateDirective, correlationId: string, tokenId: string | undefined): Promise<{ state: ExistingAssignment; version: number }[]> => {
+  const storeWithAssignments = async (command: CreateDirective, correlationId: string, tokenId: string | undefined): Promise<StoredAssignment[]> => {
     const events = decideOrFail(() => decideDirective(command, state));
     const created = events.reduce(evolveDirective, state);
     const assignments = assignmentCommandsFor(created, command.at).map((create) => ({ create, events: decideOrFail(() => decideAssignment(create, initialAssignmentState)) }));
@@ -110,6 +110,8 @@ export async function directiveWorkflow(input: DirectiveWorkflowInput): Promise<
     // By index in `appends`: what the store already held, from a first attempt decided at another time (a workflow
     // task retried after its worker died); the states are built from what is stored.
     const held = new Map<number, { type: string; data: unknown }[]>();
+    // By index in `appends`: the new assignments' notices to post to a webhook, which their workflows deliver.
+    const webhookEvents = new Map<number, string[]>();
     for (let index = 0; index < appends.length; index += STREAMS_PER_APPEND) {
       const chunk = appends.slice(index, index + STREAMS_PER_APPEND);
       // The first batch claims every later batch's streams: an assignment another directive holds fails it all.
@@ -124,12 +126,14 @@ export async function directiveWorkflow(input: DirectiveWorkflowInput): Promise<
       );
       versions.push(...stored.versions);
       for (const [at, events] of Object.entries(stored.duplicates ?? {})) held.set(index + Number(at), events);
+      for (const [at, eventIds] of Object.entries(stored.webhookEvents ?? {})) webhookEvents.set(index + Number(at), eventIds);
     }
     state = ((held.get(0) as DirectiveEvent[] | undefined) ?? events).reduce(evolveDirective, state);
     version = versions[0];
     return assignments.map(({ events: creation }, index) => ({
       state: ((held.get(index + 1) as AssignmentEvent[] | undefined) ?? creation).reduce(evolveAssignment, initialAssignmentState) as ExistingAssignment,
       version: versions[index + 1],
+      ...(webhookEvents.has(index + 1) && { deliveries: webhookEvents.get(index + 1) }),
     }));
   };
 
@@ -231,13 +235,20 @@ const toStored = (events: readonly (DirectiveEvent | AssignmentEvent)[]) =>
  * Starts the workflows of assignments already stored, each from its state. Runs recorded before this change started
  * them as (abandoned) children, with their search attributes set; replaying them must too.
  */
+/** An assignment stored with the directive, and its notices to post to a webhook (its workflow posts them). */
+interface StoredAssignment {
+  state: ExistingAssignment;
+  version: number;
+  deliveries?: string[];
+}
+
 async function startStored(
-  created: { state: ExistingAssignment; version: number }[],
+  created: StoredAssignment[],
   at: string,
   correlationId: string,
   historyLimit: number | undefined,
 ): Promise<void> {
-  const inputs = created.map(({ state, version }): AssignmentWorkflowInput => ({ assignmentId: state.id, carried: { state, version }, historyLimit, correlationId }));
+  const inputs = created.map(({ state, version, deliveries }): AssignmentWorkflowInput => ({ assignmentId: state.id, carried: { state, version, ...(deliveries && { deliveries }) }, historyLimit, correlationId }));
   if (!patched(PATCH_STARTS_THROUGH_ACTIVITY)) {
     await startChildren(inputs.map((input, index) => ({ input, searchAttributes: initialSearchAttributes(created[index].state, at) })));
     return;

@@ -25,7 +25,10 @@ export interface AppendedEvent {
 export interface AppendEventsOutput {
   version: number;
   events: AppendedEvent[];
-  /** Of the events, those with a notification for an agency that has a webhook (absent in runs recorded before). */
+  /**
+   * Of the events, those with a notification for an agency that has a webhook (absent in runs recorded before): the
+   * timers' notices, and the decisions' since they are posted too (before, the timers' only).
+   */
   webhookEvents?: string[];
   /**
    * True when the store already held this command's events (a retry): `events` are those, which a workflow task
@@ -70,6 +73,11 @@ export interface AppendToStreamsOutput {
    * retried after its worker died decided them at another time. Absent when none (and in runs recorded before).
    */
   duplicates?: Record<number, { type: string; data: unknown }[]>;
+  /**
+   * By index in the input, the events appended that have a notification for an agency with a webhook (a new
+   * assignment's): the assignment's workflow delivers them. Absent when none (and in runs recorded before).
+   */
+  webhookEvents?: Record<number, string[]>;
 }
 
 export interface DeliverNotificationsInput {

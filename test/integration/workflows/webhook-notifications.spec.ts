@@ -7,7 +7,7 @@ import { EventStore, type Sql } from '@app/event-store';
 import { AgencyWebhookRepository, NotificationsRepository } from '@app/read-models';
 import { signBody, SIGNATURE_HEADER } from '../../../apps/worker/src/activities/deliver-notifications.activity';
 import { testClient, testDatabase, testWorker } from '../../support/test-stack';
-import { createDirective, eventually, FAST_TIMERS, inSeconds, plan } from '../../support/workflow-driver';
+import { agency, createDirective, eventually, FAST_TIMERS, inSeconds, plan, send, stateOf, SUPERVISOR } from '../../support/workflow-driver';
 
 const AGENCY = 'BTGTU'; // used by no other test, so its webhook cannot disturb them
 const AGENCY_SECRET = 'whsec_btgtu-own-signing-key';
@@ -52,26 +52,48 @@ describe('notifications delivered to the agency webhook', () => {
     await sql.end();
   });
 
-  it('posts reminders and overdue notices signed with the agency\'s own key, retries a failed post, and records each delivery as an event', async () => {
+  it('posts the new assignment, reminders and overdue notices signed with the agency\'s own key, retries a failed post, and records each delivery as an event', async () => {
     const worker = await testWorker();
     try {
       const id = `W-${randomUUID().slice(0, 8)}`;
       await createDirective(client, worker.taskQueue, [plan(id, { agencies: [{ agency: AGENCY, role: 'lead' }], deadline: inSeconds(2) })], { timerPolicy: FAST_TIMERS });
-      await eventually(async () => received.filter((r) => JSON.parse(r.body).assignmentId === id), (list) => list.length >= 2, 30_000);
+      const kindsOf = (list: Received[]) => list.map((r) => JSON.parse(r.body).kind as string);
+      await eventually(async () => received.filter((r) => JSON.parse(r.body).assignmentId === id), (list) => kindsOf(list).includes('overdue'), 30_000);
 
       const mine = received.filter((r) => JSON.parse(r.body).assignmentId === id);
       // Signed with the agency's own key, not the deployment-wide one another agency could hold too.
       for (const delivery of mine) expect(delivery.signature).toBe(signBody(AGENCY_SECRET, delivery.body));
-      expect(mine.map((r) => JSON.parse(r.body).kind)).toEqual(expect.arrayContaining(['reminder', 'overdue']));
-      expect(JSON.parse(mine[0].body).message).toMatch(/^Nhắc việc/);
+      expect(kindsOf(mine)).toEqual(expect.arrayContaining(['assigned', 'reminder', 'overdue']));
+      expect(JSON.parse(mine[0].body)).toMatchObject({ kind: 'assigned', message: expect.stringMatching(/^Giao nhiệm vụ/) });
+      expect(JSON.parse(mine.find((r) => JSON.parse(r.body).kind === 'reminder')?.body ?? '{}').message).toMatch(/^Nhắc việc/);
 
       const inbox = await new NotificationsRepository(sql).inbox(AGENCY, { limit: 50 });
+      const assigned = inbox.items.find((n) => n.assignmentId === id && n.kind === 'assigned');
+      expect(assigned?.deliveryAttempts).toBeGreaterThanOrEqual(2); // the first post got a 503
       const reminder = inbox.items.find((n) => n.assignmentId === id && n.kind === 'reminder');
       expect(reminder?.deliveredAt).not.toBeNull();
-      expect(reminder?.deliveryAttempts).toBeGreaterThanOrEqual(2); // the first post got a 503
       const recorded = await new EventStore(sql).readStream(`notification-${reminder?.notificationId}`);
       expect(recorded.map((e) => e.type)).toEqual(['NotificationDelivered']);
       expect(recorded[0].data).toMatchObject({ agency: AGENCY, url });
+    } finally {
+      await worker.shutdown();
+    }
+  });
+
+  it('posts the supervisor\'s decisions on the agency\'s work too, and no notice of the agency\'s own steps', async () => {
+    const worker = await testWorker();
+    try {
+      const id = `W-${randomUUID().slice(0, 8)}`;
+      await createDirective(client, worker.taskQueue, [plan(id, { agencies: [{ agency: AGENCY, role: 'lead' }] })]);
+      await eventually(() => stateOf(client, id), (s) => s?.stage === 'received');
+      const lead = agency(AGENCY);
+      await send(client, id, { type: 'Acknowledge' }, lead);
+      await send(client, id, { type: 'SubmitProposal', summary: 'Đề xuất chính sách', beyondProvincialCompetence: false }, lead);
+      await send(client, id, { type: 'ReviewProposal', decision: 'return', comment: 'Bổ sung số liệu' }, SUPERVISOR);
+      const kinds = async () => received.filter((r) => JSON.parse(r.body).assignmentId === id).map((r) => JSON.parse(r.body).kind as string);
+      expect(await eventually(kinds, (list) => list.includes('proposalReturned'), 30_000)).toEqual(['assigned', 'proposalReturned']);
+      const returned = received.find((r) => JSON.parse(r.body).assignmentId === id && JSON.parse(r.body).kind === 'proposalReturned');
+      expect(JSON.parse(returned?.body ?? '{}').message).toContain('Bổ sung số liệu');
     } finally {
       await worker.shutdown();
     }

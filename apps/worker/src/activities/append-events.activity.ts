@@ -2,11 +2,15 @@ import type { ApplicationFailure } from '@temporalio/common';
 import { assignmentIdOfStream, assignmentStreamId, domainFailure, type AppendedEvent, type AppendEventsInput, type AppendEventsOutput, type AppendToStreamsInput, type AppendToStreamsOutput } from '@app/contracts';
 import { NOTIFYING_EVENT_TYPES } from '@app/domain';
 import { StreamsTakenError, StreamVersionConflictError, type EventStore, type StoredEvent } from '@app/event-store';
-import type { NotificationsRepository } from '@app/read-models';
+import { DECISION_NOTICE_EVENT_TYPES, type NotificationsRepository } from '@app/read-models';
+
+/** The events with inbox rows (timers' notices and decisions): those a webhook may be posted. */
+const NOTICE_EVENT_TYPES: ReadonlySet<string> = new Set([...NOTIFYING_EVENT_TYPES, ...DECISION_NOTICE_EVENT_TYPES]);
+const noticesOf = (events: readonly StoredEvent[]): string[] => events.filter((event) => NOTICE_EVENT_TYPES.has(event.type)).map((event) => event.eventId);
 
 /**
  * Appends with the stream's expected version; a retry after a commit is a no-op (deterministic event ids). Says
- * which notifying events have anything to post to a webhook, so the workflow schedules delivery only for those.
+ * which events have a notice to post to a webhook, so the workflow schedules delivery only for those.
  */
 export function appendEventsActivity(eventStore: EventStore, notifications: NotificationsRepository) {
   return async (input: AppendEventsInput): Promise<AppendEventsOutput> => {
@@ -30,11 +34,10 @@ export function appendEventsActivity(eventStore: EventStore, notifications: Noti
         behind: behind.map((event) => ({ ...appendedEvent(event), correlationId: event.metadata.correlationId, actor: event.metadata.actor })),
       };
     }
-    const notifying = result.events.filter((event) => NOTIFYING_EVENT_TYPES.includes(event.type)).map((event) => event.eventId);
     return {
       version: result.version,
       duplicate: result.duplicate,
-      webhookEvents: await notifications.eventsWithWebhooks(notifying),
+      webhookEvents: await notifications.eventsWithWebhooks(noticesOf(result.events)),
       events: result.events.map(appendedEvent),
     };
   };
@@ -55,7 +58,7 @@ function appendedEvent(event: StoredEvent): AppendedEvent {
  * Several streams in one transaction; a retry after a commit is a no-op for each of them. A directive's first batch
  * that names an assignment another directive holds fails for good, as the domain error the API answers 409 with.
  */
-export function appendToStreamsActivity(eventStore: EventStore) {
+export function appendToStreamsActivity(eventStore: EventStore, notifications: NotificationsRepository) {
   return async (input: AppendToStreamsInput): Promise<AppendToStreamsOutput> => {
     const context = { occurredAt: input.occurredAt, actor: input.actor, correlationId: input.correlationId, causationId: input.causationId, ...(input.tokenId && { tokenId: input.tokenId }) };
     const results = await eventStore.appendToStreams(input.appends, context, { reserve: input.reserve }).catch((error: unknown) => {
@@ -64,7 +67,18 @@ export function appendToStreamsActivity(eventStore: EventStore) {
     const duplicates = Object.fromEntries(
       results.flatMap((result, index) => (result.duplicate ? [[index, result.events.map((event) => ({ type: event.type, data: event.data }))]] : [])),
     );
-    return { versions: results.map((result) => result.version), ...(Object.keys(duplicates).length > 0 && { duplicates }) };
+    const withWebhooks = new Set(await notifications.eventsWithWebhooks(results.flatMap((result) => noticesOf(result.events))));
+    const webhookEvents = Object.fromEntries(
+      results.flatMap((result, index) => {
+        const events = result.events.filter((event) => withWebhooks.has(event.eventId)).map((event) => event.eventId);
+        return events.length > 0 ? [[index, events]] : [];
+      }),
+    );
+    return {
+      versions: results.map((result) => result.version),
+      ...(Object.keys(duplicates).length > 0 && { duplicates }),
+      ...(Object.keys(webhookEvents).length > 0 && { webhookEvents }),
+    };
   };
 }
 

@@ -20,7 +20,7 @@ export function createActivities(deps: ActivityDeps): DondocActivities {
   const notifications = new NotificationsRepository(deps.sql);
   return {
     appendEvents: appendEventsActivity(deps.eventStore, notifications),
-    appendToStreams: appendToStreamsActivity(deps.eventStore),
+    appendToStreams: appendToStreamsActivity(deps.eventStore, notifications),
     deliverNotifications: deliverNotificationsActivity({
       notifications,
       webhooks: new AgencyWebhookRepository(deps.sql),

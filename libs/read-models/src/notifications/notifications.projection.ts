@@ -36,6 +36,19 @@ function subjectOf(state: ExistingAssignment, event: NotifyingEvent): Notificati
   return { ...base, kind: 'escalation', level: event.data.level };
 }
 
+/** The events that tell an agency of a decision (see decisionOf): with the timers', what has inbox rows. */
+export const DECISION_NOTICE_EVENT_TYPES: readonly AssignmentEvent['type'][] = Object.freeze([
+  'AssignmentCreated',
+  'ProposalReturned',
+  'ProposalAccepted',
+  'ReportRejected',
+  'ReportConfirmed',
+  'ExtensionApproved',
+  'ExtensionDenied',
+  'CentreResponded',
+  'AssignmentWithdrawn',
+]);
+
 /** A decision's notification kind, and the comment or reason it carries; undefined for events no agency is told of. */
 function decisionOf(event: AssignmentEvent): { kind: DecisionNotificationKind; comment?: string | null } | undefined {
   switch (event.type) {

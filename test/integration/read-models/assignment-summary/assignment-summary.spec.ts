@@ -56,12 +56,17 @@ describe('assignment summary read model', () => {
       closedAt: null,
       overdueLevel: 0,
       tracks: null,
+      centralCompetence: false,
       version: 1,
       createdAt: '2024-03-01T02:00:00.000Z',
       updatedAt: '2024-03-01T02:00:00.000Z',
     });
     expect(await repository.find(`${D}.2`, '2024-03-10T00:00:00.000Z')).toMatchObject({ kind: 'eachOf', stage: 'tracking', lead: null, tracks: { total: 2 } });
     expect(await repository.find(`${D}.2.${HLB}`, '2024-03-10T00:00:00.000Z')).toMatchObject({ kind: 'track', parentId: `${D}.2`, lead: HLB, dueAt: '2024-04-12T16:59:59.999Z' });
+    // Beyond the province's competence as the directive's plan says, on the parent and on each track.
+    const central = `${D}.3`;
+    await scenario.createDirective(directiveCommand(`${D}-C`, [plan(central, [{ agency: HLA, role: 'lead' }, { agency: HLB, role: 'lead' }], '2024-04-12', 'eachOf', true)]));
+    for (const id of [central, `${central}.${HLA}`]) expect([id, (await repository.find(id))?.centralCompetence]).toEqual([id, true]);
 
     await scenario.assignment(`${D}.1`, { type: 'Acknowledge', at: '2024-03-02T02:00:00.000Z', actor: agencyActor(LEAD) });
     await scenario.assignment(`${D}.1`, { type: 'SubmitProposal', at: '2024-03-05T02:00:00.000Z', actor: agencyActor(LEAD), summary: 'Phương án', beyondProvincialCompetence: false });
