@@ -5,6 +5,7 @@ import type { Client } from '@temporalio/client';
 import { assignmentWorkflowId } from '@app/contracts';
 import { EventStore, type Sql } from '@app/event-store';
 import { AgencyWebhookRepository, NotificationsRepository } from '@app/read-models';
+import { recordHistory } from '../../support/history-fixtures';
 import { signBody, SIGNATURE_HEADER } from '../../../apps/worker/src/activities/deliver-notifications.activity';
 import { testClient, testDatabase, testWorker } from '../../support/test-stack';
 import { agency, createDirective, eventually, FAST_TIMERS, inSeconds, plan, send, stateOf, SUPERVISOR } from '../../support/workflow-driver';
@@ -94,6 +95,10 @@ describe('notifications delivered to the agency webhook', () => {
       expect(await eventually(kinds, (list) => list.includes('proposalReturned'), 30_000)).toEqual(['assigned', 'proposalReturned']);
       const returned = received.find((r) => JSON.parse(r.body).assignmentId === id && JSON.parse(r.body).kind === 'proposalReturned');
       expect(JSON.parse(returned?.body ?? '{}').message).toContain('Bổ sung số liệu');
+      await send(client, id, { type: 'Withdraw', reason: 'Đã giải quyết theo văn bản khác' }, SUPERVISOR);
+      await eventually(kinds, (list) => list.includes('withdrawn'), 30_000);
+      await client.workflow.getHandle(assignmentWorkflowId(id)).result();
+      await recordHistory(assignmentWorkflowId(id), 'decisions-posted-to-webhook');
     } finally {
       await worker.shutdown();
     }
