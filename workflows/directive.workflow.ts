@@ -150,6 +150,9 @@ export async function directiveWorkflow(input: DirectiveWorkflowInput): Promise<
     createDirectiveUpdate,
     (request) =>
       queue.run(async () => {
+        // Whether this request created the directive (a retry's finds it created): what the API answers 201 or 200 by.
+        const existed = state.exists;
+        const answer = (): DirectiveWorkflowState => ({ ...view(), created: !existed });
         // Runs recorded before this change appended only the directive and let each assignment store its own
         // creation (then signal it was ready); replaying them must do the same.
         if (!state.exists && patched(PATCH_STORES_ASSIGNMENTS)) {
@@ -162,7 +165,7 @@ export async function directiveWorkflow(input: DirectiveWorkflowInput): Promise<
           });
           await startStored(created, command.at, request.correlationId, input.historyLimit);
           started = true;
-          return view();
+          return answer();
         }
         if (!state.exists) {
           await apply({ ...request.directive, directiveId: input.directiveId, type: 'CreateDirective', at: nowIso(), actor: request.actor }, request.correlationId);
@@ -174,7 +177,7 @@ export async function directiveWorkflow(input: DirectiveWorkflowInput): Promise<
           // Answer once every assignment is stored, so a client can read them right after creating the directive.
           if (patched(PATCH_WAIT_FOR_READY)) await condition(() => commands.every((command) => ready.has(command.assignmentId)), READY_TIMEOUT_MS);
         }
-        return view();
+        return answer();
       }),
     {
       validator: (request) => {
@@ -231,10 +234,6 @@ interface ChildStart {
 const toStored = (events: readonly (DirectiveEvent | AssignmentEvent)[]) =>
   events.map((event) => ({ type: event.type, data: event.data, schemaVersion: EVENT_SCHEMA_VERSION[event.type] }));
 
-/**
- * Starts the workflows of assignments already stored, each from its state. Runs recorded before this change started
- * them as (abandoned) children, with their search attributes set; replaying them must too.
- */
 /** An assignment stored with the directive, and its notices to post to a webhook (its workflow posts them). */
 interface StoredAssignment {
   state: ExistingAssignment;
@@ -242,6 +241,10 @@ interface StoredAssignment {
   deliveries?: string[];
 }
 
+/**
+ * Starts the workflows of assignments already stored, each from its state. Runs recorded before this change started
+ * them as (abandoned) children, with their search attributes set; replaying them must too.
+ */
 async function startStored(
   created: StoredAssignment[],
   at: string,

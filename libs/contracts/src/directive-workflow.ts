@@ -23,7 +23,7 @@ export interface CreateDirectiveRequest {
 
 export interface DirectiveWorkflowState {
   directiveId: string;
-  /** From the workflow: whether the directive exists. From the API: whether this request created it (false: a repeat). */
+  /** From the state query: whether the directive exists. From the create update and the API: whether this request created it (false: a repeat). */
   created: boolean;
   version: number;
   assignmentIds: string[];

@@ -185,6 +185,14 @@ describe('assignments over HTTP against the running stack', () => {
     expect(new Set((shown.body.assignments as { id: string }[]).map((a) => a.id))).toEqual(new Set(keys.map((key) => `${id}-${key}`)));
   });
 
+  it('says which of two identical creations sent at once created the directive (a client\'s retry after a timeout)', async () => {
+    const id = `TB-${randomUUID().slice(0, 8)}`;
+    const body = { id, title: 'Thông báo kết luận Hội nghị ngày 22/3/2023', issuedOn: '2023-03-22', assignments: [single('A1')] };
+    const answers = await Promise.all([post('/api/directives', supervisor, body), post('/api/directives', supervisor, body)]);
+    expect(answers.map((a) => [a.status, a.body.created]).sort()).toEqual([[200, false], [201, true]]);
+    expect(answers.map((a) => a.body.assignmentIds)).toEqual([[`${id}-A1`], [`${id}-A1`]]);
+  });
+
   it('answers a repeated creation with the directive as it stands, and refuses another directive under a taken id', async () => {
     const body = { title: 'Thông báo kết luận Hội nghị ngày 22/3/2023', issuedOn: '2023-03-22', assignments: [single('A1')] };
     const id = await directive(body.assignments);

@@ -70,7 +70,7 @@ export class DirectivesService {
     // Imported already and ended (every assignment done): the directive as it stands; a new run would create it again.
     const ended = stored && (await directiveEnded(this.client, plan.directiveId));
     const state = stored && ended ? storedView(plan.directiveId, stored) : await this.startScoped(principal, plan.directiveId, plan.directive);
-    return { dryRun: false, ...preview, state: { ...state, created: stored === undefined } };
+    return { dryRun: false, ...preview, state: { ...state, created: stored === undefined && state.created } };
   }
 
   async get(principal: Principal, id: string) {

@@ -46,7 +46,7 @@ const vi = {
   'filter.extension.pending': 'Đề nghị gia hạn chờ quyết định',
 
   'timeline.title': 'Dòng thời gian đôn đốc',
-  'timeline.intro': 'Nhắc hạn, quá hạn, trễ mốc, các cấp đôn đốc, kiến nghị Trung ương và trả lời, đề nghị gia hạn và quyết định, mới nhất ở trên.',
+  'timeline.intro': 'Nhắc hạn, quá hạn, trễ mốc, các cấp đôn đốc, kiến nghị Trung ương và trả lời, đề nghị gia hạn, quyết định và đề nghị được rút lại, mới nhất ở trên.',
   'timeline.empty': 'Chưa có sự kiện đôn đốc nào.',
   'timeline.count': '{n} sự kiện',
   'timeline.newest': '{n} sự kiện gần nhất (lọc theo chỉ thị hoặc cơ quan để xem các sự kiện cũ hơn)',
@@ -256,7 +256,7 @@ const en = {
   'filter.extension.pending': 'Extension requests awaiting a decision',
 
   'timeline.title': 'Escalation timeline',
-  'timeline.intro': 'Reminders, overdue marks, missed stage deadlines, escalation levels, Centre escalations and responses, extension requests and decisions, newest first.',
+  'timeline.intro': 'Reminders, overdue marks, missed stage deadlines, escalation levels, Centre escalations and responses, extension requests, decisions and requests taken back, newest first.',
   'timeline.empty': 'No escalation events yet.',
   'timeline.count': '{n} events',
   'timeline.newest': 'The newest {n} events (filter by directive or agency to see older ones)',

@@ -394,8 +394,8 @@ export function renderAssignments(ctx, main, params) {
       let cursor;
       for (let page = 0; page < pages; page += 1) {
         // Tracks are on their parent's page, but in the supervisor's extension queue: a district's request is its
-        // track's (an agency sees the parent at its own track's clock, request included).
-        const scope = { ...(extension && { pendingExtension: 'true' }), ...((!extension || agencyRole) && { tracks: 'false' }) };
+        // track's. Listed for one agency, the parent stands at that agency's track's clock, request included.
+        const scope = { ...(extension && { pendingExtension: 'true' }), ...((!extension || agencyRole || agency) && { tracks: 'false' }) };
         const next = await get('assignments', { directive, agency, status: wanted, ...scope, limit: 50, cursor });
         items.push(...next.items);
         cursor = next.nextCursor;
