@@ -100,7 +100,7 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
       version = appended.version;
       for (const event of behind) caughtUp.set(event.correlationId, [...(caughtUp.get(event.correlationId) ?? []), event]);
       const withdrawal = behind.find((event) => event.type === 'AssignmentWithdrawn');
-      afterChange(beforeCatchUp, { version, events: behind }, (withdrawal?.actor ?? command.actor) as Actor);
+      afterChange(beforeCatchUp, { version, events: behind, ...(appended.webhookEvents && { webhookEvents: appended.webhookEvents }) }, (withdrawal?.actor ?? command.actor) as Actor);
       const own = correlationId === workflowInfo().workflowId ? [] : behind.filter((event) => event.correlationId === correlationId);
       if (own.length > 0) return { assignment: summarize(state, command.at), version, events: own };
       events = decideOrFail(() => decideAssignment(command, state));

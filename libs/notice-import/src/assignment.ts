@@ -35,15 +35,19 @@ const LEADS = new RegExp(fold('chủ trì'), 'u');
 const OPENING_CLAUSE = new RegExp(`^(?:${['để', 'nhằm', 'trên cơ sở', 'căn cứ', 'sau khi', 'qua', 'theo', 'thực hiện', 'đối với', 'trước mắt'].map(keywordPattern).join('|')})(?![\\p{L}\\p{N}\\p{M}])`, 'u');
 
 /**
- * The bodies named right after an opening clause's comma, when the item opens with one; only bodies of the registry
- * count (a capitalised phrase there may be the clause's object, not its subject).
+ * The bodies named right after a comma of an opening clause, when the item opens with one: the first comma, in the
+ * item's first sentence, after which a body of the registry follows (the clause may hold commas of its own: "Để tháo
+ * gỡ khó khăn, vướng mắc cho cơ sở, Ban cán sự đảng UBND tỉnh …"). Only registry bodies count: a capitalised phrase
+ * there may be the clause's object, not its subject.
  */
-function afterOpeningClause(body: string): AddresseeList | undefined {
+function afterOpeningClause(body: string): (AddresseeList & { clauseEnd: number }) | undefined {
   if (!OPENING_CLAUSE.test(fold(body))) return undefined;
-  const comma = body.indexOf(',');
-  if (comma < 0) return undefined;
-  const list = readAddressees(body, comma + 1);
-  return list.listed.some((listed) => listed.code !== undefined) ? list : undefined;
+  const sentenceEnd = body.search(/[.;:](?:\s|$)/u);
+  for (let comma = body.indexOf(','); comma >= 0 && (sentenceEnd < 0 || comma < sentenceEnd); comma = body.indexOf(',', comma + 1)) {
+    const list = readAddressees(body, comma + 1);
+    if (list.listed.some((listed) => listed.code !== undefined)) return { ...list, clauseEnd: comma };
+  }
+  return undefined;
 }
 
 /**
@@ -51,7 +55,7 @@ function afterOpeningClause(body: string): AddresseeList | undefined {
  * opens with who decided or who asked ("Ban Thường vụ Tỉnh ủy thống nhất …, giao Ban cán sự đảng UBND tỉnh …",
  * "Huyện ủy Hương Sơn kiến nghị …: giao …") is addressed to the body after "giao".
  */
-function locateAddressees(body: string, issuer: string): { list: AddresseeList; textFrom: number } {
+function locateAddressees(body: string, issuer: string): { list: AddresseeList; textFrom: number; openingClause?: Phrase } {
   const direct = readAddressees(body, 0);
   const opener = direct.listed[0]?.code;
   const asks = opener?.startsWith('BTV-') === true && ASKS.test(fold(body.slice(direct.end)));
@@ -62,7 +66,8 @@ function locateAddressees(body: string, issuer: string): { list: AddresseeList; 
   if (triggered === undefined && !named) {
     // The clause stays in the task's text: it says why, or on what basis.
     const subject = afterOpeningClause(body);
-    return { list: subject ?? EMPTY, textFrom: 0 };
+    if (subject === undefined) return { list: EMPTY, textFrom: 0 };
+    return { list: subject, textFrom: 0, openingClause: { text: body.slice(0, subject.clauseEnd).trim(), start: 0, end: subject.clauseEnd } };
   }
   if (triggered === undefined) return { list: direct, textFrom: direct.end };
   return { list: triggered, textFrom: triggered.at === 0 ? triggered.end : 0 };
@@ -142,7 +147,7 @@ export function buildAssignment(block: Block, index: number, ctx: AssignmentCont
   // Under an agency heading, the heading names the addressees and the whole bullet is the task.
   const heading = block.addressedBy;
   const addressedIn: Item = heading === undefined ? item : { ...item, body: ctx.source.slice(heading.start, heading.end), offset: heading.start };
-  const { list, textFrom } = heading === undefined ? locateAddressees(item.body, ctx.issuer) : { list: readAddressees(addressedIn.body, 0), textFrom: 0 };
+  const { list, textFrom, openingClause } = heading === undefined ? locateAddressees(item.body, ctx.issuer) : { list: readAddressees(addressedIn.body, 0), textFrom: 0, openingClause: undefined };
   const roles = assignRoles(list.listed, list.jointWork === true);
   const deadline = deadlineOf(item, ctx);
   const assignment: ParsedAssignment = {
@@ -156,5 +161,9 @@ export function buildAssignment(block: Block, index: number, ctx: AssignmentCont
     ...(deadline.deadlineText === undefined ? {} : { deadlineText: deadline.deadlineText }),
     centralCompetence: isCentralCompetence(item.body),
   };
-  return { assignment, warnings: [...addresseeWarnings(addressedIn, list, roles, ctx.monitor), ...deadline.warnings] };
+  // Read past an opening clause: a guess worth a look (its comma may end the clause's object, not the clause).
+  const clauseWarning = openingClause && roles
+    ? [warn(item, 'ADDRESSEE_AFTER_CLAUSE', `${item.key}: ${roles.agencies[0].code} was read as lead after the opening clause "${openingClause.text}"; check who is addressed.`, openingClause)]
+    : [];
+  return { assignment, warnings: [...addresseeWarnings(addressedIn, list, roles, ctx.monitor), ...clauseWarning, ...deadline.warnings] };
 }

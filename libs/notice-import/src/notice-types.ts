@@ -56,6 +56,8 @@ export type WarningCode =
   | 'UNKNOWN_AGENCY'
   | 'VAGUE_ADDRESSEE'
   | 'NO_ADDRESSEE'
+  /** The item opens with a clause of purpose or basis ("Để …, Ban cán sự đảng UBND tỉnh …"): its lead was read after it. */
+  | 'ADDRESSEE_AFTER_CLAUSE'
   | 'LEAD_NOT_IN_REGISTRY'
   | 'ISSUER_DEFAULTED'
   | 'MONITOR_DEFAULTED'

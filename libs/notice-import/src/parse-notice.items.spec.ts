@@ -185,16 +185,26 @@ describe('parseNotice: addressees and roles', () => {
       '- Để tháo gỡ khó khăn cho cơ sở, Ban cán sự đảng UBND tỉnh chỉ đạo rà soát các dự án.',
       '- Trên cơ sở kết quả rà soát, Ban cán sự đảng UBND tỉnh chủ trì, phối hợp với Ban Tổ chức Tỉnh ủy kiến nghị Chính phủ bổ sung vốn.',
       '- Theo đề nghị của Ban Tổ chức Tỉnh ủy, Đảng đoàn HĐND tỉnh giám sát việc thực hiện.',
-      '- Để hỗ trợ Ban Tổ chức Tỉnh ủy, cần rà soát thêm.',
+      '- Để tháo gỡ khó khăn, vướng mắc cho cơ sở, Ban cán sự đảng UBND tỉnh chỉ đạo các sở, ngành liên quan.',
+      '- Để hỗ trợ Ban Tổ chức Tỉnh ủy, cần rà soát thêm. Sau đó, Đảng đoàn HĐND tỉnh giám sát.',
     );
     expect(notice.assignments.map((a) => a.agencies.map((g) => `${g.code}:${g.role}`))).toEqual([
       ['BCSDUBND:lead'],
       ['BCSDUBND:lead', 'BTCTU:coordinator'],
       ['DDHDND:lead'],
-      ['VPTU:lead'], // the clause's object is not its subject: nobody is named after it
+      ['BCSDUBND:lead'], // past the clause's own comma
+      ['VPTU:lead'], // the clause's object is not its subject, and a later sentence is another matter
     ]);
     expect(notice.assignments[0].text).toBe('Để tháo gỡ khó khăn cho cơ sở, Ban cán sự đảng UBND tỉnh chỉ đạo rà soát các dự án.');
-    expect(warnings.map((w) => [w.assignmentKey, w.code])).toEqual([['A4', 'NO_ADDRESSEE']]);
+    // A guess the dry run points out, with the clause it read past.
+    expect(warnings.map((w) => [w.assignmentKey, w.code])).toEqual([
+      ['A1', 'ADDRESSEE_AFTER_CLAUSE'],
+      ['A2', 'ADDRESSEE_AFTER_CLAUSE'],
+      ['A3', 'ADDRESSEE_AFTER_CLAUSE'],
+      ['A4', 'ADDRESSEE_AFTER_CLAUSE'],
+      ['A5', 'NO_ADDRESSEE'],
+    ]);
+    expect(warnings[3]).toMatchObject({ text: 'Để tháo gỡ khó khăn, vướng mắc cho cơ sở', message: expect.stringContaining('BCSDUBND was read as lead') });
   });
 
   it('keeps what it read before the round for items that only look like the new rules', () => {

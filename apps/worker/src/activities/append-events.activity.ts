@@ -32,6 +32,8 @@ export function appendEventsActivity(eventStore: EventStore, notifications: Noti
         version: behind[behind.length - 1].streamVersion,
         events: [],
         behind: behind.map((event) => ({ ...appendedEvent(event), correlationId: event.metadata.correlationId, actor: event.metadata.actor })),
+        // Their notices were never posted: the task that stored them was lost before it could schedule that.
+        webhookEvents: await notifications.eventsWithWebhooks(noticesOf(behind)),
       };
     }
     return {
