@@ -248,6 +248,23 @@ describe('assignments over HTTP against the running stack', () => {
     ]);
   });
 
+  it('lists what awaits the Office\'s decision: a proposal to review, a report to confirm, an extension request', async () => {
+    const directiveId = await directive([single('A1'), single('A2'), single('A3'), single('A4')]);
+    const [a1, a2, a3, a4] = ['A1', 'A2', 'A3', 'A4'].map((key) => `${directiveId}-${key}`);
+    for (const id of [a1, a2, a3, a4]) await visible(id);
+    for (const id of [a1, a2, a3]) expect((await post(`/api/assignments/${id}/acknowledge`, lead)).status).toBe(200);
+    expect((await post(`/api/assignments/${a1}/propose`, lead, { summary: 'Đề xuất chính sách', beyondProvincialCompetence: false })).status).toBe(200);
+    expect((await post(`/api/assignments/${a2}/extension`, lead, { reason: 'Chờ số liệu', newDueAt: '2100-06-30T00:00:00.000Z' })).status).toBe(200);
+    expect((await post(`/api/assignments/${a3}/research`, lead, { note: 'Đang khảo sát' })).status).toBe(200);
+    const ids = async (query: string) => (await get(`/api/assignments?directive=${directiveId}&${query}`, supervisor)).body.items.map((a: { id: string }) => a.id);
+    expect(await ids('awaitingDecision=true')).toEqual([a1, a2]);
+    expect(await ids('awaitingDecision=false')).toEqual([a3, a4]);
+    expect(await ids('pendingExtension=true')).toEqual([a2]);
+    // Reviewed, the proposal leaves the queue.
+    expect((await post(`/api/assignments/${a1}/review`, supervisor, { decision: 'accept' })).status).toBe(200);
+    expect(await ids('awaitingDecision=true')).toEqual([a2]);
+  });
+
   it('lets the lead take back its own extension request (a wrong date) and ask for another', async () => {
     const id = `${await directive([single('A1')])}-A1`;
     await visible(id);

@@ -300,11 +300,20 @@ describe('Supervisor dashboard in a real browser', () => {
     const again = FAR(60);
     await command(district, parent, 'extension', { reason: 'Chờ thêm số liệu', newDueAt: again });
     const office = await open();
-    await signIn(office.page, app.url, supervisor, `#/assignments?directive=${directive}&extension=pending`);
+    await signIn(office.page, app.url, supervisor, `#/assignments?directive=${directive}&queue=extension`);
     const queued = office.page.locator(`tr[data-assignment="${parent}.BTV-NGHIXUAN"]`);
     await queued.waitFor();
     expect(await office.page.locator('#assignments-table tbody tr').count()).toBe(1);
     expect(await queued.locator('td').nth(4).textContent()).toContain(`(đề nghị gia hạn đến ${vietnamTime(again)})`);
+    // The same request among everything awaiting the Office's decision, the filter's other queue.
+    expect(await office.page.locator('#filter-queue option[value="decision"]').textContent()).toBe('Chờ Văn phòng quyết định (đề xuất, báo cáo, gia hạn)');
+    await office.page.goto(`${app.url}/#/timeline`);
+    await office.page.locator('#filter-directive').waitFor();
+    await office.page.goto(`${app.url}/#/assignments?directive=${directive}&queue=decision`);
+    await office.page.waitForFunction((id) => {
+      const rows = document.querySelectorAll('#assignments-table tbody tr');
+      return rows.length === 1 && rows[0].getAttribute('data-assignment') === id;
+    }, `${parent}.BTV-NGHIXUAN`);
     await office.page.goto(`${app.url}/#/assignments/${encodeURIComponent(parent)}`);
     await office.page.locator('#tracks-table').waitFor();
     expect(await office.page.locator('#tracks-table tbody tr[data-agency="BTV-NGHIXUAN"] td').nth(2).textContent()).toBe(`${vietnamTime(extended)} (đề nghị gia hạn đến ${vietnamTime(again)})`);

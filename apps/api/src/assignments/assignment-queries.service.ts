@@ -49,6 +49,7 @@ export class AssignmentQueriesService {
       overdue: query.overdue,
       topLevel: query.tracks === false,
       pendingExtension: query.pendingExtension,
+      awaitingDecision: query.awaitingDecision,
       dueBefore: query.dueBefore,
       limit: query.limit,
       cursor: query.cursor,

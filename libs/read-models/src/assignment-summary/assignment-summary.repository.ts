@@ -26,6 +26,11 @@ export interface AssignmentListFilter {
   overdue?: boolean;
   /** true: an extension request awaits the supervisor's decision (listed for one agency: on its own part); false: none. */
   pendingExtension?: boolean;
+  /**
+   * true: awaiting the Office's decision: a proposal to review, a report to confirm or an extension request (listed
+   * for one agency: on its own part); false: none of these.
+   */
+  awaitingDecision?: boolean;
   /** Deadline in force strictly before this instant. */
   dueBefore?: string;
   /** 1–500, default 50. */
@@ -185,11 +190,19 @@ export class AssignmentSummaryRepository {
       ${f.overdue === undefined ? sql`` : f.overdue ? overdue : sql`and ${status} <> 'inProgressOverdue'`}`;
   }
 
-  /** Said as the partial index on pending requests is defined, so that it serves the supervisor's queue. */
+  /** Said as the partial index of the Office's queue is defined (or implies it), so that it serves these lists. */
   private pendingExtensionFilter(pending: boolean, forAgency: boolean): postgres.Fragment {
     const sql = this.sql;
     const summary = forAgency ? sql`coalesce(own_summary, summary)` : sql`summary`;
     return pending ? sql`and ${summary}->>'pendingExtensionDueAt' is not null` : sql`and ${summary}->>'pendingExtensionDueAt' is null`;
+  }
+
+  private awaitingDecisionFilter(awaiting: boolean, forAgency: boolean): postgres.Fragment {
+    const sql = this.sql;
+    const summary = forAgency ? sql`coalesce(own_summary, summary)` : sql`summary`;
+    const stage = forAgency ? sql`(${summary}->>'stage')` : sql`stage`;
+    const awaits = sql`(${stage} in ('proposed', 'reported') or ${summary}->>'pendingExtensionDueAt' is not null)`;
+    return awaiting ? sql`and ${awaits}` : sql`and not ${awaits}`;
   }
 
   private conditions(f: AssignmentListFilter): postgres.Fragment {
@@ -204,6 +217,7 @@ export class AssignmentSummaryRepository {
       ${f.stage === undefined ? none : sql`and stage = ${f.stage}`}
       ${this.statusFilter(f)}
       ${f.pendingExtension === undefined ? none : this.pendingExtensionFilter(f.pendingExtension, f.agency !== undefined)}
+      ${f.awaitingDecision === undefined ? none : this.awaitingDecisionFilter(f.awaitingDecision, f.agency !== undefined)}
       ${f.dueBefore === undefined ? none : sql`and ${this.dueOf(f)} < ${f.dueBefore}::timestamptz`}
       ${cursor === undefined ? none : sql`and (${this.dueOf(f)}, assignment_id) > (${cursor[0]}::timestamptz, ${cursor[1]})`}`;
   }

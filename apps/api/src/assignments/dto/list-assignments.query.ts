@@ -41,6 +41,12 @@ export class ListAssignmentsQuery extends LimitQuery {
   @IsBoolean()
   pendingExtension?: boolean;
 
+  @ApiPropertyOptional({ description: 'true: awaiting the Office\'s decision (a proposal to review, a report to confirm, an extension request); false: none of these' })
+  @IsOptional()
+  @BooleanQuery()
+  @IsBoolean()
+  awaitingDecision?: boolean;
+
   @ApiPropertyOptional({ description: 'false: leave out the agencies\' tracks of "each of" assignments (their parents stay)' })
   @IsOptional()
   @BooleanQuery()

@@ -120,9 +120,11 @@ function statusSelect(selected) {
   return filterSelect('status', selected, MATRIX_STATUSES.map((s) => [s, t(`status.${s}`)]));
 }
 
-/** The supervisor's queue of extension requests to decide (agencies' tracks included: a district asks on its own). */
-function extensionSelect(selected) {
-  return filterSelect('extension', selected, [['pending', t('filter.extension.pending')]]);
+/** The Office's queues: everything awaiting its decision, or the extension requests alone (a district's on its track). */
+const QUEUES = { decision: { awaitingDecision: 'true' }, extension: { pendingExtension: 'true' } };
+
+function queueSelect(selected) {
+  return filterSelect('queue', selected, Object.keys(QUEUES).map((queue) => [queue, t(`filter.queue.${queue}`)]));
 }
 
 /** A filter form that navigates (hash) on every change; no submit needed. */
@@ -381,10 +383,10 @@ export function renderAssignments(ctx, main, params) {
   const agencyRole = ctx.me?.role === 'agency';
   const agency = agencyRole ? '' : params.get('agency') ?? '';
   const wanted = params.get('status') ?? '';
-  const extension = params.get('extension') === 'pending' ? 'pending' : '';
+  const queue = Object.hasOwn(QUEUES, params.get('queue') ?? '') ? params.get('queue') : '';
   const status = h('p', { class: 'meta', role: 'status' }, t('loading'));
   const box = h('div', {});
-  const filters = [directiveSelect(ctx, directive), agencyRole ? null : agencySelect(ctx, agency), statusSelect(wanted), extensionSelect(extension)];
+  const filters = [directiveSelect(ctx, directive), agencyRole ? null : agencySelect(ctx, agency), statusSelect(wanted), queueSelect(queue)];
   fill(main, h('h1', {}, t('assignments.title')), filterForm('assignments', filters), status, box);
   // Pages of 50 (tracks are on their parent's page), each "show more" appending the next; a refresh reloads as many.
   let pages = 1;
@@ -393,9 +395,9 @@ export function renderAssignments(ctx, main, params) {
       const items = [];
       let cursor;
       for (let page = 0; page < pages; page += 1) {
-        // Tracks are on their parent's page, but in the supervisor's extension queue: a district's request is its
-        // track's. Listed for one agency, the parent stands at that agency's track's clock, request included.
-        const scope = { ...(extension && { pendingExtension: 'true' }), ...((!extension || agencyRole || agency) && { tracks: 'false' }) };
+        // Tracks are on their parent's page, but in the Office's queues: a district's report or request is its
+        // track's. Listed for one agency, the parent stands at that agency's track's clock, its part included.
+        const scope = { ...(queue && QUEUES[queue]), ...((!queue || agencyRole || agency) && { tracks: 'false' }) };
         const next = await get('assignments', { directive, agency, status: wanted, ...scope, limit: 50, cursor });
         items.push(...next.items);
         cursor = next.nextCursor;
