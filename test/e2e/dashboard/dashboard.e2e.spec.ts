@@ -310,10 +310,9 @@ describe('Supervisor dashboard in a real browser', () => {
     await office.page.goto(`${app.url}/#/timeline`);
     await office.page.locator('#filter-directive').waitFor();
     await office.page.goto(`${app.url}/#/assignments?directive=${directive}&queue=decision`);
-    await office.page.waitForFunction((id) => {
-      const rows = document.querySelectorAll('#assignments-table tbody tr');
-      return rows.length === 1 && rows[0].getAttribute('data-assignment') === id;
-    }, `${parent}.BTV-NGHIXUAN`);
+    const listed = () => office.page.locator('#assignments-table tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-assignment')));
+    for (let tries = 0; tries < 100 && (await listed()).length === 0; tries += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await listed()).toEqual([`${parent}.BTV-NGHIXUAN`]);
     await office.page.goto(`${app.url}/#/assignments/${encodeURIComponent(parent)}`);
     await office.page.locator('#tracks-table').waitFor();
     expect(await office.page.locator('#tracks-table tbody tr[data-agency="BTV-NGHIXUAN"] td').nth(2).textContent()).toBe(`${vietnamTime(extended)} (đề nghị gia hạn đến ${vietnamTime(again)})`);
