@@ -1,5 +1,5 @@
 import { isDeadlineSpec, resolveDeadline, type DeadlineSpec } from '../calendar/deadline';
-import { endOfVnDay, isWorkingDay, nextWorkingDayOnOrAfter, vnLocalDate } from '../calendar/working-days';
+import { addCalendarDays, endOfVnDay, isWorkingDay, nextWorkingDayOnOrAfter, vnLocalDate } from '../calendar/working-days';
 import { describeActor, type Actor } from '../shared/actor';
 import { DomainError } from '../shared/domain-error';
 import { optionalText, requireAgencyCode, requireId, requireText } from '../shared/text';
@@ -263,11 +263,17 @@ function decideCentreResponse(c: RecordCentreResponse, s: ExistingAssignment, at
 }
 
 /**
- * A deadline moved by the time paused. Landing on a day off (a weekend, Tết), it runs to the end of the next working
- * day, as a date deadline that falls on one does: the time given back is not lost to a holiday.
+ * A deadline moved by the time paused. One that ends a day (a date deadline: 23:59:59.999 in Vietnam) moves by the
+ * pause in whole days, to the nearest, and still ends a day: a pause of minutes keeps its date instead of carrying
+ * it a few minutes past midnight, and three days paused give three days. An instant moves by the exact pause.
+ * Landing on a day off (a weekend, Tết), it runs to the end of the next working day, as a date deadline that falls on
+ * one does: the time given back is not lost to a holiday.
  */
 function resumedDueAt(dueAt: string, pausedMs: number): string {
-  const shifted = toIso(toMs(dueAt) + pausedMs);
+  const date = vnLocalDate(dueAt);
+  const endsADay = dueAt === endOfVnDay(date);
+  const shifted = endsADay ? endOfVnDay(addCalendarDays(date, Math.round(pausedMs / MS_PER_DAY))) : toIso(toMs(dueAt) + pausedMs);
+  if (endsADay && shifted === dueAt) return dueAt; // kept its day: a day off it already stood on was the notice's to choose
   return isWorkingDay(shifted) ? shifted : endOfVnDay(nextWorkingDayOnOrAfter(vnLocalDate(shifted)));
 }
 

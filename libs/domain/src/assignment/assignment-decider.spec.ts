@@ -218,6 +218,22 @@ describe('RecordCentreResponse', () => {
       .then([ev.responded('2024-03-15T02:00:00.000Z', 8 * DAY, '2024-04-08T16:59:59.999Z')]);
   });
 
+  it('moves a date deadline by whole days, to the nearest, so it still ends a day; an instant by the exact pause', () => {
+    const escalatedAt = Date.parse('2024-03-07T02:00:00.000Z');
+    const respondAfter = (ms: number) => ({ type: 'RecordCentreResponse' as const, at: new Date(escalatedAt + ms).toISOString(), actor: SUPERVISOR, response: 'Đồng ý' });
+    const dueAfter = (history: AssignmentEvent[], ms: number) => {
+      const [event] = decide(respondAfter(ms), stateOf(history));
+      return event.type === 'CentreResponded' ? event.data.adjustedDueAt : undefined;
+    };
+    // Minutes at the Centre keep the date (not 00:04 of the next day); 2 days 13 hours give 3 days (29/3 → Monday 1/4).
+    expect(dueAfter(inEscalated(), 5 * 60_000)).toBe(DUE);
+    expect(dueAfter(inEscalated(), 11 * 3_600_000)).toBe(DUE);
+    expect(dueAfter(inEscalated(), 2 * DAY + 13 * 3_600_000)).toBe('2024-04-01T16:59:59.999Z');
+    // An instant (a deadline set to the minute) moves by exactly the time paused.
+    const atNoon = inEscalated().map((e) => (e.type === 'AssignmentCreated' ? { ...e, data: { ...e.data, deadline: { kind: 'instant' as const, at: '2024-03-29T05:00:00.000Z' }, originalDueAt: '2024-03-29T05:00:00.000Z' } } : e));
+    expect(dueAfter(atNoon, 5 * 60_000)).toBe('2024-03-29T05:05:00.000Z');
+  });
+
   it('is the supervisor’s alone, only while escalated, never before the escalation', () => {
     given(inEscalated()).when({ type: 'RecordCentreResponse', at: T, actor: LEAD, response: 'x' }).thenRejects('NOT_PERMITTED');
     given(inAccepted(true)).when({ type: 'RecordCentreResponse', at: T, actor: SUPERVISOR, response: 'x' }).thenRejects('INVALID_TRANSITION');
