@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { configFromProcess } from '@app/config';
 import { directiveStateQuery, directiveWorkflowId, isDomainFailure } from '@app/contracts';
+import { decodeNotice } from '@app/notice-import';
 import { dondocDataConverter } from '@app/payload-codec';
 import { planImport } from '../../apps/api/src/directives/plan-import';
 import { startDirective } from '../../apps/api/src/directives/start-directive';
@@ -20,12 +21,12 @@ async function main(args: string[]): Promise<number> {
   const config = configFromProcess();
   // npm runs scripts from the package root: a relative path is the user's, from where they typed the command.
   const path = resolve(process.env.INIT_CWD ?? process.cwd(), file);
-  const text = decodeNotice(readFileSync(path));
-  if (typeof text !== 'string') {
-    console.error(`${path}: ${text.error}`);
+  const decoded = decodeNotice(readFileSync(path));
+  if (!decoded.ok) {
+    console.error(`${path}: ${decoded.message}`);
     return 1;
   }
-  const plan = planImport(text, config.importPolicy);
+  const plan = planImport(decoded.text, config.importPolicy);
   if (!plan.ok) {
     console.error(`${plan.error.code}: ${plan.error.message}`);
     return 1;
@@ -63,20 +64,6 @@ async function main(args: string[]): Promise<number> {
     return 0;
   } finally {
     await connection.close();
-  }
-}
-
-/**
- * The notice's text: UTF-8 (with or without a BOM), or UTF-16 with its BOM (Word's "Unicode Text"). Anything else
- * (a legacy Vietnamese code page, say) is refused with what to do, not misread.
- */
-function decodeNotice(bytes: Buffer): string | { error: string } {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { error: 'not UTF-8 text (a legacy code page such as Windows-1258 or TCVN3?); save the notice as UTF-8 (in Word: Save As → Plain Text → Unicode (UTF-8)) and import it again' };
   }
 }
 

@@ -42,7 +42,7 @@ describe('npm run cli -- import FILE [--dry-run]', () => {
     expect(dry.directive.assignments).toHaveLength(4);
     // "Thông báo" in Windows-1258: bytes that are not UTF-8.
     writeFileSync(join(folder, 'cp1258.txt'), Buffer.from([0x54, 0x68, 0xf4, 0x6e, 0x67, 0x20, 0x62, 0xe1, 0x6f]));
-    await expect(run(process.execPath, [cli, 'import', 'cp1258.txt', '--dry-run'], { env })).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('save the notice as UTF-8') });
+    await expect(run(process.execPath, [cli, 'import', 'cp1258.txt', '--dry-run'], { env })).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('save it as UTF-8 (in Word: Save As') });
   });
 
   it('refuses to import into a task queue no dondoc worker polls, instead of waiting for ever', async () => {

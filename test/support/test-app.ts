@@ -113,7 +113,7 @@ export async function http(url: string, init: { method?: string; body?: unknown;
   const response = await fetch(url, {
     method: init.method ?? 'GET',
     headers: { ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
-    body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
+    body: init.body === undefined ? undefined : typeof init.body === 'string' || init.body instanceof Uint8Array ? init.body : JSON.stringify(init.body),
   });
   const text = await response.text();
   const body: unknown = text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;

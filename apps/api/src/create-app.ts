@@ -24,7 +24,9 @@ export async function createApp(config: ApiConfig): Promise<NestExpressApplicati
   });
   // A notice sent as JSON is the wrong media type (415 from the import), not malformed JSON (a 400 from the parser).
   app.useBodyParser('json', { limit: config.bodyLimit, type: (request: IncomingMessage) => isJson(request) && !isNoticeImport(request) });
-  app.useBodyParser('text', { limit: config.bodyLimit, type: 'text/plain' });
+  // A notice arrives as bytes, decoded by the import (UTF-16 with its BOM, Word's "Unicode Text", says so only there).
+  app.useBodyParser('raw', { limit: config.bodyLimit, type: (request: IncomingMessage) => isNoticeImport(request) && isPlainText(request) });
+  app.useBodyParser('text', { limit: config.bodyLimit, type: (request: IncomingMessage) => !isNoticeImport(request) && isPlainText(request) });
   app.useGlobalPipes(new TextInputPipe(), new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new ErrorsFilter());
   app.enableShutdownHooks();
@@ -42,4 +44,5 @@ export async function createApp(config: ApiConfig): Promise<NestExpressApplicati
 }
 
 const isJson = (request: IncomingMessage): boolean => /^application\/json\s*(;|$)/i.test(request.headers['content-type'] ?? '');
+const isPlainText = (request: IncomingMessage): boolean => /^text\/plain\s*(;|$)/i.test(request.headers['content-type'] ?? '');
 const isNoticeImport = (request: IncomingMessage): boolean => request.url?.split('?')[0] === '/api/directives/import';

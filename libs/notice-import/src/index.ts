@@ -16,3 +16,4 @@ export type {
 export { DEFAULT_DEADLINE, parseNotice } from './parse-notice';
 export { noticeFingerprint } from './fingerprint';
 export { MAX_INPUT_BYTES } from './input-check';
+export { decodeNotice, type DecodedNotice } from './decode-notice';

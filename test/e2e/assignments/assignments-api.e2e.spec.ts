@@ -409,15 +409,22 @@ describe('assignments over HTTP against the running stack', () => {
     }
     expect((await get(`/api/directives/${directiveId}`, supervisor)).status).toBe(404);
     expect((await get(`/api/assignments/${directiveId}-A1?consistent=yes`, supervisor)).body.code).toBe('VALIDATION_FAILED');
+    // Saved by Word as "Unicode Text" (UTF-16 with its BOM), sent as text/plain without a charset: the same notice.
+    const wordUnicode = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(notice, 'utf16le')]);
+    const dryUtf16 = await http(`${app.url}/api/directives/import?dryRun=true`, { method: 'POST', headers: { ...bearer(supervisor), ...asText }, body: wordUnicode });
+    expect([dryUtf16.status, dryUtf16.body.directiveId]).toEqual([200, directiveId]);
+    // A legacy code page is refused with what to do ("Thông báo" in Windows-1258).
+    const cp1258 = await http(`${app.url}/api/directives/import?dryRun=true`, { method: 'POST', headers: { ...bearer(supervisor), ...asText }, body: Uint8Array.from([0x54, 0x68, 0xf4, 0x6e, 0x67, 0x20, 0x62, 0xe1, 0x6f]) });
+    expect(cp1258).toMatchObject({ status: 400, body: { code: 'NOTICE_NOT_TEXT', message: expect.stringContaining('Save As → Plain Text → Unicode (UTF-8)') } });
 
     const imported = await http(`${app.url}/api/directives/import`, { method: 'POST', headers: { ...bearer(supervisor), ...asText }, body: notice.normalize('NFD') });
-    expect(imported.status).toBe(200);
+    expect(imported.status).toBe(201);
     expect(imported.body.directiveId).toBe(directiveId);
     expect(imported.body.state).toMatchObject({ created: true, assignmentIds: expect.any(Array) });
     expect(imported.body.state.assignmentIds).toHaveLength(4);
     await visible(`${directiveId}-A3.BTV-HUONGSON`);
     const again = await http(`${app.url}/api/directives/import`, { method: 'POST', headers: { ...bearer(supervisor), ...asText }, body: notice });
-    expect([again.body.alreadyImported, again.body.state.created]).toEqual([true, false]);
+    expect([again.status, again.body.alreadyImported, again.body.state.created]).toEqual([200, true, false]);
     // What the notice says beyond the province's competence, the agency reads on its assignment (not only the dry run).
     const flagged = dry.body.directive.assignments.map((plan: { id: string; centralCompetence: boolean }) => [plan.id, plan.centralCompetence]);
     expect(flagged.some(([, central]: [string, boolean]) => central)).toBe(true);

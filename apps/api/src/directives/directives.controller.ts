@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '../auth';
@@ -23,12 +23,13 @@ export class DirectivesController {
 
   @Post('import')
   @Roles('supervisor', 'admin')
-  @HttpCode(200)
-  @ApiOperation({ summary: "Import a conclusion notice's text: section 3 becomes a directive with assignments" })
+  @ApiOperation({ summary: "Import a conclusion notice's text (UTF-8, or UTF-16 with its BOM): section 3 becomes a directive with assignments. 201 when it created the directive, 200 for a dry run or a notice already imported" })
   @ApiConsumes('text/plain')
   @ApiBody({ schema: { type: 'string' } })
-  import(@CurrentPrincipal() principal: Principal, @Body() text: unknown, @Query() query: ImportNoticeQuery) {
-    return this.directives.import(principal, text, query.dryRun === true);
+  async import(@CurrentPrincipal() principal: Principal, @Body() body: unknown, @Headers('content-type') contentType: string | undefined, @Query() query: ImportNoticeQuery, @Res({ passthrough: true }) response: Response) {
+    const imported = await this.directives.import(principal, body, contentType, query.dryRun === true);
+    response.status('state' in imported && imported.state.created ? 201 : 200);
+    return imported;
   }
 
   @Get()

@@ -5,6 +5,7 @@ import { findAgency } from '@app/agencies';
 import type { CreateDirectiveRequest, DirectiveWorkflowState } from '@app/contracts';
 import { decideDirective, initialDirectiveState, isDeadlineSpec, MS_PER_DAY, STAGE_MILESTONES, trackIdOf, type DeadlineSpec, type DirectiveCreated, type ExistingDirective, type StageDeadlineSpecs, type StageMilestone } from '@app/domain';
 import type { Sql } from '@app/event-store';
+import { decodeNotice } from '@app/notice-import';
 import { encodedPayloadBytes } from '@app/payload-codec';
 import { AssignmentSummaryRepository, DirectiveSummaryRepository, type AssignmentSummaryView } from '@app/read-models';
 import { actorOf, type Principal } from '../auth';
@@ -58,9 +59,11 @@ export class DirectivesService {
   }
 
   /** Parses the notice; a dry run answers what would be created and stores nothing. Importing twice creates nothing new. */
-  async import(principal: Principal, text: unknown, dryRun: boolean) {
-    if (typeof text !== 'string') throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the notice as text/plain (UTF-8)');
-    const plan = planImport(text, this.config.importPolicy);
+  async import(principal: Principal, body: unknown, contentType: string | undefined, dryRun: boolean) {
+    if (!(body instanceof Uint8Array)) throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the notice as text/plain (UTF-8)');
+    const decoded = decodeNotice(body, charsetOf(contentType));
+    if (!decoded.ok) throw new ApiError(400, 'NOTICE_NOT_TEXT', decoded.message);
+    const plan = planImport(decoded.text, this.config.importPolicy);
     if (!plan.ok) throw new ApiError(400, `NOTICE_${plan.error.code}`, plan.error.message);
     const stored = await this.summaries.findState(plan.directiveId);
     // A dry run answers as the import would: a notice whose assignments another directive holds is refused here too.
@@ -145,6 +148,11 @@ export class DirectivesService {
       throw translateWorkflowError(error, 'Directive', directiveId);
     }
   }
+}
+
+/** The charset parameter of a Content-Type, if any. */
+function charsetOf(contentType: string | undefined): string | undefined {
+  return /;\s*charset\s*=\s*("?)([^";\s]+)\1/i.exec(contentType ?? '')?.[2];
 }
 
 /** A directive already stored, as its creation answers (read from the projection: its workflow may have ended). */
