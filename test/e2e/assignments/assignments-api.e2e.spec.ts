@@ -339,6 +339,12 @@ describe('assignments over HTTP against the running stack', () => {
     expect(await tracksOf()).toEqual([['BTV-HUONGSON', requested], ['BTV-CANLOC', null]]);
     const queue = await get(`/api/assignments?directive=${directiveId}&pendingExtension=true`, supervisor);
     expect(queue.body.items.map((a: { id: string }) => a.id)).toEqual([own]);
+    // One row per assignment (no tracks): the parent stands for its district's request.
+    for (const filter of ['pendingExtension=true', 'awaitingDecision=true']) {
+      const parents = await get(`/api/assignments?directive=${directiveId}&${filter}&tracks=false`, supervisor);
+      expect([filter, parents.body.items.map((a: { id: string }) => a.id)]).toEqual([filter, [parent]]);
+    }
+    expect((await get(`/api/assignments?directive=${directiveId}&awaitingDecision=false&tracks=false`, supervisor)).body.items).toEqual([]);
     expect((await get(`/api/assignments?directive=${directiveId}&pendingExtension=false`, supervisor)).body.items.map((a: { id: string }) => a.id).sort()).toEqual([parent, `${parent}.BTV-CANLOC`].sort());
     expect((await get(`/api/assignments?pendingExtension=maybe`, supervisor)).body.code).toBe('VALIDATION_FAILED');
     expect((await post(`/api/assignments/${own}/extension-decision`, supervisor, { decision: 'approve' })).status).toBe(200);

@@ -190,19 +190,26 @@ export class AssignmentSummaryRepository {
       ${f.overdue === undefined ? sql`` : f.overdue ? overdue : sql`and ${status} <> 'inProgressOverdue'`}`;
   }
 
-  /** Said as the partial index of the Office's queue is defined (or implies it), so that it serves these lists. */
-  private pendingExtensionFilter(pending: boolean, forAgency: boolean): postgres.Fragment {
+  /**
+   * The Office's queues. Said as the partial index of the queue is defined (or implying it), so that it serves them.
+   * Listed for one agency, a parent stands for that agency's track; listed without tracks, for any of its tracks.
+   */
+  private queueFilter(f: AssignmentListFilter, wanted: boolean, awaits: (summary: postgres.Fragment, stage: postgres.Fragment) => postgres.Fragment): postgres.Fragment {
     const sql = this.sql;
-    const summary = forAgency ? sql`coalesce(own_summary, summary)` : sql`summary`;
-    return pending ? sql`and ${summary}->>'pendingExtensionDueAt' is not null` : sql`and ${summary}->>'pendingExtensionDueAt' is null`;
+    const own =
+      f.agency !== undefined ? awaits(sql`coalesce(own_summary, summary)`, sql`(coalesce(own_summary, summary)->>'stage')`) : awaits(sql`summary`, sql`stage`);
+    const either = f.agency === undefined && f.topLevel
+      ? sql`(${own} or (kind = 'eachOf' and exists (select 1 from assignment_summary t where t.parent_id = assignment_summary.assignment_id and ${awaits(sql`t.summary`, sql`t.stage`)})))`
+      : own;
+    return wanted ? sql`and ${either}` : sql`and not ${either}`;
   }
 
-  private awaitingDecisionFilter(awaiting: boolean, forAgency: boolean): postgres.Fragment {
-    const sql = this.sql;
-    const summary = forAgency ? sql`coalesce(own_summary, summary)` : sql`summary`;
-    const stage = forAgency ? sql`(${summary}->>'stage')` : sql`stage`;
-    const awaits = sql`(${stage} in ('proposed', 'reported') or ${summary}->>'pendingExtensionDueAt' is not null)`;
-    return awaiting ? sql`and ${awaits}` : sql`and not ${awaits}`;
+  private pendingExtensionFilter(f: AssignmentListFilter, pending: boolean): postgres.Fragment {
+    return this.queueFilter(f, pending, (summary) => this.sql`${summary}->>'pendingExtensionDueAt' is not null`);
+  }
+
+  private awaitingDecisionFilter(f: AssignmentListFilter, awaiting: boolean): postgres.Fragment {
+    return this.queueFilter(f, awaiting, (summary, stage) => this.sql`(${stage} in ('proposed', 'reported') or ${summary}->>'pendingExtensionDueAt' is not null)`);
   }
 
   private conditions(f: AssignmentListFilter): postgres.Fragment {
@@ -216,8 +223,8 @@ export class AssignmentSummaryRepository {
       ${f.topLevel ? sql`and parent_id is null` : none}
       ${f.stage === undefined ? none : sql`and stage = ${f.stage}`}
       ${this.statusFilter(f)}
-      ${f.pendingExtension === undefined ? none : this.pendingExtensionFilter(f.pendingExtension, f.agency !== undefined)}
-      ${f.awaitingDecision === undefined ? none : this.awaitingDecisionFilter(f.awaitingDecision, f.agency !== undefined)}
+      ${f.pendingExtension === undefined ? none : this.pendingExtensionFilter(f, f.pendingExtension)}
+      ${f.awaitingDecision === undefined ? none : this.awaitingDecisionFilter(f, f.awaitingDecision)}
       ${f.dueBefore === undefined ? none : sql`and ${this.dueOf(f)} < ${f.dueBefore}::timestamptz`}
       ${cursor === undefined ? none : sql`and (${this.dueOf(f)}, assignment_id) > (${cursor[0]}::timestamptz, ${cursor[1]})`}`;
   }
