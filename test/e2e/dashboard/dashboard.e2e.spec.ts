@@ -294,6 +294,9 @@ describe('Supervisor dashboard in a real browser', () => {
     // Hương Sơn's track is overdue, Nghi Xuân's is not: nothing of Nghi Xuân's is.
     await page.locator('p.message-info', { hasText: 'Không có nhiệm vụ nào.' }).waitFor();
     expect(dashboard.errors).toEqual([]);
+    // The event feed spans every agency: a district's page does not ask for it (no 403s in its console), and says so.
+    expect(dashboard.requests.filter((r) => new URL(r.url).pathname.startsWith('/api/events'))).toEqual([]);
+    expect(await page.locator('#live').getAttribute('data-state')).toBe('off');
 
     // Nghi Xuân asks for more time again: the supervisor finds the request in the queue of those awaiting a decision
     // (the track itself, where it is decided), and beside Nghi Xuân on the parent's page.

@@ -98,7 +98,6 @@ async function route() {
     notice = undefined;
     return;
   }
-  if (!liveRefused && liveStateNow === 'off') openLive();
   const { page, id, params } = parseHash();
   try {
     await loadReferenceData();
@@ -118,6 +117,12 @@ async function route() {
     return;
   }
   if (mine !== generation) return; // a newer navigation took over while loading
+  // The event feed is the Office's (it spans every agency): an agency's token is not offered one.
+  if (ctx.me?.role === 'agency' && !liveRefused) {
+    liveRefused = true;
+    showLive('off');
+  }
+  if (!liveRefused && liveStateNow === 'off') openLive();
   showWho();
   markCurrentNav(page);
   if (page === 'status') cleanup = renderStatus(ctx, main, params);
