@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { JsonBodyPipe } from './common/json-body.pipe';
 import { TextInputPipe } from './common/text-input.pipe';
 import type { ApiConfig } from './core/core.module';
 import { GracefulShutdown } from './core/graceful-shutdown';
@@ -27,7 +28,7 @@ export async function createApp(config: ApiConfig): Promise<NestExpressApplicati
   // A notice arrives as bytes, decoded by the import (UTF-16 with its BOM, Word's "Unicode Text", says so only there).
   app.useBodyParser('raw', { limit: config.bodyLimit, type: (request: IncomingMessage) => isNoticeImport(request) && isPlainText(request) });
   app.useBodyParser('text', { limit: config.bodyLimit, type: (request: IncomingMessage) => !isNoticeImport(request) && isPlainText(request) });
-  app.useGlobalPipes(new TextInputPipe(), new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalPipes(new JsonBodyPipe(), new TextInputPipe(), new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new ErrorsFilter());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

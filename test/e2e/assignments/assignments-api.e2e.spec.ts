@@ -95,6 +95,8 @@ describe('assignments over HTTP against the running stack', () => {
     const matrix = await get(`/api/reports/status?directive=${directiveId}`, supervisor);
     expect(matrix.body.agencies).toEqual(expect.arrayContaining([expect.objectContaining({ agency: 'BTCTU', doneOnTime: 1 })]));
     expect(matrix.body.assignments).toEqual({ inProgressOnTime: 0, inProgressOverdue: 0, doneOnTime: 1, doneLate: 0, withdrawn: 0, total: 1 });
+    // A directive that does not exist (a typo) is not a matrix of zeros.
+    expect(await get(`/api/reports/status?directive=${directiveId}-TYPO`, supervisor)).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
   });
 
   it('answers invalid transitions 409, bad bodies 400, unknown ids 404 — and writes nothing', async () => {
@@ -437,6 +439,9 @@ describe('assignments over HTTP against the running stack', () => {
     for (const [id, central] of flagged) expect([id, (await get(`/api/assignments/${id}`, supervisor)).body.centralCompetence]).toEqual([id, central]);
     const tracks = await get(`/api/assignments?directive=${directiveId}&limit=100`, supervisor);
     expect(tracks.body.items.filter((a: { kind: string }) => a.kind === 'track')).toHaveLength(13);
+    // A directive sent as text: the wrong media type, not a list of missing fields.
+    const directiveAsText = await http(`${app.url}/api/directives`, { method: 'POST', headers: { ...bearer(supervisor), 'content-type': 'text/plain' }, body: JSON.stringify({ id: 'TB-TEXT', title: 'x', assignments: [single('A1')] }) });
+    expect([directiveAsText.status, directiveAsText.body.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
     // The notice sent as JSON: the wrong media type, not broken JSON.
     const asJson = await http(`${app.url}/api/directives/import`, { method: 'POST', headers: { ...bearer(supervisor), 'content-type': 'application/json' }, body: notice });
     expect([asJson.status, asJson.body.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Sql } from '@app/event-store';
-import { AgencyStatusRepository, EscalationTimelineRepository, NotificationsRepository } from '@app/read-models';
+import { AgencyStatusRepository, DirectiveSummaryRepository, EscalationTimelineRepository, NotificationsRepository } from '@app/read-models';
 import type { Principal } from '../auth';
 import { SQL } from '../core/tokens';
+import { notFound } from '../errors/api-error';
 import type { EscalationsQuery, InboxQuery, StatusReportQuery } from './dto/supervision.query';
 
 /** What the Provincial Party Office watches: the escalation timeline, the status matrix, and agencies' inboxes. */
@@ -11,8 +12,10 @@ export class SupervisionService {
   private readonly timeline: EscalationTimelineRepository;
   private readonly statuses: AgencyStatusRepository;
   private readonly notifications: NotificationsRepository;
+  private readonly directives: DirectiveSummaryRepository;
 
   constructor(@Inject(SQL) sql: Sql) {
+    this.directives = new DirectiveSummaryRepository(sql);
     this.timeline = new EscalationTimelineRepository(sql);
     this.statuses = new AgencyStatusRepository(sql);
     this.notifications = new NotificationsRepository(sql);
@@ -23,7 +26,9 @@ export class SupervisionService {
     return this.timeline.page({ directiveId: query.directive, agency, since: query.since, limit: query.limit, after: query.after });
   }
 
+  /** A directive named that does not exist is a 404, not a matrix of zeros (a typo would read as "nothing assigned"). */
   async statusMatrix(query: StatusReportQuery) {
+    if (query.directive !== undefined && !(await this.directives.find(query.directive))) throw notFound('Directive', query.directive);
     const now = new Date().toISOString();
     const filter = { directiveId: query.directive, now };
     const [agencies, assignments] = await Promise.all([this.statuses.matrix(filter), this.statuses.totals(filter)]);

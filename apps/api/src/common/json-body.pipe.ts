@@ -1,0 +1,16 @@
+import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
+import { ApiError } from '../errors/api-error';
+
+const NOT_DTOS: readonly unknown[] = [String, Object, Array, Number, Boolean];
+
+/** A body that should be JSON (a DTO) but arrived as text/plain: the wrong media type (415), not a list of missing fields. */
+@Injectable()
+export class JsonBodyPipe implements PipeTransform {
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    const expectsJson = typeof metadata.metatype === 'function' && !NOT_DTOS.includes(metadata.metatype);
+    if (metadata.type === 'body' && typeof value === 'string' && expectsJson) {
+      throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as JSON (content-type: application/json)');
+    }
+    return value;
+  }
+}
