@@ -95,7 +95,11 @@ describe('assignments over HTTP against the running stack', () => {
     const matrix = await get(`/api/reports/status?directive=${directiveId}`, supervisor);
     expect(matrix.body.agencies).toEqual(expect.arrayContaining([expect.objectContaining({ agency: 'BTCTU', doneOnTime: 1 })]));
     expect(matrix.body.assignments).toEqual({ inProgressOnTime: 0, inProgressOverdue: 0, doneOnTime: 1, doneLate: 0, withdrawn: 0, total: 1 });
-    // A directive that does not exist (a typo) is not a matrix of zeros.
+    // An agency that does not exist (a typo) is not an empty list, nor a directive a matrix of zeros.
+    for (const path of ['/api/assignments?agency=BTCTU-TYPO', '/api/escalations?agency=BTCTU-TYPO']) {
+      expect(await get(path, supervisor)).toMatchObject({ status: 400, body: { code: 'UNKNOWN_AGENCY' } });
+    }
+    expect(await get('/api/directives?limit=x', supervisor)).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
     expect(await get(`/api/reports/status?directive=${directiveId}-TYPO`, supervisor)).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
   });
 
