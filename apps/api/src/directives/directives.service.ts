@@ -73,7 +73,7 @@ export class DirectivesService {
     // Imported already and ended (every assignment done): the directive as it stands; a new run would create it again.
     const ended = stored && (await directiveEnded(this.client, plan.directiveId));
     const state = stored && ended ? storedView(plan.directiveId, stored) : await this.startScoped(principal, plan.directiveId, plan.directive);
-    return { dryRun: false, ...preview, state: { ...state, created: stored === undefined && state.created } };
+    return { dryRun: false, ...preview, state };
   }
 
   async get(principal: Principal, id: string) {
@@ -110,15 +110,13 @@ export class DirectivesService {
 
   /**
    * A repeat of a stored directive creates nothing (`created: false`): answered as it stands once its workflow has
-   * ended (a new run would try to create it again); while it runs, the workflow answers, once every assignment is
-   * started.
+   * ended (a new run would try to create it again); while it runs, the workflow answers (it says which request
+   * created the directive), once every assignment is started.
    */
   private async start(principal: Principal, directiveId: string, directive: CreateDirectiveRequest['directive']): Promise<DirectiveWorkflowState> {
     const scoped = withDirectiveScopedIds(directiveId, directive);
     const stored = await this.existingIfSame(principal, directiveId, scoped);
-    if (!stored) return this.startScoped(principal, directiveId, scoped);
-    const state = (await directiveEnded(this.client, directiveId)) ? stored : await this.startScoped(principal, directiveId, scoped);
-    return { ...state, created: false };
+    return stored && (await directiveEnded(this.client, directiveId)) ? stored : this.startScoped(principal, directiveId, scoped);
   }
 
   /**
@@ -155,9 +153,9 @@ function charsetOf(contentType: string | undefined): string | undefined {
   return /;\s*charset\s*=\s*("?)([^";\s]+)\1/i.exec(contentType ?? '')?.[2];
 }
 
-/** A directive already stored, as its creation answers (read from the projection: its workflow may have ended). */
+/** A directive already stored, as a repeat of its creation answers (read from the projection: its workflow may have ended). */
 function storedView(directiveId: string, stored: { state: ExistingDirective; version: number }): DirectiveWorkflowState {
-  return { directiveId, created: true, version: stored.version, assignmentIds: stored.state.assignments.map((plan) => plan.id) };
+  return { directiveId, created: false, version: stored.version, assignmentIds: stored.state.assignments.map((plan) => plan.id) };
 }
 
 /** What a directive's creation stores, but for when and by whom. */

@@ -78,10 +78,6 @@ export class EscalationTimelineRepository {
   }
 
   /** Newest first. */
-  list(filter: TimelineFilter = {}): Promise<TimelineEntry[]> {
-    return this.select(filter, pageSize(filter.limit));
-  }
-
   private async select(filter: TimelineFilter, limit: number): Promise<TimelineEntry[]> {
     const sql = this.sql;
     const none = sql``;

@@ -36,43 +36,30 @@ function subjectOf(state: ExistingAssignment, event: NotifyingEvent): Notificati
   return { ...base, kind: 'escalation', level: event.data.level };
 }
 
-/** The events that tell an agency of a decision (see decisionOf): with the timers', what has inbox rows. */
-export const DECISION_NOTICE_EVENT_TYPES: readonly AssignmentEvent['type'][] = Object.freeze([
-  'AssignmentCreated',
-  'ProposalReturned',
-  'ProposalAccepted',
-  'ReportRejected',
-  'ReportConfirmed',
-  'ExtensionApproved',
-  'ExtensionDenied',
-  'CentreResponded',
-  'AssignmentWithdrawn',
-]);
+type EventOf<T extends AssignmentEvent['type']> = Extract<AssignmentEvent, { type: T }>;
+type Decision = { kind: DecisionNotificationKind; comment?: (event: AssignmentEvent) => string | null };
+
+/** Each event an agency is told of as a decision: its notification kind, and the comment or reason it carries. */
+const DECISIONS: { readonly [T in AssignmentEvent['type']]?: { kind: DecisionNotificationKind; comment?: (event: EventOf<T>) => string | null } } = {
+  AssignmentCreated: { kind: 'assigned' },
+  ProposalReturned: { kind: 'proposalReturned', comment: (e) => e.data.comment },
+  ProposalAccepted: { kind: 'proposalAccepted', comment: (e) => e.data.comment },
+  ReportRejected: { kind: 'reportRejected', comment: (e) => e.data.comment },
+  ReportConfirmed: { kind: 'reportConfirmed', comment: (e) => e.data.comment },
+  ExtensionApproved: { kind: 'extensionApproved', comment: (e) => e.data.comment },
+  ExtensionDenied: { kind: 'extensionDenied', comment: (e) => e.data.comment },
+  CentreResponded: { kind: 'centreResponded' },
+  AssignmentWithdrawn: { kind: 'withdrawn', comment: (e) => e.data.reason },
+};
+
+/** The events that tell an agency of a decision: with the timers', what has inbox rows. */
+export const DECISION_NOTICE_EVENT_TYPES: readonly string[] = Object.freeze(Object.keys(DECISIONS));
 
 /** A decision's notification kind, and the comment or reason it carries; undefined for events no agency is told of. */
 function decisionOf(event: AssignmentEvent): { kind: DecisionNotificationKind; comment?: string | null } | undefined {
-  switch (event.type) {
-    case 'AssignmentCreated':
-      return { kind: 'assigned' };
-    case 'ProposalReturned':
-      return { kind: 'proposalReturned', comment: event.data.comment };
-    case 'ProposalAccepted':
-      return { kind: 'proposalAccepted', comment: event.data.comment };
-    case 'ReportRejected':
-      return { kind: 'reportRejected', comment: event.data.comment };
-    case 'ReportConfirmed':
-      return { kind: 'reportConfirmed', comment: event.data.comment };
-    case 'ExtensionApproved':
-      return { kind: 'extensionApproved', comment: event.data.comment };
-    case 'ExtensionDenied':
-      return { kind: 'extensionDenied', comment: event.data.comment };
-    case 'CentreResponded':
-      return { kind: 'centreResponded' };
-    case 'AssignmentWithdrawn':
-      return { kind: 'withdrawn', comment: event.data.reason };
-    default:
-      return undefined;
-  }
+  // The entry for this event's own type: its comment reader takes this event.
+  const decision = DECISIONS[event.type] as Decision | undefined;
+  return decision && { kind: decision.kind, ...(decision.comment && { comment: decision.comment(event) }) };
 }
 
 /** One inbox row per timer event or decision and agency it concerns. */

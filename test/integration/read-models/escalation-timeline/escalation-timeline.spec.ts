@@ -8,6 +8,7 @@ describe('escalation timeline read model', () => {
   let repository: EscalationTimelineRepository;
   const s = uniqueSuffix();
   const [D, LEAD, COORD, OTHER] = [`TB-${s}`, `SNV-${s}`, `STC-${s}`, `SYT-${s}`];
+  const entriesOf = async (filter: Parameters<EscalationTimelineRepository['page']>[0]) => (await repository.page(filter)).items;
 
   beforeAll(async () => {
     sql = await testDatabase();
@@ -36,7 +37,7 @@ describe('escalation timeline read model', () => {
   afterAll(() => sql.end());
 
   it('lists reminders, the overdue mark, ladder steps, Centre and extension events of a directive, newest first', async () => {
-    const entries = await repository.list({ directiveId: D });
+    const entries = await entriesOf({ directiveId: D });
     expect(entries.map((e) => [e.assignmentId, e.type, e.occurredAt])).toEqual([
       [`${D}.1`, 'EscalatedToLevel', '2024-04-01T16:59:59.999Z'],
       [`${D}.1`, 'EscalatedToLevel', '2024-03-30T16:59:59.999Z'],
@@ -64,13 +65,13 @@ describe('escalation timeline read model', () => {
   });
 
   it('filters by agency named on the assignment, by time and by assignment, and limits', async () => {
-    expect((await repository.list({ agency: COORD })).map((e) => e.type)).toHaveLength(7);
-    expect((await repository.list({ agency: OTHER })).map((e) => e.type)).toEqual(['CentreResponded', 'EscalatedToCentre']);
-    expect((await repository.list({ directiveId: D, since: '2024-03-29T17:00:00.000Z' })).map((e) => e.type)).toEqual(['EscalatedToLevel', 'EscalatedToLevel', 'MarkedOverdue']);
-    expect((await repository.list({ assignmentId: `${D}.2` })).map((e) => e.type)).toEqual(['CentreResponded', 'EscalatedToCentre']);
-    expect((await repository.list({ directiveId: D, limit: 2 })).map((e) => e.level)).toEqual([2, 1]);
+    expect((await entriesOf({ agency: COORD })).map((e) => e.type)).toHaveLength(7);
+    expect((await entriesOf({ agency: OTHER })).map((e) => e.type)).toEqual(['CentreResponded', 'EscalatedToCentre']);
+    expect((await entriesOf({ directiveId: D, since: '2024-03-29T17:00:00.000Z' })).map((e) => e.type)).toEqual(['EscalatedToLevel', 'EscalatedToLevel', 'MarkedOverdue']);
+    expect((await entriesOf({ assignmentId: `${D}.2` })).map((e) => e.type)).toEqual(['CentreResponded', 'EscalatedToCentre']);
+    expect((await entriesOf({ directiveId: D, limit: 2 })).map((e) => e.level)).toEqual([2, 1]);
     // Paged, every entry once, newest first, and the last page without a cursor.
-    const all = await repository.list({ directiveId: D });
+    const all = await entriesOf({ directiveId: D });
     const pages: string[][] = [];
     for (let page = await repository.page({ directiveId: D, limit: 3 }); ; page = await repository.page({ directiveId: D, limit: 3, after: page.nextCursor })) {
       pages.push(page.items.map((e) => e.eventId));
@@ -110,7 +111,7 @@ describe('escalation timeline read model: stage deadlines', () => {
   afterAll(() => sql.end());
 
   it('records a missed stage deadline (not one reached in time) with its stage, and notifies the lead only', async () => {
-    const entries = await new EscalationTimelineRepository(sql).list({ directiveId: D });
+    const entries = (await new EscalationTimelineRepository(sql).page({ directiveId: D })).items;
     expect(entries.map((e) => [e.type, e.level, e.occurredAt, e.detail])).toEqual([
       ['StageDeadlineMissed', null, '2024-03-15T17:00:00.000Z', { stage: 'propose', dueAt: '2024-03-15T16:59:59.999Z', at: '2024-03-15T17:00:00.000Z' }],
     ]);
