@@ -1,13 +1,23 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { stackAddresses } from '../support/test-stack';
+import { AgencyWebhookRepository } from '@app/read-models';
+import { stackAddresses, testClient, testDatabase } from '../support/test-stack';
+import { createDirective, eventually, FAR_DEADLINE, plan } from '../support/workflow-driver';
 
-/** What the built worker writes on stderr (the SDK's logger) until it polls, then it is stopped. */
-async function workerLogUntilPolling(logLevel: string): Promise<string> {
+interface RunningWorker {
+  taskQueue: string;
+  /** What it wrote on stderr (the SDK's logger) so far. */
+  stderr: () => string;
+  stop: () => Promise<void>;
+}
+
+/** The built worker on a task queue of its own, once it polls. */
+async function startBuiltWorker(logLevel: string): Promise<RunningWorker> {
   const { databaseUrl, temporalAddress } = stackAddresses();
+  const taskQueue = `e2e-${randomUUID()}`;
   const worker = spawn(process.execPath, [join(__dirname, '..', '..', 'dist', 'apps', 'worker', 'src', 'main.js')], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, TEMPORAL_TASK_QUEUE: `e2e-${randomUUID()}`, LOG_LEVEL: logLevel },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: logLevel },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -17,14 +27,47 @@ async function workerLogUntilPolling(logLevel: string): Promise<string> {
     worker.once('exit', (code) => reject(new Error(`worker exited ${code}: ${stderr}`)));
   });
   const exited = new Promise((resolve) => worker.once('exit', resolve));
-  worker.kill('SIGTERM');
-  await exited;
-  return stderr;
+  return {
+    taskQueue,
+    stderr: () => stderr,
+    stop: async () => {
+      worker.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+async function workerLogUntilPolling(logLevel: string): Promise<string> {
+  const worker = await startBuiltWorker(logLevel);
+  await worker.stop();
+  return worker.stderr();
 }
 
 describe('LOG_LEVEL sets the worker’s log level as it does the API’s', () => {
   it('logs the SDK’s INFO lines at info and keeps them back at warn', async () => {
     expect(await workerLogUntilPolling('info')).toMatch(/\[INFO\] /);
     expect(await workerLogUntilPolling('warn')).not.toMatch(/\[INFO\] /);
+  });
+
+  it('says in one line per attempt that an agency’s webhook is down, without a stack trace at every retry', async () => {
+    const agency = 'UBKTTU'; // no other test gives it a webhook
+    const sql = await testDatabase();
+    const client = await testClient();
+    const worker = await startBuiltWorker('info');
+    try {
+      await new AgencyWebhookRepository(sql).set(agency, 'http://127.0.0.1:1/hooks/dondoc', 'whsec_e2e-dead-receiver');
+      const id = `DEAD-${randomUUID().slice(0, 8)}`;
+      await createDirective(client, worker.taskQueue, [plan(id, { agencies: [{ agency, role: 'lead' }], deadline: FAR_DEADLINE })]);
+      // The first post and the retry two seconds later.
+      const failures = (log: string) => log.split('\n').filter((line) => line.includes('Webhook delivery failed (will retry)'));
+      await eventually(async () => worker.stderr(), (log) => failures(log).length >= 2, 30_000);
+      expect(failures(worker.stderr())[0]).toMatch(/\[WARN\] .*UBKTTU: fetch failed/);
+      expect(worker.stderr()).not.toMatch(/^\s+at /m);
+    } finally {
+      await new AgencyWebhookRepository(sql).remove(agency);
+      await worker.stop();
+      await client.connection.close();
+      await sql.end();
+    }
   });
 });

@@ -28,7 +28,8 @@ export async function createApp(config: ApiConfig): Promise<NestExpressApplicati
   // A notice arrives as bytes, decoded by the import (UTF-16 with its BOM, Word's "Unicode Text", says so only there).
   app.useBodyParser('raw', { limit: config.bodyLimit, type: (request: IncomingMessage) => isNoticeImport(request) && isPlainText(request) });
   app.useBodyParser('text', { limit: config.bodyLimit, type: (request: IncomingMessage) => !isNoticeImport(request) && isPlainText(request) });
-  app.useGlobalPipes(new JsonBodyPipe(), new TextInputPipe(), new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  // One message per field: `?limit=abc` is not also "less than 1" and "greater than 500".
+  app.useGlobalPipes(new JsonBodyPipe(), new TextInputPipe(), new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: true }));
   app.useGlobalFilters(new ErrorsFilter());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

@@ -6,6 +6,7 @@ export * from './directive-summary/directive-summary.projection';
 export * from './directive-summary/directive-summary.repository';
 export * from './assignment-summary/assignment-summary.projection';
 export * from './assignment-summary/assignment-summary.repository';
+export * from './assignment-summary/day-off-marks';
 export * from './agency-status/agency-status.projection';
 export * from './agency-status/agency-status.repository';
 export * from './escalation-timeline/escalation-timeline.projection';

@@ -100,6 +100,8 @@ describe('assignments over HTTP against the running stack', () => {
       expect(await get(path, supervisor)).toMatchObject({ status: 400, body: { code: 'UNKNOWN_AGENCY' } });
     }
     expect(await get('/api/directives?limit=x', supervisor)).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+    // One message for the one mistake, not three (an integer, at least 1, at most 500).
+    expect(await get('/api/assignments?limit=abc', supervisor)).toMatchObject({ status: 400, body: { message: 'limit must be a whole number from 1 to 500', details: ['limit must be a whole number from 1 to 500'] } });
     expect(await get(`/api/reports/status?directive=${directiveId}-TYPO`, supervisor)).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
   });
 
@@ -119,6 +121,9 @@ describe('assignments over HTTP against the running stack', () => {
     const pastExtension = await post(`/api/assignments/${id}/extension`, lead, { reason: 'Cần thêm thời gian', newDueAt: '2020-01-01T00:00:00.000Z' });
     expect(pastExtension.status).toBe(400);
     expect(pastExtension.body.code).toBe('EXTENSION_DATE_IN_PAST');
+    // A date before the deadline in force (31/12/2099) is refused as the past one is: the request's own field.
+    const earlierExtension = await post(`/api/assignments/${id}/extension`, lead, { reason: 'Cần thêm thời gian', newDueAt: '2099-06-30T00:00:00.000Z' });
+    expect(earlierExtension).toMatchObject({ status: 400, body: { code: 'EXTENSION_NOT_LATER', details: { field: 'newDueAt' } } });
     expect((await post(`/api/assignments/NOPE-${randomUUID()}/acknowledge`, supervisor)).status).toBe(404);
     expect((await get(`/api/assignments/${id}/timeline`, supervisor)).body.events).toHaveLength(1);
   });
@@ -294,6 +299,19 @@ describe('assignments over HTTP against the running stack', () => {
     expect(escalations.body.items.map((e: { type: string }) => e.type)).toEqual(['ExtensionRequested', 'ExtensionRequestWithdrawn', 'ExtensionRequested']);
   });
 
+  it('says when a requested or approved date falls on a day off, so the Office sees it before approving', async () => {
+    const id = `${await directive([single('A1')])}-A1`;
+    await visible(id);
+    expect((await post(`/api/assignments/${id}/acknowledge`, lead)).status).toBe(200);
+    const nationalDay = '2100-09-02T16:59:59.999Z'; // 2/9/2100, Quốc khánh, a Thursday
+    const requested = await post(`/api/assignments/${id}/extension`, lead, { reason: 'Cần thêm thời gian', newDueAt: nationalDay });
+    expect(requested).toMatchObject({ status: 200, body: { assignment: { pendingExtensionDueAt: nationalDay, pendingExtensionOnDayOff: true, dueOnDayOff: false } } });
+    expect((await get(`/api/assignments/${id}`, supervisor)).body).toMatchObject({ pendingExtensionOnDayOff: true, dueOnDayOff: false });
+    const approved = await post(`/api/assignments/${id}/extension-decision`, supervisor, { decision: 'approve' });
+    expect(approved).toMatchObject({ status: 200, body: { assignment: { dueAt: nationalDay, dueOnDayOff: true, pendingExtensionOnDayOff: false } } });
+    expect((await get(`/api/assignments?directive=${id.slice(0, -3)}`, supervisor)).body.items).toMatchObject([{ id, dueOnDayOff: true }]);
+  });
+
   it('authorizes by role and agency: another agency gets 404, a viewer 403, no token 401', async () => {
     const directiveId = await directive([single('A1')]);
     const id = `${directiveId}-A1`;
@@ -446,6 +464,12 @@ describe('assignments over HTTP against the running stack', () => {
     // A directive sent as text: the wrong media type, not a list of missing fields.
     const directiveAsText = await http(`${app.url}/api/directives`, { method: 'POST', headers: { ...bearer(supervisor), 'content-type': 'text/plain' }, body: JSON.stringify({ id: 'TB-TEXT', title: 'x', assignments: [single('A1')] }) });
     expect([directiveAsText.status, directiveAsText.body.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
+    // JSON that is not an object, or not JSON: said in the API's words, not the parser's ("Unexpected token 'n'…").
+    const sendJson = (body: string) => http(`${app.url}/api/directives`, { method: 'POST', headers: { ...bearer(supervisor), 'content-type': 'application/json' }, body });
+    for (const body of ['null', ' 42', '"TB-1"', '[]']) {
+      expect({ sent: body, ...(await sendJson(body)) }).toMatchObject({ sent: body, status: 400, body: { code: 'VALIDATION_FAILED', message: 'The body must be a JSON object' } });
+    }
+    expect((await sendJson('{"id": "TB-1",')).body).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringMatching(/^The body is not valid JSON \(/) });
     // The notice sent as JSON: the wrong media type, not broken JSON.
     const asJson = await http(`${app.url}/api/directives/import`, { method: 'POST', headers: { ...bearer(supervisor), 'content-type': 'application/json' }, body: notice });
     expect([asJson.status, asJson.body.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
+import { isWorkingDay } from '@app/domain';
 import { http, startTestApp, type TestApp } from '../../support/test-app';
 import { adminToken, bearer, mintToken, mintTokenWithId } from '../../support/tokens';
 import {
@@ -18,7 +19,12 @@ import {
 } from './browser';
 
 const FAST_TIMERS = { remindBeforeMs: [1500], ladderAfterMs: [1000, 2000, 3000] };
-const FAR = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString();
+/** `days` ahead, moved on to a working day in Hà Nội: a deadline on a day off is marked so (which these checks do not expect). */
+const FAR = (days: number): string => {
+  let at = Date.now() + days * 86_400_000;
+  while (!isWorkingDay(new Date(at).toISOString())) at += 86_400_000;
+  return new Date(at).toISOString();
+};
 
 describe('Supervisor dashboard in a real browser', () => {
   let app: TestApp;
@@ -201,10 +207,14 @@ describe('Supervisor dashboard in a real browser', () => {
     await expectNoPlaceholders(dashboard);
     await screenshot(page, 'assignments');
 
+    // Asked again, for a public holiday: the Office sees so before deciding.
+    const nationalDay = '2031-09-02T03:00:00.000Z'; // 2/9/2031, Quốc khánh
+    await command(lead, a1, 'extension', { reason: 'Chờ kết quả khảo sát', newDueAt: nationalDay });
     await page.getByRole('link', { name: a1, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: `Nhiệm vụ ${a1}` }).waitFor();
     await page.locator('#events-table').waitFor();
     const fact = (name: string) => page.locator(`[data-fact="${name}"] dd`).textContent();
+    expect(await fact('pendingExtension')).toBe(`${vietnamTime(nationalDay)} (rơi vào ngày nghỉ)`);
     expect(await fact('originalDue')).toBe(vietnamTime(due));
     expect(vietnamTime(due)).toBe('06/03/2031 00:30');
     expect(await fact('adjustedDue')).toBe(vietnamTime(extended));
@@ -216,6 +226,7 @@ describe('Supervisor dashboard in a real browser', () => {
       'AssignmentAcknowledged',
       'ExtensionRequested',
       'ExtensionApproved',
+      'ExtensionRequested',
     ]);
     expect(await page.locator('#events-table tbody tr').nth(3).locator('td').nth(1).textContent()).toBe('Chấp thuận gia hạn');
     // The role, and the label the admin gave the token it came with: which officer or desk acted.

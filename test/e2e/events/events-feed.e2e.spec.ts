@@ -107,7 +107,7 @@ describe('GET /api/events: the global feed, a page at a time', () => {
     }
     for (const limit of ['0', '1001', 'abc', '1.5']) {
       const response = await http(`${app.url}/api/events?limit=${limit}`, { headers: viewer });
-      expect({ limit, status: response.status, code: response.body.code }).toEqual({ limit, status: 400, code: 'VALIDATION_FAILED' });
+      expect({ limit, status: response.status, code: response.body.code, message: response.body.message }).toEqual({ limit, status: 400, code: 'VALIDATION_FAILED', message: 'limit must be a whole number from 1 to 1000' });
     }
   });
 

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { assignmentCommandUpdate, assignmentWorkflowId, type CommandResult, type UserCommandBody } from '@app/contracts';
 import type { AssignmentStage } from '@app/domain';
-import type { AssignmentSummaryView } from '@app/read-models';
+import { withDayOffMarks, type AssignmentSummaryView, type DayOffMarks } from '@app/read-models';
 import { actorOf, type Principal } from '../auth';
 import type { ApiConfig } from '../core/core.module';
 import { CONFIG, TEMPORAL_CLIENT } from '../core/tokens';
@@ -11,6 +11,11 @@ import { IdempotencyService } from '../idempotency';
 import { translateWorkflowError } from '../temporal/temporal-errors';
 import { AssignmentAccessService } from './assignment-access.service';
 import { noWorkflowFor } from './no-workflow.error';
+
+/** A step's answer: the assignment as the workflow left it (with its day-off marks) and the events appended. */
+export interface StepResult extends CommandResult {
+  assignment: CommandResult['assignment'] & DayOffMarks;
+}
 
 /** Sends a user's command to the assignment's workflow as an update; the answer comes after the events are stored. */
 @Injectable()
@@ -22,7 +27,7 @@ export class AssignmentCommandsService {
     private readonly idempotency: IdempotencyService,
   ) {}
 
-  async execute(principal: Principal, assignmentId: string, command: UserCommandBody, idempotencyKey: string | undefined): Promise<CommandResult> {
+  async execute(principal: Principal, assignmentId: string, command: UserCommandBody, idempotencyKey: string | undefined): Promise<StepResult> {
     const actor = actorOf(principal);
     const summary = await this.access.visible(principal, assignmentId, new Date().toISOString());
     const target = this.access.commandTarget(principal, summary);
@@ -30,9 +35,10 @@ export class AssignmentCommandsService {
       try {
         // Bounded: with no worker polling, the update would wait for one (a 503 after the timeout; a keyed retry joins it).
         const handle = this.client.workflow.getHandle(assignmentWorkflowId(target));
-        return await this.client.connection.withDeadline(Date.now() + this.config.updateTimeoutMs, () =>
+        const result = await this.client.connection.withDeadline(Date.now() + this.config.updateTimeoutMs, () =>
           handle.executeUpdate(assignmentCommandUpdate, { args: [{ command, actor, correlationId: randomUUID(), tokenId: principal.tokenId }], ...(updateId ? { updateId } : {}) }),
         );
+        return { ...result, assignment: withDayOffMarks(result.assignment) };
       } catch (error) {
         if (error instanceof WorkflowNotFoundError) throw noWorkflowFor(target, targetStage(summary, target));
         throw translateWorkflowError(error, 'Assignment', target);

@@ -18,7 +18,18 @@ const STATUS_BY_CODE: Record<string, number> = {
   DIRECTIVE_NOT_FOUND: 404,
 };
 
+/**
+ * A new due date the request itself names, refused as not after the deadline in force: a bad request, as the other
+ * date refusals are (400). The same code on a decision (the deadline moved since the request) stays a conflict.
+ */
+const REQUEST_DATE_CODES = new Set(['EXTENSION_NOT_LATER']);
+
 /** Invalid transitions and every other rule a command breaks: 409 Conflict unless listed. */
-export function domainErrorStatus(code: string): number {
+export function domainErrorStatus(code: string, details?: unknown): number {
+  if (REQUEST_DATE_CODES.has(code) && fieldOf(details) === 'newDueAt') return 400;
   return STATUS_BY_CODE[code] ?? 409;
+}
+
+function fieldOf(details: unknown): unknown {
+  return typeof details === 'object' && details !== null ? (details as { field?: unknown }).field : undefined;
 }

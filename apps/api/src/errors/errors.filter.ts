@@ -24,13 +24,30 @@ export class ErrorsFilter implements ExceptionFilter {
 /** The answer for an error: its status, stable code and message (a user's mistake is never a 500). */
 export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof ApiError) return { statusCode: error.status, code: error.code, message: error.message, details: error.details };
-  if (isDomainError(error)) return { statusCode: domainErrorStatus(error.code), code: error.code, message: error.message, details: error.details };
+  if (isDomainError(error)) return { statusCode: domainErrorStatus(error.code, error.details), code: error.code, message: error.message, details: error.details };
+  if (error instanceof HttpException && isJsonSyntaxError(error.cause)) return { statusCode: 400, code: 'VALIDATION_FAILED', message: jsonSyntaxMessage(error.cause) };
   if (error instanceof HttpException) return fromHttpException(error);
   if (error instanceof Error && error.name === 'InvalidCursorError') return { statusCode: 400, code: 'INVALID_CURSOR', message: error.message };
   if (isUnavailable(error)) {
     return { statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: 'Temporal or PostgreSQL is unavailable; retry shortly' };
   }
   return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Unexpected error' };
+}
+
+/** The JSON body parser's refusal: its raw text, as received. */
+interface JsonSyntaxError extends SyntaxError {
+  type: 'entity.parse.failed';
+  body?: string;
+}
+
+const isJsonSyntaxError = (cause: unknown): cause is JsonSyntaxError => cause instanceof SyntaxError && (cause as Partial<JsonSyntaxError>).type === 'entity.parse.failed';
+
+/** Said in the API's words: the parser's own (`Unexpected token 'n', "null" is not valid JSON`) only as the detail. */
+function jsonSyntaxMessage(cause: JsonSyntaxError): string {
+  const first = (cause.body ?? '').trimStart()[0];
+  // Strict parsing takes only an object or an array; every body this API reads is an object.
+  if (first !== undefined && first !== '{' && first !== '[') return 'The body must be a JSON object';
+  return `The body is not valid JSON (${cause.message})`;
 }
 
 function fromHttpException(error: HttpException): ErrorBody {

@@ -1,4 +1,6 @@
 import { createHmac } from 'node:crypto';
+import { activityInfo, log } from '@temporalio/activity';
+import { ApplicationFailure, ApplicationFailureCategory } from '@temporalio/common';
 import type { DeliverNotificationsInput } from '@app/contracts';
 import type { EventStore } from '@app/event-store';
 import type { AgencyWebhookRepository, Notification, NotificationsRepository } from '@app/read-models';
@@ -47,9 +49,19 @@ export function deliverNotificationsActivity(deps: DeliveryDeps) {
       await deps.notifications.markDelivered(notification.notificationId, at);
       delivered += 1;
     }
-    if (failures.length > 0) throw new Error(`Webhook delivery failed (will retry): ${failures.join('; ')}`);
+    if (failures.length > 0) throw deliveryFailed(failures);
     return { delivered, inboxOnly };
   };
+}
+
+/**
+ * A receiver that is down is expected, not a fault of the worker: one line per attempt says so, and the failure is
+ * benign to the SDK, which then logs it at debug instead of a warning with a stack trace at every retry.
+ */
+function deliveryFailed(failures: readonly string[]): ApplicationFailure {
+  const message = `Webhook delivery failed (will retry): ${failures.join('; ')}`;
+  log.warn(message, { attempt: activityInfo().attempt });
+  return ApplicationFailure.create({ message, category: ApplicationFailureCategory.BENIGN });
 }
 
 async function postOne(post: typeof fetch, url: string, secret: string, notification: Notification): Promise<string | undefined> {

@@ -4,9 +4,10 @@ import type postgres from 'postgres';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
 import { effectiveStatus } from '../shared/effective-status';
 import { isoOf, pageSize } from '../shared/sql';
+import { withDayOffMarks, type DayOffMarks } from './day-off-marks';
 
-/** The domain's summary with `status` as of the reader's `now`, plus the stream version and projection times. */
-export interface AssignmentSummaryView extends AssignmentSummary {
+/** The domain's summary with `status` as of the reader's `now`, plus the stream version, projection times and day-off marks. */
+export interface AssignmentSummaryView extends AssignmentSummary, DayOffMarks {
   readonly version: number;
   readonly createdAt: string;
   readonly updatedAt: string;
@@ -71,7 +72,7 @@ export function withOwnClock<T extends OwnClock>(parent: T, track: OwnClock): T 
 }
 
 const toView = (row: SummaryRow): AssignmentSummaryView => {
-  const view: AssignmentSummaryView = {
+  const view: Omit<AssignmentSummaryView, keyof DayOffMarks> = {
     ...row.summary,
     // Rows projected before the summary carried it, from creations that did not record it: within competence.
     centralCompetence: row.summary.centralCompetence === true,
@@ -80,7 +81,7 @@ const toView = (row: SummaryRow): AssignmentSummaryView => {
     createdAt: isoOf(row.created_at),
     updatedAt: isoOf(row.updated_at),
   };
-  return row.own_summary ? withOwnClock(view, { ...row.own_summary, status: row.effective_status }) : view;
+  return withDayOffMarks(row.own_summary ? withOwnClock(view, { ...row.own_summary, status: row.effective_status }) : view);
 };
 
 export class AssignmentSummaryRepository {

@@ -339,7 +339,14 @@ function pausedMark(item) {
 
 /** An extension request awaiting the supervisor's decision, beside the deadline it would move. */
 function extensionMark(item) {
-  return item.pendingExtensionDueAt ? h('span', { class: 'pending-extension' }, ` (${t('assignment.pendingExtensionShort')} `, timeEl(item.pendingExtensionDueAt), ')') : null;
+  if (!item.pendingExtensionDueAt) return null;
+  const dayOff = item.pendingExtensionOnDayOff ? `, ${t('assignment.dayOffShort')}` : '';
+  return h('span', { class: 'pending-extension' }, ` (${t('assignment.pendingExtensionShort')} `, timeEl(item.pendingExtensionDueAt), `${dayOff})`);
+}
+
+/** A date that falls on a weekend or a public holiday: worth a second look before it is approved. */
+function dayOffMark(onDayOff) {
+  return onDayOff ? h('span', { class: 'day-off' }, ` (${t('assignment.dayOff')})`) : null;
 }
 
 /** Each milestone's deadline and whether it was met, missed or is still ahead. */
@@ -485,9 +492,9 @@ function facts(ctx, item) {
     item.kind !== 'eachOf' && item.coordinators.length ? ['assignment.coordinators', item.coordinators.flatMap((c, i) => (i ? [', ', agencyEl(ctx, c)] : [agencyEl(ctx, c)]))] : null,
     ['assignment.originalDue', timeEl(item.originalDueAt)],
     // dueAt: the deadline in force (an "each of" parent's is the earliest of its open tracks').
-    ['assignment.adjustedDue', item.dueAt === item.originalDueAt ? [timeEl(item.dueAt), ` (${t('assignment.sameAsOriginal')})`] : timeEl(item.dueAt)],
+    ['assignment.adjustedDue', [timeEl(item.dueAt), item.dueAt === item.originalDueAt ? ` (${t('assignment.sameAsOriginal')})` : null, dayOffMark(item.dueOnDayOff)]],
     item.stageDeadlines && Object.keys(item.stageDeadlines).length ? ['assignment.stageDeadlines', stageDeadlinesList(item.stageDeadlines)] : null,
-    item.pendingExtensionDueAt ? ['assignment.pendingExtension', timeEl(item.pendingExtensionDueAt)] : null,
+    item.pendingExtensionDueAt ? ['assignment.pendingExtension', [timeEl(item.pendingExtensionDueAt), dayOffMark(item.pendingExtensionOnDayOff)]] : null,
     item.paused ? [ownTrack ? 'assignment.pausedOwn' : pausedLabel(item), t('yes')] : null,
     ['assignment.level', levelFor(ctx, item)],
     item.closedAt ? ['assignment.closedAt', [timeEl(item.closedAt), item.verdict ? ` (${t(`verdict.${item.verdict}`)})` : '']] : null,

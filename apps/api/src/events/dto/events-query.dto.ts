@@ -2,6 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 
+const LIMIT_MESSAGE = 'limit must be a whole number from 1 to 1000';
+
 export class EventsQueryDto {
   @ApiPropertyOptional({ description: 'The nextCursor of the previous page; leave out to start from the first event' })
   @IsOptional()
@@ -11,9 +13,9 @@ export class EventsQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @IsInt({ message: LIMIT_MESSAGE })
+  @Min(1, { message: LIMIT_MESSAGE })
+  @Max(1000, { message: LIMIT_MESSAGE })
   limit?: number;
 }
 
