@@ -57,6 +57,9 @@ describe('assignment summary read model', () => {
       overdueLevel: 0,
       tracks: null,
       centralCompetence: false,
+      // Friday 29/3/2024 is a working day.
+      dueOnDayOff: false,
+      pendingExtensionOnDayOff: false,
       version: 1,
       createdAt: '2024-03-01T02:00:00.000Z',
       updatedAt: '2024-03-01T02:00:00.000Z',
