@@ -15,6 +15,10 @@ describe('withDayOffMarks', () => {
     expect(withDayOffMarks({ dueAt: '2031-04-11T16:00:00.000Z', pendingExtensionDueAt: '2031-04-13T17:00:00.000Z' })).toMatchObject({ dueOnDayOff: false, pendingExtensionOnDayOff: false });
   });
 
+  it('reads an instant as PostgreSQL writes it (microseconds, +00:00), and marks nothing it cannot read', () => {
+    expect(withDayOffMarks({ dueAt: '2031-04-12T03:00:00.123456+00:00', pendingExtensionDueAt: 'soon' })).toMatchObject({ dueOnDayOff: true, pendingExtensionOnDayOff: false });
+  });
+
   it('knows Tết from the holiday table', () => {
     expect(withDayOffMarks({ dueAt: '2026-02-18T05:00:00.000Z', pendingExtensionDueAt: null }).dueOnDayOff).toBe(true); // Wednesday, 2nd day of Tết Bính Ngọ
   });

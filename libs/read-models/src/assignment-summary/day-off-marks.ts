@@ -12,6 +12,11 @@ export interface DayOffMarks {
 type Dated = Pick<AssignmentSummary, 'dueAt' | 'pendingExtensionDueAt'>;
 
 export function withDayOffMarks<T extends Dated>(view: T): T & DayOffMarks {
-  const pending = view.pendingExtensionDueAt;
-  return { ...view, dueOnDayOff: !isWorkingDay(view.dueAt), pendingExtensionOnDayOff: pending ? !isWorkingDay(pending) : false };
+  return { ...view, dueOnDayOff: onDayOff(view.dueAt), pendingExtensionOnDayOff: onDayOff(view.pendingExtensionDueAt) };
+}
+
+/** Read from a stored row, an instant in whatever form PostgreSQL kept it: a mark is never worth refusing a read over. */
+function onDayOff(instant: string | null | undefined): boolean {
+  const ms = instant ? Date.parse(instant) : Number.NaN;
+  return Number.isFinite(ms) && !isWorkingDay(new Date(ms).toISOString());
 }
