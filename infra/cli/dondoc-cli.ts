@@ -7,7 +7,7 @@ import { configFromProcess } from '@app/config';
 import { directiveStateQuery, directiveWorkflowId, isDomainFailure } from '@app/contracts';
 import { decodeNotice } from '@app/notice-import';
 import { dondocDataConverter } from '@app/payload-codec';
-import { planImport } from '../../apps/api/src/directives/plan-import';
+import { planImport, underFormerId } from '../../apps/api/src/directives/plan-import';
 import { startDirective } from '../../apps/api/src/directives/start-directive';
 
 const USAGE = 'usage: npm run cli -- import FILE [--dry-run]';
@@ -53,13 +53,15 @@ async function main(args: string[]): Promise<number> {
       return 1;
     }
     const client = new Client({ connection, namespace: config.temporalNamespace, dataConverter: dondocDataConverter });
+    // Imported before tone placement was folded, the notice keeps the id it was given then.
+    const target = plan.formerDirectiveId && !(await created(client, plan.directiveId)) && (await created(client, plan.formerDirectiveId)) ? underFormerId(plan) : plan;
     // Its workflow ended once every assignment was done: a new run would try to create it again.
-    if (await createdAndEnded(client, plan.directiveId)) {
-      console.log(`directive ${plan.directiveId} was imported already and has ended: every assignment of it is done`);
+    if (await createdAndEnded(client, target.directiveId)) {
+      console.log(`directive ${target.directiveId} was imported already and has ended: every assignment of it is done`);
       return 0;
     }
-    const request = { directive: plan.directive, actor: { kind: 'supervisor' as const }, correlationId: randomUUID() };
-    const state = await startDirective(client, config.taskQueue, plan.directiveId, request);
+    const request = { directive: target.directive, actor: { kind: 'supervisor' as const }, correlationId: randomUUID() };
+    const state = await startDirective(client, config.taskQueue, target.directiveId, request);
     console.log(JSON.stringify(state, null, 2));
     return 0;
   } finally {
@@ -74,6 +76,16 @@ main(process.argv.slice(2)).then(
     process.exit(1);
   },
 );
+
+/** A directive workflow under this id created its directive (running or ended, within the namespace's retention). */
+async function created(client: Client, directiveId: string): Promise<boolean> {
+  const handle = client.workflow.getHandle(directiveWorkflowId(directiveId));
+  const exists = await handle.describe().then(() => true, (error: unknown) => {
+    if (error instanceof WorkflowNotFoundError) return false;
+    throw error;
+  });
+  return exists && (await handle.query(directiveStateQuery)).created;
+}
 
 /** The directive's workflow ended after creating it (not a refused creation, which ends too, having created nothing). */
 async function createdAndEnded(client: Client, directiveId: string): Promise<boolean> {

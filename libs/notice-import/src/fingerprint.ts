@@ -32,13 +32,49 @@ function canonicalParagraph(paragraph: string): string {
   return text.slice(itemMarkerLength(text) ?? 0).trim();
 }
 
+const TONE_MARKS = new Set(['\u0300', '\u0301', '\u0303', '\u0309', '\u0323']);
+const LETTER = /[\p{L}\p{M}]/u;
+
 /**
- * A stable id for a notice: `<issuer>-<issuedOn>-<FNV-1a 64 of section 3>`, e.g. `BTVTU-2023-03-22-…`. Section 3
- * is its items and monitor paragraph, NFC, whitespace collapsed and without item markers, so importing the same
- * notice again (re-typed line breaks, CRLF, NFD, bullets turned into "3.1.") gives the same id.
+ * "Tỉnh uỷ" and "Tỉnh ủy", "hoá" and "hóa", "khoẻ" and "khỏe": the same word in the two tone placements. Where a
+ * syllable ends in oa, oe or uy (not after q, as in "quý"), the tone goes on the first vowel, as the seed notice
+ * writes it; elsewhere both placements agree ("hoàng", "quyết"). Only the fingerprint reads this form.
  */
-export function noticeFingerprint(notice: ParsedNotice): string {
-  const section = [...notice.assignments.map((a) => a.paragraph), notice.monitor.paragraph].map(canonicalParagraph);
+export function foldOpenTonePlacement(nfcText: string): string {
+  const chars = Array.from(nfcText);
+  for (let i = 0; i + 1 < chars.length; i += 1) {
+    const [first, second, next, before] = [chars[i], chars[i + 1], chars[i + 2], chars[i - 1]];
+    if (!'oOuU'.includes(first) || (next !== undefined && LETTER.test(next))) continue;
+    if ('uU'.includes(first) && before !== undefined && 'qQ'.includes(before)) continue;
+    const parts = second.normalize('NFD');
+    const pairs = 'oO'.includes(first) ? 'aAeE' : 'yY';
+    if (parts.length !== 2 || !pairs.includes(parts[0]) || !TONE_MARKS.has(parts[1])) continue;
+    chars[i] = (first + parts[1]).normalize('NFC');
+    chars[i + 1] = parts[0];
+  }
+  return chars.join('');
+}
+
+function fingerprintOf(notice: ParsedNotice, paragraphForm: (paragraph: string) => string): string {
+  const section = [...notice.assignments.map((a) => a.paragraph), notice.monitor.paragraph].map(paragraphForm);
   const canonical = [notice.issuer.code, notice.issuedOn, ...section].join('\n');
   return `${notice.issuer.code}-${notice.issuedOn}-${fnv1a64(canonical)}`;
+}
+
+/**
+ * A stable id for a notice: `<issuer>-<issuedOn>-<FNV-1a 64 of section 3>`, e.g. `BTVTU-2023-03-22-…`. Section 3
+ * is its items and monitor paragraph, NFC, whitespace collapsed, without item markers and with one tone placement,
+ * so importing the same notice again (re-typed line breaks, CRLF, NFD, bullets turned into "3.1.", "uỷ" for "ủy")
+ * gives the same id.
+ */
+export function noticeFingerprint(notice: ParsedNotice): string {
+  return fingerprintOf(notice, (paragraph) => foldOpenTonePlacement(canonicalParagraph(paragraph)));
+}
+
+/**
+ * The id releases before the tone placement was folded gave the notice: another id only for a notice that writes
+ * "uỷ", "hoá"…, which, imported then, keeps the id it was given.
+ */
+export function formerNoticeFingerprint(notice: ParsedNotice): string {
+  return fingerprintOf(notice, canonicalParagraph);
 }

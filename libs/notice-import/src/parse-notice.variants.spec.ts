@@ -1,4 +1,4 @@
-import { noticeFingerprint, parseNotice, type ParsedAssignment } from '@app/notice-import';
+import { foldOpenTonePlacement, formerNoticeFingerprint, noticeFingerprint, parseNotice, type ParsedAssignment } from '@app/notice-import';
 import { expectOk, noticeWith, readSeed } from '../../../test/fixtures/notices/notice-fixtures';
 
 const SEED = readSeed();
@@ -148,6 +148,23 @@ describe('parseNotice on variants of the seed', () => {
     expect(notice.assignments[3].text).toContain('Ban Thường vụ Tỉnh uỷ xem xét');
     expect(notice.sourceText.startsWith('Ngày 22/3/2023')).toBe(true);
     expect(notice.monitor.coordinators).toEqual(['BCSDUBND', 'CQTMGV']);
+  });
+
+  it('gives the notice retyped with the other tone placement ("uỷ", "hoá", "Thuỷ") its own fingerprint, and knows the one it had before', () => {
+    const other = SEED.replace(/ủy/gu, 'uỷ').replace(/Ủy/gu, 'Uỷ').replace(/hóa/gu, 'hoá').replace(/khóa/gu, 'khoá').replace(/Thủy/gu, 'Thuỷ');
+    expect(other).not.toBe(SEED);
+    const { notice } = expectOk(parseNotice(other));
+    expect(noticeFingerprint(notice)).toBe(noticeFingerprint(seedResult.notice));
+    // Imported before the placement was folded, such a notice was given another id, which it keeps (the import checks it).
+    expect(formerNoticeFingerprint(notice)).not.toBe(noticeFingerprint(notice));
+    expect(formerNoticeFingerprint(seedResult.notice)).toBe(noticeFingerprint(seedResult.notice));
+    // The text itself is kept as written.
+    expect(notice.assignments[3].text).toContain('Tỉnh uỷ');
+  });
+
+  it('folds only open syllables ending in oa, oe, uy, and not "qu"', () => {
+    expect(foldOpenTonePlacement('Hoá, khoẻ, thuỷ, UỶ BAN, Tỉnh uỷ.')).toBe('Hóa, khỏe, thủy, ỦY BAN, Tỉnh ủy.');
+    for (const kept of ['hoàng', 'toàn', 'quyết', 'quý', 'hóa', 'thủy', 'khuya', 'hoặc']) expect(foldOpenTonePlacement(kept)).toBe(kept);
   });
 
   it('gives another fingerprint when section 3 changes', () => {

@@ -16,7 +16,7 @@ import { stableJson } from '../idempotency/request-hash';
 import { translateWorkflowError } from '../temporal/temporal-errors';
 import type { CreateDirectiveDto, DeadlineDto, StageDeadlinesDto } from './dto/create-directive.dto';
 import { withDirectiveScopedIds } from './notice-to-directive';
-import { planImport } from './plan-import';
+import { planImport, underFormerId, type PlannedImport } from './plan-import';
 import { directiveEnded, startDirective } from './start-directive';
 
 @Injectable()
@@ -63,8 +63,9 @@ export class DirectivesService {
     if (!(body instanceof Uint8Array)) throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the notice as text/plain (UTF-8)');
     const decoded = decodeNotice(body, charsetOf(contentType));
     if (!decoded.ok) throw new ApiError(400, 'NOTICE_NOT_TEXT', decoded.message);
-    const plan = planImport(decoded.text, this.config.importPolicy);
-    if (!plan.ok) throw new ApiError(400, `NOTICE_${plan.error.code}`, plan.error.message);
+    const planned = planImport(decoded.text, this.config.importPolicy);
+    if (!planned.ok) throw new ApiError(400, `NOTICE_${planned.error.code}`, planned.error.message);
+    const plan = await this.underStoredId(planned);
     const stored = await this.summaries.findState(plan.directiveId);
     // A dry run answers as the import would: a notice whose assignments another directive holds is refused here too.
     await this.requireIdsFree(plan.directiveId, plan.directive);
@@ -74,6 +75,12 @@ export class DirectivesService {
     const ended = stored && (await directiveEnded(this.client, plan.directiveId));
     const state = stored && ended ? storedView(plan.directiveId, stored) : await this.startScoped(principal, plan.directiveId, plan.directive);
     return { dryRun: false, ...preview, state };
+  }
+
+  /** A notice imported before tone placement was folded keeps the id it was given then. */
+  private async underStoredId(plan: PlannedImport): Promise<PlannedImport> {
+    if (plan.formerDirectiveId === undefined || (await this.summaries.findState(plan.directiveId))) return plan;
+    return (await this.summaries.findState(plan.formerDirectiveId)) ? underFormerId(plan) : plan;
   }
 
   async get(principal: Principal, id: string) {

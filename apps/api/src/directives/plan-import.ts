@@ -1,14 +1,21 @@
 import type { ImportPolicy } from '@app/config';
 import type { CreateDirectiveRequest } from '@app/contracts';
 import { VN_HOLIDAY_TABLE } from '@app/domain';
-import { noticeFingerprint, parseNotice, type ParsedNotice, type ParseError, type Warning } from '@app/notice-import';
+import { formerNoticeFingerprint, noticeFingerprint, parseNotice, type ParsedNotice, type ParseError, type Warning } from '@app/notice-import';
 import { directiveFromNotice, withDirectiveScopedIds } from './notice-to-directive';
 
 const workingDays = (days: number) => ({ kind: 'workingDays' as const, days });
 
-export type ImportPlan =
-  | { ok: true; directiveId: string; directive: CreateDirectiveRequest['directive']; warnings: Warning[] }
-  | { ok: false; error: ParseError };
+export interface PlannedImport {
+  ok: true;
+  directiveId: string;
+  directive: CreateDirectiveRequest['directive'];
+  warnings: Warning[];
+  /** The id releases before tone placement was folded gave this notice, when it differs: one imported then keeps it. */
+  formerDirectiveId?: string;
+}
+
+export type ImportPlan = PlannedImport | { ok: false; error: ParseError };
 
 /**
  * What importing this notice would create. The directive id is the notice's fingerprint, so importing the same
@@ -19,12 +26,27 @@ export function planImport(text: string, policy: ImportPolicy): ImportPlan {
   const parsed = parseNotice(text, { defaultDeadline: deadline });
   if (!parsed.ok) return { ok: false, error: parsed.error };
   const directiveId = noticeFingerprint(parsed.notice);
+  const formerDirectiveId = formerNoticeFingerprint(parsed.notice);
   const directive = {
     ...directiveFromNotice(parsed.notice, deadline),
     // Milestones for every item: acknowledge receipt, then submit the proposal, within these working days.
     defaultStageDeadlines: { acknowledge: workingDays(policy.acknowledgeDays), propose: workingDays(policy.proposeDays) },
   };
-  return { ok: true, directiveId, directive: withDirectiveScopedIds(directiveId, directive), warnings: [...parsed.warnings, ...coordinatorsLeftOut(parsed.notice), ...holidaysNotKnown(parsed.notice)] };
+  return {
+    ok: true,
+    directiveId,
+    directive: withDirectiveScopedIds(directiveId, directive),
+    warnings: [...parsed.warnings, ...coordinatorsLeftOut(parsed.notice), ...holidaysNotKnown(parsed.notice)],
+    ...(formerDirectiveId !== directiveId && { formerDirectiveId }),
+  };
+}
+
+/** The same plan under the id the notice was given before (its assignments' ids follow). */
+export function underFormerId(plan: PlannedImport): PlannedImport {
+  const former = plan.formerDirectiveId;
+  if (former === undefined) return plan;
+  const keys = { ...plan.directive, assignments: (plan.directive.assignments ?? []).map((a) => ({ ...a, id: a.id.slice(plan.directiveId.length + 1) })) };
+  return { ok: true, directiveId: former, directive: withDirectiveScopedIds(former, keys), warnings: plan.warnings };
 }
 
 /** An "each of" item becomes one track per agency, which has no coordinators: say so rather than drop them silently. */
