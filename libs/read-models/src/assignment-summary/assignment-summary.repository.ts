@@ -4,7 +4,7 @@ import type postgres from 'postgres';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
 import { effectiveStatus } from '../shared/effective-status';
 import { isoOf, pageSize } from '../shared/sql';
-import { withDayOffMarks, type DayOffMarks } from './day-off-marks';
+import { dayOffMarks, type DayOffMarks } from './day-off-marks';
 
 /** The domain's summary with `status` as of the reader's `now`, plus the stream version, projection times and day-off marks. */
 export interface AssignmentSummaryView extends AssignmentSummary, DayOffMarks {
@@ -81,7 +81,9 @@ const toView = (row: SummaryRow): AssignmentSummaryView => {
     createdAt: isoOf(row.created_at),
     updatedAt: isoOf(row.updated_at),
   };
-  return withDayOffMarks(row.own_summary ? withOwnClock(view, { ...row.own_summary, status: row.effective_status }) : view);
+  const shown = row.own_summary ? withOwnClock(view, { ...row.own_summary, status: row.effective_status }) : view;
+  // Built here and not shared: given its marks in place rather than copied once more (a list builds hundreds).
+  return Object.assign(shown, dayOffMarks(shown));
 };
 
 export class AssignmentSummaryRepository {

@@ -11,12 +11,28 @@ export interface DayOffMarks {
 
 type Dated = Pick<AssignmentSummary, 'dueAt' | 'pendingExtensionDueAt'>;
 
-export function withDayOffMarks<T extends Dated>(view: T): T & DayOffMarks {
-  return { ...view, dueOnDayOff: onDayOff(view.dueAt), pendingExtensionOnDayOff: onDayOff(view.pendingExtensionDueAt) };
+export function dayOffMarks(view: Dated): DayOffMarks {
+  return { dueOnDayOff: onDayOff(view.dueAt), pendingExtensionOnDayOff: onDayOff(view.pendingExtensionDueAt) };
 }
+
+export function withDayOffMarks<T extends Dated>(view: T): T & DayOffMarks {
+  return { ...view, ...dayOffMarks(view) };
+}
+
+const VN_OFFSET_MS = 7 * 3_600_000;
+/** Days already judged, by local date: a list of fifty rows shares a handful of dates. */
+const judged = new Map<string, boolean>();
 
 /** Read from a stored row, an instant in whatever form PostgreSQL kept it: a mark is never worth refusing a read over. */
 function onDayOff(instant: string | null | undefined): boolean {
   const ms = instant ? Date.parse(instant) : Number.NaN;
-  return Number.isFinite(ms) && !isWorkingDay(new Date(ms).toISOString());
+  if (!Number.isFinite(ms)) return false;
+  const date = new Date(ms + VN_OFFSET_MS).toISOString().slice(0, 10);
+  let dayOff = judged.get(date);
+  if (dayOff === undefined) {
+    if (judged.size >= 4096) judged.clear();
+    dayOff = !isWorkingDay(date);
+    judged.set(date, dayOff);
+  }
+  return dayOff;
 }
