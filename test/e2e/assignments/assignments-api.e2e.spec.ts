@@ -313,6 +313,19 @@ describe('assignments over HTTP against the running stack', () => {
     const approved = await post(`/api/assignments/${id}/extension-decision`, supervisor, { decision: 'approve' });
     expect(approved).toMatchObject({ status: 200, body: { assignment: { dueAt: nationalDay, dueOnDayOff: true, pendingExtensionOnDayOff: false } } });
     expect((await get(`/api/assignments?directive=${id.slice(0, -3)}`, supervisor)).body.items).toMatchObject([{ id, dueOnDayOff: true }]);
+
+    // An "each of" assignment: the district sees the marks of its own clock on the parent, the Office each track's.
+    const eachOf = await directive([
+      { key: 'A3', text: 'Rà soát, tổng hợp, báo cáo những bất cập của cơ sở', kind: 'eachOf', agencies: [{ agency: 'BTV-HUONGSON', role: 'lead' }, { agency: 'BTV-CANLOC', role: 'lead' }], deadline: FAR },
+    ]);
+    const parent = `${eachOf}-A3`;
+    await visible(`${parent}.BTV-HUONGSON`);
+    expect((await post(`/api/assignments/${parent}/extension`, district, { reason: 'Chờ số liệu các xã', newDueAt: nationalDay })).status).toBe(200);
+    expect((await get(`/api/assignments/${parent}`, district)).body).toMatchObject({ pendingExtensionDueAt: nationalDay, pendingExtensionOnDayOff: true });
+    const tracks = (await get(`/api/assignments/${parent}`, supervisor)).body.tracks.tracks;
+    expect(tracks).toMatchObject([{ agency: 'BTV-HUONGSON', pendingExtensionOnDayOff: true, dueOnDayOff: false }, { agency: 'BTV-CANLOC', pendingExtensionOnDayOff: false }]);
+    expect((await post(`/api/assignments/${parent}.BTV-HUONGSON/extension-decision`, supervisor, { decision: 'approve' })).status).toBe(200);
+    expect((await get(`/api/assignments/${parent}?consistent=true`, district)).body).toMatchObject({ dueAt: nationalDay, dueOnDayOff: true, pendingExtensionOnDayOff: false });
   });
 
   it('authorizes by role and agency: another agency gets 404, a viewer 403, no token 401', async () => {

@@ -60,7 +60,7 @@ describe('Supervisor dashboard in a real browser', () => {
     expect(dashboard.errors).toEqual([]);
   }
 
-  type Plan = { key: string; text: string; kind?: 'single' | 'eachOf'; agencies: { agency: string; role: 'lead' | 'coordinator' }[]; at: string };
+  type Plan = { key: string; text: string; kind?: 'single' | 'eachOf'; agencies: { agency: string; role: 'lead' | 'coordinator' }[]; at: string; acknowledgeBy?: string };
 
   async function createDirective(title: string, plans: Plan[]): Promise<string> {
     const id = `TB-DASH-${randomUUID().slice(0, 8)}`;
@@ -72,7 +72,14 @@ describe('Supervisor dashboard in a real browser', () => {
         title,
         number: '99-TB/TU',
         timerPolicy: FAST_TIMERS,
-        assignments: plans.map((p) => ({ key: p.key, text: p.text, kind: p.kind ?? 'single', agencies: p.agencies, deadline: { kind: 'instant', at: p.at } })),
+        assignments: plans.map((p) => ({
+          key: p.key,
+          text: p.text,
+          kind: p.kind ?? 'single',
+          agencies: p.agencies,
+          deadline: { kind: 'instant', at: p.at },
+          ...(p.acknowledgeBy && { stageDeadlines: { acknowledge: { kind: 'instant', at: p.acknowledgeBy } } }),
+        })),
       },
     });
     expect(created.status).toBe(201);
@@ -372,6 +379,25 @@ describe('Supervisor dashboard in a real browser', () => {
     // The page re-rendered for the new filter; the keyboard stays on the control.
     expect(await page.locator('#filter-agency').evaluate((el) => el === (globalThis as unknown as BrowserGlobals).document.activeElement)).toBe(true);
     expectOnlyOwnOrigin(dashboard);
+  });
+
+  it('shows a milestone reached after its deadline as reached late, not met', async () => {
+    const acknowledgeBy = new Date(Date.now() + 1_500).toISOString();
+    const directive = await createDirective('Kết luận về tiếp nhận đúng mốc', [
+      { key: 'A1', text: 'Tiếp nhận và triển khai', agencies: [{ agency: 'BTCTU', role: 'lead' }], at: FAR(60), acknowledgeBy },
+    ]);
+    const id = `${directive}-A1`;
+    for (let i = 0; i < 100; i += 1) {
+      const read = await http(`${app.url}/api/assignments/${id}`, { headers: bearer(supervisor) });
+      if (read.body.stageDeadlines?.acknowledge?.missed) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    await command(await mintToken(app, 'agency', 'BTCTU'), id, 'acknowledge');
+    const dashboard = await open();
+    await signIn(dashboard.page, app.url, supervisor, `#/assignments/${encodeURIComponent(id)}`);
+    const milestone = dashboard.page.locator('[data-stage-deadline="acknowledge"]');
+    await milestone.waitFor();
+    expect(await milestone.textContent()).toBe(`Mốc tiếp nhận: ${vietnamTime(acknowledgeBy)} (đạt muộn)`);
   });
 
   it('switches to English and back; the choice outlives a reload', async () => {

@@ -3,7 +3,7 @@ import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { assignmentStateQuery, assignmentStreamId, assignmentWorkflowId } from '@app/contracts';
 import { trackIdOf } from '@app/domain';
 import { EventStore } from '@app/event-store';
-import { withOwnClock, type AssignmentPage, type AssignmentSummaryView } from '@app/read-models';
+import { withDayOffMarks, withOwnClock, type AssignmentPage, type AssignmentSummaryView } from '@app/read-models';
 import type { Principal } from '../auth';
 import { requireKnownAgency } from '../common/known-agency';
 import { EVENT_STORE, TEMPORAL_CLIENT } from '../core/tokens';
@@ -62,7 +62,9 @@ export class AssignmentQueriesService {
     const summary = await this.access.visible(principal, id, new Date().toISOString());
     // A live read is the domain's summary too (the workflow's), with the projection's fields.
     const view = await this.access.summaries.withTrackExtensions((await this.read(summary, consistent)) as AssignmentSummaryView);
-    return principal.role === 'agency' && summary.kind === 'eachOf' ? this.withOwnTrack(principal, view, consistent) : view;
+    const shown = principal.role === 'agency' && summary.kind === 'eachOf' ? await this.withOwnTrack(principal, view, consistent) : view;
+    // Judged on the dates shown: the agency's own clock, or what the workflow holds (consistent=true).
+    return withDayOffMarks(shown as AssignmentSummaryView);
   }
 
   /** An agency sees an "each of" assignment with its own track's clock, as its list shows it (`withOwnClock`). */

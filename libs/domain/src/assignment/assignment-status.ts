@@ -69,6 +69,9 @@ export interface TrackRollUp {
     readonly level: 0 | EscalationLevel | null;
     /** Read from the track's own row (GET of the parent), not reported by it: its request awaiting a decision. */
     readonly pendingExtensionDueAt?: string | null;
+    /** Judged when the parent is read (GET): whether its deadline in force, or its pending request's date, is a day off. */
+    readonly dueOnDayOff?: boolean;
+    readonly pendingExtensionOnDayOff?: boolean;
   }[];
 }
 

@@ -4,7 +4,7 @@ import type postgres from 'postgres';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
 import { effectiveStatus } from '../shared/effective-status';
 import { isoOf, pageSize } from '../shared/sql';
-import { dayOffMarks, type DayOffMarks } from './day-off-marks';
+import { dayOffMarks, withDayOffMarks, type DayOffMarks } from './day-off-marks';
 
 /** The domain's summary with `status` as of the reader's `now`, plus the stream version, projection times and day-off marks. */
 export interface AssignmentSummaryView extends AssignmentSummary, DayOffMarks {
@@ -148,7 +148,8 @@ export class AssignmentSummaryRepository {
       select agency_codes[1] as agency, summary->>'pendingExtensionDueAt' as due from assignment_summary
       where parent_id = ${parent.id} and summary->>'pendingExtensionDueAt' is not null`;
     const pending = new Map(rows.map((row) => [row.agency, row.due]));
-    return { ...parent, tracks: { ...parent.tracks, tracks: parent.tracks.tracks.map((track) => ({ ...track, pendingExtensionDueAt: pending.get(track.agency) ?? null })) } };
+    const tracks = parent.tracks.tracks.map((track) => withDayOffMarks({ ...track, pendingExtensionDueAt: pending.get(track.agency) ?? null }));
+    return { ...parent, tracks: { ...parent.tracks, tracks } };
   }
 
   /** Of these assignment ids, one another directive already holds, with that directive; undefined when none is taken. */

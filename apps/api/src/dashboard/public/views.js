@@ -329,7 +329,7 @@ function agenciesCell(ctx, item) {
 // agency's own track's, in its own list).
 function deadlineCell(item) {
   const moved = item.dueAt !== item.originalDueAt;
-  return [timeEl(item.dueAt), moved ? h('span', { class: 'original' }, ` (${t('assignment.originalDue')}: `, timeEl(item.originalDueAt), ')') : null, pausedMark(item), extensionMark(item)];
+  return [timeEl(item.dueAt), dayOffMark(item.dueOnDayOff), moved ? h('span', { class: 'original' }, ` (${t('assignment.originalDue')}: `, timeEl(item.originalDueAt), ')') : null, pausedMark(item), extensionMark(item)];
 }
 
 /** A stopped clock beside a deadline that may be past while the status stays on time. */
@@ -354,7 +354,8 @@ function stageDeadlinesList(stageDeadlines) {
   const stages = ['acknowledge', 'propose', 'report'].filter((stage) => stageDeadlines[stage]);
   return h('ul', { class: 'details' }, stages.map((stage) => {
     const d = stageDeadlines[stage];
-    const state = d.reached ? 'reached' : d.missed ? 'missed' : 'pending';
+    // Reached after its deadline had passed: late, not met.
+    const state = d.reached && d.missed ? 'reachedLate' : d.reached ? 'reached' : d.missed ? 'missed' : 'pending';
     return h('li', { 'data-stage-deadline': stage }, h('span', { class: 'detail-label' }, `${t(`stage.${stage}`)}: `), timeEl(d.dueAt), ` (${t(`stageDeadline.${state}`)})`);
   }));
 }
@@ -538,7 +539,7 @@ function tracksTable(ctx, item) {
             h('td', {}, stageLabel(track.stage)),
             h('td', {}, statusBadge(track.status)),
             // The track's deadline in force as it last reported (an extension moves it, not the parent's).
-            h('td', {}, timeEl(track.dueAt ?? item.adjustedDueAt), pausedMark(track), extensionMark(track)),
+            h('td', {}, timeEl(track.dueAt ?? item.adjustedDueAt), dayOffMark(track.dueOnDayOff), pausedMark(track), extensionMark(track)),
             h('td', {}, levelText({ overdueLevel: track.level ?? null })),
           ),
         ),
