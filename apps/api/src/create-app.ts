@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { isJson, isNoticeImport, isPlainText, requireJsonBodies } from './common/json-bodies.middleware';
 import { JsonBodyPipe } from './common/json-body.pipe';
 import { TextInputPipe } from './common/text-input.pipe';
 import type { ApiConfig } from './core/core.module';
@@ -23,11 +24,11 @@ export async function createApp(config: ApiConfig): Promise<NestExpressApplicati
     if (shutdown.isStopping) response.setHeader('connection', 'close');
     next();
   });
+  app.use(requireJsonBodies);
   // A notice sent as JSON is the wrong media type (415 from the import), not malformed JSON (a 400 from the parser).
   app.useBodyParser('json', { limit: config.bodyLimit, type: (request: IncomingMessage) => isJson(request) && !isNoticeImport(request) });
   // A notice arrives as bytes, decoded by the import (UTF-16 with its BOM, Word's "Unicode Text", says so only there).
   app.useBodyParser('raw', { limit: config.bodyLimit, type: (request: IncomingMessage) => isNoticeImport(request) && isPlainText(request) });
-  app.useBodyParser('text', { limit: config.bodyLimit, type: (request: IncomingMessage) => !isNoticeImport(request) && isPlainText(request) });
   // One message per field: `?limit=abc` is not also "less than 1" and "greater than 500".
   app.useGlobalPipes(new JsonBodyPipe(), new TextInputPipe(), new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: true }));
   app.useGlobalFilters(new ErrorsFilter());
@@ -44,7 +45,3 @@ export async function createApp(config: ApiConfig): Promise<NestExpressApplicati
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }
-
-const isJson = (request: IncomingMessage): boolean => /^application\/json\s*(;|$)/i.test(request.headers['content-type'] ?? '');
-const isPlainText = (request: IncomingMessage): boolean => /^text\/plain\s*(;|$)/i.test(request.headers['content-type'] ?? '');
-const isNoticeImport = (request: IncomingMessage): boolean => request.url?.split('?')[0] === '/api/directives/import';

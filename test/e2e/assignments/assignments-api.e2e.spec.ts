@@ -480,6 +480,15 @@ describe('assignments over HTTP against the running stack', () => {
     // A directive sent as text: the wrong media type, not a list of missing fields.
     const directiveAsText = await http(`${app.url}/api/directives`, { method: 'POST', headers: { ...bearer(supervisor), 'content-type': 'text/plain' }, body: JSON.stringify({ id: 'TB-TEXT', title: 'x', assignments: [single('A1')] }) });
     expect([directiveAsText.status, directiveAsText.body.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
+    // JSON sent as a form (curl's default), as XML or with no type: the wrong media type too, before any validation.
+    for (const contentType of ['application/x-www-form-urlencoded', 'application/xml', undefined]) {
+      const headers = { ...bearer(supervisor), ...(contentType && { 'content-type': contentType }) };
+      const sent = await fetch(`${app.url}/api/directives`, { method: 'POST', headers, body: new TextEncoder().encode(JSON.stringify({ id: 'TB-FORM', title: 'x', assignments: [single('A1')] })) });
+      expect([contentType, sent.status, ((await sent.json()) as { code: string }).code]).toEqual([contentType, 415, 'UNSUPPORTED_MEDIA_TYPE']);
+    }
+    // A JSON media type of its own is JSON.
+    const vendorJson = await http(`${app.url}/api/directives`, { method: 'POST', headers: { ...bearer(supervisor), 'content-type': 'application/vnd.api+json' }, body: JSON.stringify({ id: `TB-${randomUUID().slice(0, 8)}`, title: 'Thông báo', assignments: [single('A1')] }) });
+    expect(vendorJson.status).toBe(201);
     // JSON that is not an object, or not JSON: said in the API's words, not the parser's ("Unexpected token 'n'…").
     const sendJson = (body: string) => http(`${app.url}/api/directives`, { method: 'POST', headers: { ...bearer(supervisor), 'content-type': 'application/json' }, body });
     for (const body of ['null', ' 42', '"TB-1"', '[]']) {
