@@ -400,6 +400,20 @@ describe('Supervisor dashboard in a real browser', () => {
     expect(await milestone.textContent()).toBe(`Mốc tiếp nhận: ${vietnamTime(acknowledgeBy)} (đạt muộn)`);
   });
 
+  it('says in the user\'s language why a page could not load, and stops saying it is loading', async () => {
+    const dashboard = await open();
+    const { page } = dashboard;
+    await signIn(page, app.url, supervisor, '#/assignments?agency=XYZ');
+    const failure = page.locator('p.message-error');
+    await failure.waitFor();
+    expect(await failure.textContent()).toBe('Không có cơ quan nào mang mã này trong danh mục: hãy chọn cơ quan trong danh sách.');
+    expect(await page.locator('p.meta[role="status"]').textContent()).toBe('');
+    await page.goto(`${app.url}/#/assignments/NOPE-${randomUUID().slice(0, 8)}`);
+    await page.getByRole('heading', { level: 1, name: /^Nhiệm vụ NOPE-/ }).waitFor();
+    await page.locator('p.message-error').waitFor();
+    expect(await page.locator('body').textContent()).not.toContain('Đang tải');
+  });
+
   it('switches to English and back; the choice outlives a reload', async () => {
     const dashboard = await open();
     const { page } = dashboard;

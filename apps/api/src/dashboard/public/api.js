@@ -4,11 +4,12 @@ const TOKEN_KEY = 'dondoc.token';
 export class Unauthorized extends Error {}
 
 export class ApiFailure extends Error {
-  /** `retryAfter`: seconds, from the Retry-After header of a 429 or 503. */
-  constructor(status, message, retryAfter) {
+  /** `retryAfter`: seconds, from the Retry-After header of a 429 or 503; `code`: the API's stable error code. */
+  constructor(status, message, retryAfter, code) {
     super(message);
     this.status = status;
     this.retryAfter = retryAfter;
+    this.code = code;
   }
 }
 
@@ -50,7 +51,7 @@ export async function get(path, params, bearer = token()) {
   }
   if (!response.ok) {
     const retryAfter = Number(response.headers.get('retry-after')) || undefined;
-    throw new ApiFailure(response.status, body?.message ?? `HTTP ${response.status}`, retryAfter);
+    throw new ApiFailure(response.status, body?.message ?? `HTTP ${response.status}`, retryAfter, body?.code);
   }
   return body;
 }

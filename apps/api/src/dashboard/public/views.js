@@ -72,19 +72,24 @@ function message(kind, text) {
 }
 
 /** Runs a load; a 401 signs out, other failures show in `target`. */
-async function guarded(ctx, target, load) {
+async function guarded(ctx, target, load, status) {
   try {
     await load();
   } catch (error) {
     if (error instanceof Unauthorized) return ctx.unauthorized();
-    const text =
-      error instanceof ApiFailure && error.status === 403
-        ? t('error.forbidden')
-        : error instanceof ApiFailure && error.status === 404
-          ? t('error.notFound')
-          : t('error.load', { message: error.message });
-    fill(target, message('error', text));
+    // Nothing is loading any more: the error below says why.
+    if (status) status.textContent = '';
+    fill(target, message('error', failureText(error)));
   }
+}
+
+/** A failed load in the user's language: by status, or by the API's stable code; its own words otherwise. */
+function failureText(error) {
+  if (!(error instanceof ApiFailure)) return t('error.load', { message: error.message });
+  if (error.status === 403) return t('error.forbidden');
+  if (error.status === 404) return t('error.notFound');
+  if (error.code && has(`apiError.${error.code}`)) return t(`apiError.${error.code}`);
+  return t('error.load', { message: error.message });
 }
 
 /**
@@ -227,7 +232,7 @@ export function renderTimeline(ctx, main, params) {
       );
       const count = items.length === TIMELINE_LIMIT ? t('timeline.newest', { n: items.length }) : t('timeline.count', { n: items.length });
       status.textContent = `${count} · ${fresh.length > 0 ? `${t('timeline.newItems', { n: fresh.length })} · ` : ''}${updatedNote()}`;
-    });
+    }, status);
   void refresh();
   const later = debounce(refresh, 250);
   const prefix = directive ? `assignment-${directive}-` : 'assignment-';
@@ -299,7 +304,7 @@ export function renderStatus(ctx, main, params) {
       fill(tableBox, report.agencies.length === 0 ? message('info', t('status.empty')) : statusTable(ctx, report, directive));
       drawChart();
       status.textContent = updatedNote();
-    });
+    }, status);
   void refresh();
   const later = debounce(refresh, 400);
   const redraw = debounce(drawChart, 150);
@@ -431,7 +436,7 @@ export function renderAssignments(ctx, main, params) {
         );
       }
       status.textContent = updatedNote();
-    });
+    }, status);
   void load();
   const later = debounce(load, 400);
   const prefix = directive ? `assignment-${directive}-` : 'assignment-';
@@ -593,7 +598,7 @@ export function renderAssignment(ctx, main, id) {
         h('section', { class: 'card', 'aria-labelledby': 'events-heading' }, h('h2', { id: 'events-heading' }, t('assignment.timeline')), eventsTable(ctx, timeline.events)),
       );
       status.textContent = updatedNote();
-    });
+    }, status);
   void refresh();
   const later = debounce(refresh, 300);
   const stream = `assignment-${id}`;
