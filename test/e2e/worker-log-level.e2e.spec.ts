@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { AgencyWebhookRepository } from '@app/read-models';
 import { stackAddresses, testClient, testDatabase } from '../support/test-stack';
@@ -37,6 +38,15 @@ async function startBuiltWorker(logLevel: string): Promise<RunningWorker> {
   };
 }
 
+/** A local port nothing listens on: a receiver that is down. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 async function workerLogUntilPolling(logLevel: string): Promise<string> {
   const worker = await startBuiltWorker(logLevel);
   await worker.stop();
@@ -55,13 +65,15 @@ describe('LOG_LEVEL sets the worker’s log level as it does the API’s', () =>
     const client = await testClient();
     const worker = await startBuiltWorker('info');
     try {
-      await new AgencyWebhookRepository(sql).set(agency, 'http://127.0.0.1:1/hooks/dondoc', 'whsec_e2e-dead-receiver');
+      const port = await closedPort();
+      await new AgencyWebhookRepository(sql).set(agency, `http://127.0.0.1:${port}/hooks/dondoc`, 'whsec_e2e-dead-receiver');
       const id = `DEAD-${randomUUID().slice(0, 8)}`;
       await createDirective(client, worker.taskQueue, [plan(id, { agencies: [{ agency, role: 'lead' }], deadline: FAR_DEADLINE })]);
       // The first post and the retry two seconds later.
       const failures = (log: string) => log.split('\n').filter((line) => line.includes('Webhook delivery failed (will retry)'));
       await eventually(async () => worker.stderr(), (log) => failures(log).length >= 2, 30_000);
-      expect(failures(worker.stderr())[0]).toMatch(/\[WARN\] .*UBKTTU: fetch failed/);
+      // fetch's own words and why: the receiver refused the connection.
+      expect(failures(worker.stderr())[0]).toMatch(/\[WARN\] .*UBKTTU: fetch failed \(connect ECONNREFUSED 127\.0\.0\.1:\d+\)/);
       expect(worker.stderr()).not.toMatch(/^\s+at /m);
     } finally {
       await new AgencyWebhookRepository(sql).remove(agency);

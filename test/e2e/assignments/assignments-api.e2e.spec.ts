@@ -103,6 +103,8 @@ describe('assignments over HTTP against the running stack', () => {
       expect(await get(path, supervisor)).toMatchObject({ status: 400, body: { code: 'UNKNOWN_AGENCY' } });
     }
     expect(await get('/api/directives?limit=x', supervisor)).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+    expect(await get(`/api/assignments/${id}/timeline?limit=3`, supervisor)).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+    expect(await get('/api/tokens?limit=2', adminToken(app))).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
     // One message for the one mistake, not three (an integer, at least 1, at most 500).
     expect(await get('/api/assignments?limit=abc', supervisor)).toMatchObject({ status: 400, body: { message: 'limit must be a whole number from 1 to 500', details: ['limit must be a whole number from 1 to 500'] } });
     expect(await get(`/api/reports/status?directive=${directiveId}-TYPO`, supervisor)).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
@@ -346,6 +348,11 @@ describe('assignments over HTTP against the running stack', () => {
     expect((await http(`${app.url}/api/assignments/${id}`)).status).toBe(401);
     const listed = await get(`/api/assignments?directive=${directiveId}`, outsider);
     expect(listed.body.items).toEqual([]);
+    // An agency lists its own work: naming another agency is refused, not answered with its own list.
+    for (const path of [`/api/assignments?agency=BTCTU`, `/api/escalations?agency=BTCTU`]) {
+      expect(await get(path, outsider)).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
+    }
+    expect((await get(`/api/assignments?directive=${directiveId}&agency=BTCTU`, lead)).body.items.map((a: { id: string }) => a.id)).toEqual([id]);
     expect((await get('/api/inbox', supervisor)).status).toBe(403);
   });
 

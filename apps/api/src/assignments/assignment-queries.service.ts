@@ -5,7 +5,7 @@ import { trackIdOf } from '@app/domain';
 import { EventStore } from '@app/event-store';
 import { withDayOffMarks, withOwnClock, type AssignmentPage, type AssignmentSummaryView } from '@app/read-models';
 import type { Principal } from '../auth';
-import { requireKnownAgency } from '../common/known-agency';
+import { listedAgency } from '../common/known-agency';
 import { EVENT_STORE, TEMPORAL_CLIENT } from '../core/tokens';
 import { translateWorkflowError } from '../temporal/temporal-errors';
 import { ApiTokensRepository } from '../tokens/api-tokens.repository';
@@ -41,7 +41,7 @@ export class AssignmentQueriesService {
   ) {}
 
   list(principal: Principal, query: ListAssignmentsQuery): Promise<AssignmentPage> {
-    const agency = principal.role === 'agency' ? principal.agency ?? '' : requireKnownAgency(query.agency);
+    const agency = listedAgency(principal, query.agency);
     return this.access.summaries.list({
       directiveId: query.directive,
       agency,

@@ -21,6 +21,7 @@ import {
 } from './dto/command.dto';
 import { GetAssignmentQuery } from './dto/get-assignment.query';
 import { ListAssignmentsQuery } from './dto/list-assignments.query';
+import { NoParametersQuery } from '../common/no-parameters.query';
 
 const ACTORS = ['agency', 'supervisor', 'admin'] as const;
 const SUPERVISORS = ['supervisor', 'admin'] as const;
@@ -49,7 +50,7 @@ export class AssignmentsController {
 
   @Get(':id/timeline')
   @ApiOperation({ summary: 'Every event of the assignment in order, with actor and time' })
-  timeline(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+  timeline(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() _query: NoParametersQuery) {
     return this.queries.timeline(principal, id);
   }
 

@@ -1,8 +1,20 @@
 import { findAgency } from '@app/agencies';
+import type { Principal } from '../auth';
 import { ApiError } from '../errors/api-error';
 
 /** An agency filter names a registry code (a typo is a 400, not an empty list); an agency's own is set for it. */
 export function requireKnownAgency(code: string | undefined): string | undefined {
   if (code !== undefined && !findAgency(code)) throw new ApiError(400, 'UNKNOWN_AGENCY', `No agency has the code ${code} (see GET /api/agencies)`, { field: 'agency' });
   return code;
+}
+
+/**
+ * The agency a list is for: an agency token's own (naming another agency is refused, not silently answered with its
+ * own), or the filter the Office chose.
+ */
+export function listedAgency(principal: Principal, code: string | undefined): string | undefined {
+  if (principal.role !== 'agency') return requireKnownAgency(code);
+  const own = principal.agency ?? '';
+  if (code !== undefined && code !== own) throw new ApiError(403, 'FORBIDDEN', `An agency token lists only its own agency's work (${own}), not ${code}`, { field: 'agency' });
+  return own;
 }

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nes
 import { CurrentPrincipal, Roles, type Principal } from '../auth';
 import { CreateDirectiveDto } from './dto/create-directive.dto';
 import { ImportNoticeQuery } from './dto/import-notice.query';
-import { ListDirectivesQuery } from './dto/list-directives.query';
+import { NoParametersQuery } from '../common/no-parameters.query';
 import { DirectivesService } from './directives.service';
 
 @ApiTags('directives')
@@ -35,7 +35,7 @@ export class DirectivesController {
 
   @Get()
   @ApiOperation({ summary: 'Directives, newest first' })
-  list(@Query() _query: ListDirectivesQuery) {
+  list(@Query() _query: NoParametersQuery) {
     return this.directives.list();
   }
 

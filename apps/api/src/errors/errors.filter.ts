@@ -26,6 +26,7 @@ export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof ApiError) return { statusCode: error.status, code: error.code, message: error.message, details: error.details };
   if (isDomainError(error)) return { statusCode: domainErrorStatus(error.code, error.details), code: error.code, message: error.message, details: error.details };
   if (error instanceof HttpException && isJsonSyntaxError(error.cause)) return { statusCode: 400, code: 'VALIDATION_FAILED', message: jsonSyntaxMessage(error.cause) };
+  if (error instanceof HttpException && isTooLarge(error.cause)) return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: tooLargeMessage(error.cause) };
   if (error instanceof HttpException) return fromHttpException(error);
   if (error instanceof Error && error.name === 'InvalidCursorError') return { statusCode: 400, code: 'INVALID_CURSOR', message: error.message };
   if (isUnavailable(error)) {
@@ -48,6 +49,20 @@ function jsonSyntaxMessage(cause: JsonSyntaxError): string {
   // Strict parsing takes only an object or an array; every body this API reads is an object.
   if (first !== undefined && first !== '{' && first !== '[') return 'The body must be a JSON object';
   return `The body is not valid JSON (${cause.message})`;
+}
+
+/** The body parser's refusal of a body over DONDOC_BODY_LIMIT: its size and the limit, in bytes. */
+interface TooLargeError extends Error {
+  type: 'entity.too.large';
+  length?: number;
+  limit?: number;
+}
+
+const isTooLarge = (cause: unknown): cause is TooLargeError => cause instanceof Error && (cause as Partial<TooLargeError>).type === 'entity.too.large';
+
+function tooLargeMessage(cause: TooLargeError): string {
+  const size = (bytes: number | undefined) => (bytes === undefined ? '?' : bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`);
+  return `The body (${size(cause.length)}) is over this API's limit of ${size(cause.limit)} (DONDOC_BODY_LIMIT); a directive of thousands of assignments may need it raised`;
 }
 
 function fromHttpException(error: HttpException): ErrorBody {

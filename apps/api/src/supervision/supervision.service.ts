@@ -4,7 +4,7 @@ import { AgencyStatusRepository, DirectiveSummaryRepository, EscalationTimelineR
 import type { Principal } from '../auth';
 import { SQL } from '../core/tokens';
 import { notFound } from '../errors/api-error';
-import { requireKnownAgency } from '../common/known-agency';
+import { listedAgency } from '../common/known-agency';
 import type { EscalationsQuery, InboxQuery, StatusReportQuery } from './dto/supervision.query';
 
 /** What the Provincial Party Office watches: the escalation timeline, the status matrix, and agencies' inboxes. */
@@ -23,7 +23,7 @@ export class SupervisionService {
   }
 
   async escalations(principal: Principal, query: EscalationsQuery) {
-    const agency = principal.role === 'agency' ? principal.agency ?? '' : requireKnownAgency(query.agency);
+    const agency = listedAgency(principal, query.agency);
     return this.timeline.page({ directiveId: query.directive, agency, since: query.since, limit: query.limit, after: query.after });
   }
 

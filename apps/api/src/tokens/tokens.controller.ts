@@ -1,9 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
 import { CreateTokenDto } from './dto/create-token.dto';
 import { ApiTokenView, CreatedTokenView } from './dto/token.views';
 import { TokensService } from './tokens.service';
+import { NoParametersQuery } from '../common/no-parameters.query';
 
 @ApiTags('tokens')
 @ApiBearerAuth()
@@ -23,7 +24,7 @@ export class TokensController {
 
   @Get()
   @ApiOkResponse({ type: [ApiTokenView], description: 'Every token, revoked ones included, without secrets' })
-  list(): Promise<ApiTokenView[]> {
+  list(@Query() _query: NoParametersQuery): Promise<ApiTokenView[]> {
     return this.tokens.list();
   }
 

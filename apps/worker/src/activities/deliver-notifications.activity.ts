@@ -78,8 +78,15 @@ async function postOne(post: typeof fetch, url: string, secret: string, notifica
     if (response.status >= 300 && response.status < 400) return `HTTP ${response.status}: redirects are not followed; set the webhook to the final URL`;
     return response.ok ? undefined : `HTTP ${response.status}`;
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return whyNotPosted(error);
   }
+}
+
+/** fetch's own message ("fetch failed") with its cause's ("connect ECONNREFUSED 127.0.0.1:1"): what the operator needs. */
+function whyNotPosted(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? error.cause.message : undefined;
+  return cause && !error.message.includes(cause) ? `${error.message} (${cause})` : error.message;
 }
 
 function recordDelivery(eventStore: EventStore, notification: Notification, url: string, at: string) {

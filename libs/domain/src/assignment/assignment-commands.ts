@@ -470,7 +470,7 @@ export function admitAssignmentCommand(command: AssignmentCommand, state: Assign
     const limit = new Date(from);
     limit.setUTCFullYear(limit.getUTCFullYear() + EXTENSION_HORIZON_YEARS);
     if (Date.parse(command.newDueAt) > limit.getTime()) {
-      fail('EXTENSION_TOO_FAR', `The new due date ${command.newDueAt} is more than ${EXTENSION_HORIZON_YEARS} years after the deadline in force`, { field: 'newDueAt' });
+      fail('EXTENSION_TOO_FAR', `The new due date ${canonicalInstant(command.newDueAt, 'newDueAt')} is more than ${EXTENSION_HORIZON_YEARS} years after the deadline in force`, { field: 'newDueAt' });
     }
   }
   if (command.type === 'DecideExtension' && command.decision === 'approve' && state.exists && state.pendingExtension) {

@@ -406,6 +406,8 @@ describe('DecideExtension', () => {
     const request = (newDueAt: string) => ({ type: 'RequestExtension' as const, at: T, actor: LEAD, reason: 'Chờ số liệu', newDueAt });
     // Its deadline in force is 29 March 2024 (DUE): ten years after that, and no further.
     expect(() => admitAssignmentCommand(request('9999-12-31T10:00:00Z'), stateOf(inResearch()))).toThrow(expect.objectContaining({ code: 'EXTENSION_TOO_FAR', details: { field: 'newDueAt' } }));
+    // Named as the other refusals name it: the instant as stored, not as typed.
+    expect(() => admitAssignmentCommand(request('2040-09-02T10:00:00+07:00'), stateOf(inResearch()))).toThrow(expect.objectContaining({ message: expect.stringMatching(/^The new due date 2040-09-02T03:00:00\.000Z is more than/) }));
     expect(() => admitAssignmentCommand(request('2034-03-29T17:00:00.000Z'), stateOf(inResearch()))).toThrow(expect.objectContaining({ code: 'EXTENSION_TOO_FAR' }));
     expect(() => admitAssignmentCommand(request('2034-03-29T16:59:59.999Z'), stateOf(inResearch()))).not.toThrow();
     // Asked for long after the deadline passed: ten years from the request.

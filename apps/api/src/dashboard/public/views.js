@@ -207,7 +207,8 @@ function timelineItem(ctx, entry, fresh) {
 
 export function renderTimeline(ctx, main, params) {
   const directive = params.get('directive') ?? '';
-  const agency = params.get('agency') ?? '';
+  // An agency's timeline is its own (the API refuses another agency's): a link naming another is read as its own.
+  const agency = ctx.me?.role === 'agency' ? '' : params.get('agency') ?? '';
   const status = h('p', { class: 'meta', role: 'status' }, t('loading'));
   const list = h('div', { class: 'timeline-wrap' });
   fill(main,
