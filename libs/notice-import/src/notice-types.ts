@@ -71,7 +71,9 @@ export type WarningCode =
   /** An "each of" item also names coordinators: each district's track is its own; they are not part of it. */
   | 'EACH_OF_COORDINATORS_LEFT_OUT'
   /** The notice's years are outside the holiday table: working days there do not know Tết. */
-  | 'HOLIDAYS_NOT_KNOWN';
+  | 'HOLIDAYS_NOT_KNOWN'
+  /** An item's date falls on a weekend or public holiday: it runs to the end of the next working day. */
+  | 'DEADLINE_ON_DAY_OFF';
 
 export interface Warning {
   code: WarningCode;

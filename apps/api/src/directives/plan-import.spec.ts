@@ -26,4 +26,15 @@ describe('planImport', () => {
     if (!late.ok) throw new Error(late.error.message);
     expect(late.warnings).toContainEqual(expect.objectContaining({ code: 'HOLIDAYS_NOT_KNOWN', message: expect.stringContaining('in 2031') }));
   });
+
+  it('says when a date is a day off, and to which working day the work then runs', () => {
+    const plan = planImport(noticeWith(['- Ban Tổ chức Tỉnh ủy báo cáo trước ngày 2/9/2027.', '- Ban Tuyên giáo Tỉnh ủy báo cáo trước ngày 3/9/2027.']), POLICY);
+    if (!plan.ok) throw new Error(plan.error.message);
+    // Thursday 2/9/2027 is Quốc khánh; Friday 3/9 a working day.
+    expect(plan.warnings.filter((w) => w.code === 'DEADLINE_ON_DAY_OFF')).toEqual([
+      { code: 'DEADLINE_ON_DAY_OFF', assignmentKey: 'A1', message: 'Item A1: 2/9/2027 is a day off (a weekend or a public holiday); the work is due at the end of the next working day, 3/9/2027' },
+    ]);
+    const seed = planImport(readSeed(), POLICY);
+    expect(seed.ok && seed.warnings.map((w) => w.code)).not.toContain('DEADLINE_ON_DAY_OFF');
+  });
 });

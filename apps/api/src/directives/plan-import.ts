@@ -1,6 +1,6 @@
 import type { ImportPolicy } from '@app/config';
 import type { CreateDirectiveRequest } from '@app/contracts';
-import { VN_HOLIDAY_TABLE } from '@app/domain';
+import { isWorkingDay, nextWorkingDayOnOrAfter, VN_HOLIDAY_TABLE } from '@app/domain';
 import { formerNoticeFingerprint, noticeFingerprint, parseNotice, type ParsedNotice, type ParseError, type Warning } from '@app/notice-import';
 import { directiveFromNotice, withDirectiveScopedIds } from './notice-to-directive';
 
@@ -36,7 +36,7 @@ export function planImport(text: string, policy: ImportPolicy): ImportPlan {
     ok: true,
     directiveId,
     directive: withDirectiveScopedIds(directiveId, directive),
-    warnings: [...parsed.warnings, ...coordinatorsLeftOut(parsed.notice), ...holidaysNotKnown(parsed.notice)],
+    warnings: [...parsed.warnings, ...coordinatorsLeftOut(parsed.notice), ...holidaysNotKnown(parsed.notice), ...deadlinesOnDaysOff(parsed.notice)],
     ...(formerDirectiveId !== directiveId && { formerDirectiveId }),
   };
 }
@@ -78,4 +78,23 @@ function holidaysNotKnown(notice: ParsedNotice): Warning[] {
     code: 'HOLIDAYS_NOT_KNOWN' as const,
     message: `The holiday table covers ${first}–${last}; in ${outside.join(', ')} working days count only weekends and the fixed holidays (1/1, 30/4, 1/5, 2/9), not Tết: check the deadlines in working days by hand`,
   }];
+}
+
+/** d/m/yyyy, as the notice writes dates. */
+const vietnameseDate = (date: string): string => date.split('-').reverse().map((part) => String(Number(part))).join('/');
+
+/**
+ * A date that is a day off is not where the work ends: it runs to the end of the next working day (Civil Code art.
+ * 148), which the deadline shown then reads. Said in the dry run, so the Office is not surprised by the date.
+ */
+function deadlinesOnDaysOff(notice: ParsedNotice): Warning[] {
+  return notice.assignments.flatMap(({ key, deadline }) => {
+    if (deadline?.kind !== 'date' || isWorkingDay(deadline.date)) return [];
+    const next = nextWorkingDayOnOrAfter(deadline.date);
+    return [{
+      code: 'DEADLINE_ON_DAY_OFF' as const,
+      message: `Item ${key}: ${vietnameseDate(deadline.date)} is a day off (a weekend or a public holiday); the work is due at the end of the next working day, ${vietnameseDate(next)}`,
+      assignmentKey: key,
+    }];
+  });
 }
