@@ -1,8 +1,12 @@
 import { fold, NOT_WORD_BEFORE } from './text-utils';
 
 const MINISTRY = String.raw`bộ\s+(?:nội\s+vụ|tài\s+chính|kế\s+hoạch\s+và\s+đầu\s+tư|tư\s+pháp|xây\s+dựng|y\s+tế|giáo\s+dục\s+và\s+đào\s+tạo|công\s+an|quốc\s+phòng|tài\s+nguyên\s+và\s+môi\s+trường|nông\s+nghiệp(?:\s+và\s+(?:phát\s+triển\s+nông\s+thôn|môi\s+trường))?|công\s+thương|giao\s+thông\s+vận\s+tải|lao\s+động\s*-?\s*thương\s+binh\s+và\s+xã\s+hội|văn\s+hóa\s*,?\s*thể\s+thao\s+và\s+du\s+lịch|thông\s+tin\s+và\s+truyền\s+thông|khoa\s+học\s+và\s+công\s+nghệ|ngoại\s+giao)`;
+const NOT_MASS_ORGANISATION = String.raw`(?!\s+(?:đoàn|hội|mặt\s+trận|\d))`;
+// The Party's central bodies: "Ban Tổ chức / Tuyên giáo / Nội chính Trung ương", "Ủy ban Kiểm tra Trung ương",
+// "Văn phòng Trung ương (Đảng)", "Ban Chấp hành Trung ương".
+const CENTRAL_BODY = String.raw`(?:ban|ủy\s+ban|văn\s+phòng)(?:\s+[^\s.,;:]+){0,3}?\s+trung\s+ương${NOT_MASS_ORGANISATION}`;
 // "Trung ương" alone, not "Trung ương Đoàn / Hội / Mặt trận" (mass organisations) nor "Trung ương 6" (a plenum).
-const CENTRE = String.raw`(?:trung\s+ương(?!\s+(?:đoàn|hội|mặt\s+trận|\d))|bộ\s+chính\s+trị|ban\s+bí\s+thư|chính\s+phủ|thủ\s+tướng(?:\s+chính\s+phủ)?|quốc\s+hội|các\s+bộ\s*,?\s*ngành\s+trung\s+ương|${MINISTRY})`;
+const CENTRE = String.raw`(?:trung\s+ương${NOT_MASS_ORGANISATION}|${CENTRAL_BODY}|bộ\s+chính\s+trị|ban\s+bí\s+thư|chính\s+phủ|thủ\s+tướng(?:\s+chính\s+phủ)?|quốc\s+hội|các\s+bộ\s*,?\s*ngành\s+trung\s+ương|${MINISTRY})`;
 // Matched against folded text, so the patterns are folded too (they use no upper-case escapes; `^` marks where a
 // word must start, added after folding).
 const PATTERNS: readonly RegExp[] = [

@@ -353,6 +353,17 @@ describe('parseNotice: addressees and roles', () => {
     expect(notice.assignments.map((a) => a.centralCompetence)).toEqual([true, true, true, true, true, true, false]);
   });
 
+  it('flags central competence asked of the Party\'s central bodies, not of the youth union\'s centre nor by a mere mention', () => {
+    const { notice } = parseItems(
+      '- Ban Tổ chức Tỉnh ủy xin ý kiến Ban Tổ chức Trung ương về quy trình.',
+      '- Ủy ban Kiểm tra Tỉnh ủy báo cáo Ủy ban Kiểm tra Trung ương xem xét, quyết định.',
+      '- Ban Tuyên giáo Tỉnh ủy kiến nghị Ban Tuyên giáo Trung ương bổ sung tài liệu.',
+      '- Tỉnh đoàn kiến nghị Trung ương Đoàn hỗ trợ kinh phí.',
+      '- Ban Tổ chức Tỉnh ủy phối hợp với Ban Tổ chức Trung ương tổ chức lớp học.',
+    );
+    expect(notice.assignments.map((a) => a.centralCompetence)).toEqual([true, true, true, false, false]);
+  });
+
   it('reads "các sở, ngành, đoàn thể liên quan" as one collective addressee, whatever the tone placement', () => {
     const { notice, warnings } = parseItems('- Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với các sở, ngành, đoàn thể liên quan tham mưu chính sách.');
     expect(notice.assignments[0].text).toBe('tham mưu chính sách.');
