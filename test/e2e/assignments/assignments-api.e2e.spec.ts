@@ -153,10 +153,12 @@ describe('assignments over HTTP against the running stack', () => {
       ['/api/assignments?dueBefore=2023-06-31T00:00Z', supervisor, 'VALIDATION_FAILED'],
       ['/api/assignments?dueBefore=2023-06-30T00:00-20:00', supervisor, 'VALIDATION_FAILED'],
       ['/api/escalations?since=2023-02-29T00:00Z', supervisor, 'VALIDATION_FAILED'],
-      [`/api/assignments?cursor=${forged(['0000-01-01T00:00:00.000Z', 'x'])}`, supervisor, 'INVALID_CURSOR'],
-      [`/api/assignments?cursor=${forged(['2023-01-01T00:00:00.000Z', 'a\u0000'])}`, supervisor, 'INVALID_CURSOR'],
-      [`/api/inbox?after=${forged(['2023-01-01T00:00:00.000Z', 'not-a-uuid'])}`, lead, 'INVALID_CURSOR'],
-      [`/api/escalations?after=${forged(['2023-01-01T00:00:00.000Z', '12x'])}`, supervisor, 'INVALID_CURSOR'],
+      [`/api/assignments?cursor=${forged(['assignments', '0000-01-01T00:00:00.000Z', 'x'])}`, supervisor, 'INVALID_CURSOR'],
+      [`/api/assignments?cursor=${forged(['assignments', '2023-01-01T00:00:00.000Z', 'a\u0000'])}`, supervisor, 'INVALID_CURSOR'],
+      [`/api/inbox?after=${forged(['inbox', '2023-01-01T00:00:00.000Z', 'not-a-uuid'])}`, lead, 'INVALID_CURSOR'],
+      [`/api/escalations?after=${forged(['escalations', '2023-01-01T00:00:00.000Z', '12x'])}`, supervisor, 'INVALID_CURSOR'],
+      // Another list's cursor (the escalation timeline's), well formed: not a key of this list.
+      [`/api/assignments?cursor=${forged(['escalations', '2023-01-01T00:00:00.000Z', '12'])}`, supervisor, 'INVALID_CURSOR'],
     ] as const) {
       expect({ path, ...(await get(path, token)) }).toMatchObject({ path, status: 400, body: { code } });
     }
@@ -421,7 +423,9 @@ describe('assignments over HTTP against the running stack', () => {
   });
 
   it('shows overdue work, the escalation timeline and the agency inbox once a short deadline passes', async () => {
-    const due = new Date(Date.now() + 2500).toISOString();
+    // The reminder is due 6.5 s after the request: creation took up to 3 s on a busy machine (a stack still running the
+    // timers of the tests before), and a reminder whose time had passed before the assignment's workflow started is not sent.
+    const due = new Date(Date.now() + 8000).toISOString();
     const directiveId = await directive([single('A1', { kind: 'instant', at: due })], { timerPolicy: { remindBeforeMs: [1500], ladderAfterMs: [500, 1000, 1500] } });
     const id = `${directiveId}-A1`;
     await visible(id);

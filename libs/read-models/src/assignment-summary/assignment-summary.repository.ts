@@ -121,7 +121,7 @@ export class AssignmentSummaryRepository {
       limit ${limit + 1}`;
     const items = rows.slice(0, limit);
     const last = rows.length > limit ? items[items.length - 1] : undefined;
-    return { items: items.map(toView), ...(last && { nextCursor: encodeCursor([isoOf(last.due_at), last.assignment_id]) }) };
+    return { items: items.map(toView), ...(last && { nextCursor: encodeCursor('assignments', [isoOf(last.due_at), last.assignment_id]) }) };
   }
 
   /**
@@ -219,7 +219,7 @@ export class AssignmentSummaryRepository {
   private conditions(f: AssignmentListFilter): postgres.Fragment {
     const sql = this.sql;
     const none = sql``;
-    const cursor = f.cursor === undefined ? undefined : decodeCursor(f.cursor);
+    const cursor = f.cursor === undefined ? undefined : decodeCursor(f.cursor, 'assignments');
     return sql`
       ${f.directiveId === undefined ? none : sql`and directive_id = ${f.directiveId}`}
       ${f.agency === undefined ? none : sql`and agency_codes @> array[${f.agency}]::text[]`}

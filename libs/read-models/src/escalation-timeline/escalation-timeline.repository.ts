@@ -74,14 +74,14 @@ export class EscalationTimelineRepository {
     const entries = await this.select(filter, limit + 1);
     const items = entries.slice(0, limit);
     const last = entries.length > limit ? items[items.length - 1] : undefined;
-    return { items, ...(last && { nextCursor: encodeCursor([last.occurredAt, last.globalPosition]) }) };
+    return { items, ...(last && { nextCursor: encodeCursor('escalations', [last.occurredAt, last.globalPosition]) }) };
   }
 
   /** Newest first. */
   private async select(filter: TimelineFilter, limit: number): Promise<TimelineEntry[]> {
     const sql = this.sql;
     const none = sql``;
-    const after = filter.after === undefined ? undefined : decodeCursor(filter.after, isPosition);
+    const after = filter.after === undefined ? undefined : decodeCursor(filter.after, 'escalations', isPosition);
     const rows = await sql<TimelineRow[]>`
       select event_id, global_position::text, assignment_id, directive_id, agencies, type, level, occurred_at, actor, detail
       from escalation_timeline t

@@ -66,7 +66,7 @@ export class NotificationsRepository {
     const sql = this.sql;
     const limit = pageSize(options.limit);
     // The cursor's second part is a notification id, cast to uuid in the query.
-    const after = options.after === undefined ? undefined : decodeCursor(options.after, isUuid);
+    const after = options.after === undefined ? undefined : decodeCursor(options.after, 'inbox', isUuid);
     const rows = await sql<NotificationRow[]>`
       select n.notification_id, n.event_id, n.agency, n.assignment_id, n.directive_id, n.kind, n.level, n.message, n.created_at,
         d.delivered_at, d.delivery_attempts, d.last_error
@@ -77,7 +77,7 @@ export class NotificationsRepository {
       limit ${limit + 1}`;
     const items = rows.slice(0, limit).map(toNotification);
     const last = rows.length > limit ? items[items.length - 1] : undefined;
-    return { items, ...(last && { nextCursor: encodeCursor([last.createdAt, last.notificationId]) }) };
+    return { items, ...(last && { nextCursor: encodeCursor('inbox', [last.createdAt, last.notificationId]) }) };
   }
 
   /** The not yet delivered notifications the given events produced (for the webhook sender after an append). */
