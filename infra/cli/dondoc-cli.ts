@@ -7,7 +7,7 @@ import { configFromProcess } from '@app/config';
 import { directiveStateQuery, directiveWorkflowId, isDomainFailure } from '@app/contracts';
 import { decodeNotice } from '@app/notice-import';
 import { dondocDataConverter } from '@app/payload-codec';
-import { planImport, underFormerId } from '../../apps/api/src/directives/plan-import';
+import { planImport, underStoredId } from '../../apps/api/src/directives/plan-import';
 import { startDirective } from '../../apps/api/src/directives/start-directive';
 
 const USAGE = 'usage: npm run cli -- import FILE [--dry-run]';
@@ -33,7 +33,7 @@ async function main(args: string[]): Promise<number> {
   }
   for (const warning of plan.warnings) console.error(`warning ${warning.code}: ${warning.message}`);
   if (flags.includes('--dry-run')) {
-    console.log(JSON.stringify({ dryRun: true, directiveId: plan.directiveId, directive: plan.directive, warnings: plan.warnings }, null, 2));
+    console.log(JSON.stringify({ dryRun: true, directiveId: plan.directiveId, formerDirectiveIds: plan.formerDirectiveIds, directive: plan.directive, warnings: plan.warnings }, null, 2));
     return 0;
   }
   if (!config.temporalAddress) {
@@ -53,8 +53,9 @@ async function main(args: string[]): Promise<number> {
       return 1;
     }
     const client = new Client({ connection, namespace: config.temporalNamespace, dataConverter: dondocDataConverter });
-    // Imported before tone placement was folded, the notice keeps the id it was given then.
-    const target = plan.formerDirectiveId && !(await created(client, plan.directiveId)) && (await created(client, plan.formerDirectiveId)) ? underFormerId(plan) : plan;
+    // Imported before tone placement was folded, the notice keeps the id it was given then (found while Temporal
+    // keeps its directive's workflow: the API, which reads the projections, finds it after too).
+    const target = await underStoredId(plan, (id) => created(client, id));
     // Its workflow ended once every assignment was done: a new run would try to create it again.
     if (await createdAndEnded(client, target.directiveId)) {
       console.log(`directive ${target.directiveId} was imported already and has ended: every assignment of it is done`);
@@ -77,24 +78,26 @@ main(process.argv.slice(2)).then(
   },
 );
 
-/** A directive workflow under this id created its directive (running or ended, within the namespace's retention). */
-async function created(client: Client, directiveId: string): Promise<boolean> {
+/** Whether a directive workflow under this id created its directive, and whether it is still running. */
+async function directiveRun(client: Client, directiveId: string): Promise<{ created: boolean; running: boolean }> {
   const handle = client.workflow.getHandle(directiveWorkflowId(directiveId));
-  const exists = await handle.describe().then(() => true, (error: unknown) => {
-    if (error instanceof WorkflowNotFoundError) return false;
+  const running = await handle.describe().then((d) => d.status.name === 'RUNNING', (error: unknown) => {
+    if (error instanceof WorkflowNotFoundError) return undefined; // never started
     throw error;
   });
-  return exists && (await handle.query(directiveStateQuery)).created;
+  if (running === undefined) return { created: false, running: false };
+  return { created: (await handle.query(directiveStateQuery)).created, running };
+}
+
+/** A directive workflow under this id created its directive (running or ended, within the namespace's retention). */
+async function created(client: Client, directiveId: string): Promise<boolean> {
+  return (await directiveRun(client, directiveId)).created;
 }
 
 /** The directive's workflow ended after creating it (not a refused creation, which ends too, having created nothing). */
 async function createdAndEnded(client: Client, directiveId: string): Promise<boolean> {
-  const handle = client.workflow.getHandle(directiveWorkflowId(directiveId));
-  const running = await handle.describe().then((d) => d.status.name === 'RUNNING', (error: unknown) => {
-    if (error instanceof WorkflowNotFoundError) return true; // never started: nothing has ended
-    throw error;
-  });
-  return !running && (await handle.query(directiveStateQuery)).created;
+  const run = await directiveRun(client, directiveId);
+  return run.created && !run.running;
 }
 
 /** A refusal as the domain said it ("ASSIGNMENT_ID_TAKEN: …"), not the update's "Workflow Update failed". */

@@ -6,7 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { isJson, isNoticeImport, isPlainText, requireJsonBodies } from './common/json-bodies.middleware';
+import { isJson, isNoticeImport, isPlainText, markUnsupportedBodies } from './common/json-bodies.middleware';
 import { JsonBodyPipe } from './common/json-body.pipe';
 import { TextInputPipe } from './common/text-input.pipe';
 import type { ApiConfig } from './core/core.module';
@@ -24,7 +24,7 @@ export async function createApp(config: ApiConfig): Promise<NestExpressApplicati
     if (shutdown.isStopping) response.setHeader('connection', 'close');
     next();
   });
-  app.use(requireJsonBodies);
+  app.use(markUnsupportedBodies);
   // A notice sent as JSON is the wrong media type (415 from the import), not malformed JSON (a 400 from the parser).
   app.useBodyParser('json', { limit: config.bodyLimit, type: (request: IncomingMessage) => isJson(request) && !isNoticeImport(request) });
   // A notice arrives as bytes, decoded by the import (UTF-16 with its BOM, Word's "Unicode Text", says so only there).

@@ -4,7 +4,7 @@ const MINISTRY = String.raw`bộ\s+(?:nội\s+vụ|tài\s+chính|kế\s+hoạch\
 const NOT_MASS_ORGANISATION = String.raw`(?!\s+(?:đoàn|hội|mặt\s+trận|\d))`;
 // The Party's central bodies: "Ban Tổ chức / Tuyên giáo / Nội chính Trung ương", "Ủy ban Kiểm tra Trung ương",
 // "Văn phòng Trung ương (Đảng)", "Ban Chấp hành Trung ương".
-const CENTRAL_BODY = String.raw`(?:ban|ủy\s+ban|văn\s+phòng)(?:\s+[^\s.,;:]+){0,3}?\s+trung\s+ương${NOT_MASS_ORGANISATION}`;
+const CENTRAL_BODY = String.raw`(?:ban(?!\s+hành)|ủy\s+ban|văn\s+phòng)(?:\s+[^\s.,;:]+){0,3}?\s+trung\s+ương${NOT_MASS_ORGANISATION}`;
 // "Trung ương" alone, not "Trung ương Đoàn / Hội / Mặt trận" (mass organisations) nor "Trung ương 6" (a plenum).
 const CENTRE = String.raw`(?:trung\s+ương${NOT_MASS_ORGANISATION}|${CENTRAL_BODY}|bộ\s+chính\s+trị|ban\s+bí\s+thư|chính\s+phủ|thủ\s+tướng(?:\s+chính\s+phủ)?|quốc\s+hội|các\s+bộ\s*,?\s*ngành\s+trung\s+ương|${MINISTRY})`;
 // Matched against folded text, so the patterns are folded too (they use no upper-case escapes; `^` marks where a

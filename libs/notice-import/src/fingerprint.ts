@@ -37,22 +37,29 @@ const LETTER = /[\p{L}\p{M}]/u;
 
 /**
  * "Tỉnh uỷ" and "Tỉnh ủy", "hoá" and "hóa", "khoẻ" and "khỏe": the same word in the two tone placements. Where a
- * syllable ends in oa, oe or uy (not after q, as in "quý"), the tone goes on the first vowel, as the seed notice
- * writes it; elsewhere both placements agree ("hoàng", "quyết"). Only the fingerprint reads this form.
+ * syllable ends in oa, oe or uy (not after q, as in "quý"), the tone goes on the first vowel (`onFirst`, as the seed
+ * notice writes it) or on the second; elsewhere both placements agree ("hoàng", "quyết"). Only fingerprints read it.
  */
-export function foldOpenTonePlacement(nfcText: string): string {
+function placeOpenTones(nfcText: string, onFirst: boolean): string {
   const chars = Array.from(nfcText);
   for (let i = 0; i + 1 < chars.length; i += 1) {
     const [first, second, next, before] = [chars[i], chars[i + 1], chars[i + 2], chars[i - 1]];
-    if (!'oOuU'.includes(first) || (next !== undefined && LETTER.test(next))) continue;
-    if ('uU'.includes(first) && before !== undefined && 'qQ'.includes(before)) continue;
-    const parts = second.normalize('NFD');
-    const pairs = 'oO'.includes(first) ? 'aAeE' : 'yY';
-    if (parts.length !== 2 || !pairs.includes(parts[0]) || !TONE_MARKS.has(parts[1])) continue;
-    chars[i] = (first + parts[1]).normalize('NFC');
-    chars[i + 1] = parts[0];
+    if (next !== undefined && LETTER.test(next)) continue;
+    const [vowel, vowelTone] = Array.from(first.normalize('NFD'));
+    const [glide, glideTone] = Array.from(second.normalize('NFD'));
+    if (!'oOuU'.includes(vowel) || !('oO'.includes(vowel) ? 'aAeE' : 'yY').includes(glide)) continue;
+    if ('uU'.includes(vowel) && before !== undefined && 'qQ'.includes(before)) continue;
+    const tone = vowelTone ?? glideTone;
+    if (tone === undefined || !TONE_MARKS.has(tone) || first.normalize('NFD').length + second.normalize('NFD').length !== 3) continue;
+    chars[i] = (onFirst ? vowel + tone : vowel).normalize('NFC');
+    chars[i + 1] = (onFirst ? glide : glide + tone).normalize('NFC');
   }
   return chars.join('');
+}
+
+/** The tone of an open oa, oe, uy on its first vowel: "hoá" → "hóa", "Tỉnh uỷ" → "Tỉnh ủy". */
+export function foldOpenTonePlacement(nfcText: string): string {
+  return placeOpenTones(nfcText, true);
 }
 
 function fingerprintOf(notice: ParsedNotice, paragraphForm: (paragraph: string) => string): string {
@@ -72,9 +79,12 @@ export function noticeFingerprint(notice: ParsedNotice): string {
 }
 
 /**
- * The id releases before the tone placement was folded gave the notice: another id only for a notice that writes
- * "uỷ", "hoá"…, which, imported then, keeps the id it was given.
+ * The ids releases before tone placement was folded may have given the notice: as written, and with every open
+ * syllable's tone on its second vowel ("uỷ", "hoá"), the other placement a notice imported then may have used. A
+ * notice imported then keeps its id (the import looks for these); none that equals the folded id.
  */
-export function formerNoticeFingerprint(notice: ParsedNotice): string {
-  return fingerprintOf(notice, canonicalParagraph);
+export function formerNoticeFingerprints(notice: ParsedNotice): string[] {
+  const folded = noticeFingerprint(notice);
+  const candidates = [fingerprintOf(notice, canonicalParagraph), fingerprintOf(notice, (paragraph) => placeOpenTones(canonicalParagraph(paragraph), false))];
+  return [...new Set(candidates)].filter((id) => id !== folded);
 }

@@ -14,6 +14,6 @@ export type {
   WarningCode,
 } from './notice-types';
 export { DEFAULT_DEADLINE, parseNotice } from './parse-notice';
-export { foldOpenTonePlacement, formerNoticeFingerprint, noticeFingerprint } from './fingerprint';
+export { foldOpenTonePlacement, formerNoticeFingerprints, noticeFingerprint } from './fingerprint';
 export { MAX_INPUT_BYTES } from './input-check';
 export { decodeNotice, type DecodedNotice } from './decode-notice';

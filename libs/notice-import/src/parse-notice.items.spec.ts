@@ -360,8 +360,9 @@ describe('parseNotice: addressees and roles', () => {
       '- Ban Tuyên giáo Tỉnh ủy kiến nghị Ban Tuyên giáo Trung ương bổ sung tài liệu.',
       '- Tỉnh đoàn kiến nghị Trung ương Đoàn hỗ trợ kinh phí.',
       '- Ban Tổ chức Tỉnh ủy phối hợp với Ban Tổ chức Trung ương tổ chức lớp học.',
+      '- Ban Tuyên giáo Tỉnh ủy đề xuất ban hành Nghị quyết Trung ương về tuyên truyền.',
     );
-    expect(notice.assignments.map((a) => a.centralCompetence)).toEqual([true, true, true, false, false]);
+    expect(notice.assignments.map((a) => a.centralCompetence)).toEqual([true, true, true, false, false, false]);
   });
 
   it('reads "các sở, ngành, đoàn thể liên quan" as one collective addressee, whatever the tone placement', () => {

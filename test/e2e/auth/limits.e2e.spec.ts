@@ -15,7 +15,7 @@ describe('request limits', () => {
       const body = JSON.stringify({ id: 'TB-BIG', title: 'x'.repeat(1024 * 1024) });
       const response = await http(`${app.url}/api/directives`, { method: 'POST', headers: { ...supervisor, 'content-type': 'application/json' }, body });
       expect(response.status).toBe(413);
-      expect(response.body).toEqual({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: expect.stringMatching(/^The body \(1\.0 MiB\) is over this API's limit of 1\.0 MiB \(DONDOC_BODY_LIMIT\)/) });
+      expect(response.body).toEqual({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: expect.stringMatching(/^The body \(1,048,\d{3} bytes\) is over this API's limit of 1,048,576 bytes \(DONDOC_BODY_LIMIT/) });
     });
 
     it('answers malformed JSON with 400 in the one error shape', async () => {

@@ -387,9 +387,10 @@ describe('Supervisor dashboard in a real browser', () => {
       { key: 'A1', text: 'Tiếp nhận và triển khai', agencies: [{ agency: 'BTCTU', role: 'lead' }], at: FAR(60), acknowledgeBy },
     ]);
     const id = `${directive}-A1`;
-    for (let i = 0; i < 100; i += 1) {
+    for (let i = 0; ; i += 1) {
       const read = await http(`${app.url}/api/assignments/${id}`, { headers: bearer(supervisor) });
       if (read.body.stageDeadlines?.acknowledge?.missed) break;
+      if (i === 100) throw new Error(`the acknowledge milestone was not missed in 20 s: ${JSON.stringify(read.body.stageDeadlines)}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     await command(await mintToken(app, 'agency', 'BTCTU'), id, 'acknowledge');

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '../auth';
+import { NoParametersQuery } from '../common/no-parameters.query';
 import { ApiIdempotencyKey, IdempotencyKey } from '../idempotency';
 import { AssignmentCommandsService } from './assignment-commands.service';
 import { AssignmentQueriesService } from './assignment-queries.service';
@@ -21,7 +22,6 @@ import {
 } from './dto/command.dto';
 import { GetAssignmentQuery } from './dto/get-assignment.query';
 import { ListAssignmentsQuery } from './dto/list-assignments.query';
-import { NoParametersQuery } from '../common/no-parameters.query';
 
 const ACTORS = ['agency', 'supervisor', 'admin'] as const;
 const SUPERVISORS = ['supervisor', 'admin'] as const;

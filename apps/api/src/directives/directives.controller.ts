@@ -2,9 +2,9 @@ import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '../auth';
+import { NoParametersQuery } from '../common/no-parameters.query';
 import { CreateDirectiveDto } from './dto/create-directive.dto';
 import { ImportNoticeQuery } from './dto/import-notice.query';
-import { NoParametersQuery } from '../common/no-parameters.query';
 import { DirectivesService } from './directives.service';
 
 @ApiTags('directives')

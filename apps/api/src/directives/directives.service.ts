@@ -16,7 +16,7 @@ import { stableJson } from '../idempotency/request-hash';
 import { translateWorkflowError } from '../temporal/temporal-errors';
 import type { CreateDirectiveDto, DeadlineDto, StageDeadlinesDto } from './dto/create-directive.dto';
 import { withDirectiveScopedIds } from './notice-to-directive';
-import { planImport, underFormerId, type PlannedImport } from './plan-import';
+import { planImport, underStoredId } from './plan-import';
 import { directiveEnded, startDirective } from './start-directive';
 
 @Injectable()
@@ -65,7 +65,8 @@ export class DirectivesService {
     if (!decoded.ok) throw new ApiError(400, 'NOTICE_NOT_TEXT', decoded.message);
     const planned = planImport(decoded.text, this.config.importPolicy);
     if (!planned.ok) throw new ApiError(400, `NOTICE_${planned.error.code}`, planned.error.message);
-    const plan = await this.underStoredId(planned);
+    // A notice imported before tone placement was folded keeps the id it was given then.
+    const plan = await underStoredId(planned, async (id) => (await this.summaries.findState(id)) !== undefined);
     const stored = await this.summaries.findState(plan.directiveId);
     // A dry run answers as the import would: a notice whose assignments another directive holds is refused here too.
     await this.requireIdsFree(plan.directiveId, plan.directive);
@@ -75,12 +76,6 @@ export class DirectivesService {
     const ended = stored && (await directiveEnded(this.client, plan.directiveId));
     const state = stored && ended ? storedView(plan.directiveId, stored) : await this.startScoped(principal, plan.directiveId, plan.directive);
     return { dryRun: false, ...preview, state };
-  }
-
-  /** A notice imported before tone placement was folded keeps the id it was given then. */
-  private async underStoredId(plan: PlannedImport): Promise<PlannedImport> {
-    if (plan.formerDirectiveId === undefined || (await this.summaries.findState(plan.directiveId))) return plan;
-    return (await this.summaries.findState(plan.formerDirectiveId)) ? underFormerId(plan) : plan;
   }
 
   async get(principal: Principal, id: string) {

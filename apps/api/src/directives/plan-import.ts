@@ -1,7 +1,7 @@
 import type { ImportPolicy } from '@app/config';
 import type { CreateDirectiveRequest } from '@app/contracts';
 import { isWorkingDay, nextWorkingDayOnOrAfter, VN_HOLIDAY_TABLE } from '@app/domain';
-import { formerNoticeFingerprint, noticeFingerprint, parseNotice, type ParsedNotice, type ParseError, type Warning } from '@app/notice-import';
+import { formerNoticeFingerprints, noticeFingerprint, parseNotice, type ParsedNotice, type ParseError, type Warning } from '@app/notice-import';
 import { directiveFromNotice, withDirectiveScopedIds } from './notice-to-directive';
 
 const workingDays = (days: number) => ({ kind: 'workingDays' as const, days });
@@ -11,8 +11,8 @@ export interface PlannedImport {
   directiveId: string;
   directive: CreateDirectiveRequest['directive'];
   warnings: Warning[];
-  /** The id releases before tone placement was folded gave this notice, when it differs: one imported then keeps it. */
-  formerDirectiveId?: string;
+  /** Ids releases before tone placement was folded may have given this notice: one imported then keeps its id. */
+  formerDirectiveIds: string[];
 }
 
 export type ImportPlan = PlannedImport | { ok: false; error: ParseError };
@@ -26,7 +26,7 @@ export function planImport(text: string, policy: ImportPolicy): ImportPlan {
   const parsed = parseNotice(text, { defaultDeadline: deadline });
   if (!parsed.ok) return { ok: false, error: parsed.error };
   const directiveId = noticeFingerprint(parsed.notice);
-  const formerDirectiveId = formerNoticeFingerprint(parsed.notice);
+  const formerDirectiveIds = formerNoticeFingerprints(parsed.notice);
   const directive = {
     ...directiveFromNotice(parsed.notice, deadline),
     // Milestones for every item: acknowledge receipt, then submit the proposal, within these working days.
@@ -37,16 +37,21 @@ export function planImport(text: string, policy: ImportPolicy): ImportPlan {
     directiveId,
     directive: withDirectiveScopedIds(directiveId, directive),
     warnings: [...parsed.warnings, ...coordinatorsLeftOut(parsed.notice), ...holidaysNotKnown(parsed.notice), ...deadlinesOnDaysOff(parsed.notice)],
-    ...(formerDirectiveId !== directiveId && { formerDirectiveId }),
+    formerDirectiveIds,
   };
 }
 
-/** The same plan under the id the notice was given before (its assignments' ids follow). */
-export function underFormerId(plan: PlannedImport): PlannedImport {
-  const former = plan.formerDirectiveId;
-  if (former === undefined) return plan;
+/** The same plan under an id the notice was given before (its assignments' ids follow). */
+export function underFormerId(plan: PlannedImport, former: string): PlannedImport {
   const keys = { ...plan.directive, assignments: (plan.directive.assignments ?? []).map((a) => ({ ...a, id: a.id.slice(plan.directiveId.length + 1) })) };
-  return { ok: true, directiveId: former, directive: withDirectiveScopedIds(former, keys), warnings: plan.warnings };
+  return { ok: true, directiveId: former, directive: withDirectiveScopedIds(former, keys), warnings: plan.warnings, formerDirectiveIds: [] };
+}
+
+/** The plan under the first of its ids `isStored` finds (its own first), or as planned when none is. */
+export async function underStoredId(plan: PlannedImport, isStored: (directiveId: string) => Promise<boolean>): Promise<PlannedImport> {
+  if (plan.formerDirectiveIds.length === 0 || (await isStored(plan.directiveId))) return plan;
+  for (const former of plan.formerDirectiveIds) if (await isStored(former)) return underFormerId(plan, former);
+  return plan;
 }
 
 /** An "each of" item becomes one track per agency, which has no coordinators: say so rather than drop them silently. */

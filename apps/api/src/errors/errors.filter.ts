@@ -61,8 +61,10 @@ interface TooLargeError extends Error {
 const isTooLarge = (cause: unknown): cause is TooLargeError => cause instanceof Error && (cause as Partial<TooLargeError>).type === 'entity.too.large';
 
 function tooLargeMessage(cause: TooLargeError): string {
-  const size = (bytes: number | undefined) => (bytes === undefined ? '?' : bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`);
-  return `The body (${size(cause.length)}) is over this API's limit of ${size(cause.limit)} (DONDOC_BODY_LIMIT); a directive of thousands of assignments may need it raised`;
+  const bytes = (n: number) => `${n.toLocaleString('en-US')} bytes`;
+  const body = cause.length === undefined ? 'The body' : `The body (${bytes(cause.length)})`;
+  const limit = cause.limit === undefined ? "this API's limit" : `this API's limit of ${bytes(cause.limit)}`;
+  return `${body} is over ${limit} (DONDOC_BODY_LIMIT, which the deployment sets)`;
 }
 
 function fromHttpException(error: HttpException): ErrorBody {

@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
+import { NoParametersQuery } from '../common/no-parameters.query';
 import { CreateTokenDto } from './dto/create-token.dto';
 import { ApiTokenView, CreatedTokenView } from './dto/token.views';
 import { TokensService } from './tokens.service';
-import { NoParametersQuery } from '../common/no-parameters.query';
 
 @ApiTags('tokens')
 @ApiBearerAuth()

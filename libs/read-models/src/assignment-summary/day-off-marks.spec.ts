@@ -17,6 +17,8 @@ describe('withDayOffMarks', () => {
 
   it('reads an instant as PostgreSQL writes it (microseconds, +00:00), and marks nothing it cannot read', () => {
     expect(withDayOffMarks({ dueAt: '2031-04-12T03:00:00.123456+00:00', pendingExtensionDueAt: 'soon' })).toMatchObject({ dueOnDayOff: true, pendingExtensionOnDayOff: false });
+    // The last hours of 9999 in UTC are already year 10000 in Hà Nội.
+    expect(withDayOffMarks({ dueAt: '9999-12-31T20:00:00.000Z', pendingExtensionDueAt: null })).toMatchObject({ dueOnDayOff: false });
   });
 
   it('knows Tết from the holiday table', () => {

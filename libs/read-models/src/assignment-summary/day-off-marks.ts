@@ -28,6 +28,8 @@ function onDayOff(instant: string | null | undefined): boolean {
   const ms = instant ? Date.parse(instant) : Number.NaN;
   if (!Number.isFinite(ms)) return false;
   const date = new Date(ms + VN_OFFSET_MS).toISOString().slice(0, 10);
+  // Past year 9999 in Hà Nội (an instant in its last hours) the date has no YYYY-MM-DD form: no mark.
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
   let dayOff = judged.get(date);
   if (dayOff === undefined) {
     if (judged.size >= 4096) judged.clear();

@@ -13,7 +13,7 @@ export class ListAssignmentsQuery extends LimitQuery {
   @Length(1, 200)
   directive?: string;
 
-  @ApiPropertyOptional({ description: 'Agency code (lead, coordinator or track); agencies always see only their own' })
+  @ApiPropertyOptional({ description: 'Agency code (lead, coordinator or track), from the registry (400 UNKNOWN_AGENCY); an agency token sees only its own (naming another: 403 FORBIDDEN)' })
   @IsOptional()
   @IsString()
   @Length(1, 64)

@@ -11,7 +11,7 @@ export class EscalationsQuery extends LimitQuery {
   @Length(1, 200)
   directive?: string;
 
-  @ApiPropertyOptional({ description: 'Agency code; agencies always see only their own' })
+  @ApiPropertyOptional({ description: 'Agency code, from the registry (400 UNKNOWN_AGENCY); an agency token sees only its own (naming another: 403 FORBIDDEN)' })
   @IsOptional()
   @IsString()
   @Length(1, 64)
