@@ -539,6 +539,15 @@ describe('Supervisor dashboard in a real browser', () => {
     expect(await tablesAreSemantic(page)).toBe(true);
     expect(await fitsWidth(page)).toBe(true);
     await screenshot(page, 'assignments-narrow');
+    // An "each of" assignment's districts: one card each, nothing scrolled sideways inside the table either.
+    const directive = await createDirective('Kết luận về rà soát trên màn hình hẹp', [
+      { key: 'A1', text: 'Các huyện ủy rà soát', kind: 'eachOf', agencies: [{ agency: 'BTV-HUONGSON', role: 'lead' }, { agency: 'BTV-NGHIXUAN', role: 'lead' }], at: FAR(30) },
+    ]);
+    await page.goto(`${app.url}/#/assignments/${encodeURIComponent(`${directive}-A1`)}`);
+    await page.locator('#tracks-table').waitFor();
+    expect(await page.locator('#tracks-table').evaluate((table) => table.parentElement !== null && table.parentElement.scrollWidth <= table.parentElement.clientWidth)).toBe(true);
+    expect(await fitsWidth(page)).toBe(true);
+    await screenshot(page, 'assignment-tracks-narrow');
     expectOnlyOwnOrigin(dashboard);
   });
 });

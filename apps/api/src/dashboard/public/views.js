@@ -531,7 +531,8 @@ function tracksTable(ctx, item) {
     { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': 'tracks-caption' },
     h(
       'table',
-      { class: 'list', id: 'tracks-table' },
+      // On a narrow screen one card per district, as the assignment list, rather than a table scrolled sideways.
+      { class: 'list stack', id: 'tracks-table' },
       h('caption', { id: 'tracks-caption', class: 'visually-hidden' }, t('assignment.tracks')),
       h('thead', {}, h('tr', {}, ['col.agency', 'col.stage', 'col.status', 'col.deadline', 'col.level'].map((key) => h('th', { scope: 'col' }, t(key))))),
       h(
@@ -542,11 +543,11 @@ function tracksTable(ctx, item) {
             'tr',
             { 'data-agency': track.agency },
             h('th', { scope: 'row' }, mayOpenTrack(ctx, track) ? h('a', { href: assignmentHref(`${item.id}.${track.agency}`) }, track.agency) : track.agency, h('span', { class: 'agency-name' }, agencyName(ctx, track.agency))),
-            h('td', {}, stageLabel(track.stage)),
-            h('td', {}, statusBadge(track.status)),
+            h('td', { 'data-label': t('col.stage') }, stageLabel(track.stage)),
+            h('td', { 'data-label': t('col.status') }, statusBadge(track.status)),
             // The track's deadline in force as it last reported (an extension moves it, not the parent's).
-            h('td', {}, timeEl(track.dueAt ?? item.adjustedDueAt), dayOffMark(track.dueOnDayOff), pausedMark(track), extensionMark(track)),
-            h('td', {}, levelText({ overdueLevel: track.level ?? null })),
+            h('td', { 'data-label': t('col.deadline') }, timeEl(track.dueAt ?? item.adjustedDueAt), dayOffMark(track.dueOnDayOff), pausedMark(track), extensionMark(track)),
+            h('td', { 'data-label': t('col.level') }, levelText({ overdueLevel: track.level ?? null })),
           ),
         ),
       ),
