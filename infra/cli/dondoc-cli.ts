@@ -55,9 +55,12 @@ async function main(args: string[]): Promise<number> {
     const client = new Client({ connection, namespace: config.temporalNamespace, dataConverter: dondocDataConverter });
     // Imported before tone placement was folded, the notice keeps the id it was given then (found while Temporal
     // keeps its directive's workflow: the API, which reads the projections, finds it after too).
-    const target = await underStoredId(plan, (id) => created(client, id));
+    const runs = new Map<string, Promise<DirectiveRun>>();
+    const runOf = (id: string) => runs.get(id) ?? runs.set(id, directiveRun(client, id)).get(id)!;
+    const target = await underStoredId(plan, async (id) => (await runOf(id)).created);
     // Its workflow ended once every assignment was done: a new run would try to create it again.
-    if (await createdAndEnded(client, target.directiveId)) {
+    const run = await runOf(target.directiveId);
+    if (run.created && !run.running) {
       console.log(`directive ${target.directiveId} was imported already and has ended: every assignment of it is done`);
       return 0;
     }
@@ -78,8 +81,16 @@ main(process.argv.slice(2)).then(
   },
 );
 
-/** Whether a directive workflow under this id created its directive, and whether it is still running. */
-async function directiveRun(client: Client, directiveId: string): Promise<{ created: boolean; running: boolean }> {
+/**
+ * Whether a directive workflow under this id created its directive (within the namespace's retention), and whether it
+ * still runs: one that ended after creating it has nothing more to do (a refused creation ends too, having created none).
+ */
+interface DirectiveRun {
+  created: boolean;
+  running: boolean;
+}
+
+async function directiveRun(client: Client, directiveId: string): Promise<DirectiveRun> {
   const handle = client.workflow.getHandle(directiveWorkflowId(directiveId));
   const running = await handle.describe().then((d) => d.status.name === 'RUNNING', (error: unknown) => {
     if (error instanceof WorkflowNotFoundError) return undefined; // never started
@@ -87,17 +98,6 @@ async function directiveRun(client: Client, directiveId: string): Promise<{ crea
   });
   if (running === undefined) return { created: false, running: false };
   return { created: (await handle.query(directiveStateQuery)).created, running };
-}
-
-/** A directive workflow under this id created its directive (running or ended, within the namespace's retention). */
-async function created(client: Client, directiveId: string): Promise<boolean> {
-  return (await directiveRun(client, directiveId)).created;
-}
-
-/** The directive's workflow ended after creating it (not a refused creation, which ends too, having created nothing). */
-async function createdAndEnded(client: Client, directiveId: string): Promise<boolean> {
-  const run = await directiveRun(client, directiveId);
-  return run.created && !run.running;
 }
 
 /** A refusal as the domain said it ("ASSIGNMENT_ID_TAKEN: …"), not the update's "Workflow Update failed". */

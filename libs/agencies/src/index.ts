@@ -2,4 +2,4 @@ export type { Agency, AgencyKind, AgencyLevel, AgencyMatch, GroupMode } from './
 export { AGENCIES, DISTRICT_COMMITTEES } from './agency-data';
 export { findAgency, groupMembers, isGroup } from './registry';
 export { matchAgencies } from './match-agencies';
-export { foldForMatch } from './text-fold';
+export { foldForMatch, TONE_MARKS } from './text-fold';

@@ -1,6 +1,7 @@
 // Comparison forms for Vietnamese text. Output text is never built from these: they only decide what matches.
 
-const TONE_MARKS = new Set(['\u0300', '\u0301', '\u0303', '\u0309', '\u0323']);
+/** The five tone marks (huyền, sắc, ngã, hỏi, nặng) as NFD combining characters; not the vowel marks (â, ă, ơ). */
+export const TONE_MARKS: ReadonlySet<string> = new Set(['\u0300', '\u0301', '\u0303', '\u0309', '\u0323']);
 const ZERO_WIDTH = new Set(['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff']);
 const WHITESPACE = /\s/u;
 

@@ -1,3 +1,4 @@
+import { TONE_MARKS } from '@app/agencies';
 import type { ParsedNotice } from './notice-types';
 import { collapseWhitespace } from './text-utils';
 import { itemMarkerLength } from './section-three';
@@ -32,7 +33,6 @@ function canonicalParagraph(paragraph: string): string {
   return text.slice(itemMarkerLength(text) ?? 0).trim();
 }
 
-const TONE_MARKS = new Set(['\u0300', '\u0301', '\u0303', '\u0309', '\u0323']);
 const LETTER = /[\p{L}\p{M}]/u;
 
 /**
@@ -43,14 +43,15 @@ const LETTER = /[\p{L}\p{M}]/u;
 function placeOpenTones(nfcText: string, onFirst: boolean): string {
   const chars = Array.from(nfcText);
   for (let i = 0; i + 1 < chars.length; i += 1) {
-    const [first, second, next, before] = [chars[i], chars[i + 1], chars[i + 2], chars[i - 1]];
+    const [next, before] = [chars[i + 2], chars[i - 1]];
     if (next !== undefined && LETTER.test(next)) continue;
-    const [vowel, vowelTone] = Array.from(first.normalize('NFD'));
-    const [glide, glideTone] = Array.from(second.normalize('NFD'));
-    if (!'oOuU'.includes(vowel) || !('oO'.includes(vowel) ? 'aAeE' : 'yY').includes(glide)) continue;
+    const first = Array.from(chars[i].normalize('NFD'));
+    const second = Array.from(chars[i + 1].normalize('NFD'));
+    // Two plain letters and one mark between them, which must be a tone ("oặ", with a breve too, is not such a pair).
+    if (first.length + second.length !== 3) continue;
+    const [vowel, glide, tone] = [first[0], second[0], first[1] ?? second[1]];
+    if (!'oOuU'.includes(vowel) || !('oO'.includes(vowel) ? 'aAeE' : 'yY').includes(glide) || !TONE_MARKS.has(tone)) continue;
     if ('uU'.includes(vowel) && before !== undefined && 'qQ'.includes(before)) continue;
-    const tone = vowelTone ?? glideTone;
-    if (tone === undefined || !TONE_MARKS.has(tone) || first.normalize('NFD').length + second.normalize('NFD').length !== 3) continue;
     chars[i] = (onFirst ? vowel + tone : vowel).normalize('NFC');
     chars[i + 1] = (onFirst ? glide : glide + tone).normalize('NFC');
   }

@@ -65,9 +65,11 @@ export class DirectivesService {
     if (!decoded.ok) throw new ApiError(400, 'NOTICE_NOT_TEXT', decoded.message);
     const planned = planImport(decoded.text, this.config.importPolicy);
     if (!planned.ok) throw new ApiError(400, `NOTICE_${planned.error.code}`, planned.error.message);
-    // A notice imported before tone placement was folded keeps the id it was given then.
-    const plan = await underStoredId(planned, async (id) => (await this.summaries.findState(id)) !== undefined);
-    const stored = await this.summaries.findState(plan.directiveId);
+    // A notice imported before tone placement was folded keeps the id it was given then. Each id is read once.
+    const states = new Map<string, Awaited<ReturnType<DirectiveSummaryRepository['findState']>>>();
+    const storedAs = async (id: string) => (states.has(id) ? states.get(id) : states.set(id, await this.summaries.findState(id)).get(id));
+    const plan = await underStoredId(planned, async (id) => (await storedAs(id)) !== undefined);
+    const stored = await storedAs(plan.directiveId);
     // A dry run answers as the import would: a notice whose assignments another directive holds is refused here too.
     await this.requireIdsFree(plan.directiveId, plan.directive);
     const preview = { directiveId: plan.directiveId, alreadyImported: stored !== undefined, warnings: plan.warnings, directive: plan.directive };

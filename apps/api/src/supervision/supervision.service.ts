@@ -3,8 +3,8 @@ import type { Sql } from '@app/event-store';
 import { AgencyStatusRepository, DirectiveSummaryRepository, EscalationTimelineRepository, NotificationsRepository } from '@app/read-models';
 import type { Principal } from '../auth';
 import { SQL } from '../core/tokens';
-import { notFound } from '../errors/api-error';
 import { listedAgency } from '../common/known-agency';
+import { notFound } from '../errors/api-error';
 import type { EscalationsQuery, InboxQuery, StatusReportQuery } from './dto/supervision.query';
 
 /** What the Provincial Party Office watches: the escalation timeline, the status matrix, and agencies' inboxes. */

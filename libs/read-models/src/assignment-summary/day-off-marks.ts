@@ -1,4 +1,4 @@
-import { isWorkingDay, type AssignmentSummary } from '@app/domain';
+import { isWorkingDay, VN_OFFSET_MS, type AssignmentSummary } from '@app/domain';
 
 /**
  * Whether the deadline in force, and the date a pending extension asks for, fall on a day off (a weekend, a public
@@ -19,7 +19,6 @@ export function withDayOffMarks<T extends Dated>(view: T): T & DayOffMarks {
   return { ...view, ...dayOffMarks(view) };
 }
 
-const VN_OFFSET_MS = 7 * 3_600_000;
 /** Days already judged, by local date: a list of fifty rows shares a handful of dates. */
 const judged = new Map<string, boolean>();
 

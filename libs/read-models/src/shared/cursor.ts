@@ -25,10 +25,9 @@ const isCursorInstant = (value: string): boolean => isIsoInstant(value) && new D
 export function decodeCursor(cursor: string, list: CursorList, isId: (id: string) => boolean = () => true): [string, string] {
   try {
     const parts: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (!Array.isArray(parts) || parts.length !== 3 || parts[0] !== list) throw new InvalidCursorError(cursor);
-    const key = parts.slice(1);
-    if (key.every((part) => typeof part === 'string') && isCursorInstant(key[0]) && isStorableText(key[1]) && isId(key[1])) {
-      return [key[0], key[1]];
+    if (Array.isArray(parts) && parts.length === 3 && parts[0] === list) {
+      const [, at, id] = parts as unknown[];
+      if (typeof at === 'string' && typeof id === 'string' && isCursorInstant(at) && isStorableText(id) && isId(id)) return [at, id];
     }
   } catch {
     // falls through to the error below
