@@ -5,7 +5,7 @@ describe('@app/domain public API', () => {
     expect(domain.EVENT_TYPES).toEqual([
       'AssignmentCreated', 'AssignmentAcknowledged', 'ResearchRecorded', 'ProposalSubmitted', 'ProposalAccepted', 'ProposalReturned',
       'EscalatedToCentre', 'CentreResponded', 'ReportSubmitted', 'ReportConfirmed', 'ReportRejected', 'ExtensionRequested',
-      'ExtensionApproved', 'ExtensionDenied', 'ExtensionRequestWithdrawn', 'AssignmentWithdrawn', 'ReminderSent', 'MarkedOverdue', 'EscalatedToLevel',
+      'ExtensionApproved', 'ExtensionDenied', 'ExtensionRequestWithdrawn', 'ExtensionRequestLapsed', 'AssignmentWithdrawn', 'ReminderSent', 'MarkedOverdue', 'EscalatedToLevel',
       'StageDeadlineMissed', 'TrackProgressRecorded', 'AssignmentClosed', 'DirectiveCreated', 'CompiledReportProduced', 'DirectiveWithdrawn',
     ]);
     expect(new Set(Object.values(domain.EVENT_SCHEMA_VERSION))).toEqual(new Set([1]));

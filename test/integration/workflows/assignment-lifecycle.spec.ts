@@ -146,6 +146,26 @@ describe('assignment workflows on the real Temporal dev server', () => {
     await recordHistory(assignmentWorkflowId(id), 'extension-request-withdrawn');
   });
 
+  it('closes an extension request still pending when the report is confirmed with an event of its own', async () => {
+    const id = uniqueId('A4L');
+    const lead = await acceptedBeyondCompetence(id);
+    await send(client, id, { type: 'EscalateToCentre', centralBody: 'Ban Bí thư', summary: 'Chế độ phụ cấp' }, SUPERVISOR);
+    await send(client, id, { type: 'RecordCentreResponse', response: 'Đồng ý nghiên cứu' }, SUPERVISOR);
+    await send(client, id, { type: 'SubmitReport', summary: 'Đã báo cáo' }, lead);
+    const requested = await send(client, id, { type: 'RequestExtension', reason: 'Nếu cần bổ sung số liệu', newDueAt: '2100-06-30T16:59:59.999Z' }, lead);
+    expect(requested.assignment).toMatchObject({ stage: 'reported', pendingExtensionDueAt: '2100-06-30T16:59:59.999Z' });
+    const confirmed = await send(client, id, { type: 'ConfirmReport' }, SUPERVISOR);
+    expect(confirmed.assignment).toMatchObject({ stage: 'closed', pendingExtensionDueAt: null });
+    expect(confirmed.events.map((e) => [e.type, e.data])).toEqual([
+      ['ExtensionRequestLapsed', { newDueAt: '2100-06-30T16:59:59.999Z', cause: 'closed', at: expect.any(String) }],
+      ['ReportConfirmed', expect.objectContaining({ verdict: 'onTime' })],
+    ]);
+    const timeline = await sql<{ type: string }[]>`select type from escalation_timeline where assignment_id = ${id} order by global_position`;
+    expect(timeline.map((row) => row.type)).toEqual(['EscalatedToCentre', 'CentreResponded', 'ExtensionRequested', 'ExtensionRequestLapsed']);
+    await client.workflow.getHandle(assignmentWorkflowId(id)).result();
+    await recordHistory(assignmentWorkflowId(id), 'extension-request-lapsed');
+  });
+
   it('fans an "each of" assignment out to one workflow per agency and rolls their progress up', async () => {
     const id = uniqueId('A3');
     const districts = ['BTV-HUONGSON', 'BTV-CANLOC', 'BTV-KYANH'];

@@ -297,7 +297,12 @@ function decideConfirmReport(c: ConfirmReport, s: ExistingAssignment, at: string
   requireStage(s, ['reported'], 'confirm the report');
   const judgedAt = inReview(s) && s.report ? s.report.submittedAt : at;
   const verdict = isAfter(judgedAt, s.adjustedDueAt) ? 'late' : 'onTime';
-  return [{ type: 'ReportConfirmed', data: { comment: optionalText(c.comment, 'comment'), verdict, dueAt: s.adjustedDueAt, at } }];
+  return [...lapsedRequest(s, 'closed', at), { type: 'ReportConfirmed', data: { comment: optionalText(c.comment, 'comment'), verdict, dueAt: s.adjustedDueAt, at } }];
+}
+
+/** An extension request still pending when the work ends is closed by an event, not dropped: the Office's queue and timeline show it ended. */
+function lapsedRequest(s: ExistingAssignment, cause: 'closed' | 'withdrawn', at: string): AssignmentEvent[] {
+  return s.pendingExtension ? [{ type: 'ExtensionRequestLapsed', data: { newDueAt: s.pendingExtension.newDueAt, cause, at } }] : [];
 }
 
 /** Back to the lead to revise; the time the report spent in review is given back, as the Centre's is (a day off: the next working day's end). */
@@ -524,7 +529,7 @@ function decideOpen(c: Exclude<AssignmentCommand, CreateAssignment>, s: Existing
       return decideWithdrawExtensionRequest(c, s, at);
     case 'Withdraw':
       requireOneOf(c.actor, ['supervisor', 'admin'], 'withdraw an assignment');
-      return [{ type: 'AssignmentWithdrawn', data: { reason: requireText(c.reason, 'reason'), at } }];
+      return [...lapsedRequest(s, 'withdrawn', at), { type: 'AssignmentWithdrawn', data: { reason: requireText(c.reason, 'reason'), at } }];
     case 'SendReminder':
       return decideReminder(c, s, at);
     case 'MarkOverdue':

@@ -451,6 +451,26 @@ describe('WithdrawExtensionRequest', () => {
   });
 });
 
+describe('an extension request still pending when the work ends', () => {
+  const NEW_DUE = '2024-05-31T16:59:59.999Z';
+  const lapsed = (cause: 'closed' | 'withdrawn'): AssignmentEvent => ({ type: 'ExtensionRequestLapsed', data: { newDueAt: NEW_DUE, cause, at: T } });
+
+  it('lapses by an event of its own when the report is confirmed or the assignment withdrawn, before the closing event', () => {
+    const pending = [...inReported(), ev.extensionRequested('2024-03-21T02:00:00.000Z', NEW_DUE)];
+    given(pending).when({ type: 'ConfirmReport', at: T, actor: SUPERVISOR }).then([lapsed('closed'), { type: 'ReportConfirmed', data: { comment: null, verdict: 'onTime', dueAt: stateOf(inReported()).adjustedDueAt, at: T } }]);
+    given(pending).when({ type: 'Withdraw', at: T, actor: SUPERVISOR, reason: 'Không còn phù hợp' }).then([lapsed('withdrawn'), { type: 'AssignmentWithdrawn', data: { reason: 'Không còn phù hợp', at: T } }]);
+  });
+
+  it('is kept in the record as lapsed, no longer pending, the deadline as it was', () => {
+    const state = stateOf([...inReported(), ev.extensionRequested('2024-03-21T02:00:00.000Z', NEW_DUE), lapsed('closed')]);
+    expect([state.pendingExtension, state.extensions.map((e) => [e.decision, e.newDueAt]), state.adjustedDueAt]).toEqual([null, [['lapsed', NEW_DUE]], stateOf(inReported()).adjustedDueAt]);
+  });
+
+  it('adds nothing when no request is pending', () => {
+    given(inReported()).when({ type: 'ConfirmReport', at: T, actor: SUPERVISOR }).then([{ type: 'ReportConfirmed', data: { comment: null, verdict: 'onTime', dueAt: stateOf(inReported()).adjustedDueAt, at: T } }]);
+  });
+});
+
 describe('Withdraw', () => {
   it('withdraws from any open stage, by the supervisor or an admin, terminally', () => {
     for (const history of [[createdEvent()], inResearch(), inProposed(), inAccepted(), inEscalated(), inCentreResponded(), inReported()]) {

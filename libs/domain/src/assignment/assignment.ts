@@ -63,6 +63,8 @@ export type ExtensionApproved = { type: 'ExtensionApproved'; data: { previousDue
 export type ExtensionDenied = { type: 'ExtensionDenied'; data: { comment: string | null; at: string } };
 /** The lead took back its own request before the supervisor decided it (a wrong date, no longer needed). */
 export type ExtensionRequestWithdrawn = { type: 'ExtensionRequestWithdrawn'; data: { reason: string | null; at: string } };
+/** A request still pending when the work ended (its report confirmed, or the assignment withdrawn): moot, never decided. */
+export type ExtensionRequestLapsed = { type: 'ExtensionRequestLapsed'; data: { newDueAt: string; cause: 'closed' | 'withdrawn'; at: string } };
 export type AssignmentWithdrawn = { type: 'AssignmentWithdrawn'; data: { reason: string; at: string } };
 export type ReminderSent = { type: 'ReminderSent'; data: { beforeMs: number; dueAt: string; at: string } };
 export type MarkedOverdue = { type: 'MarkedOverdue'; data: { dueAt: string; at: string } };
@@ -93,6 +95,7 @@ export type AssignmentEvent =
   | ExtensionApproved
   | ExtensionDenied
   | ExtensionRequestWithdrawn
+  | ExtensionRequestLapsed
   | AssignmentWithdrawn
   | ReminderSent
   | MarkedOverdue
@@ -119,6 +122,7 @@ export const ASSIGNMENT_EVENT_SCHEMA_VERSION = {
   ExtensionApproved: 1,
   ExtensionDenied: 1,
   ExtensionRequestWithdrawn: 1,
+  ExtensionRequestLapsed: 1,
   AssignmentWithdrawn: 1,
   ReminderSent: 1,
   MarkedOverdue: 1,
@@ -166,8 +170,8 @@ export interface PendingExtension {
 }
 
 export interface ExtensionRecord extends PendingExtension {
-  /** `withdrawn`: taken back by the lead before a decision. */
-  readonly decision: 'approved' | 'denied' | 'withdrawn';
+  /** `withdrawn`: taken back by the lead before a decision; `lapsed`: still pending when the work ended. */
+  readonly decision: 'approved' | 'denied' | 'withdrawn' | 'lapsed';
   readonly decidedAt: string;
 }
 
@@ -376,6 +380,8 @@ export function evolve(state: AssignmentState, event: AssignmentEvent): Assignme
       return { ...s, extensions: decided(s, 'denied', event.data.at), pendingExtension: null };
     case 'ExtensionRequestWithdrawn':
       return { ...s, extensions: decided(s, 'withdrawn', event.data.at), pendingExtension: null };
+    case 'ExtensionRequestLapsed':
+      return { ...s, extensions: decided(s, 'lapsed', event.data.at), pendingExtension: null };
     case 'AssignmentWithdrawn':
       return { ...s, stage: 'withdrawn', withdrawal: { reason: event.data.reason, at: event.data.at }, pendingExtension: null };
     case 'ReminderSent':

@@ -14,6 +14,7 @@ export const TIMELINE_EVENT_TYPES: readonly AssignmentEventType[] = [
   'ExtensionApproved',
   'ExtensionDenied',
   'ExtensionRequestWithdrawn',
+  'ExtensionRequestLapsed',
 ];
 
 const INSERT = `${insertFromRecordset('escalation_timeline', [

@@ -89,6 +89,7 @@ const EVENT_TYPES = [
   'ExtensionApproved',
   'ExtensionDenied',
   'ExtensionRequestWithdrawn',
+  'ExtensionRequestLapsed',
   'AssignmentWithdrawn',
   'ReminderSent',
   'MarkedOverdue',
@@ -113,6 +114,7 @@ export const TIMELINE_TYPES = new Set([
   'ExtensionApproved',
   'ExtensionDenied',
   'ExtensionRequestWithdrawn',
+  'ExtensionRequestLapsed',
 ]);
 
 /**
