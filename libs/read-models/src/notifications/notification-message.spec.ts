@@ -1,10 +1,20 @@
-import { decisionMessage, notificationMessage, vnDisplayDate } from './notification-message';
+import { decisionMessage, notificationMessage, vnDisplayDate, vnDisplayDeadline } from './notification-message';
 
 describe('notification messages', () => {
   it('shows dates as dd/mm/yyyy in Asia/Ho_Chi_Minh', () => {
     expect(vnDisplayDate('2024-03-29T16:59:59.999Z')).toBe('29/03/2024');
     expect(vnDisplayDate('2024-03-29T17:00:00.000Z')).toBe('30/03/2024');
     expect(vnDisplayDate('2023-12-31T17:00:00.000Z')).toBe('01/01/2024');
+  });
+
+  it('gives a deadline at another hour than the end of its day with that hour, in Vietnam', () => {
+    expect(vnDisplayDeadline('2024-03-29T16:59:59.999Z')).toBe('ngày 29/03/2024');
+    expect(vnDisplayDeadline('2024-03-29T16:59:59.000Z')).toBe('ngày 29/03/2024');
+    expect(vnDisplayDeadline('2024-03-29T03:00:00.000Z')).toBe('10:00 ngày 29/03/2024');
+    expect(vnDisplayDeadline('2024-03-29T17:30:00.000Z')).toBe('00:30 ngày 30/03/2024');
+    // An extension granted to an hour says so: the date alone would read as the end of that day.
+    const approved = decisionMessage({ kind: 'extensionApproved', text: 'Báo cáo', dueAt: '2024-04-12T08:00:00.000Z', comment: null });
+    expect(approved).toBe('Chấp thuận gia hạn: nhiệm vụ “Báo cáo” được gia hạn đến 15:00 ngày 12/04/2024.');
   });
 
   it('words each kind in Vietnamese, NFC, naming the ladder level’s audience', () => {

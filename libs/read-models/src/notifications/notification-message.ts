@@ -1,4 +1,4 @@
-import { vnLocalDate, type EscalationLevel, type StageMilestone } from '@app/domain';
+import { VN_OFFSET_MS, vnLocalDate, type EscalationLevel, type StageMilestone } from '@app/domain';
 
 /** What the timers tell an agency (webhooks carry these too). */
 export type TimerNotificationKind = 'reminder' | 'overdue' | 'escalation' | 'stageOverdue';
@@ -48,6 +48,16 @@ export function vnDisplayDate(iso: string): string {
   return `${day}/${month}/${year}`;
 }
 
+/**
+ * "ngày 30/06/2025" for a deadline at the end of its day, as the notices set them; "10:00 ngày 30/06/2025" for one at
+ * another hour (an extension asked to an hour), which the date alone would put up to a day later.
+ */
+export function vnDisplayDeadline(iso: string): string {
+  const localTime = new Date(Date.parse(iso) + VN_OFFSET_MS).toISOString().slice(11, 19);
+  const date = `ngày ${vnDisplayDate(iso)}`;
+  return localTime === '23:59:59' ? date : `${localTime.slice(0, 5)} ${date}`;
+}
+
 function shortTask(text: string): string {
   const chars = Array.from(text.normalize('NFC').replace(/\s+/g, ' ').trim());
   return chars.length <= MAX_TASK_CHARS ? chars.join('') : `${chars.slice(0, MAX_TASK_CHARS - 1).join('').trimEnd()}…`;
@@ -56,15 +66,15 @@ function shortTask(text: string): string {
 /** The Vietnamese line an agency reads in its inbox (NFC). */
 export function notificationMessage(subject: NotificationSubject): string {
   const task = `nhiệm vụ “${shortTask(subject.text)}”`;
-  const due = vnDisplayDate(subject.dueAt);
+  const due = vnDisplayDeadline(subject.dueAt);
   const message =
     subject.kind === 'reminder'
-      ? `Nhắc việc: ${task} đến hạn ngày ${due}.`
+      ? `Nhắc việc: ${task} đến hạn ${due}.`
       : subject.kind === 'overdue'
-        ? `Quá hạn: ${task} đã quá hạn (hạn ngày ${due}); đề nghị khẩn trương hoàn thành, báo cáo.`
+        ? `Quá hạn: ${task} đã quá hạn (hạn ${due}); đề nghị khẩn trương hoàn thành, báo cáo.`
         : subject.kind === 'stageOverdue'
-          ? `Trễ mốc: ${task} chưa ${STAGE_MILESTONE_TEXT[subject.stage ?? 'report']} (hạn ngày ${due}); đề nghị khẩn trương thực hiện.`
-          : `Đôn đốc cấp ${subject.level ?? 1} (báo cáo ${LEVEL_AUDIENCE[subject.level ?? 1]}): ${task} quá hạn (hạn ngày ${due}) chưa hoàn thành.`;
+          ? `Trễ mốc: ${task} chưa ${STAGE_MILESTONE_TEXT[subject.stage ?? 'report']} (hạn ${due}); đề nghị khẩn trương thực hiện.`
+          : `Đôn đốc cấp ${subject.level ?? 1} (báo cáo ${LEVEL_AUDIENCE[subject.level ?? 1]}): ${task} quá hạn (hạn ${due}) chưa hoàn thành.`;
   return message.normalize('NFC');
 }
 
@@ -84,16 +94,16 @@ const withComment = (line: string, comment: string | null | undefined): string =
 /** The Vietnamese line an agency reads in its inbox for a decision on its work (NFC). */
 export function decisionMessage(subject: DecisionSubject): string {
   const task = `nhiệm vụ “${shortTask(subject.text)}”`;
-  const due = vnDisplayDate(subject.dueAt);
+  const due = vnDisplayDeadline(subject.dueAt);
   const lines: Readonly<Record<DecisionNotificationKind, () => string>> = {
-    assigned: () => `Giao nhiệm vụ: ${subject.role === 'coordinator' ? 'phối hợp' : 'chủ trì'} thực hiện ${task}, hạn ngày ${due}.`,
+    assigned: () => `Giao nhiệm vụ: ${subject.role === 'coordinator' ? 'phối hợp' : 'chủ trì'} thực hiện ${task}, hạn ${due}.`,
     proposalReturned: () => withComment(`Trả lại đề xuất: đề xuất về ${task} cần bổ sung, hoàn thiện`, subject.comment),
     proposalAccepted: () => withComment(`Chấp thuận đề xuất: đề xuất về ${task} đã được chấp thuận`, subject.comment),
     reportRejected: () => withComment(`Chưa chấp nhận báo cáo: báo cáo về ${task} cần bổ sung, hoàn thiện`, subject.comment),
     reportConfirmed: () => withComment(`Xác nhận hoàn thành: báo cáo về ${task} đã được xác nhận`, subject.comment),
-    extensionApproved: () => withComment(`Chấp thuận gia hạn: ${task} được gia hạn đến ngày ${due}`, subject.comment),
-    extensionDenied: () => withComment(`Không chấp thuận gia hạn: ${task} giữ hạn ngày ${due}`, subject.comment),
-    centreResponded: () => `Trung ương đã có ý kiến: đề nghị tiếp tục thực hiện ${task}, hạn ngày ${due}.`,
+    extensionApproved: () => withComment(`Chấp thuận gia hạn: ${task} được gia hạn đến ${due}`, subject.comment),
+    extensionDenied: () => withComment(`Không chấp thuận gia hạn: ${task} giữ hạn ${due}`, subject.comment),
+    centreResponded: () => `Trung ương đã có ý kiến: đề nghị tiếp tục thực hiện ${task}, hạn ${due}.`,
     withdrawn: () => withComment(`Thu hồi nhiệm vụ: ${task} đã được thu hồi`, subject.comment),
   };
   return lines[subject.kind]().normalize('NFC');
