@@ -75,6 +75,10 @@ describe('LOG_LEVEL sets the worker’s log level as it does the API’s', () =>
       // fetch's own words and why: the receiver refused the connection.
       expect(failures(worker.stderr())[0]).toMatch(/\[WARN\] .*UBKTTU: fetch failed \(connect ECONNREFUSED 127\.0\.0\.1:\d+\)/);
       expect(worker.stderr()).not.toMatch(/^\s+at /m);
+      // The attempt's metadata on the same line: a log shipper takes each line for an entry.
+      expect(failures(worker.stderr())[0]).toMatch(/\battempt: 1\b/);
+      expect(failures(worker.stderr())[0]).toMatch(/activityType: 'deliverNotifications'/);
+      expect(worker.stderr().split('\n').filter((line) => line !== '' && !/^\d{4}-\d\d-\d\dT/.test(line))).toEqual([]);
     } finally {
       await new AgencyWebhookRepository(sql).remove(agency);
       await worker.stop();
