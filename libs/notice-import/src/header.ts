@@ -72,7 +72,10 @@ export function issuerName(code: string): string {
   return findAgency(code)?.name ?? code;
 }
 
-/** "Thông báo kết luận của Ban Thường vụ Tỉnh ủy sau Hội nghị ngày 22/3/2023". */
+/**
+ * "Thông báo kết luận của Ban Thường vụ Tỉnh ủy sau Hội nghị ngày 22/3/2023": the title of a notice whose header has
+ * no subject line (see `subjectTitle`).
+ */
 export function deriveTitle(issuer: string, preamble: string, dates: NoticeDates, issuedOn: string): string {
   const head = `Thông báo kết luận của ${issuerName(issuer)}`;
   const conference = /hội\s+nghị/u.test(fold(preamble)) ? ' sau Hội nghị' : '';

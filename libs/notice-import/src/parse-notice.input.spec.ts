@@ -40,12 +40,13 @@ describe('parseNotice: malformed input', () => {
     });
   });
 
-  it('NO_SECTION_3 when no line starts with "3."', () => {
+  it('NO_SECTION_3 when no line starts with "3." or "III."', () => {
     expect(errorOf('Ngày 22/3/2023, hội nghị.\n1. Tình hình.\n2. Nhiệm vụ.')).toEqual({
       code: 'NO_SECTION_3',
-      message: 'No section 3 found: the assignments are expected under a line starting with "3." (e.g. "3. … Ban Thường vụ Tỉnh ủy giao:").',
+      message: 'No section 3 found: the assignments are expected under a line starting with "3." or "III." (e.g. "3. … Ban Thường vụ Tỉnh ủy giao:" or "III. NHIỆM VỤ …").',
     });
     expect(errorOf('Ngày 22/3/2023.\n2. Nhiệm vụ.\n2.3. Về công tác xây dựng Đảng').code).toBe('NO_SECTION_3');
+    expect(errorOf('Ngày 22/3/2023.\nI. TÌNH HÌNH\nII. NHIỆM VỤ\n- Ban Tổ chức Tỉnh ủy hoàn thành trong quý\nIII/2023.').code).toBe('NO_SECTION_3');
   });
 
   it('NO_ASSIGNMENTS when section 3 holds only the monitor paragraph', () => {

@@ -6,6 +6,7 @@ import { splitLines } from './lines';
 import { DEFAULT_MONITOR, readMonitor } from './monitor';
 import type { DeadlineSpec, ParsedAssignment, ParseError, ParseOptions, ParseResult, Warning } from './notice-types';
 import { type Block, findHeadingLine, readSectionThree } from './section-three';
+import { subjectTitle } from './subject';
 
 export const DEFAULT_DEADLINE: DeadlineSpec = { kind: 'workingDays', days: 30 };
 
@@ -31,13 +32,14 @@ export function parseNotice(text: string, options: ParseOptions = {}): ParseResu
   if (inputError !== undefined) return { ok: false, error: inputError };
   const source = text.normalize('NFC').replace(/^\ufeff/u, '');
   const lines = splitLines(source);
-  const headingIndex = findHeadingLine(lines);
-  if (headingIndex === undefined) {
-    return fail('NO_SECTION_3', 'No section 3 found: the assignments are expected under a line starting with "3." (e.g. "3. … Ban Thường vụ Tỉnh ủy giao:").');
+  const heading = findHeadingLine(lines);
+  if (heading === undefined) {
+    return fail('NO_SECTION_3', 'No section 3 found: the assignments are expected under a line starting with "3." or "III." (e.g. "3. … Ban Thường vụ Tỉnh ủy giao:" or "III. NHIỆM VỤ …").');
   }
-  const section = readSectionThree(source, lines, headingIndex);
+  const headingIndex = heading.index;
+  const section = readSectionThree(source, lines, heading);
   if (section.items.length === 0) {
-    return fail('NO_ASSIGNMENTS', 'Section 3 has no items: expected "- …" bullets, "3.1." sub-items or paragraphs after the "3." heading and before the monitoring paragraph.');
+    return fail('NO_ASSIGNMENTS', 'Section 3 has no items: expected "- …" bullets, "3.1." sub-items or paragraphs after the "3." (or "III.") heading and before the monitoring paragraph.');
   }
   const preambleLines = lines.slice(0, headingIndex);
   const preamble = source.slice(0, lines[headingIndex].start);
@@ -68,7 +70,7 @@ export function parseNotice(text: string, options: ParseOptions = {}): ParseResu
   const notice = {
     issuer: { code: issuer, name: issuerName(issuer) },
     issuedOn,
-    title: deriveTitle(issuer, preamble, dates, issuedOn),
+    title: subjectTitle(preambleLines) ?? deriveTitle(issuer, preamble, dates, issuedOn),
     ...(number === undefined ? {} : { number }),
     sourceText: source,
     assignments,

@@ -1,6 +1,7 @@
 import { matchAgencies } from '@app/agencies';
 import type { Line } from './lines';
 import { TRIGGER_WORDS } from './addressees';
+import { romanHeadingNumber } from './roman';
 import { fold, keywordPattern, NOT_WORD_AFTER } from './text-utils';
 
 /** A paragraph of section 3: `[start, end)` in the source, possibly over several wrapped lines. */
@@ -12,6 +13,15 @@ export interface Block {
   readonly marked: boolean;
   /** Under an agency heading ("3.1. Ban cán sự đảng UBND tỉnh:"): where that heading names the item's addressees. */
   readonly addressedBy?: { readonly start: number; readonly end: number };
+}
+
+/** How the notice numbers its top-level sections: "1.", "2.", "3." or "I.", "II.", "III.". */
+export type Numbering = 'arabic' | 'roman';
+
+/** The line that opens section 3 ("3. …" or "III. …") and how the notice numbers its sections. */
+export interface SectionThreeHeading {
+  readonly index: number;
+  readonly numbering: Numbering;
 }
 
 export interface SectionThree {
@@ -65,10 +75,13 @@ function continuesNumberedList(content: string): boolean {
   return !heading;
 }
 
-/** The line that ends section 3 without belonging to it: heading 4 or later, "Nơi nhận", a signature block. */
-function isSectionEnd(content: string): boolean {
-  const top = topLevelNumber(content);
-  return (top !== undefined && top > 3) || CLOSING.test(fold(content));
+/**
+ * The line that ends section 3 without belonging to it: heading 4 or later ("4." or, in a notice numbered in Roman
+ * numerals, "IV."), "Nơi nhận", a signature block.
+ */
+function isSectionEnd(line: Line, previous: Line, numbering: Numbering): boolean {
+  const top = numbering === 'roman' ? romanHeadingNumber(line.content, previous.content) : topLevelNumber(line.content);
+  return (top !== undefined && top > 3) || CLOSING.test(fold(line.content));
 }
 
 /** The closing paragraph "Văn phòng Tỉnh ủy … theo dõi, tổng hợp … báo cáo …": an agency, then "theo dõi". */
@@ -76,12 +89,22 @@ export function looksLikeMonitor(content: string): boolean {
   return markerLength(content) === undefined && opensWithAgency(content) && /theo\s+dõi/u.test(fold(content));
 }
 
-/** The "3." heading: the first one after a "2." heading when there is one. */
-export function findHeadingLine(lines: readonly Line[]): number | undefined {
-  const numbers = lines.map((line) => topLevelNumber(line.content));
-  const afterTwo = numbers.indexOf(2);
-  const index = numbers.findIndex((n, i) => n === 3 && i > afterTwo);
-  return index === -1 ? undefined : index;
+/** The first heading numbered 3, after the first one numbered 2 when there is one; -1 when none. */
+function thirdHeading(numbers: readonly (number | undefined)[]): { index: number; afterTwo: boolean } {
+  const two = numbers.indexOf(2);
+  return { index: numbers.findIndex((n, i) => n === 3 && i > two), afterTwo: two !== -1 };
+}
+
+/**
+ * The heading of section 3. A "III." after a "II." wins, so the items "1." … "3." of a section II are not taken for
+ * section 3; else the "3." heading (the first one after a "2." heading when there is one); else a lone "III.".
+ */
+export function findHeadingLine(lines: readonly Line[]): SectionThreeHeading | undefined {
+  const roman = thirdHeading(lines.map((line, i) => romanHeadingNumber(line.content, lines[i - 1]?.content)));
+  if (roman.index !== -1 && roman.afterTwo) return { index: roman.index, numbering: 'roman' };
+  const arabic = thirdHeading(lines.map((line) => topLevelNumber(line.content)));
+  if (arabic.index !== -1) return { index: arabic.index, numbering: 'arabic' };
+  return roman.index === -1 ? undefined : { index: roman.index, numbering: 'roman' };
 }
 
 interface Draft {
@@ -153,14 +176,24 @@ function withHeading(source: string, draft: Draft): Draft {
   return headingSpan === undefined ? draft : { ...draft, headingSpan };
 }
 
+/**
+ * The next item of a list numbered "1.", "2." … inside section 3. Under a "III." heading a "4." can only be an item;
+ * under a "3." heading it may be the next heading (see `continuesNumberedList`).
+ */
+function isNextInList(content: string, n: number | undefined, numbered: number | undefined, numbering: Numbering): boolean {
+  if (n === undefined || numbered === undefined || n !== numbered + 1) return false;
+  return numbering === 'roman' || n <= 3 || continuesNumberedList(content);
+}
+
 /** Groups the lines from the heading on into paragraphs, up to the monitor paragraph or the end of section 3. */
-function draftParagraphs(source: string, lines: readonly Line[], headingIndex: number): Draft[] {
+function draftParagraphs(source: string, lines: readonly Line[], heading: SectionThreeHeading): Draft[] {
+  const headingIndex = heading.index;
   const drafts: Draft[] = [draftOf(lines[headingIndex], false)];
   let current: Draft | undefined = drafts[0];
   let agencyHeading: Draft | undefined;
   // The last number of items numbered "1.", "2." … inside section 3, once they started.
   let numbered: number | undefined;
-  for (const line of lines.slice(headingIndex + 1)) {
+  for (const [offset, line] of lines.slice(headingIndex + 1).entries()) {
     if (line.content === '') {
       current = undefined;
       agencyHeading = undefined;
@@ -168,15 +201,14 @@ function draftParagraphs(source: string, lines: readonly Line[], headingIndex: n
     }
     const n = topLevelNumber(line.content);
     const startsList = n === 1 && numbered === undefined && !drafts.slice(1).some((d) => d.marked);
-    const nextInList = n !== undefined && numbered !== undefined && n === numbered + 1 && (n <= 3 || continuesNumberedList(line.content));
-    if (startsList || nextInList) {
+    if (startsList || isNextInList(line.content, n, numbered, heading.numbering)) {
       numbered = n;
       current = withHeading(source, { start: line.contentStart, end: line.contentEnd, markerLength: NUMBERED.exec(line.content)?.[0].length ?? 0, marked: true, monitor: false });
       agencyHeading = current.headingSpan && current;
       drafts.push(current);
       continue;
     }
-    if (isSectionEnd(line.content)) break;
+    if (isSectionEnd(line, lines[headingIndex + offset], heading.numbering)) break;
     if (continues(source, current, line) && current !== undefined) {
       current.end = line.contentEnd;
       if (SUB_BULLET.test(line.content[0]) && markerLength(line.content) !== undefined) current.subBullet ??= line.content[0];
@@ -220,11 +252,11 @@ function toBlock(d: Draft): Block {
 /**
  * Section 3 of a notice: its items (bullets "- " / "-Đổi", sub-items "3.1.", "a)", "1)", "(1)", with the "+" parts
  * of an item that ends in ":", the bullets under an agency heading "3.1. Ban …:" each addressed to that body; or plain
- * paragraphs when no item is marked) and the closing monitor paragraph. The section ends at that paragraph, at a "4." heading, at
- * "Nơi nhận" / a signature block, or at the end of the text.
+ * paragraphs when no item is marked) and the closing monitor paragraph. The section ends at that paragraph, at a "4." heading
+ * ("IV." under a "III." heading), at "Nơi nhận" / a signature block, or at the end of the text.
  */
-export function readSectionThree(source: string, lines: readonly Line[], headingIndex: number): SectionThree {
-  const [heading, ...rest] = draftParagraphs(source, lines, headingIndex);
+export function readSectionThree(source: string, lines: readonly Line[], sectionHeading: SectionThreeHeading): SectionThree {
+  const [heading, ...rest] = draftParagraphs(source, lines, sectionHeading);
   const monitor = rest.find((d) => d.monitor);
   const others = rest.filter((d) => !d.monitor && !d.heads);
   const anyMarked = others.some((d) => d.marked);
