@@ -1,21 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
+import { IsBoolean, IsIn, IsISO8601 } from 'class-validator';
+import { TextField } from '../../common/text-field';
 
-const TEXT = { min: 1, max: 20_000 };
+const TEXT_MAX = 20_000;
 
 export class EmptyCommandDto {}
 
 export class ResearchDto {
   @ApiProperty({ example: 'Đã khảo sát ý kiến 13 huyện, thành, thị' })
-  @IsString()
-  @Length(TEXT.min, TEXT.max)
+  @TextField(TEXT_MAX)
   note!: string;
 }
 
 export class ProposeDto {
   @ApiProperty({ example: 'Đề xuất cơ chế hỗ trợ người hoạt động không chuyên trách cấp xã' })
-  @IsString()
-  @Length(TEXT.min, TEXT.max)
+  @TextField(TEXT_MAX)
   summary!: string;
 
   @ApiProperty({ description: 'The matter is beyond provincial competence and must go to the Centre' })
@@ -29,57 +28,47 @@ export class ReviewDto {
   decision!: 'accept' | 'return';
 
   @ApiPropertyOptional({ description: 'Required when returning the proposal' })
-  @IsOptional()
-  @IsString()
-  @Length(TEXT.min, TEXT.max)
+  @TextField(TEXT_MAX, { optional: true })
   comment?: string;
 }
 
 export class EscalateDto {
   @ApiProperty({ example: 'Ban Bí thư Trung ương Đảng' })
-  @IsString()
-  @Length(1, 500)
+  @TextField(500)
   centralBody!: string;
 
   @ApiProperty({ example: 'Kiến nghị chế độ phụ cấp cho người hoạt động không chuyên trách' })
-  @IsString()
-  @Length(TEXT.min, TEXT.max)
+  @TextField(TEXT_MAX)
   summary!: string;
 }
 
 export class CentreResponseDto {
   @ApiProperty({ example: 'Trung ương đồng ý giao Chính phủ nghiên cứu' })
-  @IsString()
-  @Length(TEXT.min, TEXT.max)
+  @TextField(TEXT_MAX)
   response!: string;
 }
 
 export class ReportDto {
   @ApiProperty({ example: 'Đã ban hành Nghị quyết về chính sách thu hút cán bộ trẻ' })
-  @IsString()
-  @Length(TEXT.min, TEXT.max)
+  @TextField(TEXT_MAX)
   summary!: string;
 }
 
 export class ConfirmDto {
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(TEXT.min, TEXT.max)
+  @TextField(TEXT_MAX, { optional: true })
   comment?: string;
 }
 
 export class RejectDto {
   @ApiProperty({ example: 'Báo cáo chưa nêu kết quả cụ thể' })
-  @IsString()
-  @Length(TEXT.min, TEXT.max)
+  @TextField(TEXT_MAX)
   comment!: string;
 }
 
 export class ExtensionDto {
   @ApiProperty({ example: 'Chờ ý kiến của các huyện' })
-  @IsString()
-  @Length(TEXT.min, TEXT.max)
+  @TextField(TEXT_MAX)
   reason!: string;
 
   @ApiProperty({ example: '2023-12-31T10:00:00.000Z', description: 'The requested new deadline (ISO 8601 instant)' })
@@ -93,23 +82,18 @@ export class ExtensionDecisionDto {
   decision!: 'approve' | 'deny';
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(TEXT.min, TEXT.max)
+  @TextField(TEXT_MAX, { optional: true })
   comment?: string;
 }
 
 export class WithdrawExtensionRequestDto {
   @ApiPropertyOptional({ example: 'Đề nghị nhầm ngày; sẽ gửi lại đề nghị khác' })
-  @IsOptional()
-  @IsString()
-  @Length(TEXT.min, TEXT.max)
+  @TextField(TEXT_MAX, { optional: true })
   reason?: string;
 }
 
 export class WithdrawDto {
   @ApiProperty({ example: 'Nội dung đã được giải quyết theo văn bản khác' })
-  @IsString()
-  @Length(TEXT.min, TEXT.max)
+  @TextField(TEXT_MAX)
   reason!: string;
 }

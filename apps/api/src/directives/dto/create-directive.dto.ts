@@ -10,19 +10,17 @@ import {
   IsISO8601,
   IsObject,
   IsOptional,
-  IsString,
-  Length,
   Matches,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { MAX_SOURCE_TEXT_LENGTH, MAX_TIMER_OFFSET_MS } from '@app/domain';
+import { TextField } from '../../common/text-field';
 
 export class AgencyRoleDto {
   @ApiProperty({ example: 'BTCTU', description: 'Agency code from GET /api/agencies' })
-  @IsString()
-  @Length(1, 64)
+  @TextField(64)
   agency!: string;
 
   @ApiProperty({ enum: ['lead', 'coordinator'], description: 'chủ trì (lead) or phối hợp (coordinator); each agency of an eachOf is a lead of its own track' })
@@ -82,14 +80,11 @@ export class AssignmentPlanDto {
   key!: string;
 
   @ApiProperty({ example: 'Nghiên cứu và đề xuất các chính sách thu hút cán bộ trẻ' })
-  @IsString()
-  @Length(1, 20_000)
+  @TextField(20_000)
   text!: string;
 
   @ApiPropertyOptional({ description: 'The source paragraph' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 20_000)
+  @TextField(20_000, { optional: true })
   paragraph?: string;
 
   @ApiProperty({ enum: ['single', 'eachOf'] })
@@ -149,20 +144,15 @@ export class CreateDirectiveDto {
   id!: string;
 
   @ApiProperty({ example: 'Thông báo kết luận Hội nghị ngày 22/3/2023' })
-  @IsString()
-  @Length(1, 500)
+  @TextField(500)
   title!: string;
 
   @ApiPropertyOptional({ example: '123-TB/TU' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 64)
+  @TextField(64, { optional: true })
   number?: string;
 
   @ApiPropertyOptional({ example: 'BTVTU', description: 'Issuing body (agency code)' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 64)
+  @TextField(64, { optional: true })
   issuingBody?: string;
 
   @ApiPropertyOptional({ example: '2023-03-22' })
@@ -171,9 +161,7 @@ export class CreateDirectiveDto {
   issuedOn?: string;
 
   @ApiPropertyOptional({ description: 'The notice text the assignments came from' })
-  @IsOptional()
-  @IsString()
-  @Length(1, MAX_SOURCE_TEXT_LENGTH)
+  @TextField(MAX_SOURCE_TEXT_LENGTH, { optional: true })
   sourceText?: string;
 
   @ApiPropertyOptional({ example: 30, description: "The monitor's compiled-report cadence in days" })

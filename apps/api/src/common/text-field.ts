@@ -1,0 +1,16 @@
+import { applyDecorators } from '@nestjs/common';
+import { IsDefined, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+
+/**
+ * A text field of a body, refused in the domain's own words ("comment is required", "… must not be empty"), so a
+ * field reads the same whether the DTO or the decider refuses it (a return's comment is required by the decider, a
+ * rejection's by its DTO).
+ */
+export function TextField(max: number, options: { optional?: boolean } = {}): PropertyDecorator {
+  return applyDecorators(
+    options.optional ? IsOptional() : IsDefined({ message: '$property is required' }),
+    IsString({ message: '$property must be text' }),
+    MinLength(1, { message: '$property must not be empty' }),
+    MaxLength(max, { message: `$property is longer than ${max} characters` }),
+  );
+}

@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import { http, startTestApp, type TestApp } from '../../support/test-app';
+import { bearer, mintToken } from '../../support/tokens';
+
+/** A text field is refused in the same words whether its DTO or the decider refuses it. */
+describe('text fields refused alike on every endpoint', () => {
+  let app: TestApp;
+  let supervisor: string;
+  let lead: string;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    supervisor = await mintToken(app, 'supervisor');
+    lead = await mintToken(app, 'agency', 'BTCTU');
+  });
+  afterAll(() => app.close());
+
+  const post = (path: string, token: string, body: unknown = {}) => http(`${app.url}${path}`, { method: 'POST', headers: bearer(token), body });
+  const refusal = async (path: string, token: string, body: unknown) => {
+    const response = await post(path, token, body);
+    return [response.status, response.body.code, response.body.message];
+  };
+
+  it('says a missing, empty or blank comment is required or empty, for a returned proposal (decider) and a rejected report (DTO)', async () => {
+    const directiveId = `TB-${randomUUID().slice(0, 8)}`;
+    const plan = (key: string) => ({ key, text: 'Rà soát quy định về công tác cán bộ', kind: 'single', agencies: [{ agency: 'BTCTU', role: 'lead' }], deadline: { kind: 'date', date: '2099-12-31' } });
+    expect((await post('/api/directives', supervisor, { id: directiveId, title: 'Thông báo kết luận', issuedOn: '2023-03-22', assignments: [plan('P'), plan('R')] })).status).toBe(201);
+    const proposed = `${directiveId}-P`;
+    const reported = `${directiveId}-R`;
+    for (const id of [proposed, reported]) {
+      await post(`/api/assignments/${id}/acknowledge`, lead);
+      await post(`/api/assignments/${id}/propose`, lead, { summary: 'Đề xuất', beyondProvincialCompetence: false });
+    }
+    await post(`/api/assignments/${reported}/review`, supervisor, { decision: 'accept' });
+    expect((await post(`/api/assignments/${reported}/report`, lead, { summary: 'Đã hoàn thành' })).status).toBe(200);
+
+    const returnProposal = (comment?: string) => refusal(`/api/assignments/${proposed}/review`, supervisor, { decision: 'return', ...(comment === undefined ? {} : { comment }) });
+    const rejectReport = (comment?: string) => refusal(`/api/assignments/${reported}/reject`, supervisor, comment === undefined ? {} : { comment });
+    for (const refuse of [returnProposal, rejectReport]) {
+      expect(await refuse()).toEqual([400, 'VALIDATION_FAILED', 'comment is required']);
+      expect(await refuse('')).toEqual([400, 'VALIDATION_FAILED', 'comment must not be empty']);
+      expect(await refuse('  ')).toEqual([400, 'VALIDATION_FAILED', 'comment must not be empty']);
+    }
+    expect(await refusal(`/api/assignments/${reported}/reject`, supervisor, { comment: 7 })).toEqual([400, 'VALIDATION_FAILED', 'comment must be text']);
+    expect(await refusal(`/api/assignments/${reported}/reject`, supervisor, { comment: 'x'.repeat(20_001) })).toEqual([400, 'VALIDATION_FAILED', 'comment is longer than 20000 characters']);
+    // Nested in a directive, the path comes first.
+    const nested = await post('/api/directives', supervisor, { id: `TB-${randomUUID().slice(0, 8)}`, title: 'Thông báo', issuedOn: '2023-03-22', assignments: [{ ...plan('A'), text: '' }] });
+    expect([nested.status, nested.body.message]).toEqual([400, 'assignments.0.text must not be empty']);
+  });
+});
