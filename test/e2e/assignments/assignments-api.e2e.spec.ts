@@ -416,6 +416,25 @@ describe('assignments over HTTP against the running stack', () => {
     expect((await get(`/api/assignments/${parent}?consistent=true`, district)).body).toMatchObject({ id: parent, status: 'inProgressOnTime' });
     const listed = await get(`/api/assignments?directive=${directiveId}&tracks=false`, district);
     expect(listed.body.items).toMatchObject([{ id: parent, status: 'inProgressOnTime', dueAt: ownTrack.dueAt, overdueLevel: 0 }]);
+
+    // Its own stage too, which its list filters on: the Office sees the whole still tracking at the notice's deadline.
+    expect((await post(`/api/assignments/${parent}/acknowledge`, district)).status).toBe(200);
+    expect((await get(`/api/assignments/${parent}`, district)).body).toMatchObject({ stage: 'research', adjustedDueAt: ownTrack.dueAt, originalDueAt: due, verdict: null });
+    expect((await get(`/api/assignments/${parent}`, supervisor)).body).toMatchObject({ stage: 'tracking', adjustedDueAt: due });
+    const staged = async (token: string, stage: string) =>
+      (await get(`/api/assignments?directive=${directiveId}&tracks=false&stage=${stage}`, token)).body.items.map((a: { id: string }) => a.id);
+    expect([await staged(district, 'research'), await staged(district, 'tracking'), await staged(supervisor, 'tracking')]).toEqual([[parent], [], [parent]]);
+    // Its part done and confirmed: closed on time for Hương Sơn, while Cẩm Lộc's is still open and overdue.
+    expect((await post(`/api/assignments/${parent}/propose`, district, { summary: 'Đề xuất khắc phục', beyondProvincialCompetence: false })).status).toBe(200);
+    expect((await post(`/api/assignments/${own}/review`, supervisor, { decision: 'accept' })).status).toBe(200);
+    expect((await post(`/api/assignments/${parent}/report`, district, { summary: 'Đã rà soát xong' })).status).toBe(200);
+    const confirmed = await post(`/api/assignments/${own}/confirm`, supervisor);
+    expect(confirmed.body.assignment).toMatchObject({ stage: 'closed', verdict: 'onTime' });
+    const done = { stage: 'closed', status: 'doneOnTime', verdict: 'onTime', closedAt: confirmed.body.assignment.closedAt };
+    expect((await get(`/api/assignments/${parent}`, district)).body).toMatchObject(done);
+    expect((await get(`/api/assignments/${parent}?consistent=true`, district)).body).toMatchObject(done);
+    expect((await get(`/api/assignments?directive=${directiveId}&tracks=false&stage=closed`, district)).body.items).toMatchObject([{ id: parent, ...done }]);
+    expect((await get(`/api/assignments/${parent}`, supervisor)).body).toMatchObject({ stage: 'tracking', status: 'inProgressOverdue', verdict: null, closedAt: null });
   });
 
   it('tells a token who it speaks for: its role and, for an agency, its agency', async () => {

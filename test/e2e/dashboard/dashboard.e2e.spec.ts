@@ -291,6 +291,10 @@ describe('Supervisor dashboard in a real browser', () => {
     expect(await page.locator('[data-fact="ownStatus"] dd').textContent()).toBe('Đang thực hiện trong hạn');
     expect(await page.locator('[data-fact="adjustedDue"] dd').textContent()).toBe(vietnamTime(extended));
     expect(await page.locator('[data-fact="level"] dd').textContent()).toBe('Chưa đôn đốc');
+    // Its own stage, on the steps of its own track (it has acknowledged), not the whole's.
+    expect(await page.locator('[data-fact="ownStage"] dd').textContent()).toBe('Nghiên cứu');
+    expect(await page.locator('.stepper [aria-current="step"]').getAttribute('data-stage')).toBe('research');
+    expect(await page.locator('.stepper .passed').evaluateAll((steps) => steps.map((step) => step.getAttribute('data-stage')))).toEqual(['received']);
     await page.locator('[data-fact="ownTrack"] dd a').click();
     await page.getByRole('heading', { level: 1, name: `Nhiệm vụ ${parent}.BTV-NGHIXUAN` }).waitFor();
     expect(await page.locator('[data-fact="stage"] dd').textContent()).toBe('Nghiên cứu');
@@ -303,6 +307,7 @@ describe('Supervisor dashboard in a real browser', () => {
     await page.goto(`${app.url}/#/assignments?directive=${directive}`);
     const row = page.locator(`tr[data-assignment="${parent}"]`);
     await row.waitFor();
+    expect(await row.locator('td').nth(2).textContent()).toBe('Nghiên cứu');
     expect(await row.locator('td').nth(3).textContent()).toBe('Đang thực hiện trong hạn');
     expect(await row.locator('td').nth(4).textContent()).toBe(`${vietnamTime(extended)} (Hạn ban đầu: ${vietnamTime(due)})`);
     expect(await row.locator('td').nth(5).textContent()).toBe('Chưa đôn đốc');

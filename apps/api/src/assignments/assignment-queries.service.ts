@@ -67,7 +67,7 @@ export class AssignmentQueriesService {
     return withDayOffMarks(shown as AssignmentSummaryView);
   }
 
-  /** An agency sees an "each of" assignment with its own track's clock, as its list shows it (`withOwnClock`). */
+  /** An agency sees an "each of" assignment at its own track's stage and clock, as its list shows it (`withOwnClock`). */
   private async withOwnTrack(principal: Principal, parent: AssignmentView, consistent: boolean): Promise<AssignmentView> {
     const track = await this.access.summaries.find(trackIdOf(parent.id, principal.agency ?? ''), new Date().toISOString());
     if (!track) return parent; // not started yet: the directive's workflow starts its tracks just after storing them

@@ -58,17 +58,25 @@ interface SummaryRow {
   own_summary?: AssignmentSummary | null;
 }
 
-/** The fields of an agency's own track that stand for an "each of" parent when the agency looks at it. */
-export type OwnClock = Pick<AssignmentSummary, 'status' | 'dueAt' | 'paused' | 'pendingExtensionDueAt' | 'overdueLevel' | 'stageDeadlines'>;
+/**
+ * The fields of an agency's own track that stand for an "each of" parent when the agency looks at it: where its
+ * work stands (stage, verdict, closing) and its clock (status, deadlines original, adjusted and in force, pause and
+ * the time paused, pending request, level, milestones).
+ */
+export type OwnClock = Pick<
+  AssignmentSummary,
+  'stage' | 'status' | 'verdict' | 'closedAt' | 'dueAt' | 'originalDueAt' | 'adjustedDueAt' | 'paused' | 'pausedMsTotal' | 'pendingExtensionDueAt' | 'overdueLevel' | 'stageDeadlines'
+>;
 
 /**
- * An "each of" parent as one of its agencies sees it: the whole's text and tracks, its own track's clock (status,
- * deadline in force, pause, level, milestones). The whole's would show an on-time district's work as overdue while
- * another is late.
+ * An "each of" parent as one of its agencies sees it: the whole's text, agencies and tracks, its own track's stage
+ * and clock. The whole's would show a district that has proposed, or finished, as still at the whole's stage, and
+ * its on-time work as overdue while another district is late.
  */
 export function withOwnClock<T extends OwnClock>(parent: T, track: OwnClock): T {
-  const { status, dueAt, paused, pendingExtensionDueAt, overdueLevel, stageDeadlines } = track;
-  return { ...parent, status, dueAt, paused, pendingExtensionDueAt, overdueLevel, ...(stageDeadlines && { stageDeadlines }) };
+  const { stage, status, verdict, closedAt, dueAt, originalDueAt, adjustedDueAt, paused, pausedMsTotal, pendingExtensionDueAt, overdueLevel, stageDeadlines } = track;
+  const own = { stage, status, verdict, closedAt, dueAt, originalDueAt, adjustedDueAt, paused, pausedMsTotal, pendingExtensionDueAt, overdueLevel };
+  return { ...parent, ...own, ...(stageDeadlines && { stageDeadlines }) };
 }
 
 const toView = (row: SummaryRow): AssignmentSummaryView => {
@@ -105,8 +113,8 @@ export class AssignmentSummaryRepository {
 
   /**
    * Ordered by (deadline in force, id), keyset-paginated: pages stay stable while rows are added. Listed for one
-   * agency, an "each of" parent stands at that agency's own track's clock (`withOwnClock`): its status, deadline in
-   * force, pause and level, and the list orders and filters it by them.
+   * agency, an "each of" parent stands at that agency's own track's stage and clock (`withOwnClock`): its stage,
+   * status, deadline in force, pause and level, and the list orders and filters it by them.
    */
   async list(filter: AssignmentListFilter): Promise<AssignmentPage> {
     const limit = pageSize(filter.limit);
@@ -166,7 +174,7 @@ export class AssignmentSummaryRepository {
   private ownTrack(agency: string, now: string): postgres.Fragment {
     const sql = this.sql;
     return sql`left join lateral (
-        select t.summary as own_summary, t.due_at as own_due_at, ${effectiveStatus(sql, now)} as own_status
+        select t.summary as own_summary, t.due_at as own_due_at, t.stage as own_stage, ${effectiveStatus(sql, now)} as own_status
         from assignment_summary t
         where assignment_summary.kind = 'eachOf' and t.parent_id = assignment_summary.assignment_id
           and t.agency_codes @> array[${agency}]::text[]
@@ -177,6 +185,11 @@ export class AssignmentSummaryRepository {
   private statusOf(f: AssignmentListFilter): postgres.Fragment {
     const status = effectiveStatus(this.sql, f.now);
     return f.agency === undefined ? status : this.sql`coalesce(own_status, ${status})`;
+  }
+
+  /** The stage: listed for one agency, an "each of" parent's is its track's (as the row shows it). */
+  private stageOf(f: AssignmentListFilter): postgres.Fragment {
+    return f.agency === undefined ? this.sql`stage` : this.sql`coalesce(own_stage, stage)`;
   }
 
   /** The deadline in force the list orders by: listed for one agency, an "each of" parent's is its track's. */
@@ -201,7 +214,7 @@ export class AssignmentSummaryRepository {
   private queueFilter(f: AssignmentListFilter, wanted: boolean, awaits: (summary: postgres.Fragment, stage: postgres.Fragment) => postgres.Fragment): postgres.Fragment {
     const sql = this.sql;
     const own =
-      f.agency !== undefined ? awaits(sql`coalesce(own_summary, summary)`, sql`(coalesce(own_summary, summary)->>'stage')`) : awaits(sql`summary`, sql`stage`);
+      f.agency !== undefined ? awaits(sql`coalesce(own_summary, summary)`, this.stageOf(f)) : awaits(sql`summary`, sql`stage`);
     const either = f.agency === undefined && f.topLevel
       ? sql`(${own} or (kind = 'eachOf' and exists (select 1 from assignment_summary t where t.parent_id = assignment_summary.assignment_id and ${awaits(sql`t.summary`, sql`t.stage`)})))`
       : own;
@@ -225,7 +238,7 @@ export class AssignmentSummaryRepository {
       ${f.agency === undefined ? none : sql`and agency_codes @> array[${f.agency}]::text[]`}
       ${f.parentId === undefined ? none : sql`and parent_id = ${f.parentId}`}
       ${f.topLevel ? sql`and parent_id is null` : none}
-      ${f.stage === undefined ? none : sql`and stage = ${f.stage}`}
+      ${f.stage === undefined ? none : sql`and ${this.stageOf(f)} = ${f.stage}`}
       ${this.statusFilter(f)}
       ${f.pendingExtension === undefined ? none : this.pendingExtensionFilter(f, f.pendingExtension)}
       ${f.awaitingDecision === undefined ? none : this.awaitingDecisionFilter(f, f.awaitingDecision)}

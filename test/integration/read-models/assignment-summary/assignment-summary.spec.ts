@@ -1,5 +1,6 @@
+import type { AssignmentStage, AssignmentSummary } from '@app/domain';
 import type { Sql } from '@app/event-store';
-import { AssignmentSummaryRepository, InvalidCursorError } from '@app/read-models';
+import { AssignmentSummaryRepository, InvalidCursorError, withOwnClock } from '@app/read-models';
 import { testDatabase } from '../../../support/test-stack';
 import { agencyActor, directiveCommand, DUE_29_MARCH, Scenario, SUPERVISOR, uniqueSuffix } from '../support/scenario';
 
@@ -180,7 +181,7 @@ describe('assignment summary read model', () => {
     await scenario.createDirective(directiveCommand(D, [plan(`${D}.1`, [{ agency: A, role: 'lead' }, { agency: HL, role: 'lead' }], '2024-04-12', 'eachOf')]));
     await scenario.complete(`${D}.1.${A}`, A, ['2024-03-02T02:00:00.000Z', '2024-03-04T02:00:00.000Z', '2024-03-05T02:00:00.000Z', '2024-03-11T02:00:00.000Z', '2024-03-12T02:00:00.000Z']);
     const late = '2024-04-20T00:00:00.000Z';
-    const ids = async (filter: { agency?: string; overdue?: boolean; status?: 'doneOnTime' }) => (await repository.list({ directiveId: D, now: late, ...filter })).items.map((item) => item.id);
+    const ids = async (filter: { agency?: string; overdue?: boolean; status?: 'doneOnTime'; stage?: AssignmentStage }) => (await repository.list({ directiveId: D, now: late, ...filter })).items.map((item) => item.id);
     expect(await ids({ overdue: true })).toEqual([`${D}.1`, `${D}.1.${HL}`]);
     expect(await ids({ agency: HL, overdue: true })).toEqual([`${D}.1`, `${D}.1.${HL}`]);
     expect(await ids({ agency: A, overdue: true })).toEqual([]);
@@ -189,6 +190,16 @@ describe('assignment summary read model', () => {
     const statuses = async (agency?: string) => (await repository.list({ directiveId: D, now: late, agency })).items.map((item) => [item.id, item.status]);
     expect(await statuses(A)).toEqual([[`${D}.1`, 'doneOnTime'], [`${D}.1.${A}`, 'doneOnTime']]);
     expect(await statuses()).toContainEqual([`${D}.1`, 'inProgressOverdue']);
+    // Where its own work stands too: A's track is closed on time, HL's not yet acknowledged, the whole still tracking.
+    const parentFor = async (agency?: string) => (await repository.list({ directiveId: D, now: late, agency, topLevel: true })).items;
+    expect(await parentFor(A)).toMatchObject([{ id: `${D}.1`, stage: 'closed', verdict: 'onTime', closedAt: '2024-03-12T02:00:00.000Z' }]);
+    expect(await parentFor(HL)).toMatchObject([{ id: `${D}.1`, stage: 'received', verdict: null, closedAt: null }]);
+    expect(await parentFor()).toMatchObject([{ id: `${D}.1`, stage: 'tracking', verdict: null, closedAt: null }]);
+    // The stage filter takes the stage the row shows.
+    expect(await ids({ agency: A, stage: 'closed' })).toEqual([`${D}.1`, `${D}.1.${A}`]);
+    expect(await ids({ agency: A, stage: 'tracking' })).toEqual([]);
+    expect(await ids({ agency: HL, stage: 'received' })).toEqual([`${D}.1`, `${D}.1.${HL}`]);
+    expect(await ids({ stage: 'tracking' })).toEqual([`${D}.1`]);
   });
 
   it('gives an "each of" parent the agency\'s own deadline, pause and level in its list, and orders and filters it by them', async () => {
@@ -205,7 +216,7 @@ describe('assignment summary read model', () => {
     expect(track?.overdueLevel).toBeGreaterThan(0);
     const parentFor = async (agency: string, filter: { dueBefore?: string } = {}) =>
       (await repository.list({ directiveId: D, agency, now: late, topLevel: true, ...filter })).items;
-    expect(await parentFor(HL)).toMatchObject([{ id: `${D}.1`, status: 'inProgressOnTime', dueAt: extended, overdueLevel: 0, paused: false, pendingExtensionDueAt: null }]);
+    expect(await parentFor(HL)).toMatchObject([{ id: `${D}.1`, status: 'inProgressOnTime', dueAt: extended, adjustedDueAt: extended, originalDueAt: '2024-04-12T16:59:59.999Z', overdueLevel: 0, paused: false, pendingExtensionDueAt: null }]);
     expect(await parentFor(A)).toMatchObject([{ id: `${D}.1`, status: 'inProgressOverdue', dueAt: track?.dueAt, overdueLevel: track?.overdueLevel }]);
     // Its text and tracks stay the whole's; the milestones are its track's (the parent, whose tracks reach them, has none).
     expect((await parentFor(HL))[0].tracks?.total).toBe(2);
@@ -217,5 +228,31 @@ describe('assignment summary read model', () => {
     const pages = await repository.list({ directiveId: D, agency: HL, now: late, limit: 1 });
     const next = await repository.list({ directiveId: D, agency: HL, now: late, limit: 1, cursor: pages.nextCursor });
     expect([...pages.items, ...next.items].map((item) => [item.id, item.dueAt])).toEqual([[`${D}.1`, extended], [`${D}.1.${HL}`, extended]]);
+  });
+
+  it('gives an "each of" parent the stage, pause and deadlines of the agency\'s own track back from the Centre, the whole\'s to the Office', async () => {
+    const s = uniqueSuffix();
+    const [D, A, HL] = [`TB-${s}`, `SNV-${s}`, `UBND-${s}`];
+    const [parent, own] = [`${D}.1`, `${D}.1.${HL}`];
+    const district = agencyActor(HL);
+    await scenario.createDirective(directiveCommand(D, [plan(parent, [{ agency: A, role: 'lead' }, { agency: HL, role: 'lead' }], '2024-04-12', 'eachOf', true)]));
+    await scenario.assignment(own, { type: 'Acknowledge', at: '2024-03-02T02:00:00.000Z', actor: district });
+    await scenario.assignment(own, { type: 'SubmitProposal', at: '2024-03-05T02:00:00.000Z', actor: district, summary: 'Xin ý kiến Trung ương', beyondProvincialCompetence: true });
+    await scenario.assignment(own, { type: 'ReviewProposal', at: '2024-03-06T02:00:00.000Z', actor: SUPERVISOR, decision: 'accept' });
+    await scenario.assignment(own, { type: 'EscalateToCentre', at: '2024-03-07T02:00:00.000Z', actor: district, centralBody: 'Ban Tổ chức Trung ương', summary: 'Xin ý kiến' });
+    await scenario.assignment(own, { type: 'RecordCentreResponse', at: '2024-03-17T02:00:00.000Z', actor: SUPERVISOR, response: 'Đồng ý' });
+    const now = '2024-03-20T00:00:00.000Z';
+    const track = await repository.find(own, now);
+    expect(track).toMatchObject({ stage: 'centreResponded', pausedMsTotal: 10 * 86_400_000, adjustedDueAt: '2024-04-22T16:59:59.999Z' });
+    const ownFields = (view: AssignmentSummary | undefined) =>
+      view && { stage: view.stage, status: view.status, verdict: view.verdict, closedAt: view.closedAt, dueAt: view.dueAt, originalDueAt: view.originalDueAt, adjustedDueAt: view.adjustedDueAt, paused: view.paused, pausedMsTotal: view.pausedMsTotal, pendingExtensionDueAt: view.pendingExtensionDueAt, overdueLevel: view.overdueLevel };
+    const [listed] = (await repository.list({ directiveId: D, agency: HL, now, topLevel: true })).items;
+    expect(ownFields(listed)).toEqual(ownFields(track));
+    expect(listed).toMatchObject({ id: parent, kind: 'eachOf', tracks: { total: 2 } });
+    expect(ownFields(withOwnClock((await repository.find(parent, now)) as AssignmentSummary, track as AssignmentSummary))).toEqual(ownFields(track));
+    // The Office sees the whole: still tracking, never paused for the Centre, at the notice's deadline.
+    expect(await repository.find(parent, now)).toMatchObject({ stage: 'tracking', pausedMsTotal: 0, adjustedDueAt: '2024-04-12T16:59:59.999Z' });
+    expect((await repository.list({ directiveId: D, stage: 'centreResponded', now })).items.map((item) => item.id)).toEqual([own]);
+    expect((await repository.list({ directiveId: D, agency: HL, stage: 'centreResponded', now })).items.map((item) => item.id)).toEqual([parent, own]);
   });
 });

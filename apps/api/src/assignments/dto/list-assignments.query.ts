@@ -19,12 +19,12 @@ export class ListAssignmentsQuery extends LimitQuery {
   @Length(1, 64)
   agency?: string;
 
-  @ApiPropertyOptional({ enum: ASSIGNMENT_STAGES })
+  @ApiPropertyOptional({ enum: ASSIGNMENT_STAGES, description: 'Listed for one agency, an "each of" assignment by that agency\'s track\'s stage, which it shows' })
   @IsOptional()
   @IsIn(ASSIGNMENT_STAGES as string[])
   stage?: AssignmentStage;
 
-  @ApiPropertyOptional({ enum: ASSIGNMENT_STATUSES })
+  @ApiPropertyOptional({ enum: ASSIGNMENT_STATUSES, description: 'The status now; listed for one agency, an "each of" assignment by that agency\'s track\'s, which it shows' })
   @IsOptional()
   @IsIn(ASSIGNMENT_STATUSES as string[])
   status?: AssignmentStatus;

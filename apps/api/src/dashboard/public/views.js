@@ -55,6 +55,7 @@ function eventDetails(data) {
   if (typeof data.agency === 'string') lines.push([t('field.agency'), data.agency]);
   if (typeof data.stage === 'string') lines.push([t('field.stage'), stageLabel(data.stage)]);
   if (typeof data.backTo === 'string') lines.push([t('field.backTo'), stageLabel(data.backTo)]);
+  if (typeof data.cause === 'string') lines.push([t('field.cause'), t(`lapsedCause.${data.cause}`)]);
   if (typeof data.status === 'string') lines.push([t('field.status'), t(`status.${data.status}`)]);
   if (data.beyondProvincialCompetence === true) lines.push([t('field.beyondProvincialCompetence'), t('yes')]);
   if (data.stopsClock === true) lines.push([t('field.clock'), t('field.clockStoppedForReview')]);
@@ -460,9 +461,10 @@ const REACHED_BY = {
   reported: 'ReportSubmitted',
 };
 
-function stepper(item, events) {
+/** ownTrack: an agency's "each of" assignment, shown at its own track's stage, whose steps are a single one's. */
+function stepper(item, events, ownTrack) {
   const seen = new Set(events.map((e) => e.type));
-  const path = item.kind === 'eachOf' ? EACH_OF_PATH : SINGLE_PATH;
+  const path = item.kind === 'eachOf' && !ownTrack ? EACH_OF_PATH : SINGLE_PATH;
   const withdrawn = item.stage === 'withdrawn';
   const stages = withdrawn ? [...path.filter((s) => s !== 'closed'), 'withdrawn'] : path;
   const current = stages.indexOf(item.stage);
@@ -490,7 +492,7 @@ function facts(ctx, item) {
     ['assignment.directive', h('a', { href: hashFor('assignments', { directive: item.directiveId }) }, item.directiveId)],
     item.parentId ? ['assignment.parent', h('a', { href: assignmentHref(item.parentId) }, item.parentId)] : null,
     ['assignment.kind', t(`kind.${item.kind}`)],
-    ['assignment.stage', stageLabel(item.stage)],
+    [ownTrack ? 'assignment.ownStage' : 'assignment.stage', stageLabel(item.stage)],
     item.centralCompetence ? ['assignment.centralCompetence', t('assignment.centralCompetenceYes')] : null,
     // An agency sees an "each of" assignment with its own track's clock (the API gives it so), and a way to it.
     [ownTrack ? 'assignment.ownStatus' : 'assignment.status', statusBadge(item.status)],
@@ -591,11 +593,14 @@ export function renderAssignment(ctx, main, id) {
   const refresh = () =>
     guarded(ctx, box, async () => {
       const [item, timeline] = await Promise.all([get(`assignments/${encodeURIComponent(id)}`), get(`assignments/${encodeURIComponent(id)}/timeline`)]);
+      const ownTrack = ownTrackOf(ctx, item);
+      // The stages it went through (the Centre's, say) are in its track's events, not the whole's.
+      const steps = ownTrack ? await get(`assignments/${encodeURIComponent(ownTrack)}/timeline`) : timeline;
       back.setAttribute('href', hashFor('assignments', { directive: item.directiveId }));
       fill(box,
         h('p', { class: 'assignment-text' }, item.text),
         h('section', { class: 'card', 'aria-labelledby': 'facts-heading' }, h('h2', { id: 'facts-heading', class: 'visually-hidden' }, t('assignment.status')), facts(ctx, item)),
-        h('section', { class: 'card', 'aria-labelledby': 'stages-heading' }, h('h2', { id: 'stages-heading' }, t('assignment.stages')), stepper(item, timeline.events)),
+        h('section', { class: 'card', 'aria-labelledby': 'stages-heading' }, h('h2', { id: 'stages-heading' }, t('assignment.stages')), stepper(item, steps.events, ownTrack)),
         item.tracks ? h('section', { class: 'card', 'aria-labelledby': 'tracks-heading' }, h('h2', { id: 'tracks-heading' }, t('assignment.tracks')), tracksTable(ctx, item)) : null,
         h('section', { class: 'card', 'aria-labelledby': 'events-heading' }, h('h2', { id: 'events-heading' }, t('assignment.timeline')), eventsTable(ctx, timeline.events)),
       );
