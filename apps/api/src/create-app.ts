@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import { isJson, isNoticeImport, isPlainText, markUnsupportedBodies } from './common/json-bodies.middleware';
 import { JsonBodyPipe } from './common/json-body.pipe';
 import { TextInputPipe } from './common/text-input.pipe';
+import { refuseNonUtf8Body } from './common/utf8-body';
 import type { ApiConfig } from './core/core.module';
 import { GracefulShutdown } from './core/graceful-shutdown';
 import { ErrorsFilter } from './errors/errors.filter';
@@ -26,7 +27,9 @@ export async function createApp(config: ApiConfig): Promise<NestExpressApplicati
   });
   app.use(markUnsupportedBodies);
   // A notice sent as JSON is the wrong media type (415 from the import), not malformed JSON (a 400 from the parser).
-  app.useBodyParser('json', { limit: config.bodyLimit, type: (request: IncomingMessage) => isJson(request) && !isNoticeImport(request) });
+  // Nest keeps `verify` out of the options' type for `rawBody: true`, which this app does not set, and passes it on.
+  const json = { limit: config.bodyLimit, verify: refuseNonUtf8Body, type: (request: IncomingMessage) => isJson(request) && !isNoticeImport(request) };
+  app.useBodyParser('json', json);
   // A notice arrives as bytes, decoded by the import (UTF-16 with its BOM, Word's "Unicode Text", says so only there).
   app.useBodyParser('raw', { limit: config.bodyLimit, type: (request: IncomingMessage) => isNoticeImport(request) && isPlainText(request) });
   // One message per field: `?limit=abc` is not also "less than 1" and "greater than 500".

@@ -46,5 +46,12 @@ describe('text fields refused alike on every endpoint', () => {
     // Nested in a directive, the path comes first.
     const nested = await post('/api/directives', supervisor, { id: `TB-${randomUUID().slice(0, 8)}`, title: 'Thông báo', issuedOn: '2023-03-22', assignments: [{ ...plan('A'), text: '' }] });
     expect([nested.status, nested.body.message]).toEqual([400, 'assignments.0.text must not be empty']);
+
+    // A note typed in a legacy encoding (Windows-1258: "Đã rà soát" as bytes that are not UTF-8) is refused, not stored garbled.
+    const legacy = Buffer.concat([Buffer.from('{"note":"'), Buffer.from([0xd0, 0xe3, 0x20, 0x72, 0xe0, 0xde, 0x20, 0x73, 0x6f, 0xe1, 0x74]), Buffer.from('"}')]);
+    const garbled = await fetch(`${app.url}/api/assignments/${proposed}/research`, { method: 'POST', headers: { ...bearer(lead), 'content-type': 'application/json' }, body: legacy });
+    expect([garbled.status, ((await garbled.json()) as { code: string; message: string }).message]).toEqual([400, expect.stringMatching(/^The body is not UTF-8: send JSON encoded as UTF-8/)]);
+    const timeline = await http(`${app.url}/api/assignments/${proposed}/timeline`, { headers: bearer(lead) });
+    expect(timeline.body.events.map((e: { type: string }) => e.type)).not.toContain('ResearchRecorded');
   });
 });

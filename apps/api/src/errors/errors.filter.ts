@@ -26,6 +26,7 @@ export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof ApiError) return { statusCode: error.status, code: error.code, message: error.message, details: error.details };
   if (isDomainError(error)) return { statusCode: domainErrorStatus(error.code, error.details), code: error.code, message: error.message, details: error.details };
   if (error instanceof HttpException && isJsonSyntaxError(error.cause)) return { statusCode: 400, code: 'VALIDATION_FAILED', message: jsonSyntaxMessage(error.cause) };
+  if (error instanceof HttpException && isNotUtf8(error.cause)) return { statusCode: 400, code: 'VALIDATION_FAILED', message: NOT_UTF8_MESSAGE };
   if (error instanceof HttpException && isTooLarge(error.cause)) return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: tooLargeMessage(error.cause) };
   if (error instanceof HttpException) return fromHttpException(error);
   if (error instanceof Error && error.name === 'InvalidCursorError') return { statusCode: 400, code: 'INVALID_CURSOR', message: error.message };
@@ -50,6 +51,10 @@ function jsonSyntaxMessage(cause: JsonSyntaxError): string {
   if (first !== undefined && first !== '{' && first !== '[') return 'The body must be a JSON object';
   return `The body is not valid JSON (${cause.message})`;
 }
+
+const isNotUtf8 = (cause: unknown): boolean => cause instanceof Error && (cause as { type?: unknown }).type === 'entity.not.utf8';
+
+const NOT_UTF8_MESSAGE = 'The body is not UTF-8: send JSON encoded as UTF-8 (text from a legacy Vietnamese encoding such as Windows-1258 or TCVN3 must be converted first)';
 
 /** The body parser's refusal of a body over DONDOC_BODY_LIMIT: its size and the limit, in bytes. */
 interface TooLargeError extends Error {
