@@ -29,8 +29,14 @@ describe('notification messages', () => {
   it('shortens a long task to 120 characters with an ellipsis and folds whitespace', () => {
     const long = `${'Rà soát '.repeat(30)}\n  kết thúc`;
     const task = /“(.*)”/.exec(notificationMessage({ kind: 'reminder', level: null, text: long, dueAt: '2024-03-29T16:59:59.999Z' }))?.[1] ?? '';
-    expect(Array.from(task)).toHaveLength(120);
-    expect(task.endsWith('…')).toBe(true);
+    // Cut at a word: "Rà soát Rà soát … Rà…" would read as a typo.
+    expect(task).toBe(`${'Rà soát '.repeat(14)}Rà soát…`);
+    const midWord = /“(.*)”/.exec(notificationMessage({ kind: 'reminder', level: null, text: `Giao x ${'thẩm quyền '.repeat(20)}`, dueAt: '2024-03-29T16:59:59.999Z' }))?.[1] ?? '';
+    // 119 characters end inside a word: the task ends at the word before it.
+    expect(midWord).toBe(`Giao x ${'thẩm quyền '.repeat(9)}thẩm quyền…`);
+    expect(Array.from(task).length).toBeLessThanOrEqual(120);
+    const word = /“(.*)”/.exec(notificationMessage({ kind: 'reminder', level: null, text: `${'x'.repeat(200)}`, dueAt: '2024-03-29T16:59:59.999Z' }))?.[1] ?? '';
+    expect(Array.from(word)).toHaveLength(120);
     expect(task).not.toContain('\n');
     expect(notificationMessage({ kind: 'reminder', level: null, text: 'A\n  B', dueAt: '2024-03-29T16:59:59.999Z' })).toContain('“A B”');
   });
@@ -50,6 +56,12 @@ describe('decisionMessage', () => {
     expect(decisionMessage({ ...base, kind: 'assigned', role: 'coordinator' })).toBe('Giao nhiệm vụ: phối hợp thực hiện nhiệm vụ “Sở Tài chính chủ trì”, hạn ngày 12/04/2024.');
     expect(decisionMessage({ ...base, kind: 'extensionApproved', comment: null })).toBe('Chấp thuận gia hạn: nhiệm vụ “Sở Tài chính chủ trì” được gia hạn đến ngày 12/04/2024.');
     expect(decisionMessage({ ...base, kind: 'reportRejected', comment: ' Thiếu\n số liệu ' })).toBe('Chưa chấp nhận báo cáo: báo cáo về nhiệm vụ “Sở Tài chính chủ trì” cần bổ sung, hoàn thiện: Thiếu số liệu.');
+    expect(decisionMessage({ ...base, kind: 'centreResponded', comment: 'Giao Bộ Nội vụ nghiên cứu' })).toBe(
+      'Trung ương đã có ý kiến về nhiệm vụ “Sở Tài chính chủ trì”: Giao Bộ Nội vụ nghiên cứu. Đề nghị tiếp tục thực hiện, hạn ngày 12/04/2024.',
+    );
+    expect(decisionMessage({ ...base, kind: 'extensionLapsed', comment: 'báo cáo đã được xác nhận hoàn thành' })).toBe(
+      'Đề nghị gia hạn không còn hiệu lực: nhiệm vụ “Sở Tài chính chủ trì” đã kết thúc trước khi đề nghị được quyết định: báo cáo đã được xác nhận hoàn thành.',
+    );
     for (const kind of ['proposalAccepted', 'reportConfirmed', 'extensionDenied', 'centreResponded', 'withdrawn', 'proposalReturned'] as const) {
       const message = decisionMessage({ ...base, kind, comment: 'Ý kiến' });
       expect(message).toContain('“Sở Tài chính chủ trì”');

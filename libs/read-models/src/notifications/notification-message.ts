@@ -13,6 +13,7 @@ export type DecisionNotificationKind =
   | 'extensionApproved'
   | 'extensionDenied'
   | 'centreResponded'
+  | 'extensionLapsed'
   | 'withdrawn';
 
 export type NotificationKind = TimerNotificationKind | DecisionNotificationKind;
@@ -58,9 +59,16 @@ export function vnDisplayDeadline(iso: string): string {
   return localTime === '23:59:59' ? date : `${localTime.slice(0, 5)} ${date}`;
 }
 
+/** A word cut in half ("thẩm quyề…") reads as a typo: a long task is cut at a word, unless a word is that long. */
+const WORD_CUT_SLACK = 30;
+
 function shortTask(text: string): string {
   const chars = Array.from(text.normalize('NFC').replace(/\s+/g, ' ').trim());
-  return chars.length <= MAX_TASK_CHARS ? chars.join('') : `${chars.slice(0, MAX_TASK_CHARS - 1).join('').trimEnd()}…`;
+  if (chars.length <= MAX_TASK_CHARS) return chars.join('');
+  const head = chars.slice(0, MAX_TASK_CHARS - 1).join('');
+  const lastSpace = head.lastIndexOf(' ');
+  const cut = lastSpace >= head.length - WORD_CUT_SLACK && chars[MAX_TASK_CHARS - 1] !== ' ' ? head.slice(0, lastSpace) : head;
+  return `${cut.trimEnd().replace(/[\s,;:.–-]+$/u, '')}…`;
 }
 
 /** The Vietnamese line an agency reads in its inbox (NFC). */
@@ -103,7 +111,8 @@ export function decisionMessage(subject: DecisionSubject): string {
     reportConfirmed: () => withComment(`Xác nhận hoàn thành: báo cáo về ${task} đã được xác nhận`, subject.comment),
     extensionApproved: () => withComment(`Chấp thuận gia hạn: ${task} được gia hạn đến ${due}`, subject.comment),
     extensionDenied: () => withComment(`Không chấp thuận gia hạn: ${task} giữ hạn ${due}`, subject.comment),
-    centreResponded: () => `Trung ương đã có ý kiến: đề nghị tiếp tục thực hiện ${task}, hạn ${due}.`,
+    centreResponded: () => `${withComment(`Trung ương đã có ý kiến về ${task}`, subject.comment)} Đề nghị tiếp tục thực hiện, hạn ${due}.`,
+    extensionLapsed: () => withComment(`Đề nghị gia hạn không còn hiệu lực: ${task} đã kết thúc trước khi đề nghị được quyết định`, subject.comment),
     withdrawn: () => withComment(`Thu hồi nhiệm vụ: ${task} đã được thu hồi`, subject.comment),
   };
   return lines[subject.kind]().normalize('NFC');

@@ -36,6 +36,11 @@ function subjectOf(state: ExistingAssignment, event: NotifyingEvent): Notificati
   return { ...base, kind: 'escalation', level: event.data.level };
 }
 
+const LAPSE_CAUSE: Readonly<Record<EventOf<'ExtensionRequestLapsed'>['data']['cause'], string>> = {
+  closed: 'báo cáo đã được xác nhận hoàn thành',
+  withdrawn: 'nhiệm vụ đã được thu hồi',
+};
+
 type EventOf<T extends AssignmentEvent['type']> = Extract<AssignmentEvent, { type: T }>;
 type Decision = { kind: DecisionNotificationKind; comment?: (event: AssignmentEvent) => string | null };
 
@@ -48,7 +53,8 @@ const DECISIONS: { readonly [T in AssignmentEvent['type']]?: { kind: DecisionNot
   ReportConfirmed: { kind: 'reportConfirmed', comment: (e) => e.data.comment },
   ExtensionApproved: { kind: 'extensionApproved', comment: (e) => e.data.comment },
   ExtensionDenied: { kind: 'extensionDenied', comment: (e) => e.data.comment },
-  CentreResponded: { kind: 'centreResponded' },
+  CentreResponded: { kind: 'centreResponded', comment: (e) => e.data.response },
+  ExtensionRequestLapsed: { kind: 'extensionLapsed', comment: (e) => LAPSE_CAUSE[e.data.cause] },
   AssignmentWithdrawn: { kind: 'withdrawn', comment: (e) => e.data.reason },
 };
 

@@ -22,6 +22,7 @@ const NOTIFICATION_KINDS = Object.keys({
   extensionApproved: true,
   extensionDenied: true,
   centreResponded: true,
+  extensionLapsed: true,
   withdrawn: true,
 } satisfies Record<NotificationKind, true>);
 
