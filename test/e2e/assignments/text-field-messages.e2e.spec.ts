@@ -53,5 +53,10 @@ describe('text fields refused alike on every endpoint', () => {
     expect([garbled.status, ((await garbled.json()) as { code: string; message: string }).message]).toEqual([400, expect.stringMatching(/^The body is not UTF-8: send JSON encoded as UTF-8/)]);
     const timeline = await http(`${app.url}/api/assignments/${proposed}/timeline`, { headers: bearer(lead) });
     expect(timeline.body.events.map((e: { type: string }) => e.type)).not.toContain('ResearchRecorded');
+
+    // A new deadline given as a date is the end of that day in Vietnam, as the notices' deadlines are.
+    expect(await refusal(`/api/assignments/${proposed}/extension`, lead, { reason: 'Chờ số liệu' })).toEqual([400, 'VALIDATION_FAILED', 'newDueAt is required']);
+    const byDate = await post(`/api/assignments/${proposed}/extension`, lead, { reason: 'Chờ số liệu', newDueAt: '2100-03-01' });
+    expect([byDate.status, byDate.body.assignment.pendingExtensionDueAt]).toEqual([200, '2100-03-01T16:59:59.999Z']);
   });
 });

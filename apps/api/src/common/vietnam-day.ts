@@ -7,3 +7,7 @@ import { isIsoDate } from '@app/domain';
  */
 export const VietnamDayStart = (): PropertyDecorator =>
   Transform(({ value }: { value: unknown }) => (isIsoDate(value) ? `${value}T00:00:00+07:00` : value));
+
+/** A date alone as a deadline means the end of that day in Vietnam (23:59:59.999+07:00), as the notices' deadlines do. */
+export const VietnamDayEnd = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) => (isIsoDate(value) ? `${value}T23:59:59.999+07:00` : value));

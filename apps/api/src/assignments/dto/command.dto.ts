@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsISO8601 } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsISO8601 } from 'class-validator';
 import { TextField } from '../../common/text-field';
+import { VietnamDayEnd } from '../../common/vietnam-day';
 
 const TEXT_MAX = 20_000;
 
@@ -71,8 +72,10 @@ export class ExtensionDto {
   @TextField(TEXT_MAX)
   reason!: string;
 
-  @ApiProperty({ example: '2023-12-31T10:00:00.000Z', description: 'The requested new deadline (ISO 8601 instant)' })
-  @IsISO8601({ strict: true })
+  @ApiProperty({ example: '2023-12-31', description: 'The requested new deadline: an ISO 8601 instant, or a date meaning the end of that day in Vietnam' })
+  @VietnamDayEnd()
+  @IsDefined({ message: '$property is required' })
+  @IsISO8601({ strict: true }, { message: '$property must be an ISO 8601 instant (2025-06-30T17:00:00+07:00) or a date (2025-06-30)' })
   newDueAt!: string;
 }
 
