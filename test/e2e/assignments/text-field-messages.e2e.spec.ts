@@ -21,6 +21,14 @@ describe('text fields refused alike on every endpoint', () => {
     return [response.status, response.body.code, response.body.message];
   };
 
+  it('refuses a directive whose deadline is before the notice was issued, creating nothing', async () => {
+    const id = `TB-${randomUUID().slice(0, 8)}`;
+    const plan = { key: 'A1', text: 'Rà soát quy định về công tác cán bộ', kind: 'single', agencies: [{ agency: 'BTCTU', role: 'lead' }], deadline: { kind: 'date', date: '2026-01-31' } };
+    const refused = await post('/api/directives', supervisor, { id, title: 'Thông báo kết luận', issuedOn: '2026-12-01', assignments: [plan] });
+    expect([refused.status, refused.body.code, refused.body.message]).toEqual([400, 'VALIDATION_FAILED', "assignments[0].deadline (2026-01-31) is before the notice's issue date 2026-12-01"]);
+    expect((await http(`${app.url}/api/directives/${id}`, { headers: bearer(supervisor) })).status).toBe(404);
+  });
+
   it('says a missing, empty or blank comment is required or empty, for a returned proposal (decider) and a rejected report (DTO)', async () => {
     const directiveId = `TB-${randomUUID().slice(0, 8)}`;
     const plan = (key: string) => ({ key, text: 'Rà soát quy định về công tác cán bộ', kind: 'single', agencies: [{ agency: 'BTCTU', role: 'lead' }], deadline: { kind: 'date', date: '2099-12-31' } });

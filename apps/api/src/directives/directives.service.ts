@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import { findAgency } from '@app/agencies';
 import type { CreateDirectiveRequest, DirectiveWorkflowState } from '@app/contracts';
-import { decideDirective, initialDirectiveState, isDeadlineSpec, MS_PER_DAY, STAGE_MILESTONES, trackIdOf, type DeadlineSpec, type DirectiveCreated, type ExistingDirective, type StageDeadlineSpecs, type StageMilestone } from '@app/domain';
+import { admitDirectiveCommand, decideDirective, initialDirectiveState, isDeadlineSpec, MS_PER_DAY, STAGE_MILESTONES, trackIdOf, type DeadlineSpec, type DirectiveCreated, type ExistingDirective, type StageDeadlineSpecs, type StageMilestone } from '@app/domain';
 import type { Sql } from '@app/event-store';
 import { decodeNotice } from '@app/notice-import';
 import { encodedPayloadBytes } from '@app/payload-codec';
@@ -142,6 +142,7 @@ export class DirectivesService {
 
   private async startScoped(principal: Principal, directiveId: string, directive: CreateDirectiveRequest['directive']): Promise<DirectiveWorkflowState> {
     const request: CreateDirectiveRequest = { directive, actor: actorOf(principal), correlationId: randomUUID(), tokenId: principal.tokenId };
+    admitDirectiveCommand({ ...directive, type: 'CreateDirective', directiveId, at: new Date().toISOString(), actor: request.actor });
     await requireFitsInOneWorkflowPayload(request);
     await this.requireIdsFree(directiveId, directive);
     try {

@@ -4,7 +4,8 @@ import { ASSIGNMENT_STATUSES, STAGE_MILESTONES, trackIdOf, type AgencyAssignment
 import { describeActor, type Actor } from '../shared/actor';
 import { DomainError, type DomainErrorCode } from '../shared/domain-error';
 import { MAX_SOURCE_TEXT_LENGTH, optionalText, requireAgencyCode, requireId, requireText } from '../shared/text';
-import { MS_PER_DAY, canonicalInstant, isAfter, isIsoDate, toIso, toMs } from '../shared/time';
+import { MS_PER_DAY, canonicalInstant, isAfter, isIsoDate, isIsoInstant, toIso, toMs } from '../shared/time';
+import { vnLocalDate } from '../calendar/working-days';
 import type { AssignmentPlan, DirectiveEvent, DirectiveState, ExistingDirective, ReportingCadence, StatusCounts } from './directive';
 
 export const MONITORING_AGENCY = 'VPTU';
@@ -132,6 +133,30 @@ function decideReport(c: RecordCompiledReport, s: ExistingDirective, at: string)
   const last = s.reports[s.reports.length - 1];
   if (last && !isAfter(periodEnd, last.periodEnd)) fail('VALIDATION_FAILED', `periodEnd must be after the previous report's ${last.periodEnd}`, { field: 'periodEnd' });
   return [{ type: 'CompiledReportProduced', data: { periodEnd, counts: validateCounts(c.counts), at } }];
+}
+
+/**
+ * Refusals added after runs were recorded, applied when a creation is admitted (by the API, before the workflow
+ * starts) and never inside `decideDirective`, which must decide again what recorded runs decided: a deadline before
+ * the notice was issued (a year typed wrong) would put the work overdue at once and send every level of the ladder.
+ */
+export function admitDirectiveCommand(command: DirectiveCommand): void {
+  if (command.type !== 'CreateDirective' || !Array.isArray(command.assignments) || typeof command.at !== 'string') return;
+  const issuedOn = typeof command.issuedOn === 'string' && isIsoDate(command.issuedOn) ? command.issuedOn : vnLocalDate(canonicalInstant(command.at));
+  command.assignments.forEach((plan, i) => {
+    const day = deadlineDay(plan?.deadline);
+    if (day !== undefined && day < issuedOn) {
+      fail('VALIDATION_FAILED', `assignments[${i}].deadline (${day}) is before the notice's issue date ${issuedOn}`, { field: `assignments[${i}].deadline` });
+    }
+  });
+}
+
+/** The day in Vietnam a fixed deadline falls on; undefined for a relative one (or a spec the decider refuses). */
+function deadlineDay(deadline: unknown): string | undefined {
+  if (!isDeadlineSpec(deadline)) return undefined;
+  if (deadline.kind === 'date') return isIsoDate(deadline.date) ? deadline.date : undefined;
+  if (deadline.kind === 'instant') return isIsoInstant(deadline.at) ? vnLocalDate(canonicalInstant(deadline.at)) : undefined;
+  return undefined;
 }
 
 export function decideDirective(command: DirectiveCommand, state: DirectiveState): DirectiveEvent[] {

@@ -4,7 +4,7 @@ import { summarize } from '../assignment/assignment-status';
 import { deciderSpec } from '../testing/decider-spec';
 import { DAY, SUPERVISOR, SYSTEM } from '../testing/assignment-fixtures';
 import { evolveDirective, foldDirective, initialDirectiveState, type DirectiveCreated } from './directive';
-import { DEFAULT_REPORTING_CADENCE, DEFAULT_TIMER_POLICY, assignmentCommandsFor, decideDirective, nextCompiledReportAt, type CreateDirective } from './directive-commands';
+import { DEFAULT_REPORTING_CADENCE, DEFAULT_TIMER_POLICY, admitDirectiveCommand, assignmentCommandsFor, decideDirective, nextCompiledReportAt, type CreateDirective } from './directive-commands';
 
 const given = deciderSpec({ decide: decideDirective, evolve: evolveDirective, initialState: initialDirectiveState });
 const AT = '2024-03-22T03:00:00.000Z';
@@ -78,6 +78,33 @@ describe('CreateDirective', () => {
     const [first] = createDirective().assignments!;
     given([]).when(createDirective({ assignments: [first, first] })).thenRejects('VALIDATION_FAILED');
     given([]).when(createDirective({ assignments: [{ ...first, agencies: [{ agency: 'SNV', role: 'coordinator' }] }] })).thenRejects('VALIDATION_FAILED');
+  });
+});
+
+describe('admitDirectiveCommand', () => {
+  const withDeadline = (deadline: unknown, issuedOn: string | undefined = '2024-03-22') => {
+    const [first, second] = createDirective().assignments ?? [];
+    return createDirective({ issuedOn, assignments: [first, { ...second, deadline } as typeof second] });
+  };
+
+  it('refuses a fixed deadline before the notice was issued (a year typed wrong), naming the assignment', () => {
+    expect(() => admitDirectiveCommand(withDeadline({ kind: 'date', date: '2023-06-30' }))).toThrow(
+      expect.objectContaining({ code: 'VALIDATION_FAILED', message: "assignments[1].deadline (2023-06-30) is before the notice's issue date 2024-03-22", details: { field: 'assignments[1].deadline' } }),
+    );
+    // 23:00 on 21 March in Vietnam, as an instant on the 21st in UTC too.
+    expect(() => admitDirectiveCommand(withDeadline({ kind: 'instant', at: '2024-03-21T16:00:00.000Z' }))).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+  });
+
+  it('admits a deadline on the issue day or later, relative ones, and past deadlines of a notice issued in the past', () => {
+    expect(() => admitDirectiveCommand(withDeadline({ kind: 'date', date: '2024-03-22' }))).not.toThrow();
+    expect(() => admitDirectiveCommand(withDeadline({ kind: 'instant', at: '2024-03-21T17:00:00.000Z' }))).not.toThrow();
+    expect(() => admitDirectiveCommand(withDeadline({ kind: 'calendarDays', days: 0 }))).not.toThrow();
+    expect(() => admitDirectiveCommand(withDeadline({ kind: 'date', date: '2023-06-30' }, '2023-03-22'))).not.toThrow();
+    expect(() => decideDirective(withDeadline({ kind: 'date', date: '2023-06-30' }), { exists: false })).not.toThrow();
+  });
+
+  it('takes the creation day for the issue date when the notice gives none', () => {
+    expect(() => admitDirectiveCommand(withDeadline({ kind: 'date', date: '2024-03-21' }, undefined))).toThrow(expect.objectContaining({ message: expect.stringContaining('issue date 2024-03-22') }));
   });
 });
 
