@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Sql } from '@app/event-store';
-import { AssignmentSummaryRepository, type AssignmentSummaryView } from '@app/read-models';
+import { AssignmentSummaryRepository, DirectiveSummaryRepository, type AssignmentSummaryView } from '@app/read-models';
 import type { Principal } from '../auth';
 import { SQL } from '../core/tokens';
+import { requireKnownDirective } from '../common/known-directive';
 import { notFound } from '../errors/api-error';
 
 /**
@@ -12,9 +13,15 @@ import { notFound } from '../errors/api-error';
 @Injectable()
 export class AssignmentAccessService {
   readonly summaries: AssignmentSummaryRepository;
+  private readonly directives: DirectiveSummaryRepository;
 
   constructor(@Inject(SQL) sql: Sql) {
     this.summaries = new AssignmentSummaryRepository(sql);
+    this.directives = new DirectiveSummaryRepository(sql);
+  }
+
+  requireDirective(directiveId: string | undefined): Promise<void> {
+    return requireKnownDirective(this.directives, directiveId);
   }
 
   async visible(principal: Principal, assignmentId: string, now: string): Promise<AssignmentSummaryView> {

@@ -40,8 +40,9 @@ export class AssignmentQueriesService {
     private readonly tokens: ApiTokensRepository,
   ) {}
 
-  list(principal: Principal, query: ListAssignmentsQuery): Promise<AssignmentPage> {
+  async list(principal: Principal, query: ListAssignmentsQuery): Promise<AssignmentPage> {
     const agency = listedAgency(principal, query.agency);
+    await this.access.requireDirective(query.directive);
     return this.access.summaries.list({
       directiveId: query.directive,
       agency,

@@ -62,6 +62,7 @@ export class AssignmentsController {
   @ApiOkResponse({ type: AssignmentPageView })
   @ApiBadRequestResponse({ type: ErrorBodyView, description: 'A malformed filter or date (VALIDATION_FAILED), an agency not in the registry (UNKNOWN_AGENCY), a cursor not handed out for this list (INVALID_CURSOR)' })
   @ApiForbiddenResponse({ type: ErrorBodyView, description: 'An agency token naming another agency (FORBIDDEN)' })
+  @ApiNotFoundResponse({ type: ErrorBodyView, description: 'No directive has the id in ?directive= (NOT_FOUND)' })
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListAssignmentsQuery) {
     return this.queries.list(principal, query);
   }

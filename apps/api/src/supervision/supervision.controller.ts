@@ -31,6 +31,7 @@ export class SupervisionController {
   @ApiOkResponse({ type: EscalationPageView })
   @ApiBadRequestResponse({ type: ErrorBodyView, description: 'A malformed parameter or date (VALIDATION_FAILED), an agency not in the registry (UNKNOWN_AGENCY), a cursor not handed out for this list (INVALID_CURSOR)' })
   @ApiForbiddenResponse({ type: ErrorBodyView, description: 'An agency token naming another agency (FORBIDDEN)' })
+  @ApiNotFoundResponse({ type: ErrorBodyView, description: 'No directive has the id in ?directive= (NOT_FOUND)' })
   escalations(@CurrentPrincipal() principal: Principal, @Query() query: EscalationsQuery) {
     return this.supervision.escalations(principal, query);
   }

@@ -4,7 +4,7 @@ import { AgencyStatusRepository, DirectiveSummaryRepository, EscalationTimelineR
 import type { Principal } from '../auth';
 import { SQL } from '../core/tokens';
 import { listedAgency } from '../common/known-agency';
-import { notFound } from '../errors/api-error';
+import { requireKnownDirective } from '../common/known-directive';
 import type { EscalationsQuery, InboxQuery, StatusReportQuery } from './dto/supervision.query';
 
 /** What the Provincial Party Office watches: the escalation timeline, the status matrix, and agencies' inboxes. */
@@ -24,12 +24,13 @@ export class SupervisionService {
 
   async escalations(principal: Principal, query: EscalationsQuery) {
     const agency = listedAgency(principal, query.agency);
+    await this.requireDirective(query.directive);
     return this.timeline.page({ directiveId: query.directive, agency, since: query.since, limit: query.limit, after: query.after });
   }
 
   /** A directive named that does not exist is a 404, not a matrix of zeros (a typo would read as "nothing assigned"). */
   async statusMatrix(query: StatusReportQuery) {
-    if (query.directive !== undefined && !(await this.directives.find(query.directive))) throw notFound('Directive', query.directive);
+    await this.requireDirective(query.directive);
     const now = new Date().toISOString();
     const filter = { directiveId: query.directive, now };
     const [agencies, assignments] = await Promise.all([this.statuses.matrix(filter), this.statuses.totals(filter)]);
@@ -38,5 +39,9 @@ export class SupervisionService {
 
   inbox(principal: Principal, query: InboxQuery) {
     return this.notifications.inbox(principal.agency ?? '', { limit: query.limit, after: query.after });
+  }
+
+  private requireDirective(directiveId: string | undefined): Promise<void> {
+    return requireKnownDirective(this.directives, directiveId);
   }
 }

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { http, startTestApp, type TestApp } from '../../support/test-app';
 import { bearer, mintToken } from '../../support/tokens';
 
-/** A text field is refused in the same words whether its DTO or the decider refuses it. */
-describe('text fields refused alike on every endpoint', () => {
+/** A user's mistake gets a clear 4xx that says what to fix, alike on every endpoint, and changes nothing. */
+describe('user mistakes', () => {
   let app: TestApp;
   let supervisor: string;
   let lead: string;
@@ -20,6 +20,15 @@ describe('text fields refused alike on every endpoint', () => {
     const response = await post(path, token, body);
     return [response.status, response.body.code, response.body.message];
   };
+
+  it('answers a list filtered by a directive that does not exist with a 404, not an empty page', async () => {
+    for (const path of ['/api/assignments?directive=TB-NO-SUCH', '/api/escalations?directive=TB-NO-SUCH', '/api/reports/status?directive=TB-NO-SUCH']) {
+      const response = await http(`${app.url}${path}`, { headers: bearer(supervisor) });
+      expect({ path, status: response.status, code: response.body.code }).toEqual({ path, status: 404, code: 'NOT_FOUND' });
+    }
+    const lead404 = await http(`${app.url}/api/assignments?directive=TB-NO-SUCH`, { headers: bearer(lead) });
+    expect(lead404.status).toBe(404);
+  });
 
   it('refuses a directive whose deadline is before the notice was issued, creating nothing', async () => {
     const id = `TB-${randomUUID().slice(0, 8)}`;
