@@ -49,6 +49,8 @@ describe('POST, GET and DELETE /api/tokens (admin)', () => {
       [{ role: 'agency' }, 'VALIDATION_FAILED'],
       [{ role: 'agency', agency: 'NOPE' }, 'UNKNOWN_AGENCY'],
       [{ role: 'agency', agency: 'ubnd' }, 'UNKNOWN_AGENCY'],
+      // The district committees as a group: each gets its own part, the group nothing.
+      [{ role: 'agency', agency: 'BTV-HTTU' }, 'VALIDATION_FAILED'],
       [{ role: 'supervisor', agency: 'UBND' }, 'VALIDATION_FAILED'],
       [{ role: 'root' }, 'VALIDATION_FAILED'],
       [{}, 'VALIDATION_FAILED'],

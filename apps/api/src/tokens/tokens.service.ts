@@ -14,7 +14,12 @@ export class TokensService {
   async create(dto: CreateTokenDto): Promise<CreatedTokenView> {
     if (dto.role === 'agency' && dto.agency === undefined) throw invalid('An agency token needs "agency", the code of its agency');
     if (dto.role !== 'agency' && dto.agency !== undefined) throw invalid(`A ${dto.role} token is bound to no agency; leave "agency" out`);
-    if (dto.agency !== undefined && !findAgency(dto.agency)) throw new ApiError(400, 'UNKNOWN_AGENCY', `No agency has the code ${dto.agency}`);
+    const agency = dto.agency === undefined ? undefined : findAgency(dto.agency);
+    if (dto.agency !== undefined && !agency) throw new ApiError(400, 'UNKNOWN_AGENCY', `No agency has the code ${dto.agency}`);
+    // Each member of an "each" group gets its own part: the group is never assigned anything, so its token would see nothing.
+    if (agency?.groupMode === 'each') {
+      throw invalid(`${agency.code} is a group whose members each get their own part (${(agency.members ?? []).slice(0, 3).join(', ')}…): mint a token for a member`);
+    }
     const token = generateToken();
     const record = await this.tokens.insert({ role: dto.role, agency: dto.agency ?? null, label: dto.label ?? null, tokenHash: hashToken(token) });
     return { id: record.id, role: record.role, agency: record.agency, label: record.label, token };
