@@ -44,6 +44,7 @@ import {
 } from '@app/contracts';
 import { appendEvents, deliverNotifications } from './shared/activities';
 import { decideOrFail, nowIso } from './shared/domain-failure';
+import { logSignalFailure } from './shared/ended-target';
 import { DeadlineTimer } from './shared/deadline-timer';
 import { SerialQueue } from './shared/serial-queue';
 
@@ -142,7 +143,7 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
       outbox.push(
         getExternalWorkflowHandle(assignmentWorkflowId(state.parentId))
           .signal(trackProgressSignal, { agency: state.lead, stage: progress.stage, status: progress.status, dueAt: progress.dueAt, paused: progress.paused, level: progress.overdueLevel, trackVersion: version })
-          .catch((error: unknown) => log.warn('could not signal the parent assignment', { error: String(error) })),
+          .catch((error: unknown) => logSignalFailure('could not signal the parent assignment', error)),
       );
     }
     if (state.exists && state.kind === 'eachOf' && state.stage === 'withdrawn' && before.exists && before.stage !== 'withdrawn') {
@@ -153,7 +154,7 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
             // As the supervisor who withdrew the parent: only a supervisor or admin may withdraw (runs recorded
             // before sent 'system', which each track refused; replaying them does so again).
             .signal(parentWithdrawnSignal, { reason, actor })
-            .catch((error: unknown) => log.warn('could not signal a track', { error: String(error) })),
+            .catch((error: unknown) => logSignalFailure('could not signal a track', error)),
         );
       }
     }
@@ -185,12 +186,12 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
     const progress = signalled.dueAt !== undefined && patched(PATCH_PARENT_TRACK_CLOCK) ? signalled : { agency, stage, status };
     void queue
       .run(() => apply({ type: 'RecordTrackProgress', ...progress, at: nowIso(), actor: { kind: 'system' } }, workflowInfo().workflowId))
-      .catch((error: unknown) => log.warn('track progress not recorded', { error: String(error) }));
+      .catch((error: unknown) => logSignalFailure('track progress not recorded', error));
   });
   setHandler(parentWithdrawnSignal, ({ reason, actor }) => {
     void queue
       .run(() => apply({ type: 'Withdraw', reason, at: nowIso(), actor: actor as Actor }, workflowInfo().workflowId))
-      .catch((error: unknown) => log.warn('track not withdrawn', { error: String(error) }));
+      .catch((error: unknown) => logSignalFailure('track not withdrawn', error));
   });
 
   if (!state.exists) {

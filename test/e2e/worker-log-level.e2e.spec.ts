@@ -2,9 +2,10 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { assignmentWorkflowId } from '@app/contracts';
 import { AgencyWebhookRepository } from '@app/read-models';
 import { stackAddresses, testClient, testDatabase } from '../support/test-stack';
-import { createDirective, eventually, FAR_DEADLINE, plan } from '../support/workflow-driver';
+import { createDirective, eventually, FAR_DEADLINE, plan, send, stateOf, SUPERVISOR } from '../support/workflow-driver';
 
 interface RunningWorker {
   taskQueue: string;
@@ -84,6 +85,24 @@ describe('LOG_LEVEL sets the worker’s log level as it does the API’s', () =>
       await worker.stop();
       await client.connection.close();
       await sql.end();
+    }
+  });
+
+  it('withdraws an "each of" assignment without a warning per district (each track reporting to a parent already withdrawn)', async () => {
+    const client = await testClient();
+    const worker = await startBuiltWorker('info');
+    try {
+      const id = `EACH-${randomUUID().slice(0, 8)}`;
+      const districts = ['BTV-HUONGSON', 'BTV-CANLOC', 'BTV-KYANH'];
+      await createDirective(client, worker.taskQueue, [plan(id, { kind: 'eachOf', agencies: districts.map((agency) => ({ agency, role: 'lead' as const })), deadline: FAR_DEADLINE })]);
+      for (const code of districts) await eventually(() => stateOf(client, `${id}.${code}`), (s) => s?.stage === 'received');
+      await send(client, id, { type: 'Withdraw', reason: 'Đã có văn bản thay thế' }, SUPERVISOR);
+      for (const code of districts) await eventually(() => client.workflow.getHandle(assignmentWorkflowId(`${id}.${code}`)).describe(), (d) => d.status.name === 'COMPLETED');
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(worker.stderr().split('\n').filter((line) => line.includes('[WARN]'))).toEqual([]);
+    } finally {
+      await worker.stop();
+      await client.connection.close();
     }
   });
 });
