@@ -30,13 +30,16 @@ import {
   directiveStreamId,
   initialSearchAttributes,
   isDomainFailure,
+  withdrawDirectiveUpdate,
   type AssignmentWorkflowInput,
+  type DirectiveWithdrawalResult,
   type DirectiveWorkflowInput,
   type DirectiveWorkflowState,
+  type WithdrawDirectiveRequest,
 } from '@app/contracts';
 import type { SearchAttributePair } from '@temporalio/common';
 import { assignmentWorkflow } from './assignment.workflow';
-import { appendEvents, appendToStreams, directiveStatusCounts, startAssignments } from './shared/activities';
+import { appendEvents, appendToStreams, directiveStatusCounts, startAssignments, withdrawAssignments } from './shared/activities';
 import { decideOrFail, nowIso } from './shared/domain-failure';
 import { SerialQueue } from './shared/serial-queue';
 
@@ -59,6 +62,8 @@ const STREAMS_PER_APPEND = 200;
 const START_BATCH = 100;
 /** Assignments per startAssignments activity: each carries its state, so ~2 KB apiece. */
 const STARTS_PER_ACTIVITY = 200;
+/** Assignments per withdrawAssignments activity: a worker that dies sends at most this many again (each once). */
+const WITHDRAWALS_PER_ACTIVITY = 200;
 /**
  * startAssignments activities running at once, each with its share of the starts in flight: while one drains its
  * last starts and reports back, the other keeps the server busy.
@@ -77,7 +82,7 @@ export async function directiveWorkflow(input: DirectiveWorkflowInput): Promise<
   const ready = new Set<string>();
   let refused = false;
 
-  const apply = async (command: DirectiveCommand, correlationId: string): Promise<void> => {
+  const apply = async (command: DirectiveCommand, correlationId: string, tokenId?: string): Promise<void> => {
     const events = decideOrFail(() => decideDirective(command, state));
     const appended = await appendEvents({
       streamId: directiveStreamId(input.directiveId),
@@ -87,6 +92,7 @@ export async function directiveWorkflow(input: DirectiveWorkflowInput): Promise<
       actor: command.actor,
       correlationId,
       causationId: null,
+      ...(tokenId && { tokenId }),
     });
     // A retried workflow task gets back what its first attempt stored, decided at another time.
     const stored = appended.duplicate ? (appended.events.map(({ type, data }) => ({ type, data })) as DirectiveEvent[]) : events;
@@ -187,6 +193,18 @@ export async function directiveWorkflow(input: DirectiveWorkflowInput): Promise<
     },
   );
 
+  const withdrawCommand = (request: WithdrawDirectiveRequest): DirectiveCommand => ({ type: 'Withdraw', reason: request.reason, at: nowIso(), actor: request.actor });
+  // Once withdrawn, the loop below stops reporting and the run ends when this handler has withdrawn the assignments.
+  setHandler(
+    withdrawDirectiveUpdate,
+    (request) =>
+      queue.run(async () => {
+        await apply(withdrawCommand(request), request.correlationId, request.tokenId);
+        return withdrawOpenAssignments(state, version, request);
+      }),
+    { validator: (request) => void decideOrFail(() => decideDirective(withdrawCommand(request), state)) },
+  );
+
   // A refused creation ends the run, unless another create was queued behind it.
   const settled = (): boolean => (state.exists && started) || (refused && !state.exists && queue.idle && allHandlersFinished());
   if (patched(PATCH_REFUSED_CREATION_ENDS)) {
@@ -218,8 +236,37 @@ function nothingOpen(state: DirectiveState): boolean {
   return last !== undefined && last.counts.inProgressOnTime + last.counts.inProgressOverdue === 0;
 }
 
+/**
+ * Sends the withdrawal on to each assignment as the Withdraw update a supervisor sends through the API, from activities:
+ * the assignment's own validator decides, its AssignmentWithdrawn records this supervisor and token, and the answer says
+ * which were withdrawn and which had finished (signals could say neither). Scheduled activities survive the worker's
+ * death and are retried; an update's id derives from the directive and the assignment, so a retried batch runs nothing
+ * twice, and one already closed or withdrawn is skipped. An "each of" parent withdraws its own tracks (parentWithdrawnSignal).
+ */
+async function withdrawOpenAssignments(state: DirectiveState, version: number, request: WithdrawDirectiveRequest): Promise<DirectiveWithdrawalResult> {
+  if (!state.exists || !state.withdrawal) throw new Error('withdrawOpenAssignments: the directive is not withdrawn');
+  const { id, withdrawal } = state;
+  const ids = state.assignments.map((plan) => plan.id);
+  const result: DirectiveWithdrawalResult = { directiveId: id, withdrawn: true, withdrawal, version, withdrawnAssignments: [], alreadyClosedAssignments: [] };
+  for (let index = 0; index < ids.length; index += WITHDRAWALS_PER_ACTIVITY) {
+    const batch = await withdrawAssignments({
+      assignmentIds: ids.slice(index, index + WITHDRAWALS_PER_ACTIVITY),
+      reason: withdrawal.reason,
+      actor: request.actor,
+      correlationId: request.correlationId,
+      ...(request.tokenId && { tokenId: request.tokenId }),
+      updateIdPrefix: `withdraw-directive/${id}`,
+    });
+    result.withdrawnAssignments.push(...batch.withdrawn);
+    result.alreadyClosedAssignments.push(...batch.alreadyClosed);
+  }
+  return result;
+}
+
 async function compileReport(state: DirectiveState, apply: (command: DirectiveCommand, correlationId: string) => Promise<void>): Promise<void> {
-  if (!state.exists) return;
+  // Withdrawn while this report waited behind the withdrawal in the queue: there is nothing more to report (the decider
+  // would refuse it and fail the run). No run recorded before withdrawals existed gets here withdrawn: no patch needed.
+  if (!state.exists || state.status !== 'active') return;
   const at = nowIso();
   const counts = (await directiveStatusCounts({ directiveId: state.id, at })) as StatusCounts;
   const actor: Actor = { kind: 'system' };

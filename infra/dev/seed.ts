@@ -6,7 +6,7 @@ import type { ImportPolicy } from '@app/config';
 import { connect } from '@app/event-store';
 import { dondocDataConverter } from '@app/payload-codec';
 import { DirectiveSummaryRepository } from '@app/read-models';
-import { planImport } from '../../apps/api/src/directives/plan-import';
+import { planImport, resolveImport } from '../../apps/api/src/directives/plan-import';
 import { startDirective } from '../../apps/api/src/directives/start-directive';
 
 /** The conclusion notice dondoc starts from (Hà Tĩnh, 22/3/2023), kept in the repository as a fixture. */
@@ -18,7 +18,10 @@ export async function importSeedOnFirstStart(options: { databaseUrl: string; tem
   if (!plan.ok) throw new Error(`The seed notice does not parse: ${plan.error.message}`);
   const sql = connect(options.databaseUrl, { max: 1 });
   try {
-    if (await new DirectiveSummaryRepository(sql).find(plan.directiveId)) return;
+    // Imported by an earlier release, the seed keeps the id it was given then (the fingerprint's form has changed).
+    const summaries = new DirectiveSummaryRepository(sql);
+    const isStored = async (directiveId: string) => (await summaries.find(directiveId)) !== undefined;
+    if ((await resolveImport(plan, { isStored, issuedBy: (body, on) => summaries.issuedBy(body, on) })).stored) return;
   } finally {
     await sql.end();
   }

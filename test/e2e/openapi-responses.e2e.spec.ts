@@ -168,9 +168,13 @@ describe('the OpenAPI document describes every answer', () => {
     conforms('get', '/api/events', await get('/api/events?limit=50', supervisor), 200);
 
     conforms('post', '/api/directives/import', await http(`${app.url}/api/directives/import?dryRun=true`, { method: 'POST', headers: asText(supervisor), body: readSeed() }), 200);
-    const notice = noticeWith([`- Ban Tổ chức Tỉnh ủy chủ trì, phối hợp Văn phòng Tỉnh ủy rà soát hồ sơ ${randomUUID()}, báo cáo trước ngày 30/12/2099.`]);
+    // Dated a day of its own: another notice of BTVTU's on a day that has one already is refused (SIMILAR_DIRECTIVE_EXISTS).
+    const onItsDay = (item: string) => noticeWith([item]).replace('Ngày 22/3/2023', 'Ngày 12/4/2099');
+    const notice = onItsDay(`- Ban Tổ chức Tỉnh ủy chủ trì, phối hợp Văn phòng Tỉnh ủy rà soát hồ sơ ${randomUUID()}, báo cáo trước ngày 30/12/2099.`);
     conforms('post', '/api/directives/import', await http(`${app.url}/api/directives/import`, { method: 'POST', headers: asText(supervisor), body: notice }), 201);
     conforms('post', '/api/directives/import', await http(`${app.url}/api/directives/import`, { method: 'POST', headers: asText(supervisor), body: notice }), 200);
+    const another = onItsDay('- Ban Tuyên giáo Tỉnh ủy tuyên truyền kết quả hội nghị.');
+    conforms('post', '/api/directives/import', await http(`${app.url}/api/directives/import`, { method: 'POST', headers: asText(supervisor), body: another }), 409);
 
     conforms('get', '/health', await http(`${app.url}/health`), 200);
     conforms('get', '/api/me', await get('/api/me', lead), 200);

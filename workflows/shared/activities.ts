@@ -11,6 +11,9 @@ export const { directiveStatusCounts } = remote;
 /** Starting a batch of assignments' workflows (a few seconds for a couple of hundred on a busy server). */
 export const { startAssignments } = proxyActivities<DondocActivities>({ startToCloseTimeout: '2 minutes', retry: RETRY });
 
+/** A withdrawn directive's Withdraw updates to a batch of its assignments (each an append; seconds for a couple of hundred). */
+export const { withdrawAssignments } = proxyActivities<DondocActivities>({ startToCloseTimeout: '2 minutes', retry: RETRY });
+
 /**
  * Appends through a local activity: it runs in the worker that holds the workflow, saving a task-queue round
  * trip and a workflow task on every step. Still idempotent (deterministic event ids), still retried.

@@ -1,4 +1,5 @@
 /** What workflows ask of the outside world. Implemented in apps/worker, imported by workflows as a type only. */
+import type { Actor } from '@app/domain';
 import type { AssignmentWorkflowInput } from './assignment-workflow';
 
 export interface AppendEventsInput {
@@ -102,6 +103,26 @@ export interface StartAssignmentsOutput {
   alreadyStarted: number;
 }
 
+/** Assignments' Withdraw updates kept in flight at once by withdrawAssignments. */
+export const ASSIGNMENT_WITHDRAWALS_IN_FLIGHT = 32;
+
+/** A withdrawn directive's assignments to withdraw, each with the supervisor's Withdraw as the API would send it. */
+export interface WithdrawAssignmentsInput {
+  assignmentIds: string[];
+  reason: string;
+  actor: Actor;
+  correlationId: string;
+  tokenId?: string;
+  /** Each update's id is this and the assignment's: a retried activity sends the same updates, which run once. */
+  updateIdPrefix: string;
+}
+
+export interface WithdrawAssignmentsOutput {
+  withdrawn: string[];
+  /** Closed or withdrawn before (their workflow refused, or had ended). */
+  alreadyClosed: string[];
+}
+
 export interface DondocActivities {
   appendEvents(input: AppendEventsInput): Promise<AppendEventsOutput>;
   /** Appends to several streams, all or nothing; answers only the versions (the events would be a large payload). */
@@ -110,6 +131,8 @@ export interface DondocActivities {
   deliverNotifications(input: DeliverNotificationsInput): Promise<{ delivered: number; inboxOnly: number }>;
   /** Starts assignments' workflows through the Temporal client, a few dozen in flight; a repeat starts nothing. */
   startAssignments(input: StartAssignmentsInput): Promise<StartAssignmentsOutput>;
+  /** Sends each assignment its Withdraw update through the Temporal client; one already closed or withdrawn is skipped. */
+  withdrawAssignments(input: WithdrawAssignmentsInput): Promise<WithdrawAssignmentsOutput>;
   /** Status counts of a directive's assignments, for the monitor's compiled report. */
   directiveStatusCounts(input: { directiveId: string; at: string }): Promise<Record<string, number>>;
 }

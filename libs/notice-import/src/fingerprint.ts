@@ -27,8 +27,11 @@ export function fnv1a64(text: string): string {
   return hash.toString(16).padStart(16, '0');
 }
 
-/** A paragraph without its item marker, NFC, whitespace collapsed: the same for "- …", "3.1. …", CRLF or wrapped. */
-function canonicalParagraph(paragraph: string): string {
+/**
+ * A paragraph as releases before this one compared it: NFC, whitespace collapsed, without its item marker ("- …",
+ * "3.1. …", CRLF or wrapped lines are the same). Former ids are computed from it.
+ */
+function legacyParagraph(paragraph: string): string {
   const text = collapseWhitespace(paragraph.normalize('NFC'));
   return text.slice(itemMarkerLength(text) ?? 0).trim();
 }
@@ -63,29 +66,64 @@ export function foldOpenTonePlacement(nfcText: string): string {
   return placeOpenTones(nfcText, true);
 }
 
-function fingerprintOf(notice: ParsedNotice, paragraphForm: (paragraph: string) => string): string {
-  const section = [...notice.assignments.map((a) => a.paragraph), notice.monitor.paragraph].map(paragraphForm);
-  const canonical = [notice.issuer.code, notice.issuedOn, ...section].join('\n');
+/** Typographic forms of the same character, as a retyped copy may have the other: “…” and "…", – and -, … and .... */
+const TYPOGRAPHIC: readonly (readonly [RegExp, string])[] = [
+  [/[\u00ad\u200b-\u200d\u2060\ufeff]/gu, ''],
+  [/[“”„‟«»″]/gu, '"'],
+  [/[‘’‚‛′]/gu, "'"],
+  [/\p{Pd}/gu, '-'],
+  [/…/gu, '...'],
+];
+
+const PUNCTUATION_OR_SYMBOL = '[\\p{P}\\p{S}]';
+const SPACED_PUNCTUATION = new RegExp(`\\s*(${PUNCTUATION_OR_SYMBOL})\\s*`, 'gu');
+const TRAILING_PUNCTUATION = new RegExp(`(?:${PUNCTUATION_OR_SYMBOL}|\\s)+$`, 'u');
+
+/**
+ * A paragraph as the fingerprint compares it: as `legacyParagraph`, then in lower case ("BAN THƯỜNG VỤ", "Tỉnh Ủy"),
+ * one tone placement, one form of quotes and dashes, no space next to punctuation ("a , b" and "a, b"), and nothing
+ * of punctuation, symbols or whitespace at its end (a dropped full stop, a stray " |"). Letters and their diacritics
+ * are all kept.
+ */
+export function paragraphForm(paragraph: string): string {
+  const lower = legacyParagraph(paragraph).toLocaleLowerCase('vi').normalize('NFC');
+  const plain = TYPOGRAPHIC.reduce((text, [variant, form]) => text.replace(variant, form), foldOpenTonePlacement(lower));
+  return plain.replace(SPACED_PUNCTUATION, '$1').replace(TRAILING_PUNCTUATION, '');
+}
+
+function idOf(notice: ParsedNotice, paragraphs: readonly string[]): string {
+  const canonical = [notice.issuer.code, notice.issuedOn, ...paragraphs].join('\n');
   return `${notice.issuer.code}-${notice.issuedOn}-${fnv1a64(canonical)}`;
 }
 
 /**
- * A stable id for a notice: `<issuer>-<issuedOn>-<FNV-1a 64 of section 3>`, e.g. `BTVTU-2023-03-22-…`. Section 3
- * is its items and monitor paragraph, NFC, whitespace collapsed, without item markers and with one tone placement,
- * so importing the same notice again (re-typed line breaks, CRLF, NFD, bullets turned into "3.1.", "uỷ" for "ủy")
- * gives the same id.
+ * A stable id for a notice: `<issuer>-<issuedOn>-<FNV-1a 64>` of the issuer code, the issue date and section 3's
+ * items (not its closing "Văn phòng Tỉnh ủy … theo dõi …" paragraph, which assigns nothing), one line each in
+ * `paragraphForm`: e.g. `BTVTU-2023-03-22-…`. The same assignments of the same body on the same day are the same
+ * directive, however the notice was retyped: line breaks, CRLF, NFD, bullets or "3.1.", "uỷ" or "ủy", letter case,
+ * quotes, spacing and end punctuation.
  */
 export function noticeFingerprint(notice: ParsedNotice): string {
-  return fingerprintOf(notice, (paragraph) => foldOpenTonePlacement(canonicalParagraph(paragraph)));
+  return idOf(notice, notice.assignments.map((item) => paragraphForm(item.paragraph)));
+}
+
+/** The id as releases before this one computed it: with the monitor paragraph, each paragraph in the given form. */
+function legacyId(notice: ParsedNotice, form: (paragraph: string) => string): string {
+  return idOf(notice, [...notice.assignments.map((item) => item.paragraph), notice.monitor.paragraph].map(form));
 }
 
 /**
- * The ids releases before tone placement was folded may have given the notice: as written, and with every open
- * syllable's tone on its second vowel ("uỷ", "hoá"), the other placement a notice imported then may have used. A
- * notice imported then keeps its id (the import looks for these); none that equals the folded id.
+ * The ids earlier releases may have given the notice, which one imported then keeps (the import looks for these): the
+ * last release's (tone placement folded; case, end punctuation and the monitor paragraph counted), then those of the
+ * releases before tone placement was folded, as written and with every open syllable's tone on its second vowel
+ * ("uỷ", "hoá"). None that equals the current id.
  */
 export function formerNoticeFingerprints(notice: ParsedNotice): string[] {
-  const folded = noticeFingerprint(notice);
-  const candidates = [fingerprintOf(notice, canonicalParagraph), fingerprintOf(notice, (paragraph) => placeOpenTones(canonicalParagraph(paragraph), false))];
-  return [...new Set(candidates)].filter((id) => id !== folded);
+  const current = noticeFingerprint(notice);
+  const candidates = [
+    legacyId(notice, (paragraph) => foldOpenTonePlacement(legacyParagraph(paragraph))),
+    legacyId(notice, legacyParagraph),
+    legacyId(notice, (paragraph) => placeOpenTones(legacyParagraph(paragraph), false)),
+  ];
+  return [...new Set(candidates)].filter((id) => id !== current);
 }

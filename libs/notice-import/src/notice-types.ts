@@ -73,7 +73,9 @@ export type WarningCode =
   /** The notice's years are outside the holiday table: working days there do not know Tết. */
   | 'HOLIDAYS_NOT_KNOWN'
   /** An item's date falls on a weekend or public holiday: it runs to the end of the next working day. */
-  | 'DEADLINE_ON_DAY_OFF';
+  | 'DEADLINE_ON_DAY_OFF'
+  /** The import would create a directive beside an active one of the same issuer and issue date (said by the import). */
+  | 'SIMILAR_DIRECTIVE_EXISTS';
 
 export interface Warning {
   code: WarningCode;

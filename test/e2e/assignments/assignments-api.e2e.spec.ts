@@ -552,10 +552,11 @@ describe('assignments over HTTP against the running stack', () => {
     try {
       for (const notice of [retyped, asSeed]) {
         const planned = planImport(notice, { deadlineDays: 30, acknowledgeDays: 3, proposeDays: 15 });
-        if (!planned.ok || planned.formerDirectiveIds.length === 0) throw new Error('the notice should have had another id before');
-        // What an earlier release did: the directive under an id it could have given the notice ("uỷ" as written for
-        // the first; every open syllable's tone on its second vowel for the second, written "ủy").
-        const earlier = underFormerId(planned, planned.formerDirectiveIds[0]);
+        if (!planned.ok || planned.formerDirectiveIds.length < 2) throw new Error('the notice should have had other ids before');
+        // What a release before tone folding did: the directive under an id it could have given the notice ("uỷ" as
+        // written for the first; every open syllable's tone on its second vowel for the second, written "ủy"). The
+        // first former id, the last release's, is test/e2e/notice-import-folding's.
+        const earlier = underFormerId(planned, planned.formerDirectiveIds[1]);
         await startDirective(client, app.taskQueue, earlier.directiveId, { directive: earlier.directive, actor: { kind: 'supervisor' }, correlationId: randomUUID() });
         const again = await http(`${app.url}/api/directives/import`, { method: 'POST', headers: { ...bearer(supervisor), 'content-type': 'text/plain; charset=utf-8' }, body: notice });
         expect(again).toMatchObject({ status: 200, body: { directiveId: earlier.directiveId, alreadyImported: true, state: { created: false } } });

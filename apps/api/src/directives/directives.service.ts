@@ -16,8 +16,11 @@ import { stableJson } from '../idempotency/request-hash';
 import { translateWorkflowError } from '../temporal/temporal-errors';
 import type { CreateDirectiveDto, DeadlineDto, StageDeadlinesDto } from './dto/create-directive.dto';
 import { withDirectiveScopedIds } from './notice-to-directive';
-import { planImport, underStoredId } from './plan-import';
+import { planImport, resolveImport, similarDirectivesMessage, similarDirectivesWarning } from './plan-import';
 import { directiveEnded, startDirective } from './start-directive';
+
+/** How an import says it is another notice of the day on purpose (the import route's query flag). */
+const ALLOW_SIMILAR = '?allowSimilar=true';
 
 @Injectable()
 export class DirectivesService {
@@ -58,22 +61,34 @@ export class DirectivesService {
     return this.start(principal, dto.id, directive);
   }
 
-  /** Parses the notice; a dry run answers what would be created and stores nothing. Importing twice creates nothing new. */
-  async import(principal: Principal, body: unknown, contentType: string | undefined, dryRun: boolean) {
+  /**
+   * Parses the notice; a dry run answers what would be created and stores nothing. Importing twice creates nothing
+   * new. One that would stand beside an active directive of the same issuer and date is refused unless `allowSimilar`
+   * (a dry run warns of it).
+   */
+  async import(principal: Principal, body: unknown, contentType: string | undefined, { dryRun, allowSimilar }: { dryRun: boolean; allowSimilar: boolean }) {
     if (!(body instanceof Uint8Array)) throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the notice as text/plain (UTF-8)');
     const decoded = decodeNotice(body, charsetOf(contentType));
     if (!decoded.ok) throw new ApiError(400, 'NOTICE_NOT_TEXT', decoded.message);
     const planned = planImport(decoded.text, this.config.importPolicy);
     if (!planned.ok) throw new ApiError(400, `NOTICE_${planned.error.code}`, planned.error.message);
-    // A notice imported before tone placement was folded keeps the id it was given then. Each id is read once.
+    // A notice imported by an earlier release keeps the id it was given then. Each id is read once.
     const states = new Map<string, Awaited<ReturnType<DirectiveSummaryRepository['findState']>>>();
     const storedAs = async (id: string) => (states.has(id) ? states.get(id) : states.set(id, await this.summaries.findState(id)).get(id));
-    const plan = await underStoredId(planned, async (id) => (await storedAs(id)) !== undefined);
+    const { plan, similar } = await resolveImport(planned, {
+      isStored: async (id) => (await storedAs(id)) !== undefined,
+      issuedBy: (issuingBody, issuedOn) => this.summaries.issuedBy(issuingBody, issuedOn),
+    });
     const stored = await storedAs(plan.directiveId);
     // A dry run answers as the import would: a notice whose assignments another directive holds is refused here too.
     await this.requireIdsFree(plan.directiveId, plan.directive);
-    const preview = { directiveId: plan.directiveId, alreadyImported: stored !== undefined, warnings: plan.warnings, directive: plan.directive };
+    const warnings = similar.length > 0 ? [...plan.warnings, similarDirectivesWarning(plan, similar, ALLOW_SIMILAR)] : plan.warnings;
+    const preview = { directiveId: plan.directiveId, alreadyImported: stored !== undefined, warnings, directive: plan.directive };
     if (dryRun) return { dryRun: true, ...preview };
+    if (similar.length > 0 && !allowSimilar) {
+      const details = { directiveId: plan.directiveId, similar: similar.map(({ directiveId, title }) => ({ directiveId, title })) };
+      throw new ApiError(409, 'SIMILAR_DIRECTIVE_EXISTS', similarDirectivesMessage(plan, similar, ALLOW_SIMILAR), details);
+    }
     // Imported already and ended (every assignment done): the directive as it stands; a new run would create it again.
     const ended = stored && (await directiveEnded(this.client, plan.directiveId));
     const state = stored && ended ? storedView(plan.directiveId, stored) : await this.startScoped(principal, plan.directiveId, plan.directive);

@@ -2,6 +2,7 @@ import type { ImportPolicy } from '@app/config';
 import type { CreateDirectiveRequest } from '@app/contracts';
 import { isWorkingDay, nextWorkingDayOnOrAfter, VN_HOLIDAY_TABLE } from '@app/domain';
 import { formerNoticeFingerprints, noticeFingerprint, parseNotice, type ParsedNotice, type ParseError, type Warning } from '@app/notice-import';
+import type { IssuedDirective } from '@app/read-models';
 import { directiveFromNotice, withDirectiveScopedIds } from './notice-to-directive';
 
 const workingDays = (days: number) => ({ kind: 'workingDays' as const, days });
@@ -11,7 +12,7 @@ export interface PlannedImport {
   directiveId: string;
   directive: CreateDirectiveRequest['directive'];
   warnings: Warning[];
-  /** Ids releases before tone placement was folded may have given this notice: one imported then keeps its id. */
+  /** Ids earlier releases may have given this notice (see `formerNoticeFingerprints`): one imported then keeps its id. */
   formerDirectiveIds: string[];
 }
 
@@ -19,7 +20,7 @@ export type ImportPlan = PlannedImport | { ok: false; error: ParseError };
 
 /**
  * What importing this notice would create. The directive id is the notice's fingerprint, so importing the same
- * notice twice (even re-typed with other line breaks or decomposed Unicode) creates nothing new.
+ * notice twice (even retyped: other line breaks, Unicode form, letter case or end punctuation) creates nothing new.
  */
 export function planImport(text: string, policy: ImportPolicy): ImportPlan {
   const deadline = workingDays(policy.deadlineDays);
@@ -52,6 +53,56 @@ export async function underStoredId(plan: PlannedImport, isStored: (directiveId:
   if (plan.formerDirectiveIds.length === 0 || (await isStored(plan.directiveId))) return plan;
   for (const former of plan.formerDirectiveIds) if (await isStored(former)) return underFormerId(plan, former);
   return plan;
+}
+
+/** Where the import stands: the plan under the id it is stored under, or the active directives it would stand beside. */
+export interface ResolvedImport {
+  plan: PlannedImport;
+  stored: boolean;
+  /** Active directives of the same issuer and issue date under other ids: empty unless the import would create one. */
+  similar: IssuedDirective[];
+}
+
+export interface ImportLookups {
+  isStored: (directiveId: string) => Promise<boolean>;
+  issuedBy: (issuingBody: string, issuedOn: string) => Promise<IssuedDirective[]>;
+}
+
+/**
+ * The plan under its own or a former id when one is stored; else under the id of a directive of the same issuer and
+ * date whose notice has this fingerprint today (imported by an earlier release, retyped since: case, end punctuation,
+ * the closing paragraph); else as planned, with the active directives of that issuer and date it would stand beside.
+ */
+export async function resolveImport(planned: PlannedImport, lookups: ImportLookups): Promise<ResolvedImport> {
+  const byId = await underStoredId(planned, lookups.isStored);
+  if (await lookups.isStored(byId.directiveId)) return { plan: byId, stored: true, similar: [] };
+  const { issuingBody, issuedOn } = planned.directive;
+  const issued = issuingBody && issuedOn ? await lookups.issuedBy(issuingBody, issuedOn) : [];
+  const same = issued.find((directive) => directive.sourceText !== null && fingerprintOfText(directive.sourceText) === planned.directiveId);
+  if (same) return { plan: underFormerId(planned, same.directiveId), stored: true, similar: [] };
+  return { plan: byId, stored: false, similar: issued.filter((directive) => !directive.withdrawn && directive.directiveId !== byId.directiveId) };
+}
+
+function fingerprintOfText(text: string): string | undefined {
+  const parsed = parseNotice(text);
+  return parsed.ok ? noticeFingerprint(parsed.notice) : undefined;
+}
+
+/** What the import would stand beside, in words: `BTVTU-2023-03-22-… ("Thông báo kết luận …")`. */
+function similarNamed(similar: readonly IssuedDirective[]): string {
+  return similar.map((directive) => `${directive.directiveId} ("${directive.title}")`).join(', ');
+}
+
+/** Why an import beside `similar` is refused, and how to import it all the same (`allowAs`: the API's flag or the CLI's). */
+export function similarDirectivesMessage(plan: PlannedImport, similar: readonly IssuedDirective[], allowAs: string): string {
+  const { issuingBody, issuedOn } = plan.directive;
+  const directives = similar.length === 1 ? 'a directive' : `${similar.length} directives`;
+  return `${issuingBody} issued ${directives} on ${issuedOn} already: ${similarNamed(similar)}. If this notice is one of them edited, it was imported then; if it is another notice of that day, import it with ${allowAs} (it becomes ${plan.directiveId})`;
+}
+
+/** The dry run's warning of the same. */
+export function similarDirectivesWarning(plan: PlannedImport, similar: readonly IssuedDirective[], allowAs: string): Warning {
+  return { code: 'SIMILAR_DIRECTIVE_EXISTS', message: similarDirectivesMessage(plan, similar, allowAs) };
 }
 
 /** An "each of" item becomes one track per agency, which has no coordinators: say so rather than drop them silently. */

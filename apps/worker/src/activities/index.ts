@@ -5,12 +5,13 @@ import { AgencyWebhookRepository, DirectiveSummaryRepository, NotificationsRepos
 import { appendEventsActivity, appendToStreamsActivity } from './append-events.activity';
 import { deliverNotificationsActivity } from './deliver-notifications.activity';
 import { startAssignmentsActivity } from './start-assignments.activity';
+import { withdrawAssignmentsActivity } from './withdraw-assignments.activity';
 
 export interface ActivityDeps {
   sql: Sql;
   eventStore: EventStore;
   webhookSecret: string;
-  /** Starts assignment workflows on the worker's own task queue. */
+  /** Starts assignment workflows on the worker's own task queue, and sends them a withdrawn directive's updates. */
   workflows: WorkflowClient;
   taskQueue: string;
 }
@@ -28,6 +29,7 @@ export function createActivities(deps: ActivityDeps): DondocActivities {
       secret: deps.webhookSecret,
     }),
     startAssignments: startAssignmentsActivity(deps.workflows, deps.taskQueue),
+    withdrawAssignments: withdrawAssignmentsActivity(deps.workflows),
     directiveStatusCounts: async ({ directiveId, at }) => ({ ...(await directives.statusCounts(directiveId, at)) }),
   };
 }

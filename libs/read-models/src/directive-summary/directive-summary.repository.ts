@@ -30,6 +30,14 @@ export interface DirectiveSummary {
   updatedAt: string;
 }
 
+/** A directive as an import compares a notice with it: which it is, whether withdrawn, the notice it was made from. */
+export interface IssuedDirective {
+  directiveId: string;
+  title: string;
+  withdrawn: boolean;
+  sourceText: string | null;
+}
+
 interface DirectiveRow {
   directive_id: string;
   title: string;
@@ -84,6 +92,14 @@ export class DirectiveSummaryRepository {
         assignment_count, withdrawn, withdrawn_at, withdrawal_reason, report_count, last_report, version, created_at, updated_at
       from directive_summary order by created_at desc, directive_id`;
     return rows.map(toSummary);
+  }
+
+  /** The directives of this issuing body (a notice's issuer code) issued on this day (YYYY-MM-DD), oldest first. */
+  async issuedBy(issuingBody: string, issuedOn: string): Promise<IssuedDirective[]> {
+    return this.sql<IssuedDirective[]>`
+      select directive_id as "directiveId", title, withdrawn, state->>'sourceText' as "sourceText"
+      from directive_summary where issuing_body = ${issuingBody} and issued_on = ${issuedOn}::date
+      order by created_at, directive_id`;
   }
 
   /** The full domain state (source text, assignment plans, every compiled report). */

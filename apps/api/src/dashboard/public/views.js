@@ -114,7 +114,8 @@ function filterSelect(name, selected, options) {
 }
 
 function directiveSelect(ctx, selected) {
-  return filterSelect('directive', selected, ctx.directives.map((d) => [d.directiveId, `${d.number ? `${d.number} · ` : ''}${d.title} (${d.directiveId})`]));
+  const label = (d) => `${d.number ? `${d.number} · ` : ''}${d.title} (${d.directiveId})${d.withdrawn ? ` · ${t('filter.directiveWithdrawn')}` : ''}`;
+  return filterSelect('directive', selected, ctx.directives.map((d) => [d.directiveId, label(d)]));
 }
 
 // Joint groups ("Các cơ quan chuyên trách…") are addressed as one: they have timelines and matrix rows of their own.

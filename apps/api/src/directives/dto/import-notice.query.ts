@@ -8,4 +8,13 @@ export class ImportNoticeQuery {
   @BooleanQuery()
   @IsBoolean()
   dryRun?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      'true: this is another notice of an issuer and day that already have an active directive, to be imported beside it (without it such an import is 409 SIMILAR_DIRECTIVE_EXISTS; anything but true or false is refused)',
+  })
+  @IsOptional()
+  @BooleanQuery()
+  @IsBoolean()
+  allowSimilar?: boolean;
 }
