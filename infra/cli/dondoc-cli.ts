@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { configFromProcess, type DondocConfig } from '@app/config';
-import { directiveStateQuery, directiveWorkflowId, isDomainFailure } from '@app/contracts';
+import { directiveStateQuery, directiveWorkflowId, domainFailureDetail, isDomainFailure } from '@app/contracts';
 import { connect, type Sql } from '@app/event-store';
 import { decodeNotice } from '@app/notice-import';
 import { dondocDataConverter } from '@app/payload-codec';
@@ -140,8 +140,8 @@ async function directiveRun(client: Client, directiveId: string): Promise<Direct
 function describe(error: unknown): string {
   const cause = (error as { cause?: unknown } | null)?.cause;
   if (isDomainFailure(cause)) {
-    const code = (cause.details?.[0] as { code?: unknown } | undefined)?.code;
-    return typeof code === 'string' ? `${code}: ${cause.message}` : cause.message;
+    const code = domainFailureDetail(cause)?.code;
+    return code === undefined ? cause.message : `${code}: ${cause.message}`;
   }
   return error instanceof Error ? error.message : String(error);
 }

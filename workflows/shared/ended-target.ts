@@ -1,14 +1,11 @@
 import { log } from '@temporalio/workflow';
-import { isDomainFailure } from '@app/contracts';
+import { domainFailureDetail, isDomainFailure } from '@app/contracts';
 
 /** How a finished assignment refuses what reaches it after it ended. */
 const ENDED_CODES: ReadonlySet<string> = new Set(['ASSIGNMENT_CLOSED', 'ASSIGNMENT_WITHDRAWN']);
 
 function reachedAnEndedAssignment(error: unknown): boolean {
-  if (isDomainFailure(error)) {
-    const [detail] = (error.details ?? []) as { code?: unknown }[];
-    return typeof detail?.code === 'string' && ENDED_CODES.has(detail.code);
-  }
+  if (isDomainFailure(error)) return ENDED_CODES.has(domainFailureDetail(error)?.code ?? '');
   // The Rust core's words for a signal to a workflow that has already finished.
   return /not found/i.test(String(error));
 }

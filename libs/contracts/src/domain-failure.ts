@@ -11,3 +11,10 @@ export function domainFailure(code: string, message: string, details: unknown = 
 export function isDomainFailure(error: unknown): error is ApplicationFailure {
   return error instanceof ApplicationFailure && error.type === DOMAIN_FAILURE_TYPE;
 }
+
+/** A domain failure's code and details as `domainFailure` packed them; undefined for any other error. */
+export function domainFailureDetail(error: unknown): { code: string; details: unknown } | undefined {
+  if (!isDomainFailure(error)) return undefined;
+  const detail = error.details?.[0] as { code?: unknown; details?: unknown } | undefined;
+  return typeof detail?.code === 'string' ? { code: detail.code, details: detail.details ?? undefined } : undefined;
+}

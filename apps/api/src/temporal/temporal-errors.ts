@@ -1,5 +1,5 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { isDomainFailure } from '@app/contracts';
+import { domainFailureDetail, isDomainFailure } from '@app/contracts';
 import { ApiError } from '../errors/api-error';
 
 /** A command the workflow rejected, as the domain said it: a stable code and a message. */
@@ -17,8 +17,8 @@ export class RejectedCommandError extends Error {
 /** Turns what Temporal answers about a workflow command into the API's errors; anything else passes through. */
 export function translateWorkflowError(error: unknown, what: string, id: string): unknown {
   if (error instanceof WorkflowUpdateFailedError && isDomainFailure(error.cause)) {
-    const detail = error.cause.details?.[0] as { code?: string; details?: unknown } | undefined;
-    return new RejectedCommandError(detail?.code ?? 'INVALID_TRANSITION', error.cause.message, detail?.details ?? undefined);
+    const detail = domainFailureDetail(error.cause);
+    return new RejectedCommandError(detail?.code ?? 'INVALID_TRANSITION', error.cause.message, detail?.details);
   }
   if (error instanceof WorkflowNotFoundError) return new ApiError(404, 'NOT_FOUND', `${what} ${id} was not found`);
   if (isCompletedWorkflow(error)) return new ApiError(409, 'ASSIGNMENT_CLOSED', `${what} ${id} is closed; it accepts no more commands`);

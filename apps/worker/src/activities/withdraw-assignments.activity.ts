@@ -1,5 +1,5 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowClient } from '@temporalio/client';
-import { ASSIGNMENT_WITHDRAWALS_IN_FLIGHT, assignmentCommandUpdate, assignmentWorkflowId, isDomainFailure, type DondocActivities, type WithdrawAssignmentsInput } from '@app/contracts';
+import { ASSIGNMENT_WITHDRAWALS_IN_FLIGHT, assignmentCommandUpdate, assignmentWorkflowId, domainFailureDetail, type DondocActivities, type WithdrawAssignmentsInput } from '@app/contracts';
 
 /** Refusals that say the assignment had finished before: it is left as it is. */
 const FINISHED = new Set(['ASSIGNMENT_CLOSED', 'ASSIGNMENT_WITHDRAWN']);
@@ -38,9 +38,8 @@ async function withdrawOne(client: WorkflowClient, assignmentId: string, input: 
     return true;
   } catch (error) {
     if (error instanceof WorkflowNotFoundError) return false;
-    if (error instanceof WorkflowUpdateFailedError && isDomainFailure(error.cause) && FINISHED.has(codeOf(error.cause.details))) return false;
+    if (error instanceof WorkflowUpdateFailedError && FINISHED.has(domainFailureDetail(error.cause)?.code ?? '')) return false;
     throw error;
   }
 }
 
-const codeOf = (details: readonly unknown[] | null | undefined): string => String((details?.[0] as { code?: unknown } | undefined)?.code);
