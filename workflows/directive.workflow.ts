@@ -202,7 +202,13 @@ export async function directiveWorkflow(input: DirectiveWorkflowInput): Promise<
         await apply(withdrawCommand(request), request.correlationId, request.tokenId);
         return withdrawOpenAssignments(state, version, request);
       }),
-    { validator: (request) => void decideOrFail(() => decideDirective(withdrawCommand(request), state)) },
+    {
+      validator: (request) => {
+        // Still storing its assignments (the directive is already listed): the handler, queued behind, decides then.
+        if (!state.exists && !queue.idle) return;
+        decideOrFail(() => decideDirective(withdrawCommand(request), state));
+      },
+    },
   );
 
   // A refused creation ends the run, unless another create was queued behind it.

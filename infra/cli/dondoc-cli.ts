@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { configFromProcess, type DondocConfig } from '@app/config';
 import { directiveStateQuery, directiveWorkflowId, domainFailureDetail, isDomainFailure } from '@app/contracts';
+import { admitDirectiveCommand } from '@app/domain';
 import { connect, type Sql } from '@app/event-store';
 import { decodeNotice } from '@app/notice-import';
 import { dondocDataConverter } from '@app/payload-codec';
@@ -38,7 +39,7 @@ async function main(args: string[]): Promise<number> {
   }
   // The read models, where DATABASE_URL names the system's database: the directives of the notice's issuer and day.
   const sql = config.databaseUrl ? connect(config.databaseUrl, { max: 1 }) : undefined;
-  if (!sql) console.error(`note: DATABASE_URL is not set, so no directive of ${plan.directive.issuingBody} issued on ${plan.directive.issuedOn} under another id is looked for (SIMILAR_DIRECTIVE_EXISTS): set it to dondoc's database to check`);
+  if (!sql) console.error(`note: DATABASE_URL is not set, so no directive of ${plan.directive.issuingBody} issued on ${plan.directive.issuedOn} under another id is looked for (SIMILAR_DIRECTIVE_EXISTS), nor one imported by an earlier release and retyped since: set it to dondoc's database to check`);
   try {
     return flags.includes('--dry-run') ? await dryRun(plan, sql) : await importInto(config, plan, sql, flags.includes(ALLOW_SIMILAR));
   } finally {
@@ -92,6 +93,7 @@ async function importInto(config: DondocConfig, plan: PlannedImport, sql: Sql | 
       return 1;
     }
     const request = { directive: target.directive, actor: { kind: 'supervisor' as const }, correlationId: randomUUID() };
+    if (!stored) admitDirectiveCommand({ ...target.directive, type: 'CreateDirective', directiveId: target.directiveId, at: new Date().toISOString(), actor: request.actor });
     const state = await startDirective(client, config.taskQueue, target.directiveId, request);
     console.log(JSON.stringify(state, null, 2));
     return 0;

@@ -55,7 +55,7 @@ describe('POST /api/directives/:id/withdraw', () => {
     expect(await withdraw(id, viewer, { reason })).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
     expect(await withdraw(id, supervisor, {})).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED', message: expect.stringContaining('reason is required') } });
     expect(await withdraw(id, supervisor, { reason: '   ' })).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
-    expect(await withdraw(`NOPE-${randomUUID()}`, supervisor, { reason })).toMatchObject({ status: 404, body: { code: 'DIRECTIVE_NOT_FOUND' } });
+    expect(await withdraw(`NOPE-${randomUUID()}`, supervisor, { reason })).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
 
     const key = `withdraw-${randomUUID()}`;
     // Sent in NFD, stored and answered in NFC.

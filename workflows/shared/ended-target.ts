@@ -1,13 +1,10 @@
 import { log } from '@temporalio/workflow';
-import { domainFailureDetail, isDomainFailure } from '@app/contracts';
-
-/** How a finished assignment refuses what reaches it after it ended. */
-const ENDED_CODES: ReadonlySet<string> = new Set(['ASSIGNMENT_CLOSED', 'ASSIGNMENT_WITHDRAWN']);
+import { ENDED_ASSIGNMENT_CODES, domainFailureDetail, isDomainFailure } from '@app/contracts';
 
 function reachedAnEndedAssignment(error: unknown): boolean {
-  if (isDomainFailure(error)) return ENDED_CODES.has(domainFailureDetail(error)?.code ?? '');
+  if (isDomainFailure(error)) return ENDED_ASSIGNMENT_CODES.has(domainFailureDetail(error)?.code ?? '');
   // The Rust core's words for a signal to a workflow that has already finished.
-  return /not found/i.test(String(error));
+  return error instanceof Error && error.message.startsWith('Unable to signal external workflow because it was not found');
 }
 
 /**

@@ -18,3 +18,6 @@ export function domainFailureDetail(error: unknown): { code: string; details: un
   const detail = error.details?.[0] as { code?: unknown; details?: unknown } | undefined;
   return typeof detail?.code === 'string' ? { code: detail.code, details: detail.details ?? undefined } : undefined;
 }
+
+/** How an assignment that has ended refuses what reaches it afterwards: left as it is, not an error. */
+export const ENDED_ASSIGNMENT_CODES: ReadonlySet<string> = new Set(['ASSIGNMENT_CLOSED', 'ASSIGNMENT_WITHDRAWN']);

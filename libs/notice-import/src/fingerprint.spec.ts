@@ -22,6 +22,13 @@ describe('paragraphForm', () => {
     expect(paragraphForm('rà soát, tổng hợp')).not.toBe(paragraphForm('rà soát tổng hợp'));
     expect(paragraphForm('Đảng')).toBe('đảng');
   });
+
+  it('keeps what ends an item but is not punctuation, and a decimal comma apart from a list', () => {
+    expect(paragraphForm('nâng tỷ lệ lên 50%')).not.toBe(paragraphForm('nâng tỷ lệ lên 50'));
+    expect(paragraphForm('tăng 1,5 lần')).not.toBe(paragraphForm('tăng 1, 5 lần'));
+    expect(paragraphForm('các năm 2021 , 2022')).toBe(paragraphForm('các năm 2021, 2022'));
+    expect(paragraphForm('Đề án “Chuyển đổi số”.')).toBe('đề án"chuyển đổi số"');
+  });
 });
 
 describe('noticeFingerprint', () => {

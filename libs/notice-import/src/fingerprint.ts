@@ -77,18 +77,27 @@ const TYPOGRAPHIC: readonly (readonly [RegExp, string])[] = [
 
 const PUNCTUATION_OR_SYMBOL = '[\\p{P}\\p{S}]';
 const SPACED_PUNCTUATION = new RegExp(`\\s*(${PUNCTUATION_OR_SYMBOL})\\s*`, 'gu');
-const TRAILING_PUNCTUATION = new RegExp(`(?:${PUNCTUATION_OR_SYMBOL}|\\s)+$`, 'u');
+/** What may end an item or be left at its end: full stops, commas, a stray table bar. Not "%" nor a closing quote. */
+const TRAILING_PUNCTUATION = /(?:[.,;:!?|]|\s)+$/u;
+
+/** "1,5" (a decimal comma) and "1, 5" (a list) differ: a space after a comma or dot between digits stays. */
+function unspacedPunctuation(text: string): string {
+  return text.replace(SPACED_PUNCTUATION, (match: string, mark: string, at: number) => {
+    const between = /\d/u.test(text[at - 1] ?? '') && /\d/u.test(text[at + match.length] ?? '');
+    return between && (mark === ',' || mark === '.') && /\s$/u.test(match) ? `${mark} ` : mark;
+  });
+}
 
 /**
  * A paragraph as the fingerprint compares it: as `legacyParagraph`, then in lower case ("BAN THƯỜNG VỤ", "Tỉnh Ủy"),
- * one tone placement, one form of quotes and dashes, no space next to punctuation ("a , b" and "a, b"), and nothing
- * of punctuation, symbols or whitespace at its end (a dropped full stop, a stray " |"). Letters and their diacritics
- * are all kept.
+ * one tone placement, one form of quotes and dashes, no space next to punctuation ("a , b" and "a, b"; but "1, 5" is
+ * not "1,5"), and no full stop, comma, bar or whitespace at its end (a dropped full stop, a stray " |"; "50%" keeps
+ * its sign). Letters and their diacritics are all kept.
  */
 export function paragraphForm(paragraph: string): string {
   const lower = legacyParagraph(paragraph).toLocaleLowerCase('vi').normalize('NFC');
   const plain = TYPOGRAPHIC.reduce((text, [variant, form]) => text.replace(variant, form), foldOpenTonePlacement(lower));
-  return plain.replace(SPACED_PUNCTUATION, '$1').replace(TRAILING_PUNCTUATION, '');
+  return unspacedPunctuation(plain).replace(TRAILING_PUNCTUATION, '');
 }
 
 function idOf(notice: ParsedNotice, paragraphs: readonly string[]): string {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { noticeWith } from '../../fixtures/notices/notice-fixtures';
 import { http, startTestApp, type TestApp } from '../../support/test-app';
 import { bearer, mintToken } from '../../support/tokens';
 
@@ -34,8 +35,19 @@ describe('user mistakes', () => {
     const id = `TB-${randomUUID().slice(0, 8)}`;
     const plan = { key: 'A1', text: 'Rà soát quy định về công tác cán bộ', kind: 'single', agencies: [{ agency: 'BTCTU', role: 'lead' }], deadline: { kind: 'date', date: '2026-01-31' } };
     const refused = await post('/api/directives', supervisor, { id, title: 'Thông báo kết luận', issuedOn: '2026-12-01', assignments: [plan] });
-    expect([refused.status, refused.body.code, refused.body.message]).toEqual([400, 'VALIDATION_FAILED', "assignments[0].deadline (2026-01-31) is before the notice's issue date 2026-12-01"]);
+    expect([refused.status, refused.body.code, refused.body.message]).toEqual([400, 'VALIDATION_FAILED', `assignments[0] (${id}-A1): the deadline 2026-01-31 is before the notice's issue date 2026-12-01`]);
     expect((await http(`${app.url}/api/directives/${id}`, { headers: bearer(supervisor) })).status).toBe(404);
+
+    // The district committees as one lead: nobody could act on it.
+    const toGroup = await post('/api/directives', supervisor, { id, title: 'Thông báo kết luận', issuedOn: '2026-12-01', assignments: [{ ...plan, deadline: { kind: 'date', date: '2099-12-31' }, agencies: [{ agency: 'BTV-HTTU', role: 'lead' }] }] });
+    expect([toGroup.status, toGroup.body.code, toGroup.body.message]).toEqual([400, 'VALIDATION_FAILED', expect.stringMatching(/^BTV-HTTU is a group whose members each get their own part: list them \(BTV-/)]);
+
+    // A notice with a year typed wrong: its dry run says so as the import does (the 2nd of May 2098, a day no other test uses).
+    const notice = noticeWith(['- Ban Tổ chức Tỉnh ủy rà soát quy định, hoàn thành trước ngày 30/6/2097.']).replace('Ngày 22/3/2023', 'Ngày 2/5/2098');
+    for (const query of ['?dryRun=true', '']) {
+      const imported = await http(`${app.url}/api/directives/import${query}`, { method: 'POST', headers: { ...bearer(supervisor), 'content-type': 'text/plain; charset=utf-8' }, body: notice });
+      expect({ query, status: imported.status, message: imported.body.message }).toEqual({ query, status: 400, message: expect.stringMatching(/-A1\): the deadline 2097-06-30 is before the notice's issue date 2098-05-02$/) });
+    }
   });
 
   it('says a missing, empty or blank comment is required or empty, for a returned proposal (decider) and a rejected report (DTO)', async () => {

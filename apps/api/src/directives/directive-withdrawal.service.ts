@@ -8,7 +8,7 @@ import { DirectiveSummaryRepository } from '@app/read-models';
 import { actorOf, type Principal } from '../auth';
 import type { ApiConfig } from '../core/core.module';
 import { CONFIG, SQL, TEMPORAL_CLIENT } from '../core/tokens';
-import { ApiError } from '../errors/api-error';
+import { notFound } from '../errors/api-error';
 import { IdempotencyService } from '../idempotency';
 import { translateWorkflowError } from '../temporal/temporal-errors';
 
@@ -31,7 +31,7 @@ export class DirectiveWithdrawalService {
   withdraw(principal: Principal, directiveId: string, reason: string, idempotencyKey: string | undefined): Promise<DirectiveWithdrawalResult> {
     return this.idempotency.run(principal, idempotencyKey, `directive/${directiveId}/withdraw`, { reason }, async (updateId) => {
       const stored = await this.summaries.findState(directiveId);
-      if (!stored) throw new ApiError(404, 'DIRECTIVE_NOT_FOUND', `Directive ${directiveId} was not found`);
+      if (!stored) throw notFound('Directive', directiveId);
       const request: WithdrawDirectiveRequest = { reason, actor: actorOf(principal), correlationId: randomUUID(), tokenId: principal.tokenId };
       const refuse = () => decideDirective({ type: 'Withdraw', reason, at: new Date().toISOString(), actor: request.actor }, stored.state);
       // A keyed retry whose first try went through after answering 503: the update that ran answers it (others 409).

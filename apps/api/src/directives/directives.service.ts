@@ -82,6 +82,7 @@ export class DirectivesService {
     const stored = await storedAs(plan.directiveId);
     // A dry run answers as the import would: a notice whose assignments another directive holds is refused here too.
     await this.requireIdsFree(plan.directiveId, plan.directive);
+    if (!stored) admitNew(principal, plan.directiveId, plan.directive);
     const warnings = similar.length > 0 ? [...plan.warnings, similarDirectivesWarning(plan, similar, ALLOW_SIMILAR)] : plan.warnings;
     const preview = { directiveId: plan.directiveId, alreadyImported: stored !== undefined, warnings, directive: plan.directive };
     if (dryRun) return { dryRun: true, ...preview };
@@ -135,6 +136,7 @@ export class DirectivesService {
   private async start(principal: Principal, directiveId: string, directive: CreateDirectiveRequest['directive']): Promise<DirectiveWorkflowState> {
     const scoped = withDirectiveScopedIds(directiveId, directive);
     const stored = await this.existingIfSame(principal, directiveId, scoped);
+    if (!stored) admitNew(principal, directiveId, scoped);
     return stored && (await directiveEnded(this.client, directiveId)) ? stored : this.startScoped(principal, directiveId, scoped);
   }
 
@@ -157,7 +159,6 @@ export class DirectivesService {
 
   private async startScoped(principal: Principal, directiveId: string, directive: CreateDirectiveRequest['directive']): Promise<DirectiveWorkflowState> {
     const request: CreateDirectiveRequest = { directive, actor: actorOf(principal), correlationId: randomUUID(), tokenId: principal.tokenId };
-    admitDirectiveCommand({ ...directive, type: 'CreateDirective', directiveId, at: new Date().toISOString(), actor: request.actor });
     await requireFitsInOneWorkflowPayload(request);
     await this.requireIdsFree(directiveId, directive);
     try {
@@ -166,6 +167,11 @@ export class DirectivesService {
       throw translateWorkflowError(error, 'Directive', directiveId);
     }
   }
+}
+
+/** Refusals for a directive about to be created, never for a repeat of one stored before they existed. */
+function admitNew(principal: Principal, directiveId: string, directive: CreateDirectiveRequest['directive']): void {
+  admitDirectiveCommand({ ...directive, type: 'CreateDirective', directiveId, at: new Date().toISOString(), actor: actorOf(principal) });
 }
 
 /** The charset parameter of a Content-Type, if any. */
@@ -228,6 +234,13 @@ async function requireFitsInOneWorkflowPayload(request: CreateDirectiveRequest):
 }
 
 function requireKnownAgencies(directive: CreateDirectiveRequest['directive']): void {
-  const unknown = (directive.assignments ?? []).flatMap((plan) => plan.agencies.map((a) => a.agency)).filter((code) => !findAgency(code));
-  if (unknown.length > 0) throw new ApiError(400, 'UNKNOWN_AGENCY', `Unknown agency code(s): ${[...new Set(unknown)].join(', ')} (see GET /api/agencies)`);
+  const codes = [...new Set((directive.assignments ?? []).flatMap((plan) => plan.agencies.map((a) => a.agency)))];
+  const unknown = codes.filter((code) => !findAgency(code));
+  if (unknown.length > 0) throw new ApiError(400, 'UNKNOWN_AGENCY', `Unknown agency code(s): ${unknown.join(', ')} (see GET /api/agencies)`);
+  // Its members each get their own part: name them, as an "each of" assignment (kind eachOf), not the group.
+  const eachGroup = codes.map((code) => findAgency(code)).find((agency) => agency?.groupMode === 'each');
+  if (eachGroup) {
+    const members = (eachGroup.members ?? []).join(', ');
+    throw new ApiError(400, 'VALIDATION_FAILED', `${eachGroup.code} is a group whose members each get their own part: list them (${members}) in an assignment of kind eachOf`, { field: 'agencies' });
+  }
 }

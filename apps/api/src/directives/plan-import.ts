@@ -78,7 +78,8 @@ export async function resolveImport(planned: PlannedImport, lookups: ImportLooku
   if (await lookups.isStored(byId.directiveId)) return { plan: byId, stored: true, similar: [] };
   const { issuingBody, issuedOn } = planned.directive;
   const issued = issuingBody && issuedOn ? await lookups.issuedBy(issuingBody, issuedOn) : [];
-  const same = issued.find((directive) => directive.sourceText !== null && fingerprintOfText(directive.sourceText) === planned.directiveId);
+  // A withdrawn one is not it: a notice it mis-read once (an earlier release's parse) can then be imported anew.
+  const same = issued.find((directive) => !directive.withdrawn && directive.sourceText !== null && fingerprintOfText(directive.sourceText) === planned.directiveId);
   if (same) return { plan: underFormerId(planned, same.directiveId), stored: true, similar: [] };
   return { plan: byId, stored: false, similar: issued.filter((directive) => !directive.withdrawn && directive.directiveId !== byId.directiveId) };
 }

@@ -1,5 +1,6 @@
 import { WorkflowExecutionAlreadyStartedError, type WorkflowClient } from '@temporalio/client';
 import { ASSIGNMENT_STARTS_IN_FLIGHT, ASSIGNMENT_WORKFLOW, assignmentWorkflowId, initialSearchAttributes, type DondocActivities } from '@app/contracts';
+import { eachInFlight } from './in-flight';
 
 /**
  * Starts assignment workflows as a client does rather than as children of the directive: a child start is recorded
@@ -9,26 +10,21 @@ import { ASSIGNMENT_STARTS_IN_FLIGHT, ASSIGNMENT_WORKFLOW, assignmentWorkflowId,
 export function startAssignmentsActivity(client: WorkflowClient, taskQueue: string): DondocActivities['startAssignments'] {
   return async ({ inputs, at, inFlight = ASSIGNMENT_STARTS_IN_FLIGHT }) => {
     let alreadyStarted = 0;
-    let next = 0;
-    const startNext = async (): Promise<void> => {
-      while (next < inputs.length) {
-        const input = inputs[next++];
-        const state = input.carried?.state;
-        try {
-          await client.start(ASSIGNMENT_WORKFLOW, {
-            workflowId: assignmentWorkflowId(input.assignmentId),
-            taskQueue,
-            args: [input],
-            // What the directive's children were started with: the stored state's, as of the directive's creation.
-            typedSearchAttributes: state?.exists ? initialSearchAttributes(state, at) : [],
-          });
-        } catch (error) {
-          if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-          alreadyStarted += 1;
-        }
+    await eachInFlight(inputs, inFlight, async (input) => {
+      const state = input.carried?.state;
+      try {
+        await client.start(ASSIGNMENT_WORKFLOW, {
+          workflowId: assignmentWorkflowId(input.assignmentId),
+          taskQueue,
+          args: [input],
+          // What the directive's children were started with: the stored state's, as of the directive's creation.
+          typedSearchAttributes: state?.exists ? initialSearchAttributes(state, at) : [],
+        });
+      } catch (error) {
+        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+        alreadyStarted += 1;
       }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(inFlight, inputs.length)) }, startNext));
+    });
     return { started: inputs.length - alreadyStarted, alreadyStarted };
   };
 }

@@ -1,8 +1,6 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowClient } from '@temporalio/client';
-import { ASSIGNMENT_WITHDRAWALS_IN_FLIGHT, assignmentCommandUpdate, assignmentWorkflowId, domainFailureDetail, type DondocActivities, type WithdrawAssignmentsInput } from '@app/contracts';
-
-/** Refusals that say the assignment had finished before: it is left as it is. */
-const FINISHED = new Set(['ASSIGNMENT_CLOSED', 'ASSIGNMENT_WITHDRAWN']);
+import { ASSIGNMENT_WITHDRAWALS_IN_FLIGHT, assignmentCommandUpdate, assignmentWorkflowId, domainFailureDetail, ENDED_ASSIGNMENT_CODES, type DondocActivities, type WithdrawAssignmentsInput } from '@app/contracts';
+import { eachInFlight } from './in-flight';
 
 /**
  * Sends each assignment of a withdrawn directive the Withdraw update a supervisor would send through the API, a few
@@ -12,14 +10,9 @@ const FINISHED = new Set(['ASSIGNMENT_CLOSED', 'ASSIGNMENT_WITHDRAWN']);
 export function withdrawAssignmentsActivity(client: WorkflowClient): DondocActivities['withdrawAssignments'] {
   return async (input) => {
     const withdrawn = new Set<string>();
-    let next = 0;
-    const withdrawNext = async (): Promise<void> => {
-      while (next < input.assignmentIds.length) {
-        const assignmentId = input.assignmentIds[next++];
-        if (await withdrawOne(client, assignmentId, input)) withdrawn.add(assignmentId);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(ASSIGNMENT_WITHDRAWALS_IN_FLIGHT, input.assignmentIds.length)) }, withdrawNext));
+    await eachInFlight(input.assignmentIds, ASSIGNMENT_WITHDRAWALS_IN_FLIGHT, async (assignmentId) => {
+      if (await withdrawOne(client, assignmentId, input)) withdrawn.add(assignmentId);
+    });
     return {
       withdrawn: input.assignmentIds.filter((id) => withdrawn.has(id)),
       alreadyClosed: input.assignmentIds.filter((id) => !withdrawn.has(id)),
@@ -38,7 +31,7 @@ async function withdrawOne(client: WorkflowClient, assignmentId: string, input: 
     return true;
   } catch (error) {
     if (error instanceof WorkflowNotFoundError) return false;
-    if (error instanceof WorkflowUpdateFailedError && FINISHED.has(domainFailureDetail(error.cause)?.code ?? '')) return false;
+    if (error instanceof WorkflowUpdateFailedError && ENDED_ASSIGNMENT_CODES.has(domainFailureDetail(error.cause)?.code ?? '')) return false;
     throw error;
   }
 }

@@ -144,9 +144,12 @@ export function admitDirectiveCommand(command: DirectiveCommand): void {
   if (command.type !== 'CreateDirective' || !Array.isArray(command.assignments) || typeof command.at !== 'string') return;
   const issuedOn = typeof command.issuedOn === 'string' && isIsoDate(command.issuedOn) ? command.issuedOn : vnLocalDate(canonicalInstant(command.at));
   command.assignments.forEach((plan, i) => {
-    const day = deadlineDay(plan?.deadline);
-    if (day !== undefined && day < issuedOn) {
-      fail('VALIDATION_FAILED', `assignments[${i}].deadline (${day}) is before the notice's issue date ${issuedOn}`, { field: `assignments[${i}].deadline` });
+    const fixed = [['deadline', plan?.deadline], ...Object.entries(plan?.stageDeadlines ?? {}).map(([stage, spec]) => [`stageDeadlines.${stage}`, spec])] as const;
+    for (const [field, spec] of fixed) {
+      const day = deadlineDay(spec);
+      if (day === undefined || day >= issuedOn) continue;
+      const named = typeof plan?.id === 'string' ? ` (${plan.id})` : '';
+      fail('VALIDATION_FAILED', `assignments[${i}]${named}: the ${field} ${day} is before the notice's issue date ${issuedOn}`, { field: `assignments[${i}].${field}` });
     }
   });
 }

@@ -89,8 +89,12 @@ describe('admitDirectiveCommand', () => {
 
   it('refuses a fixed deadline before the notice was issued (a year typed wrong), naming the assignment', () => {
     expect(() => admitDirectiveCommand(withDeadline({ kind: 'date', date: '2023-06-30' }))).toThrow(
-      expect.objectContaining({ code: 'VALIDATION_FAILED', message: "assignments[1].deadline (2023-06-30) is before the notice's issue date 2024-03-22", details: { field: 'assignments[1].deadline' } }),
+      expect.objectContaining({ code: 'VALIDATION_FAILED', message: "assignments[1] (TB-123.2): the deadline 2023-06-30 is before the notice's issue date 2024-03-22", details: { field: 'assignments[1].deadline' } }),
     );
+    // A milestone's fixed date too.
+    const [first] = createDirective().assignments ?? [];
+    const staged = createDirective({ assignments: [{ ...first, stageDeadlines: { acknowledge: { kind: 'date', date: '2024-03-01' } } }] });
+    expect(() => admitDirectiveCommand(staged)).toThrow(expect.objectContaining({ details: { field: 'assignments[0].stageDeadlines.acknowledge' } }));
     // 23:00 on 21 March in Vietnam, as an instant on the 21st in UTC too.
     expect(() => admitDirectiveCommand(withDeadline({ kind: 'instant', at: '2024-03-21T16:00:00.000Z' }))).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
   });

@@ -52,7 +52,7 @@ export function WithdrawDirectiveDocs(): MethodDecorator {
     ApiOkResponse({ type: DirectiveWithdrawalResultView }),
     ApiBadRequestResponse({ type: ErrorBodyView, description: 'No reason, or not text (VALIDATION_FAILED), a malformed Idempotency-Key (INVALID_IDEMPOTENCY_KEY)' }),
     ApiForbiddenResponse({ type: ErrorBodyView, description: 'Any other role: FORBIDDEN' }),
-    ApiNotFoundResponse({ type: ErrorBodyView, description: 'No directive has this id (DIRECTIVE_NOT_FOUND)' }),
+    ApiNotFoundResponse({ type: ErrorBodyView, description: 'No directive has this id (NOT_FOUND)' }),
     ApiConflictResponse({ type: ErrorBodyView, description: 'Withdrawn already (DIRECTIVE_WITHDRAWN)' }),
     ApiPayloadTooLargeResponse({ type: ErrorBodyView, description: 'A body over DONDOC_BODY_LIMIT (PAYLOAD_TOO_LARGE)' }),
     ApiUnsupportedMediaTypeResponse({ type: ErrorBodyView, description: 'A body sent as anything but JSON (UNSUPPORTED_MEDIA_TYPE)' }),
