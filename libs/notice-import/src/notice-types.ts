@@ -75,7 +75,9 @@ export type WarningCode =
   /** An item's date falls on a weekend or public holiday: it runs to the end of the next working day. */
   | 'DEADLINE_ON_DAY_OFF'
   /** The import would create a directive beside an active one of the same issuer and issue date (said by the import). */
-  | 'SIMILAR_DIRECTIVE_EXISTS';
+  | 'SIMILAR_DIRECTIVE_EXISTS'
+  /** Imported already, with another monitoring agency than this copy names: the stored one stays (said by the import). */
+  | 'MONITOR_KEPT';
 
 export interface Warning {
   code: WarningCode;

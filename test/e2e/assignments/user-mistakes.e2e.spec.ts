@@ -50,6 +50,18 @@ describe('user mistakes', () => {
     }
   });
 
+  it('says that a re-imported copy naming another monitor leaves the stored one (3 May 2098, a day no other test uses)', async () => {
+    const items = ['- Ban Tổ chức Tỉnh ủy rà soát quy định về công tác cán bộ.'];
+    const importNotice = (text: string, query = '') =>
+      http(`${app.url}/api/directives/import${query}`, { method: 'POST', headers: { ...bearer(supervisor), 'content-type': 'text/plain; charset=utf-8' }, body: text });
+    const first = await importNotice(noticeWith(items).replace('Ngày 22/3/2023', 'Ngày 3/5/2098'));
+    expect([first.status, first.body.directive.monitoringAgency]).toEqual([201, 'VPTU']);
+    const otherMonitor = noticeWith(items, ['Ban Tổ chức Tỉnh ủy theo dõi, đôn đốc, tổng hợp kết quả thực hiện, báo cáo Ban Thường vụ Tỉnh ủy.']).replace('Ngày 22/3/2023', 'Ngày 3/5/2098');
+    const again = await importNotice(otherMonitor, '?dryRun=true');
+    expect([again.status, again.body.directiveId, again.body.alreadyImported]).toEqual([200, first.body.directiveId, true]);
+    expect(again.body.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'MONITOR_KEPT', message: expect.stringContaining('the directive keeps VPTU') })]));
+  });
+
   it('says a missing, empty or blank comment is required or empty, for a returned proposal (decider) and a rejected report (DTO)', async () => {
     const directiveId = `TB-${randomUUID().slice(0, 8)}`;
     const plan = (key: string) => ({ key, text: 'Rà soát quy định về công tác cán bộ', kind: 'single', agencies: [{ agency: 'BTCTU', role: 'lead' }], deadline: { kind: 'date', date: '2099-12-31' } });

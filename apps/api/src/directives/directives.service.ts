@@ -5,7 +5,7 @@ import { findAgency } from '@app/agencies';
 import type { CreateDirectiveRequest, DirectiveWorkflowState } from '@app/contracts';
 import { admitDirectiveCommand, decideDirective, initialDirectiveState, isDeadlineSpec, MS_PER_DAY, STAGE_MILESTONES, trackIdOf, type DeadlineSpec, type DirectiveCreated, type ExistingDirective, type StageDeadlineSpecs, type StageMilestone } from '@app/domain';
 import type { Sql } from '@app/event-store';
-import { decodeNotice } from '@app/notice-import';
+import { decodeNotice, type Warning } from '@app/notice-import';
 import { encodedPayloadBytes } from '@app/payload-codec';
 import { AssignmentSummaryRepository, DirectiveSummaryRepository, type AssignmentSummaryView } from '@app/read-models';
 import { actorOf, type Principal } from '../auth';
@@ -83,7 +83,11 @@ export class DirectivesService {
     // A dry run answers as the import would: a notice whose assignments another directive holds is refused here too.
     await this.requireIdsFree(plan.directiveId, plan.directive);
     if (!stored) admitNew(principal, plan.directiveId, plan.directive);
-    const warnings = similar.length > 0 ? [...plan.warnings, similarDirectivesWarning(plan, similar, ALLOW_SIMILAR)] : plan.warnings;
+    const warnings = [
+      ...plan.warnings,
+      ...(similar.length > 0 ? [similarDirectivesWarning(plan, similar, ALLOW_SIMILAR)] : []),
+      ...monitorKept(stored?.state.monitoringAgency, plan.directive.monitoringAgency),
+    ];
     const preview = { directiveId: plan.directiveId, alreadyImported: stored !== undefined, warnings, directive: plan.directive };
     if (dryRun) return { dryRun: true, ...preview };
     if (similar.length > 0 && !allowSimilar) {
@@ -167,6 +171,15 @@ export class DirectivesService {
       throw translateWorkflowError(error, 'Directive', directiveId);
     }
   }
+}
+
+/**
+ * The monitoring paragraph is not part of a notice's fingerprint: a copy that names another monitor is the directive
+ * imported already, which keeps its own. Said, so the dry run's preview is not taken for what will be followed.
+ */
+function monitorKept(stored: string | undefined, named: string | undefined): Warning[] {
+  if (stored === undefined || named === undefined || stored === named) return [];
+  return [{ code: 'MONITOR_KEPT', message: `This notice was imported already, monitored by ${stored}; this copy names ${named}, which is not applied: the directive keeps ${stored}` }];
 }
 
 /** Refusals for a directive about to be created, never for a repeat of one stored before they existed. */

@@ -180,7 +180,7 @@ export class ImportedDirectiveView {
 
 /** Something the import read in a way worth checking. */
 export class ImportWarningView {
-  @ApiProperty({ example: 'DEADLINE_ON_DAY_OFF', description: 'Stable code (UNKNOWN_AGENCY, VAGUE_ADDRESSEE, MULTIPLE_DEADLINES, HOLIDAYS_NOT_KNOWN, SIMILAR_DIRECTIVE_EXISTS on a dry run, …)' })
+  @ApiProperty({ example: 'DEADLINE_ON_DAY_OFF', description: 'Stable code (UNKNOWN_AGENCY, VAGUE_ADDRESSEE, MULTIPLE_DEADLINES, HOLIDAYS_NOT_KNOWN, SIMILAR_DIRECTIVE_EXISTS on a dry run, MONITOR_KEPT, …)' })
   code!: string;
 
   @ApiProperty()
