@@ -10,6 +10,7 @@ import {
   initialAssignmentState,
   initialDirectiveState,
   nextCompiledReportAt,
+  trackIdOf,
   type Actor,
   type AssignmentEvent,
   type CreateAssignment,
@@ -252,11 +253,12 @@ function nothingOpen(state: DirectiveState): boolean {
 async function withdrawOpenAssignments(state: DirectiveState, version: number, request: WithdrawDirectiveRequest): Promise<DirectiveWithdrawalResult> {
   if (!state.exists || !state.withdrawal) throw new Error('withdrawOpenAssignments: the directive is not withdrawn');
   const { id, withdrawal } = state;
-  const ids = state.assignments.map((plan) => plan.id);
   const result: DirectiveWithdrawalResult = { directiveId: id, withdrawn: true, withdrawal, version, withdrawnAssignments: [], alreadyClosedAssignments: [] };
-  for (let index = 0; index < ids.length; index += WITHDRAWALS_PER_ACTIVITY) {
+  for (let index = 0; index < state.assignments.length; index += WITHDRAWALS_PER_ACTIVITY) {
+    const plans = state.assignments.slice(index, index + WITHDRAWALS_PER_ACTIVITY);
     const batch = await withdrawAssignments({
-      assignmentIds: ids.slice(index, index + WITHDRAWALS_PER_ACTIVITY),
+      assignmentIds: plans.map((plan) => plan.id),
+      trackIds: plans.flatMap((plan) => (plan.kind === 'eachOf' ? plan.agencies.map((a) => trackIdOf(plan.id, a.agency)) : [])),
       reason: withdrawal.reason,
       actor: request.actor,
       correlationId: request.correlationId,

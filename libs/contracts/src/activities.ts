@@ -115,6 +115,8 @@ export interface WithdrawAssignmentsInput {
   tokenId?: string;
   /** Each update's id is this and the assignment's: a retried activity sends the same updates, which run once. */
   updateIdPrefix: string;
+  /** The tracks of the "each of" assignments among them, withdrawn once their parents are (absent: runs before). */
+  trackIds?: string[];
 }
 
 export interface WithdrawAssignmentsOutput {

@@ -75,6 +75,8 @@ describe("the Office's withdrawal of a whole directive", () => {
       withdrawnAssignments: [inResearch, eachOf],
       alreadyClosedAssignments: [closed],
     });
+    // Every district's part is withdrawn by the time the Office has its answer: none can still act on it.
+    for (const track of tracks) expect((await stateOf(stack.client, track))?.stage).toBe('withdrawn');
 
     // The monitoring stops: no more compiled reports, the run ends once its assignments are withdrawn.
     await stack.client.workflow.getHandle(directiveWorkflowId(directiveId)).result();

@@ -13,6 +13,9 @@ export function withdrawAssignmentsActivity(client: WorkflowClient): DondocActiv
     await eachInFlight(input.assignmentIds, ASSIGNMENT_WITHDRAWALS_IN_FLIGHT, async (assignmentId) => {
       if (await withdrawOne(client, assignmentId, input)) withdrawn.add(assignmentId);
     });
+    // A parent tells its tracks by signal, which each takes in its own time (tens of seconds for hundreds of districts
+    // on a busy server): withdrawn here too, none of them acts on its part once the Office has its answer.
+    await eachInFlight(input.trackIds ?? [], ASSIGNMENT_WITHDRAWALS_IN_FLIGHT, async (trackId) => void (await withdrawOne(client, trackId, input)));
     return {
       withdrawn: input.assignmentIds.filter((id) => withdrawn.has(id)),
       alreadyClosed: input.assignmentIds.filter((id) => !withdrawn.has(id)),
