@@ -77,7 +77,9 @@ export type WarningCode =
   /** The import would create a directive beside an active one of the same issuer and issue date (said by the import). */
   | 'SIMILAR_DIRECTIVE_EXISTS'
   /** Imported already, with another monitoring agency than this copy names: the stored one stays (said by the import). */
-  | 'MONITOR_KEPT';
+  | 'MONITOR_KEPT'
+  /** Imported already and withdrawn since: nothing of it is followed up (said by the import's dry run). */
+  | 'IMPORTED_AND_WITHDRAWN';
 
 export interface Warning {
   code: WarningCode;

@@ -29,6 +29,11 @@ describe('user mistakes', () => {
     }
     const lead404 = await http(`${app.url}/api/assignments?directive=TB-NO-SUCH`, { headers: bearer(lead) });
     expect(lead404.status).toBe(404);
+    // The district committees as a group are never assigned anything: a filter by them would read "nothing to do".
+    for (const path of ['/api/assignments?agency=BTV-HTTU', '/api/escalations?agency=BTV-HTTU']) {
+      const response = await http(`${app.url}${path}`, { headers: bearer(supervisor) });
+      expect({ path, status: response.status, message: response.body.message }).toEqual({ path, status: 400, message: expect.stringMatching(/^BTV-HTTU is a group whose members each get their own part: filter by one of them/) });
+    }
   });
 
   it('refuses a directive whose deadline is before the notice was issued, creating nothing', async () => {
@@ -60,6 +65,19 @@ describe('user mistakes', () => {
     const again = await importNotice(otherMonitor, '?dryRun=true');
     expect([again.status, again.body.directiveId, again.body.alreadyImported]).toEqual([200, first.body.directiveId, true]);
     expect(again.body.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'MONITOR_KEPT', message: expect.stringContaining('the directive keeps VPTU') })]));
+  });
+
+  it('refuses to import again a notice whose directive was withdrawn, instead of answering "already imported" (4 May 2098)', async () => {
+    const notice = noticeWith(['- Ban Tổ chức Tỉnh ủy rà soát quy định về công tác cán bộ.']).replace('Ngày 22/3/2023', 'Ngày 4/5/2098');
+    const importNotice = (query = '') =>
+      http(`${app.url}/api/directives/import${query}`, { method: 'POST', headers: { ...bearer(supervisor), 'content-type': 'text/plain; charset=utf-8' }, body: notice });
+    const first = await importNotice();
+    expect(first.status).toBe(201);
+    expect((await post(`/api/directives/${first.body.directiveId}/withdraw`, supervisor, { reason: 'Ban hành nhầm' })).status).toBe(200);
+    const preview = await importNotice('?dryRun=true');
+    expect(preview.body.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'IMPORTED_AND_WITHDRAWN', message: expect.stringContaining('(Ban hành nhầm)') })]));
+    const again = await importNotice();
+    expect([again.status, again.body.code, again.body.details]).toEqual([409, 'DIRECTIVE_WITHDRAWN', { directiveId: first.body.directiveId }]);
   });
 
   it('says a missing, empty or blank comment is required or empty, for a returned proposal (decider) and a rejected report (DTO)', async () => {

@@ -166,7 +166,7 @@ describe('assignment workflows on the real Temporal dev server', () => {
     const inbox = await sql<{ kind: string; message: string }[]>`select kind, message from notifications where assignment_id = ${id} and agency = 'VPTU' order by global_position`;
     expect(inbox.map((row) => row.kind)).toEqual(['assigned', 'proposalAccepted', 'centreResponded', 'extensionLapsed', 'reportConfirmed']);
     expect(inbox[2].message).toContain(': Đồng ý nghiên cứu. Đề nghị tiếp tục thực hiện');
-    expect(inbox[3].message).toMatch(/^Đề nghị gia hạn không còn hiệu lực: .*: báo cáo đã được xác nhận hoàn thành\.$/);
+    expect(inbox[3].message).toMatch(/^Đề nghị gia hạn đến ngày 30\/06\/2100 không còn hiệu lực: .*: báo cáo đã được xác nhận hoàn thành\.$/);
     await client.workflow.getHandle(assignmentWorkflowId(id)).result();
     await recordHistory(assignmentWorkflowId(id), 'extension-request-lapsed');
   });

@@ -74,7 +74,7 @@ export class DirectivesController {
   @ApiForbiddenResponse({ type: ErrorBodyView, description: 'Any other role: FORBIDDEN' })
   @ApiConflictResponse({
     type: ErrorBodyView,
-    description: 'An assignment id another directive holds (ASSIGNMENT_ID_TAKEN); an active directive of the same issuer and issue date under another id, without allowSimilar=true (SIMILAR_DIRECTIVE_EXISTS, `details`: `{ directiveId, similar: [{ directiveId, title }] }`)',
+    description: 'An assignment id another directive holds (ASSIGNMENT_ID_TAKEN); an active directive of the same issuer and issue date under another id, without allowSimilar=true (SIMILAR_DIRECTIVE_EXISTS, `details`: `{ directiveId, similar: [{ directiveId, title }] }`); a notice imported and withdrawn since (DIRECTIVE_WITHDRAWN; the dry run warns IMPORTED_AND_WITHDRAWN)',
   })
   @ApiPayloadTooLargeResponse({ type: ErrorBodyView, description: 'A body over DONDOC_BODY_LIMIT (PAYLOAD_TOO_LARGE), a directive over 1.5 MiB once compressed (DIRECTIVE_TOO_LARGE)' })
   @ApiUnsupportedMediaTypeResponse({ type: ErrorBodyView, description: 'Not sent as text/plain (UNSUPPORTED_MEDIA_TYPE)' })

@@ -87,6 +87,7 @@ export class DirectivesService {
       ...plan.warnings,
       ...(similar.length > 0 ? [similarDirectivesWarning(plan, similar, ALLOW_SIMILAR)] : []),
       ...monitorKept(stored?.state.monitoringAgency, plan.directive.monitoringAgency),
+      ...(stored?.state.withdrawal ? [{ code: 'IMPORTED_AND_WITHDRAWN' as const, message: withdrawnMessage(plan.directiveId, stored.state.withdrawal) }] : []),
     ];
     const preview = { directiveId: plan.directiveId, alreadyImported: stored !== undefined, warnings, directive: plan.directive };
     if (dryRun) return { dryRun: true, ...preview };
@@ -94,6 +95,7 @@ export class DirectivesService {
       const details = { directiveId: plan.directiveId, similar: similar.map(({ directiveId, title }) => ({ directiveId, title })) };
       throw new ApiError(409, 'SIMILAR_DIRECTIVE_EXISTS', similarDirectivesMessage(plan, similar, ALLOW_SIMILAR), details);
     }
+    if (stored?.state.withdrawal) throw new ApiError(409, 'DIRECTIVE_WITHDRAWN', withdrawnMessage(plan.directiveId, stored.state.withdrawal), { directiveId: plan.directiveId });
     // Imported already and ended (every assignment done): the directive as it stands; a new run would create it again.
     const ended = stored && (await directiveEnded(this.client, plan.directiveId));
     const state = stored && ended ? storedView(plan.directiveId, stored) : await this.startScoped(principal, plan.directiveId, plan.directive);
@@ -173,13 +175,18 @@ export class DirectivesService {
   }
 }
 
+/** A notice imported and then withdrawn: an import would look like success while nothing is followed up. */
+function withdrawnMessage(directiveId: string, withdrawal: { reason: string; at: string }): string {
+  return `This notice was imported as ${directiveId} and withdrawn at ${withdrawal.at} (${withdrawal.reason}): nothing of it is followed up, and it cannot be imported again under that id`;
+}
+
 /**
  * The monitoring paragraph is not part of a notice's fingerprint: a copy that names another monitor is the directive
  * imported already, which keeps its own. Said, so the dry run's preview is not taken for what will be followed.
  */
 function monitorKept(stored: string | undefined, named: string | undefined): Warning[] {
   if (stored === undefined || named === undefined || stored === named) return [];
-  return [{ code: 'MONITOR_KEPT', message: `This notice was imported already, monitored by ${stored}; this copy names ${named}, which is not applied: the directive keeps ${stored}` }];
+  return [{ code: 'MONITOR_KEPT', message: `This notice was imported already, monitored by ${stored}; this copy names ${named}, which is not applied: the directive keeps ${stored}, and so do the items this preview gives ${named} for want of an addressee` }];
 }
 
 /** Refusals for a directive about to be created, never for a repeat of one stored before they existed. */

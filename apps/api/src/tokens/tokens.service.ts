@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { findAgency } from '@app/agencies';
+import { membersOf } from '../common/known-agency';
 import { ApiError, notFound } from '../errors/api-error';
 import { ApiTokensRepository, type ApiTokenRecord } from './api-tokens.repository';
 import type { CreateTokenDto } from './dto/create-token.dto';
@@ -18,7 +19,7 @@ export class TokensService {
     if (dto.agency !== undefined && !agency) throw new ApiError(400, 'UNKNOWN_AGENCY', `No agency has the code ${dto.agency}`);
     // Each member of an "each" group gets its own part: the group is never assigned anything, so its token would see nothing.
     if (agency?.groupMode === 'each') {
-      throw invalid(`${agency.code} is a group whose members each get their own part (${(agency.members ?? []).slice(0, 3).join(', ')}…): mint a token for a member`);
+      throw invalid(`${agency.code} is a group whose members each get their own part (${membersOf(agency)}): mint a token for a member`);
     }
     const token = generateToken();
     const record = await this.tokens.insert({ role: dto.role, agency: dto.agency ?? null, label: dto.label ?? null, tokenHash: hashToken(token) });

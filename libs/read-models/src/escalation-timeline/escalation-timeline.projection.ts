@@ -15,7 +15,11 @@ export const TIMELINE_EVENT_TYPES: readonly AssignmentEventType[] = [
   'ExtensionDenied',
   'ExtensionRequestWithdrawn',
   'ExtensionRequestLapsed',
+  'AssignmentWithdrawn',
 ];
+
+/** A district's part withdrawn with its parent would repeat the parent's row once per district: the parent's stands for them. */
+const onTimeline = ({ event, state }: AssignmentStep): boolean => TIMELINE_EVENT_TYPES.includes(event.type) && !(event.type === 'AssignmentWithdrawn' && state.kind === 'track');
 
 const INSERT = `${insertFromRecordset('escalation_timeline', [
   ['event_id', 'uuid'],
@@ -31,10 +35,10 @@ const INSERT = `${insertFromRecordset('escalation_timeline', [
 ])}
   on conflict (event_id) do nothing`;
 
-/** One row per reminder, overdue mark, ladder step, missed stage deadline, Centre escalation and extension event. */
+/** One row per reminder, overdue mark, ladder step, missed stage deadline, Centre escalation, extension event and withdrawal. */
 export async function projectEscalationTimeline(tx: TransactionSql, steps: readonly AssignmentStep[]): Promise<void> {
   const rows = steps
-    .filter(({ event }) => TIMELINE_EVENT_TYPES.includes(event.type))
+    .filter(onTimeline)
     .map(({ stored, event, state }) => ({
       event_id: stored.eventId,
       global_position: stored.globalPosition,

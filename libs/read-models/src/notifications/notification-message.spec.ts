@@ -60,7 +60,7 @@ describe('decisionMessage', () => {
       'Trung ương đã có ý kiến về nhiệm vụ “Sở Tài chính chủ trì”: Giao Bộ Nội vụ nghiên cứu. Đề nghị tiếp tục thực hiện, hạn ngày 12/04/2024.',
     );
     expect(decisionMessage({ ...base, kind: 'extensionLapsed', comment: 'báo cáo đã được xác nhận hoàn thành' })).toBe(
-      'Đề nghị gia hạn không còn hiệu lực: nhiệm vụ “Sở Tài chính chủ trì” đã kết thúc trước khi đề nghị được quyết định: báo cáo đã được xác nhận hoàn thành.',
+      'Đề nghị gia hạn đến ngày 12/04/2024 không còn hiệu lực: nhiệm vụ “Sở Tài chính chủ trì” đã kết thúc trước khi đề nghị được quyết định: báo cáo đã được xác nhận hoàn thành.',
     );
     for (const kind of ['proposalAccepted', 'reportConfirmed', 'extensionDenied', 'centreResponded', 'withdrawn', 'proposalReturned'] as const) {
       const message = decisionMessage({ ...base, kind, comment: 'Ý kiến' });

@@ -89,7 +89,7 @@ export function notificationMessage(subject: NotificationSubject): string {
 export interface DecisionSubject {
   readonly kind: DecisionNotificationKind;
   readonly text: string;
-  /** The deadline in force after the decision. */
+  /** The deadline in force after the decision (for `extensionLapsed`: the date the lapsed request asked for). */
   readonly dueAt: string;
   /** The supervisor's comment, the withdrawal's reason (absent: none given). */
   readonly comment?: string | null;
@@ -112,7 +112,7 @@ export function decisionMessage(subject: DecisionSubject): string {
     extensionApproved: () => withComment(`Chấp thuận gia hạn: ${task} được gia hạn đến ${due}`, subject.comment),
     extensionDenied: () => withComment(`Không chấp thuận gia hạn: ${task} giữ hạn ${due}`, subject.comment),
     centreResponded: () => `${withComment(`Trung ương đã có ý kiến về ${task}`, subject.comment)} Đề nghị tiếp tục thực hiện, hạn ${due}.`,
-    extensionLapsed: () => withComment(`Đề nghị gia hạn không còn hiệu lực: ${task} đã kết thúc trước khi đề nghị được quyết định`, subject.comment),
+    extensionLapsed: () => withComment(`Đề nghị gia hạn đến ${due} không còn hiệu lực: ${task} đã kết thúc trước khi đề nghị được quyết định`, subject.comment),
     withdrawn: () => withComment(`Thu hồi nhiệm vụ: ${task} đã được thu hồi`, subject.comment),
   };
   return lines[subject.kind]().normalize('NFC');

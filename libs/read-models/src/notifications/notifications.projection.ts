@@ -42,10 +42,10 @@ const LAPSE_CAUSE: Readonly<Record<EventOf<'ExtensionRequestLapsed'>['data']['ca
 };
 
 type EventOf<T extends AssignmentEvent['type']> = Extract<AssignmentEvent, { type: T }>;
-type Decision = { kind: DecisionNotificationKind; comment?: (event: AssignmentEvent) => string | null };
+type Decision = { kind: DecisionNotificationKind; comment?: (event: AssignmentEvent) => string | null; dueAt?: (event: AssignmentEvent) => string };
 
 /** Each event an agency is told of as a decision: its notification kind, and the comment or reason it carries. */
-const DECISIONS: { readonly [T in AssignmentEvent['type']]?: { kind: DecisionNotificationKind; comment?: (event: EventOf<T>) => string | null } } = {
+const DECISIONS: { readonly [T in AssignmentEvent['type']]?: { kind: DecisionNotificationKind; comment?: (event: EventOf<T>) => string | null; dueAt?: (event: EventOf<T>) => string } } = {
   AssignmentCreated: { kind: 'assigned' },
   ProposalReturned: { kind: 'proposalReturned', comment: (e) => e.data.comment },
   ProposalAccepted: { kind: 'proposalAccepted', comment: (e) => e.data.comment },
@@ -54,7 +54,8 @@ const DECISIONS: { readonly [T in AssignmentEvent['type']]?: { kind: DecisionNot
   ExtensionApproved: { kind: 'extensionApproved', comment: (e) => e.data.comment },
   ExtensionDenied: { kind: 'extensionDenied', comment: (e) => e.data.comment },
   CentreResponded: { kind: 'centreResponded', comment: (e) => e.data.response },
-  ExtensionRequestLapsed: { kind: 'extensionLapsed', comment: (e) => LAPSE_CAUSE[e.data.cause] },
+  // Its date is the one asked for, not the deadline in force.
+  ExtensionRequestLapsed: { kind: 'extensionLapsed', comment: (e) => LAPSE_CAUSE[e.data.cause], dueAt: (e) => e.data.newDueAt },
   AssignmentWithdrawn: { kind: 'withdrawn', comment: (e) => e.data.reason },
 };
 
@@ -62,10 +63,10 @@ const DECISIONS: { readonly [T in AssignmentEvent['type']]?: { kind: DecisionNot
 export const DECISION_NOTICE_EVENT_TYPES: readonly string[] = Object.freeze(Object.keys(DECISIONS));
 
 /** A decision's notification kind, and the comment or reason it carries; undefined for events no agency is told of. */
-function decisionOf(event: AssignmentEvent): { kind: DecisionNotificationKind; comment?: string | null } | undefined {
-  // The entry for this event's own type: its comment reader takes this event.
+function decisionOf(event: AssignmentEvent): { kind: DecisionNotificationKind; comment?: string | null; dueAt?: string } | undefined {
+  // The entry for this event's own type: its readers take this event.
   const decision = DECISIONS[event.type] as Decision | undefined;
-  return decision && { kind: decision.kind, ...(decision.comment && { comment: decision.comment(event) }) };
+  return decision && { kind: decision.kind, ...(decision.comment && { comment: decision.comment(event) }), ...(decision.dueAt && { dueAt: decision.dueAt(event) }) };
 }
 
 /** One inbox row per timer event or decision and agency it concerns. */
@@ -93,7 +94,7 @@ export async function projectNotifications(tx: TransactionSql, steps: readonly A
     if (!decision) return [];
     // A new or withdrawn assignment concerns every agency named; the other decisions, the lead.
     return targets(state, decision.kind === 'assigned' || decision.kind === 'withdrawn').map(({ agency, role }) =>
-      row(agency, decision.kind, null, decisionMessage({ ...decision, text: state.text, dueAt: state.adjustedDueAt, role })),
+      row(agency, decision.kind, null, decisionMessage({ ...decision, text: state.text, dueAt: decision.dueAt ?? state.adjustedDueAt, role })),
     );
   });
   await writeRows(tx, INSERT, rows);

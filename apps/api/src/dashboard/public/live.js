@@ -115,6 +115,7 @@ export const TIMELINE_TYPES = new Set([
   'ExtensionDenied',
   'ExtensionRequestWithdrawn',
   'ExtensionRequestLapsed',
+  'AssignmentWithdrawn',
 ]);
 
 /**
