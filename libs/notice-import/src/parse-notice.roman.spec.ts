@@ -41,8 +41,61 @@ describe('parseNotice: sections numbered in Roman numerals', () => {
     expect(notice.assignments[1].agencies).toEqual([{ code: 'BCSDUBND', role: 'lead' }, { code: 'DDHDND', role: 'coordinator' }]);
     expect(notice.assignments[0].paragraph).toBe('1. Ban Tổ chức Tỉnh ủy rà soát quy định, hoàn thành trước ngày 30/9/2023.');
     expect(notice.issuer.code).toBe('BTVTU');
-    // The monitor paragraph is under IV, outside section 3, as under a "4." heading.
-    expect(warnings.map((w) => w.code)).toEqual(['MONITOR_DEFAULTED', 'NO_ADDRESSEE']);
+    // The monitor paragraph is under IV, outside section 3: read as the monitor's, not as an item.
+    expect(notice.monitor).toEqual({ agencyCode: 'VPTU', coordinators: ['BCSDUBND'], reportsTo: 'BTVTU', paragraph: MONITOR_LINE });
+    expect(warnings.map((w) => w.code)).toEqual(['NO_ADDRESSEE']);
+  });
+
+  it.each([
+    ['Phần III.', 'Phần III. NHIỆM VỤ', 'Phần IV. TỔ CHỨC THỰC HIỆN'],
+    ['PHẦN III', 'PHẦN III NHIỆM VỤ', 'PHẦN IV TỔ CHỨC THỰC HIỆN'],
+    ['PHẦN III -', 'PHẦN III - NHIỆM VỤ', 'PHẦN IV - TỔ CHỨC THỰC HIỆN'],
+    ['Phần III:', 'Phần III: Nhiệm vụ', 'Phần IV: Tổ chức thực hiện'],
+    ['PHẦN III alone', 'PHẦN III', 'PHẦN IV'],
+    ['III)', 'III) PHÂN CÔNG THỰC HIỆN', 'IV) TỔ CHỨC THỰC HIỆN'],
+  ])('reads a "%s" heading, not the "3." of section II, and ends section III at the heading IV written alike', (_, heading, end) => {
+    const items = ['Ban Thường vụ Tỉnh ủy giao:', '1. Ban Tổ chức Tỉnh ủy rà soát quy định.', '2. Ủy ban Kiểm tra Tỉnh ủy kiểm tra việc thực hiện.'];
+    const text = romanNotice([...items, end, '1. Các cấp ủy quán triệt kết luận.', MONITOR_LINE], heading);
+    const { notice, warnings } = expectOk(parseNotice(text));
+    expect(notice.assignments.map((a) => [a.key, a.agencies[0].code, a.paragraph])).toEqual([
+      ['A1', 'BTCTU', '1. Ban Tổ chức Tỉnh ủy rà soát quy định.'],
+      ['A2', 'UBKTTU', '2. Ủy ban Kiểm tra Tỉnh ủy kiểm tra việc thực hiện.'],
+    ]);
+    expect(notice.monitor.paragraph).toBe(MONITOR_LINE);
+    expect(warnings).toEqual([]);
+  });
+
+  it('reads sections all headed "Phần I.", "Phần II.", "Phần III."', () => {
+    const text = romanNotice(['- Ban Tổ chức Tỉnh ủy rà soát quy định.', MONITOR_LINE], 'Phần III. Ban Thường vụ Tỉnh ủy giao:')
+      .replace('I. TÌNH HÌNH CHUNG', 'Phần I. TÌNH HÌNH CHUNG')
+      .replace('II. NHIỆM VỤ THỜI GIAN TỚI', 'Phần II. NHIỆM VỤ THỜI GIAN TỚI');
+    const { notice, warnings } = expectOk(parseNotice(text));
+    expect(notice.assignments.map((a) => a.paragraph)).toEqual(['- Ban Tổ chức Tỉnh ủy rà soát quy định.']);
+    expect(warnings).toEqual([]);
+  });
+
+  it.each(['C. PHÂN CÔNG THỰC HIỆN', 'Mục ba: PHÂN CÔNG THỰC HIỆN', 'III PHÂN CÔNG THỰC HIỆN'])(
+    'answers NO_SECTION_3 when a notice headed "I.", "II." has no heading III it can read ("%s"), not the "3." item of section II',
+    (heading) => {
+      const text = romanNotice(['1. Ban Tổ chức Tỉnh ủy rà soát quy định.', 'IV. TỔ CHỨC THỰC HIỆN', MONITOR_LINE], heading);
+      const result = parseNotice(text);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.code).toBe('NO_SECTION_3');
+    },
+  );
+
+  it('still takes the "3." heading of a notice numbered "1.", "2.", "3." whose section 2 lists "I.", "II." as items', () => {
+    const text = [
+      'Ngày 22/3/2023, Ban Thường vụ Tỉnh ủy tổ chức Hội nghị cán bộ chủ chốt.',
+      '1. Tình hình chung.',
+      '2. Nhiệm vụ thời gian tới:',
+      'I. Về kinh tế.',
+      'II. Về xây dựng Đảng.',
+      '3. Ban Thường vụ Tỉnh ủy giao:',
+      '- Ban Tổ chức Tỉnh ủy rà soát quy định.',
+      MONITOR_LINE,
+    ].join('\n');
+    expect(expectOk(parseNotice(text)).notice.assignments.map((a) => a.agencies[0].code)).toEqual(['BTCTU']);
   });
 
   it.each([

@@ -28,6 +28,22 @@ describe('parseNotice: the title from the subject line', () => {
   });
 
   it.each([
+    ['Ban Thường vụ Tỉnh ủy kết luận:'],
+    ['Ban Thường vụ Tỉnh ủy kết luận như sau'],
+    ['Ban Thường vụ Tỉnh ủy giao các cơ quan thực hiện một số nội dung sau'],
+    ['Thường trực Tỉnh ủy yêu cầu'],
+    ['Nội dung kết luận như sau:'],
+  ])('does not read the body\'s first line "%s" into the subject', (opening) => {
+    const text = withHeader('TỈNH ỦY HÀ TĨNH', 'THÔNG BÁO', 'Kết luận của Ban Thường vụ Tỉnh ủy về công tác phòng chống thiên tai', opening);
+    expect(titleOf(text)).toBe('Kết luận của Ban Thường vụ Tỉnh ủy về công tác phòng chống thiên tai');
+  });
+
+  it('reads a subject wrapped before the name of a body that does not open the body ("… của" then "Ban Thường vụ Tỉnh ủy về …")', () => {
+    const text = withHeader('THÔNG BÁO', 'Kết luận của', 'Ban Thường vụ Tỉnh ủy về công tác phòng chống thiên tai', 'Ban Thường vụ Tỉnh ủy kết luận:');
+    expect(titleOf(text)).toBe('Kết luận của Ban Thường vụ Tỉnh ủy về công tác phòng chống thiên tai');
+  });
+
+  it.each([
     [['THÔNG BÁO KẾT LUẬN', 'của Ban Thường vụ Tỉnh ủy về công tác cán bộ'], 'Thông báo kết luận của Ban Thường vụ Tỉnh ủy về công tác cán bộ'],
     [['THÔNG BÁO', 'KẾT LUẬN', '', 'của Thường trực Tỉnh ủy tại buổi làm việc với Huyện ủy Kỳ Anh'], 'Thông báo kết luận của Thường trực Tỉnh ủy tại buổi làm việc với Huyện ủy Kỳ Anh'],
     [['KẾT LUẬN', 'của Ban Thường vụ Tỉnh ủy về chuyển đổi số'], 'Kết luận của Ban Thường vụ Tỉnh ủy về chuyển đổi số'],

@@ -38,6 +38,8 @@ const MARKER = /^(?:[-–—•+*]\s*|3\s*\.\s*\d{1,2}\s*\.?\s*|\(?(?:[a-zđ]|\d
 const SUB_BULLET = /^[+•*]/u;
 const SENTENCE_END = /[.;:!?…]$/u;
 const CLOSING = /^(?:nơi\s+nhận|t\/m|k\/t|tm\.?\s)/u;
+/** A heading's title before a ":" is short ("IV. TỔ CHỨC THỰC HIỆN:"); a longer text is a sentence. */
+const MAX_TITLE_BEFORE_COLON = 100;
 
 /** The number of a top-level heading ("3. Về…" → 3); sub-items such as "3.1." are not headings. */
 export function topLevelNumber(content: string): number | undefined {
@@ -71,22 +73,42 @@ function continuesNumberedList(content: string): boolean {
   const rest = content.slice(NUMBERED.exec(content)?.[0].length ?? 0).trim();
   const folded = fold(rest);
   if (opensWithAgency(rest) || OPENING_TRIGGER.test(folded)) return true;
+  // "4. Tổ chức thực hiện: Văn phòng Tỉnh ủy theo dõi, …": the next heading, its monitor paragraph on its line.
+  if (inlineMonitorStart(rest) !== undefined) return false;
   const heading = /^về(?![\p{L}\p{N}\p{M}])/u.test(folded) || rest.length <= 100;
   return !heading;
 }
 
+/** The number of a top-level heading, as the notice numbers them. */
+function headingNumber(line: Line, previous: Line, numbering: Numbering): number | undefined {
+  return numbering === 'roman' ? romanHeadingNumber(line.content, previous.content) : topLevelNumber(line.content);
+}
+
 /**
- * The line that ends section 3 without belonging to it: heading 4 or later ("4." or, in a notice numbered in Roman
- * numerals, "IV."), "Nơi nhận", a signature block.
+ * The line that ends a section without belonging to it: a heading numbered after `section` ("4." or, in a notice
+ * numbered in Roman numerals, "IV." after section 3), "Nơi nhận", a signature block.
  */
-function isSectionEnd(line: Line, previous: Line, numbering: Numbering): boolean {
-  const top = numbering === 'roman' ? romanHeadingNumber(line.content, previous.content) : topLevelNumber(line.content);
-  return (top !== undefined && top > 3) || CLOSING.test(fold(line.content));
+function isSectionEnd(line: Line, previous: Line, numbering: Numbering, section = 3): boolean {
+  const top = headingNumber(line, previous, numbering);
+  return (top !== undefined && top > section) || CLOSING.test(fold(line.content));
 }
 
 /** The closing paragraph "Văn phòng Tỉnh ủy … theo dõi, tổng hợp … báo cáo …": an agency, then "theo dõi". */
 export function looksLikeMonitor(content: string): boolean {
   return markerLength(content) === undefined && opensWithAgency(content) && /theo\s+dõi/u.test(fold(content));
+}
+
+/**
+ * Where a paragraph naming its body starts after a ":" of a heading's line ("IV. Tổ chức thực hiện: Ban Tổ chức Tỉnh
+ * ủy theo dõi, …"): the offset in `content`, or undefined when none follows a short title.
+ */
+function inlineMonitorStart(content: string): number | undefined {
+  for (const colon of content.matchAll(/:\s*/gu)) {
+    const at = (colon.index ?? 0) + colon[0].length;
+    if (at > MAX_TITLE_BEFORE_COLON) return undefined;
+    if (at < content.length && looksLikeMonitor(content.slice(at))) return at;
+  }
+  return undefined;
 }
 
 /** The first heading numbered 3, after the first one numbered 2 when there is one; -1 when none. */
@@ -96,13 +118,27 @@ function thirdHeading(numbers: readonly (number | undefined)[]): { index: number
 }
 
 /**
+ * The notice numbers its sections "I.", "II.": a heading "II." follows a heading "I.", and that "I." comes before any
+ * "1." (else those are items of an Arabic section 1 or 2).
+ */
+function numbersInRoman(romanNumbers: readonly (number | undefined)[], arabicNumbers: readonly (number | undefined)[]): boolean {
+  const one = romanNumbers.indexOf(1);
+  const arabicOne = arabicNumbers.indexOf(1);
+  return one !== -1 && romanNumbers.some((n, i) => n === 2 && i > one) && (arabicOne === -1 || one < arabicOne);
+}
+
+/**
  * The heading of section 3. A "III." after a "II." wins, so the items "1." … "3." of a section II are not taken for
- * section 3; else the "3." heading (the first one after a "2." heading when there is one); else a lone "III.".
+ * section 3. A notice numbered "I.", "II." without a "III." has no section 3: its "3." is an item of section I or II.
+ * Else the "3." heading (the first one after a "2." heading when there is one); else a lone "III.".
  */
 export function findHeadingLine(lines: readonly Line[]): SectionThreeHeading | undefined {
-  const roman = thirdHeading(lines.map((line, i) => romanHeadingNumber(line.content, lines[i - 1]?.content)));
+  const romanNumbers = lines.map((line, i) => romanHeadingNumber(line.content, lines[i - 1]?.content));
+  const arabicNumbers = lines.map((line) => topLevelNumber(line.content));
+  const roman = thirdHeading(romanNumbers);
   if (roman.index !== -1 && roman.afterTwo) return { index: roman.index, numbering: 'roman' };
-  const arabic = thirdHeading(lines.map((line) => topLevelNumber(line.content)));
+  if (numbersInRoman(romanNumbers, arabicNumbers)) return undefined;
+  const arabic = thirdHeading(arabicNumbers);
   if (arabic.index !== -1) return { index: arabic.index, numbering: 'arabic' };
   return roman.index === -1 ? undefined : { index: roman.index, numbering: 'roman' };
 }
@@ -185,14 +221,18 @@ function isNextInList(content: string, n: number | undefined, numbered: number |
   return numbering === 'roman' || n <= 3 || continuesNumberedList(content);
 }
 
-/** Groups the lines from the heading on into paragraphs, up to the monitor paragraph or the end of section 3. */
-function draftParagraphs(source: string, lines: readonly Line[], heading: SectionThreeHeading): Draft[] {
+/**
+ * Groups the lines from the heading on into paragraphs, up to the monitor paragraph or the end of section 3, and the
+ * index of the heading that ends section 3 (-1 when none does: "Nơi nhận", a signature or the end of the text).
+ */
+function draftParagraphs(source: string, lines: readonly Line[], heading: SectionThreeHeading): { drafts: Draft[]; nextHeading: number } {
   const headingIndex = heading.index;
   const drafts: Draft[] = [draftOf(lines[headingIndex], false)];
   let current: Draft | undefined = drafts[0];
   let agencyHeading: Draft | undefined;
   // The last number of items numbered "1.", "2." … inside section 3, once they started.
   let numbered: number | undefined;
+  let nextHeading = -1;
   for (const [offset, line] of lines.slice(headingIndex + 1).entries()) {
     if (line.content === '') {
       current = undefined;
@@ -208,7 +248,10 @@ function draftParagraphs(source: string, lines: readonly Line[], heading: Sectio
       drafts.push(current);
       continue;
     }
-    if (isSectionEnd(line, lines[headingIndex + offset], heading.numbering)) break;
+    if (isSectionEnd(line, lines[headingIndex + offset], heading.numbering)) {
+      if (!CLOSING.test(fold(line.content))) nextHeading = headingIndex + offset + 1;
+      break;
+    }
     if (continues(source, current, line) && current !== undefined) {
       current.end = line.contentEnd;
       if (SUB_BULLET.test(line.content[0]) && markerLength(line.content) !== undefined) current.subBullet ??= line.content[0];
@@ -224,9 +267,43 @@ function draftParagraphs(source: string, lines: readonly Line[], heading: Sectio
   }
   // The monitor paragraph closes section 3: nothing after it is section 3's.
   const monitorAt = drafts.findIndex((d, index) => index > 0 && looksLikeMonitor(source.slice(d.start, d.end)));
-  if (monitorAt === -1) return splitOffMonitor(drafts, lines);
+  if (monitorAt === -1) return { drafts: splitOffMonitor(drafts, lines), nextHeading };
   drafts[monitorAt].monitor = true;
-  return drafts.slice(0, monitorAt + 1);
+  return { drafts: drafts.slice(0, monitorAt + 1), nextHeading };
+}
+
+/**
+ * The monitor paragraph of the section after section 3 ("IV. TỔ CHỨC THỰC HIỆN" or "4. Tổ chức thực hiện", then
+ * "Ban Tổ chức Tỉnh ủy theo dõi, đôn đốc, … báo cáo Ban Thường vụ Tỉnh ủy."), on the heading's own line after its
+ * ":" or in a paragraph up to the next heading, "Nơi nhận" or a signature; its item marker ("- ", "2.") left out.
+ * Nothing else of that section is read: its items are not assignments.
+ */
+function monitorAfter(source: string, lines: readonly Line[], headingIndex: number, numbering: Numbering): Draft | undefined {
+  const heading = lines[headingIndex];
+  const section = headingNumber(heading, lines[headingIndex - 1] ?? heading, numbering) ?? 4;
+  const inline = inlineMonitorStart(heading.content);
+  const drafts: Draft[] = [];
+  let current: Draft | undefined;
+  if (inline !== undefined) {
+    current = { start: heading.contentStart + inline, end: heading.contentEnd, markerLength: 0, marked: false, monitor: true };
+    drafts.push(current);
+  }
+  for (const [offset, line] of lines.slice(headingIndex + 1).entries()) {
+    if (line.content === '') {
+      current = undefined;
+      continue;
+    }
+    if (isSectionEnd(line, lines[headingIndex + offset], numbering, section)) break;
+    const marker = itemMarkerLength(line.content);
+    if (marker === undefined && continues(source, current, line) && current !== undefined) {
+      current.end = line.contentEnd;
+      continue;
+    }
+    current = { start: line.contentStart, end: line.contentEnd, markerLength: marker ?? 0, marked: marker !== undefined, monitor: true };
+    drafts.push(current);
+  }
+  const found = drafts.find((d) => looksLikeMonitor(source.slice(d.start + d.markerLength, d.end)));
+  return found && { ...found, start: found.start + found.markerLength, markerLength: 0, marked: false };
 }
 
 /**
@@ -253,11 +330,14 @@ function toBlock(d: Draft): Block {
  * Section 3 of a notice: its items (bullets "- " / "-Đổi", sub-items "3.1.", "a)", "1)", "(1)", with the "+" parts
  * of an item that ends in ":", the bullets under an agency heading "3.1. Ban …:" each addressed to that body; or plain
  * paragraphs when no item is marked) and the closing monitor paragraph. The section ends at that paragraph, at a "4." heading
- * ("IV." under a "III." heading), at "Nơi nhận" / a signature block, or at the end of the text.
+ * ("IV." under a "III." heading), at "Nơi nhận" / a signature block, or at the end of the text. When it ends at a
+ * heading without a monitor paragraph of its own, the one of the section after ("IV. TỔ CHỨC THỰC HIỆN" then "Ban Tổ
+ * chức Tỉnh ủy theo dõi, …") is the monitor's.
  */
 export function readSectionThree(source: string, lines: readonly Line[], sectionHeading: SectionThreeHeading): SectionThree {
-  const [heading, ...rest] = draftParagraphs(source, lines, sectionHeading);
-  const monitor = rest.find((d) => d.monitor);
+  const { drafts, nextHeading } = draftParagraphs(source, lines, sectionHeading);
+  const [heading, ...rest] = drafts;
+  const monitor = rest.find((d) => d.monitor) ?? (nextHeading === -1 ? undefined : monitorAfter(source, lines, nextHeading, sectionHeading.numbering));
   const others = rest.filter((d) => !d.monitor && !d.heads);
   const anyMarked = others.some((d) => d.marked);
   return {

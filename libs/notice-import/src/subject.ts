@@ -1,7 +1,8 @@
+import { matchAgencies } from '@app/agencies';
 import type { Line } from './lines';
 import { romanHeadingNumber } from './roman';
 import { topLevelNumber } from './section-three';
-import { collapseWhitespace, fold, NOT_WORD_AFTER } from './text-utils';
+import { collapseWhitespace, fold, keywordPattern, NOT_WORD_AFTER } from './text-utils';
 
 /** A title from the subject line is cut to this many characters, at a word (the domain takes up to 500). */
 export const MAX_TITLE_LENGTH = 300;
@@ -29,6 +30,8 @@ const FURNITURE = new RegExp(`^(?:số${NOT_WORD_AFTER}|[\\p{L}\\s.'-]{2,40},\\s
 /** "-----", "***", "* * *": a rule under the heading. */
 const RULE = /^[\s\-–—_*=.·•~]+$/u;
 const SENTENCE_END = /[.;:!?]$/u;
+/** What the issuer does at the start of the body: "Ban Thường vụ Tỉnh ủy kết luận", "… giao", "… yêu cầu". */
+const ISSUER_VERB = new RegExp(`^\\s*,?\\s*(?:${['kết luận', 'giao', 'yêu cầu'].map(keywordPattern).join('|')})${NOT_WORD_AFTER}`, 'u');
 /** Table cells of the header pasted from Word arrive separated by tabs (or wide runs of spaces). */
 const CELL_BREAK = /\t| {3,}/u;
 
@@ -60,9 +63,20 @@ function headingOf(content: string): { words: string; rest: string } | undefined
   return { words, rest };
 }
 
+/**
+ * A line that opens the body right under the subject: one ending in ":" ("Ban Thường vụ Tỉnh ủy kết luận:") or one
+ * where a body named at its start concludes, assigns or requires ("Ban Thường vụ Tỉnh ủy kết luận như sau").
+ */
+function opensBodyUnderSubject(content: string): boolean {
+  if (content.endsWith(':')) return true;
+  const first = matchAgencies(content)[0];
+  return first !== undefined && first.span[0] === 0 && ISSUER_VERB.test(fold(content.slice(first.span[1])));
+}
+
 /** A line the subject wraps onto: not blank, not a rule or another part of the header, not the body. */
 function wrapsSubject(previous: string, content: string): boolean {
   if (content === '' || RULE.test(content) || content.length > MAX_WRAPPED_LINE) return false;
+  if (opensBodyUnderSubject(content)) return false;
   if (FURNITURE.test(fold(content)) || headingOf(content) !== undefined) return false;
   return startsLowerCase(content) || !SENTENCE_END.test(previous);
 }
