@@ -13,6 +13,7 @@ import { refuseNonUtf8Body } from './common/utf8-body';
 import type { ApiConfig } from './core/core.module';
 import { GracefulShutdown } from './core/graceful-shutdown';
 import { ErrorsFilter } from './errors/errors.filter';
+import { validationFailure } from './errors/validation-failure';
 
 /** Builds the configured HTTP application; main.ts and the e2e tests both use it. */
 export async function createApp(config: ApiConfig): Promise<NestExpressApplication> {
@@ -33,7 +34,7 @@ export async function createApp(config: ApiConfig): Promise<NestExpressApplicati
   // A notice arrives as bytes, decoded by the import (UTF-16 with its BOM, Word's "Unicode Text", says so only there).
   app.useBodyParser('raw', { limit: config.bodyLimit, type: (request: IncomingMessage) => isNoticeImport(request) && isPlainText(request) });
   // One message per field: `?limit=abc` is not also "less than 1" and "greater than 500".
-  app.useGlobalPipes(new JsonBodyPipe(), new TextInputPipe(), new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: true }));
+  app.useGlobalPipes(new JsonBodyPipe(), new TextInputPipe(), new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: true, exceptionFactory: validationFailure }));
   app.useGlobalFilters(new ErrorsFilter());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

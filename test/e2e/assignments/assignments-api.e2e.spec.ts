@@ -106,7 +106,7 @@ describe('assignments over HTTP against the running stack', () => {
     expect(await get(`/api/assignments/${id}/timeline?limit=3`, supervisor)).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
     expect(await get('/api/tokens?limit=2', adminToken(app))).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
     // One message for the one mistake, not three (an integer, at least 1, at most 500).
-    expect(await get('/api/assignments?limit=abc', supervisor)).toMatchObject({ status: 400, body: { message: 'limit must be a whole number from 1 to 500', details: ['limit must be a whole number from 1 to 500'] } });
+    expect(await get('/api/assignments?limit=abc', supervisor)).toMatchObject({ status: 400, body: { message: 'limit must be a whole number from 1 to 500', details: { field: 'limit' } } });
     expect(await get(`/api/reports/status?directive=${directiveId}-TYPO`, supervisor)).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
   });
 

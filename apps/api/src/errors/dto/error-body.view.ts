@@ -13,8 +13,9 @@ export class ErrorBodyView implements ErrorBody {
   message!: string;
 
   @ApiPropertyOptional({
-    description: 'What more the code carries: the validation messages (an array of strings), the field concerned (`{ field }`), the other directive holding an id…',
-    oneOf: [{ type: 'array', items: { type: 'string' } }, { type: 'object', additionalProperties: true }],
+    description: 'What more the code carries: the field concerned (`{ field }`, and `fields` when a request fails on several), the other directive holding an id, the health check per dependency…',
+    type: 'object',
+    additionalProperties: true,
   })
   details?: unknown;
 }
