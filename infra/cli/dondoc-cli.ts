@@ -6,13 +6,12 @@ import { resolve } from 'node:path';
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { configFromProcess, type DondocConfig } from '@app/config';
 import { directiveStateQuery, directiveWorkflowId, domainFailureDetail, isDomainFailure } from '@app/contracts';
-import { admitDirectiveCommand } from '@app/domain';
 import { connect, type Sql } from '@app/event-store';
 import { decodeNotice } from '@app/notice-import';
 import { dondocDataConverter } from '@app/payload-codec';
 import { DirectiveSummaryRepository } from '@app/read-models';
 import { planImport, resolveImport, similarDirectivesMessage, similarDirectivesWarning, type ImportLookups, type PlannedImport } from '../../apps/api/src/directives/plan-import';
-import { startDirective } from '../../apps/api/src/directives/start-directive';
+import { admitNewDirective, startDirective } from '../../apps/api/src/directives/start-directive';
 
 const USAGE = 'usage: npm run cli -- import FILE [--dry-run] [--allow-similar]';
 const FLAGS = ['--dry-run', '--allow-similar'];
@@ -93,7 +92,7 @@ async function importInto(config: DondocConfig, plan: PlannedImport, sql: Sql | 
       return 1;
     }
     const request = { directive: target.directive, actor: { kind: 'supervisor' as const }, correlationId: randomUUID() };
-    if (!stored) admitDirectiveCommand({ ...target.directive, type: 'CreateDirective', directiveId: target.directiveId, at: new Date().toISOString(), actor: request.actor });
+    if (!stored) admitNewDirective(target.directiveId, target.directive, request.actor);
     const state = await startDirective(client, config.taskQueue, target.directiveId, request);
     console.log(JSON.stringify(state, null, 2));
     return 0;

@@ -13,6 +13,12 @@ export function groupMembers(code: string): readonly string[] {
   return BY_CODE.get(code)?.members ?? [];
 }
 
+/** The group of that code whose members each get their own part ("Ban thường vụ các huyện…"), if it is one. */
+export function findEachGroup(code: string): Agency | undefined {
+  const agency = BY_CODE.get(code);
+  return agency?.groupMode === 'each' ? agency : undefined;
+}
+
 /** True when the code names a group rather than a single body. */
 export function isGroup(code: string): boolean {
   return groupMembers(code).length > 0;

@@ -1,4 +1,4 @@
-import { DISTRICT_COMMITTEES, findAgency, groupMembers } from '@app/agencies';
+import { DISTRICT_COMMITTEES, findEachGroup, groupMembers } from '@app/agencies';
 import type { Listed } from './addressees';
 import type { AgencyRole, AssignmentAgency, AssignmentKind } from './notice-types';
 
@@ -9,7 +9,7 @@ export interface RoleAssignment {
   readonly unknownLead?: Listed;
 }
 
-const isEachGroup = (code: string | undefined): boolean => code !== undefined && findAgency(code)?.groupMode === 'each';
+const isEachGroup = (code: string | undefined): boolean => code !== undefined && findEachGroup(code) !== undefined;
 
 /** A group addressed member by member is expanded; a joint group stays one addressee. */
 function expand(code: string, role: AgencyRole): AssignmentAgency[] {

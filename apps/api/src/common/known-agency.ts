@@ -1,20 +1,14 @@
-import { findAgency, type Agency } from '@app/agencies';
+import { findAgency, findEachGroup, type Agency } from '@app/agencies';
 import type { Principal } from '../auth';
 import { ApiError } from '../errors/api-error';
 
 /** An agency filter names a registry code (a typo is a 400, not an empty list); an agency's own is set for it. */
 export function requireKnownAgency(code: string | undefined): string | undefined {
   if (code !== undefined && !findAgency(code)) throw new ApiError(400, 'UNKNOWN_AGENCY', `No agency has the code ${code} (see GET /api/agencies)`, { field: 'agency' });
-  const group = code === undefined ? undefined : eachGroup(code);
+  const group = code === undefined ? undefined : findEachGroup(code);
   // Never assigned anything itself: its list would read as "nothing to do" for every district.
   if (group) throw new ApiError(400, 'VALIDATION_FAILED', `${group.code} is a group whose members each get their own part: filter by one of them (${membersOf(group)})`, { field: 'agency' });
   return code;
-}
-
-/** The registry's group of that code whose members each get their own part ("Ban thường vụ các huyện…"), if it is one. */
-function eachGroup(code: string): Agency | undefined {
-  const agency = findAgency(code);
-  return agency?.groupMode === 'each' ? agency : undefined;
 }
 
 /** A group's first members, for a message: "BTV-HUONGSON, BTV-DUCTHO, BTV-CANLOC…". */

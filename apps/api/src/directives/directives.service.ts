@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
-import { findAgency } from '@app/agencies';
+import { findAgency, findEachGroup } from '@app/agencies';
 import type { CreateDirectiveRequest, DirectiveWorkflowState } from '@app/contracts';
-import { admitDirectiveCommand, decideDirective, initialDirectiveState, isDeadlineSpec, MS_PER_DAY, STAGE_MILESTONES, trackIdOf, type DeadlineSpec, type DirectiveCreated, type ExistingDirective, type StageDeadlineSpecs, type StageMilestone } from '@app/domain';
+import { decideDirective, initialDirectiveState, isDeadlineSpec, MS_PER_DAY, STAGE_MILESTONES, trackIdOf, type DeadlineSpec, type DirectiveCreated, type ExistingDirective, type StageDeadlineSpecs, type StageMilestone } from '@app/domain';
 import type { Sql } from '@app/event-store';
 import { decodeNotice, type Warning } from '@app/notice-import';
 import { encodedPayloadBytes } from '@app/payload-codec';
@@ -17,7 +17,7 @@ import { translateWorkflowError } from '../temporal/temporal-errors';
 import type { CreateDirectiveDto, DeadlineDto, StageDeadlinesDto } from './dto/create-directive.dto';
 import { withDirectiveScopedIds } from './notice-to-directive';
 import { planImport, resolveImport, similarDirectivesMessage, similarDirectivesWarning } from './plan-import';
-import { directiveEnded, startDirective } from './start-directive';
+import { admitNewDirective, directiveEnded, startDirective } from './start-directive';
 
 /** How an import says it is another notice of the day on purpose (the import route's query flag). */
 const ALLOW_SIMILAR = '?allowSimilar=true';
@@ -82,7 +82,7 @@ export class DirectivesService {
     const stored = await storedAs(plan.directiveId);
     // A dry run answers as the import would: a notice whose assignments another directive holds is refused here too.
     await this.requireIdsFree(plan.directiveId, plan.directive);
-    if (!stored) admitNew(principal, plan.directiveId, plan.directive);
+    if (!stored) admitNewDirective(plan.directiveId, plan.directive, actorOf(principal));
     const warnings = [
       ...plan.warnings,
       ...(similar.length > 0 ? [similarDirectivesWarning(plan, similar, ALLOW_SIMILAR)] : []),
@@ -142,7 +142,7 @@ export class DirectivesService {
   private async start(principal: Principal, directiveId: string, directive: CreateDirectiveRequest['directive']): Promise<DirectiveWorkflowState> {
     const scoped = withDirectiveScopedIds(directiveId, directive);
     const stored = await this.existingIfSame(principal, directiveId, scoped);
-    if (!stored) admitNew(principal, directiveId, scoped);
+    if (!stored) admitNewDirective(directiveId, scoped, actorOf(principal));
     return stored && (await directiveEnded(this.client, directiveId)) ? stored : this.startScoped(principal, directiveId, scoped);
   }
 
@@ -187,11 +187,6 @@ function withdrawnMessage(directiveId: string, withdrawal: { reason: string; at:
 function monitorKept(stored: string | undefined, named: string | undefined): Warning[] {
   if (stored === undefined || named === undefined || stored === named) return [];
   return [{ code: 'MONITOR_KEPT', message: `This notice was imported already, monitored by ${stored}; this copy names ${named}, which is not applied: the directive keeps ${stored}, and so do the items this preview gives ${named} for want of an addressee` }];
-}
-
-/** Refusals for a directive about to be created, never for a repeat of one stored before they existed. */
-function admitNew(principal: Principal, directiveId: string, directive: CreateDirectiveRequest['directive']): void {
-  admitDirectiveCommand({ ...directive, type: 'CreateDirective', directiveId, at: new Date().toISOString(), actor: actorOf(principal) });
 }
 
 /** The charset parameter of a Content-Type, if any. */
@@ -258,7 +253,7 @@ function requireKnownAgencies(directive: CreateDirectiveRequest['directive']): v
   const unknown = codes.filter((code) => !findAgency(code));
   if (unknown.length > 0) throw new ApiError(400, 'UNKNOWN_AGENCY', `Unknown agency code(s): ${unknown.join(', ')} (see GET /api/agencies)`);
   // Its members each get their own part: name them, as an "each of" assignment (kind eachOf), not the group.
-  const eachGroup = codes.map((code) => findAgency(code)).find((agency) => agency?.groupMode === 'each');
+  const eachGroup = codes.map(findEachGroup).find((group) => group !== undefined);
   if (eachGroup) {
     const members = (eachGroup.members ?? []).join(', ');
     throw new ApiError(400, 'VALIDATION_FAILED', `${eachGroup.code} is a group whose members each get their own part: list them (${members}) in an assignment of kind eachOf`, { field: 'agencies' });

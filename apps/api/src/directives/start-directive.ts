@@ -1,5 +1,11 @@
 import { WithStartWorkflowOperation, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { createDirectiveUpdate, DIRECTIVE_WORKFLOW, directiveWorkflowId, type CreateDirectiveRequest, type DirectiveWorkflowState } from '@app/contracts';
+import { admitDirectiveCommand, type Actor } from '@app/domain';
+
+/** Refusals for a directive about to be created (the API's and the CLI's), never for a repeat of one stored before they existed. */
+export function admitNewDirective(directiveId: string, directive: CreateDirectiveRequest['directive'], actor: Actor): void {
+  admitDirectiveCommand({ ...directive, type: 'CreateDirective', directiveId, at: new Date().toISOString(), actor });
+}
 
 /**
  * Starts the directive's workflow (or finds it) and returns once its creation and its assignments are started; past

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { findAgency } from '@app/agencies';
+import { findAgency, findEachGroup } from '@app/agencies';
 import { membersOf } from '../common/known-agency';
 import { ApiError, notFound } from '../errors/api-error';
 import { ApiTokensRepository, type ApiTokenRecord } from './api-tokens.repository';
@@ -15,12 +15,10 @@ export class TokensService {
   async create(dto: CreateTokenDto): Promise<CreatedTokenView> {
     if (dto.role === 'agency' && dto.agency === undefined) throw invalid('An agency token needs "agency", the code of its agency');
     if (dto.role !== 'agency' && dto.agency !== undefined) throw invalid(`A ${dto.role} token is bound to no agency; leave "agency" out`);
-    const agency = dto.agency === undefined ? undefined : findAgency(dto.agency);
-    if (dto.agency !== undefined && !agency) throw new ApiError(400, 'UNKNOWN_AGENCY', `No agency has the code ${dto.agency}`);
+    if (dto.agency !== undefined && !findAgency(dto.agency)) throw new ApiError(400, 'UNKNOWN_AGENCY', `No agency has the code ${dto.agency}`);
     // Each member of an "each" group gets its own part: the group is never assigned anything, so its token would see nothing.
-    if (agency?.groupMode === 'each') {
-      throw invalid(`${agency.code} is a group whose members each get their own part (${membersOf(agency)}): mint a token for a member`);
-    }
+    const group = dto.agency === undefined ? undefined : findEachGroup(dto.agency);
+    if (group) throw invalid(`${group.code} is a group whose members each get their own part (${membersOf(group)}): mint a token for a member`);
     const token = generateToken();
     const record = await this.tokens.insert({ role: dto.role, agency: dto.agency ?? null, label: dto.label ?? null, tokenHash: hashToken(token) });
     return { id: record.id, role: record.role, agency: record.agency, label: record.label, token };
