@@ -98,6 +98,15 @@ describe('the OpenAPI document describes every answer', () => {
     expect(doc.components.schemas.StepResultView.required).toEqual(['assignment', 'version', 'events']);
   });
 
+  it('states the limits of text fields the API refuses past, required or optional as validated', () => {
+    const { EscalateDto, ReviewDto } = doc.components.schemas;
+    expect(EscalateDto.properties?.summary).toMatchObject({ type: 'string', minLength: 1, maxLength: 20_000 });
+    expect(EscalateDto.properties?.centralBody).toMatchObject({ minLength: 1, maxLength: 500 });
+    expect(EscalateDto.required).toEqual(expect.arrayContaining(['summary', 'centralBody']));
+    expect(ReviewDto.properties?.comment).toMatchObject({ minLength: 1, maxLength: 20_000 });
+    expect(ReviewDto.required ?? []).not.toContain('comment');
+  });
+
   it('answers as documented: directives, assignments and their tracks, steps, timelines, escalations, the matrix and the inbox', async () => {
     const get = (path: string, token: string) => http(`${app.url}${path}`, { headers: bearer(token) });
     const post = (path: string, token: string, body: unknown = {}) => http(`${app.url}${path}`, { method: 'POST', headers: bearer(token), body });

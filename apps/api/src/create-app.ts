@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { isJson, isNoticeImport, isPlainText, markUnsupportedBodies } from './common/json-bodies.middleware';
 import { JsonBodyPipe } from './common/json-body.pipe';
+import { SingleQueryValuePipe } from './common/single-query-value.pipe';
 import { TextInputPipe } from './common/text-input.pipe';
 import { refuseNonUtf8Body } from './common/utf8-body';
 import type { ApiConfig } from './core/core.module';
@@ -34,7 +35,7 @@ export async function createApp(config: ApiConfig): Promise<NestExpressApplicati
   // A notice arrives as bytes, decoded by the import (UTF-16 with its BOM, Word's "Unicode Text", says so only there).
   app.useBodyParser('raw', { limit: config.bodyLimit, type: (request: IncomingMessage) => isNoticeImport(request) && isPlainText(request) });
   // One message per field: `?limit=abc` is not also "less than 1" and "greater than 500".
-  app.useGlobalPipes(new JsonBodyPipe(), new TextInputPipe(), new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: true, exceptionFactory: validationFailure }));
+  app.useGlobalPipes(new JsonBodyPipe(), new SingleQueryValuePipe(), new TextInputPipe(), new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: true, exceptionFactory: validationFailure }));
   app.useGlobalFilters(new ErrorsFilter());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

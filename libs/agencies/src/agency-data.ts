@@ -55,8 +55,23 @@ const CENTRAL: readonly Agency[] = [
     level: 'central',
     kind: 'party',
   },
+  centralBoard('BTCTW', 'Ban Tổ chức Trung ương'),
+  centralBoard('BTGTW', 'Ban Tuyên giáo Trung ương'),
+  centralBoard('BDVTW', 'Ban Dân vận Trung ương'),
+  centralBoard('BTGDVTW', 'Ban Tuyên giáo và Dân vận Trung ương'),
+  centralBoard('BNCTW', 'Ban Nội chính Trung ương'),
+  centralBoard('BKTTW', 'Ban Kinh tế Trung ương'),
+  centralBoard('UBKTTW', 'Ủy ban Kiểm tra Trung ương'),
+  { code: 'VPTW', name: 'Văn phòng Trung ương Đảng', shortNames: ['Văn phòng Trung ương'], parent: 'TW', level: 'central', kind: 'party' },
   { code: 'CP', name: 'Chính phủ', shortNames: ['Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam'], level: 'central', kind: 'state' },
+  { code: 'TTCP', name: 'Thủ tướng Chính phủ', shortNames: [], parent: 'CP', level: 'central', kind: 'state' },
+  { code: 'QH', name: 'Quốc hội', shortNames: [], level: 'central', kind: 'state' },
 ];
+
+/** A board of the Party Central Committee: named in a notice as a body the province works with or reports to. */
+function centralBoard(code: string, name: string): Agency {
+  return { code, name, shortNames: [], parent: 'TW', level: 'central', kind: 'party' };
+}
 
 /** The Tỉnh ủy's specialised advisory and support bodies (Quy định 04-QĐ/TW): the Office, the Inspection
  * Commission and the four Ban. */

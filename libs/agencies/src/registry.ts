@@ -19,6 +19,13 @@ export function findEachGroup(code: string): Agency | undefined {
   return agency?.groupMode === 'each' ? agency : undefined;
 }
 
+/** The body of that code if it is a central one (Trung ương, its boards, the Government): never assigned work by the
+ * province; a lead escalates to it. */
+export function findCentralBody(code: string): Agency | undefined {
+  const agency = BY_CODE.get(code);
+  return agency?.level === 'central' ? agency : undefined;
+}
+
 /** True when the code names a group rather than a single body. */
 export function isGroup(code: string): boolean {
   return groupMembers(code).length > 0;

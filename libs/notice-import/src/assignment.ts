@@ -3,7 +3,7 @@ import { type AddresseeList, readAddressees, readAddresseesAfterTrigger, type Ph
 import { isCentralCompetence } from './central-competence';
 import { findDeadlines } from './deadline';
 import type { DeadlineSpec, ParsedAssignment, Warning } from './notice-types';
-import { assignRoles, type RoleAssignment } from './roles';
+import { assignRoles, isCentralBody, type RoleAssignment } from './roles';
 import type { Block } from './section-three';
 import { collapseWhitespace, fold, keywordPattern } from './text-utils';
 
@@ -93,11 +93,16 @@ function addresseeWarnings(item: Item, list: AddresseeList, roles: RoleAssignmen
     warnings.push(warn(item, 'LEAD_NOT_IN_REGISTRY', `${item.key}: the body named first, "${roles.unknownLead.phrase.text}", is not in the registry; ${lead} was taken as lead.`, roles.unknownLead.phrase));
   }
   const monitorName = findAgency(monitor)?.name ?? monitor;
+  const central = list.listed.filter(isCentralBody);
+  for (const l of central) {
+    const given = roles === undefined ? `${monitorName} (${monitor}), which monitors the notice, was made lead` : `${roles.agencies[0].code} leads`;
+    warnings.push(warn(item, 'CENTRAL_BODY_LEFT_OUT', `${item.key}: "${l.phrase.text}" (${l.code}) is a central body: it is not given the work, the province's bodies are, and their lead escalates what needs the Centre; ${given}.`, l.phrase));
+  }
   for (const phrase of list.vague) {
     const fallback = roles === undefined ? ` No body is named: ${monitorName} (${monitor}), which monitors the notice, was made lead to identify them.` : '';
     warnings.push(warn(item, 'VAGUE_ADDRESSEE', `${item.key}: addressed to "${phrase.text}" without naming the bodies.${fallback}`, phrase));
   }
-  if (roles === undefined && list.vague.length === 0 && unknown.length === 0) {
+  if (roles === undefined && list.vague.length === 0 && unknown.length === 0 && central.length === 0) {
     warnings.push(warn(item, 'NO_ADDRESSEE', `${item.key}: no addressee found; ${monitorName} (${monitor}) was made lead.`));
   }
   return warnings;

@@ -59,6 +59,8 @@ export type WarningCode =
   /** The item opens with a clause of purpose or basis ("Để …, Ban cán sự đảng UBND tỉnh …"): its lead was read after it. */
   | 'ADDRESSEE_AFTER_CLAUSE'
   | 'LEAD_NOT_IN_REGISTRY'
+  /** A central body named among an item's addressees: left out of the assignment (its lead escalates to the Centre). */
+  | 'CENTRAL_BODY_LEFT_OUT'
   | 'ISSUER_DEFAULTED'
   | 'MONITOR_DEFAULTED'
   | 'MULTIPLE_DEADLINES'

@@ -371,6 +371,23 @@ describe('parseNotice: addressees and roles', () => {
     expect(warnings).toContainEqual(expect.objectContaining({ code: 'VAGUE_ADDRESSEE', text: 'các sở, ngành, đoàn thể liên quan' }));
   });
 
+  it('never gives a central body the work: the province\'s body leads, the central one is reported', () => {
+    const { notice, warnings } = parseItems(
+      [
+        '- Ban Tổ chức Tỉnh ủy phối hợp với Ban Tổ chức Trung ương nghiên cứu sắp xếp bộ máy.',
+        '- Chính phủ, Ủy ban nhân dân tỉnh xem xét hỗ trợ kinh phí.',
+        '- Trung ương quan tâm hỗ trợ.',
+      ].join('\n'),
+    );
+    expect(notice.assignments.map((a) => a.agencies)).toEqual([[{ code: 'BTCTU', role: 'lead' }], [{ code: 'UBND', role: 'lead' }], [{ code: 'VPTU', role: 'lead' }]]);
+    const central = warnings.filter((w) => w.code === 'CENTRAL_BODY_LEFT_OUT');
+    expect(central.map((w) => [w.assignmentKey, w.text])).toEqual([['A1', 'Ban Tổ chức Trung ương'], ['A2', 'Chính phủ'], ['A3', 'Trung ương']]);
+    expect(central[1].message).toContain('UBND leads');
+    expect(central[2].message).toContain('(VPTU), which monitors the notice, was made lead');
+    expect(warnings.map((w) => w.code)).not.toContain('UNKNOWN_AGENCY');
+    expect(warnings.map((w) => w.code)).not.toContain('LEAD_NOT_IN_REGISTRY');
+  });
+
   it('reports a body not in the registry with its span, and never drops it silently', () => {
     const { notice, warnings } = parseItems('- Sở Xyz, Ban Tổ chức Tỉnh ủy nghiên cứu cơ chế hỗ trợ.');
     const a = notice.assignments[0];

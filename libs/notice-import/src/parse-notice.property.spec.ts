@@ -3,7 +3,8 @@ import { noticeFingerprint, parseNotice } from '@app/notice-import';
 import fc from 'fast-check';
 import { noticeWith } from '../../../test/fixtures/notices/notice-fixtures';
 
-const names = AGENCIES.filter((a) => a.members === undefined).map((a) => a.name);
+// The bodies a province assigns work to: central ones are left out of an item (their own spec says how).
+const names = AGENCIES.filter((a) => a.members === undefined && a.level !== 'central').map((a) => a.name);
 const tasks = ['rà soát, báo cáo.', 'nghiên cứu cơ chế hỗ trợ.', 'hoàn thành trong quý IV năm 2023.', 'tham mưu xử lý kiến nghị.'];
 const item = fc.record({
   lead: fc.constantFrom(...names),

@@ -1,4 +1,4 @@
-import { DISTRICT_COMMITTEES, findEachGroup, groupMembers } from '@app/agencies';
+import { DISTRICT_COMMITTEES, findCentralBody, findEachGroup, groupMembers } from '@app/agencies';
 import type { Listed } from './addressees';
 import type { AgencyRole, AssignmentAgency, AssignmentKind } from './notice-types';
 
@@ -8,6 +8,9 @@ export interface RoleAssignment {
   /** The body written first is not in the registry: `agencies[0]` was taken as lead in its place. */
   readonly unknownLead?: Listed;
 }
+
+/** A central body named among an item's addressees ("phối hợp với Ban Tổ chức Trung ương"): never given the work. */
+export const isCentralBody = (listed: Listed): boolean => listed.code !== undefined && findCentralBody(listed.code) !== undefined;
 
 const isEachGroup = (code: string | undefined): boolean => code !== undefined && findEachGroup(code) !== undefined;
 
@@ -37,17 +40,19 @@ type KnownListed = Listed & { code: string };
  * - when that first body is a collective addressed member by member ("Ban thường vụ các huyện, thành, thị ủy"),
  *   the item is `eachOf`: every member carries the task (role `each`), the other bodies coordinate;
  * - when the first body is not in the registry, the first registry body is taken as lead (`unknownLead` is set);
+ * - a central body (Trung ương, its boards, the Government) is never given the work: the province's bodies are,
+ *   and their lead escalates what needs the Centre; the next body leads in its place;
  * - several district committees named alike, none as lead or coordinator ("Huyện ủy Kỳ Anh, Thị ủy Kỳ Anh rà soát …"),
  *   each carry the task: `eachOf`, as for the collective; unless they work together ("… phối hợp xây dựng …").
  */
 export function assignRoles(listed: readonly Listed[], jointWork = false): RoleAssignment | undefined {
   const first = listed.find((l) => l.leadMarked) ?? listed.find((l) => !l.afterCoordinatorWord) ?? listed[0];
-  const known = listed.filter((l): l is KnownListed => l.code !== undefined);
+  const known = listed.filter((l): l is KnownListed => l.code !== undefined && !isCentralBody(l));
   if (first === undefined || known.length === 0) return undefined;
   if (!jointWork && severalDistrictsAlike(listed)) return { kind: 'eachOf', agencies: dedupe(known.map((l) => ({ code: l.code, role: 'each' as const }))) };
   const lead = known.find((l) => l === first) ?? known.find((l) => !l.afterCoordinatorWord) ?? known[0];
   const others = known.filter((l) => l !== lead).flatMap((l) => expand(l.code, 'coordinator'));
-  const unknownLead = lead === first ? undefined : first;
+  const unknownLead = lead === first || isCentralBody(first) ? undefined : first;
   if (lead === first && isEachGroup(lead.code)) {
     return { kind: 'eachOf', agencies: dedupe([...expand(lead.code, 'each'), ...others]) };
   }

@@ -34,6 +34,10 @@ describe('user mistakes', () => {
       const response = await http(`${app.url}${path}`, { headers: bearer(supervisor) });
       expect({ path, status: response.status, message: response.body.message }).toEqual({ path, status: 400, message: expect.stringMatching(/^BTV-HTTU is a group whose members each get their own part: filter by one of them/) });
     }
+    const twice = await http(`${app.url}/api/assignments?agency=BTCTU&agency=UBND`, { headers: bearer(supervisor) });
+    expect([twice.status, twice.body.details, twice.body.message]).toEqual([400, { field: 'agency' }, 'The query parameter agency is given more than once: give it once']);
+    const central = await http(`${app.url}/api/assignments?agency=TW`, { headers: bearer(supervisor) });
+    expect([central.status, central.body.details, central.body.message]).toEqual([400, { field: 'agency' }, expect.stringMatching(/^TW \(Ban Chấp hành Trung ương Đảng\) is a central body: it is never given work/)]);
   });
 
   it('refuses a directive whose deadline is before the notice was issued, creating nothing', async () => {
@@ -46,6 +50,12 @@ describe('user mistakes', () => {
     // The district committees as one lead: nobody could act on it.
     const toGroup = await post('/api/directives', supervisor, { id, title: 'Thông báo kết luận', issuedOn: '2026-12-01', assignments: [{ ...plan, deadline: { kind: 'date', date: '2099-12-31' }, agencies: [{ agency: 'BTV-HTTU', role: 'lead' }] }] });
     expect([toGroup.status, toGroup.body.code, toGroup.body.message]).toEqual([400, 'VALIDATION_FAILED', expect.stringMatching(/^BTV-HTTU is a group whose members each get their own part: list them \(BTV-/)]);
+
+    // The Centre as a coordinator: the lead escalates to it, it is never given work.
+    const withCentre = { ...plan, deadline: { kind: 'date', date: '2099-12-31' }, agencies: [{ agency: 'BTCTU', role: 'lead' }, { agency: 'BTCTW', role: 'coordinator' }] };
+    const toCentre = await post('/api/directives', supervisor, { id, title: 'Thông báo kết luận', issuedOn: '2026-12-01', assignments: [withCentre] });
+    expect([toCentre.status, toCentre.body.details, toCentre.body.message]).toEqual([400, { field: 'agencies' }, expect.stringMatching(/^BTCTW \(Ban Tổ chức Trung ương\) is a central body: .* escalates to the Centre \(POST \/api\/assignments\/:id\/escalate\)$/)]);
+    expect((await http(`${app.url}/api/directives/${id}`, { headers: bearer(supervisor) })).status).toBe(404);
 
     // A notice with a year typed wrong: its dry run says so as the import does (the 2nd of May 2098, a day no other test uses).
     const notice = noticeWith(['- Ban Tổ chức Tỉnh ủy rà soát quy định, hoàn thành trước ngày 30/6/2097.']).replace('Ngày 22/3/2023', 'Ngày 2/5/2098');

@@ -51,6 +51,8 @@ describe('POST, GET and DELETE /api/tokens (admin)', () => {
       [{ role: 'agency', agency: 'ubnd' }, 'UNKNOWN_AGENCY'],
       // The district committees as a group: each gets its own part, the group nothing.
       [{ role: 'agency', agency: 'BTV-HTTU' }, 'VALIDATION_FAILED'],
+      // A central body is escalated to, never given work: its token would see nothing.
+      [{ role: 'agency', agency: 'BTCTW' }, 'VALIDATION_FAILED'],
       [{ role: 'supervisor', agency: 'UBND' }, 'VALIDATION_FAILED'],
       [{ role: 'root' }, 'VALIDATION_FAILED'],
       [{}, 'VALIDATION_FAILED'],

@@ -1,4 +1,4 @@
-import { findAgency, findEachGroup, type Agency } from '@app/agencies';
+import { findAgency, findCentralBody, findEachGroup, type Agency } from '@app/agencies';
 import type { Principal } from '../auth';
 import { ApiError } from '../errors/api-error';
 
@@ -8,7 +8,16 @@ export function requireKnownAgency(code: string | undefined): string | undefined
   const group = code === undefined ? undefined : findEachGroup(code);
   // Never assigned anything itself: its list would read as "nothing to do" for every district.
   if (group) throw new ApiError(400, 'VALIDATION_FAILED', `${group.code} is a group whose members each get their own part: filter by one of them (${membersOf(group)})`, { field: 'agency' });
+  refuseCentralBody(code, 'agency');
   return code;
+}
+
+/** A central body is never given work: the province's bodies are, and their lead escalates to the Centre. */
+export function refuseCentralBody(code: string | undefined, field: string): void {
+  const body = code === undefined ? undefined : findCentralBody(code);
+  if (!body) return;
+  const message = `${body.code} (${body.name}) is a central body: it is never given work; the province's bodies are, and their lead escalates to the Centre (POST /api/assignments/:id/escalate)`;
+  throw new ApiError(400, 'VALIDATION_FAILED', message, { field });
 }
 
 /** A group's first members, for a message: "BTV-HUONGSON, BTV-DUCTHO, BTV-CANLOC…". */

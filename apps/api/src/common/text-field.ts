@@ -1,4 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { IsDefined, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 /**
@@ -8,6 +9,8 @@ import { IsDefined, IsOptional, IsString, MaxLength, MinLength } from 'class-val
  */
 export function TextField(max: number, options: { optional?: boolean } = {}): PropertyDecorator {
   return applyDecorators(
+    // Merged into the field's own @ApiProperty: the OpenAPI document states the limits this refuses past.
+    ApiProperty({ minLength: 1, maxLength: max, ...(options.optional ? { required: false } : {}) }),
     options.optional ? IsOptional() : IsDefined({ message: '$property is required' }),
     IsString({ message: '$property must be text' }),
     MinLength(1, { message: '$property must not be empty' }),

@@ -10,6 +10,7 @@ import { encodedPayloadBytes } from '@app/payload-codec';
 import { AssignmentSummaryRepository, DirectiveSummaryRepository, type AssignmentSummaryView } from '@app/read-models';
 import { actorOf, type Principal } from '../auth';
 import type { ApiConfig } from '../core/core.module';
+import { refuseCentralBody } from '../common/known-agency';
 import { CONFIG, SQL, TEMPORAL_CLIENT } from '../core/tokens';
 import { ApiError, notFound } from '../errors/api-error';
 import { stableJson } from '../idempotency/request-hash';
@@ -258,4 +259,5 @@ function requireKnownAgencies(directive: CreateDirectiveRequest['directive']): v
     const members = (eachGroup.members ?? []).join(', ');
     throw new ApiError(400, 'VALIDATION_FAILED', `${eachGroup.code} is a group whose members each get their own part: list them (${members}) in an assignment of kind eachOf`, { field: 'agencies' });
   }
+  for (const code of codes) refuseCentralBody(code, 'agencies');
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { findAgency, findEachGroup } from '@app/agencies';
-import { membersOf } from '../common/known-agency';
+import { membersOf, refuseCentralBody } from '../common/known-agency';
 import { ApiError, notFound } from '../errors/api-error';
 import { ApiTokensRepository, type ApiTokenRecord } from './api-tokens.repository';
 import type { CreateTokenDto } from './dto/create-token.dto';
@@ -19,6 +19,7 @@ export class TokensService {
     // Each member of an "each" group gets its own part: the group is never assigned anything, so its token would see nothing.
     const group = dto.agency === undefined ? undefined : findEachGroup(dto.agency);
     if (group) throw invalid(`${group.code} is a group whose members each get their own part (${membersOf(group)}): mint a token for a member`);
+    refuseCentralBody(dto.agency, 'agency');
     const token = generateToken();
     const record = await this.tokens.insert({ role: dto.role, agency: dto.agency ?? null, label: dto.label ?? null, tokenHash: hashToken(token) });
     return { id: record.id, role: record.role, agency: record.agency, label: record.label, token };
