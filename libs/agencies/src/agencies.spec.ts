@@ -1,4 +1,4 @@
-import { AGENCIES, DISTRICT_COMMITTEES, findAgency, findEachGroup, foldForMatch, groupMembers, isGroup, matchAgencies } from '@app/agencies';
+import { AGENCIES, DISTRICT_COMMITTEES, findAgency, findEachGroup, foldForMatch, groupMembers, isGroup, jointGroupsOf, matchAgencies } from '@app/agencies';
 
 const codesIn = (text: string): string[] => matchAgencies(text).map((m) => m.code);
 
@@ -69,6 +69,8 @@ describe('AGENCIES registry data', () => {
     expect(groupMembers('VPTU')).toEqual([]);
     expect(groupMembers('NOPE')).toEqual([]);
     expect([isGroup('CQTMGV'), isGroup('BTVTU')]).toEqual([true, false]);
+    // A member of a joint group does the group's work: it sees it as its own.
+    expect([jointGroupsOf('BTGTU'), jointGroupsOf('UBND'), jointGroupsOf('BTV-HUONGSON')]).toEqual([['CQTMGV'], [], []]);
     // Only a group addressed member by member: the joint one acts as one addressee.
     expect([findEachGroup('BTV-HTTU')?.code, findEachGroup('CQTMGV'), findEachGroup('BTVTU'), findEachGroup('NOPE')]).toEqual(['BTV-HTTU', undefined, undefined, undefined]);
   });

@@ -2,6 +2,7 @@ import { AGENCIES } from './agency-data';
 import type { Agency } from './agency-types';
 
 const BY_CODE: ReadonlyMap<string, Agency> = new Map(AGENCIES.map((agency) => [agency.code, agency]));
+const JOINT_GROUPS: readonly Agency[] = AGENCIES.filter((agency) => agency.groupMode === 'joint');
 
 /** The agency with this code, or `undefined`. */
 export function findAgency(code: string): Agency | undefined {
@@ -24,6 +25,14 @@ export function findEachGroup(code: string): Agency | undefined {
 export function findCentralBody(code: string): Agency | undefined {
   const agency = BY_CODE.get(code);
   return agency?.level === 'central' ? agency : undefined;
+}
+
+/**
+ * The joint groups the agency is a member of ("các cơ quan tham mưu, giúp việc Tỉnh ủy", `CQTMGV`): a notice gives
+ * such a group work as one body, and its members are who do it.
+ */
+export function jointGroupsOf(code: string): readonly string[] {
+  return JOINT_GROUPS.filter((group) => group.members?.includes(code)).map((group) => group.code);
 }
 
 /** True when the code names a group rather than a single body. */

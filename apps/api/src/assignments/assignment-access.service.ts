@@ -1,14 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Sql } from '@app/event-store';
 import { AssignmentSummaryRepository, DirectiveSummaryRepository, type AssignmentSummaryView } from '@app/read-models';
-import type { Principal } from '../auth';
+import { jointGroupsOf } from '@app/agencies';
+import type { Actor } from '@app/domain';
+import { actorOf, type Principal } from '../auth';
 import { SQL } from '../core/tokens';
+import { ownAgencyFilter } from '../common/known-agency';
 import { requireKnownDirective } from '../common/known-directive';
 import { notFound } from '../errors/api-error';
 
 /**
- * Who may see an assignment: everyone but agencies sees all; an agency sees only assignments that name it.
- * Another agency's assignment answers 404, so its existence is not revealed.
+ * Who may see an assignment: everyone but agencies sees all; an agency sees only assignments that name it or a joint
+ * group it is a member of. Another agency's assignment answers 404, so its existence is not revealed.
  */
 @Injectable()
 export class AssignmentAccessService {
@@ -25,12 +28,21 @@ export class AssignmentAccessService {
   }
 
   async visible(principal: Principal, assignmentId: string, now: string): Promise<AssignmentSummaryView> {
-    const summary =
-      principal.role === 'agency'
-        ? await this.summaries.findVisibleTo(assignmentId, principal.agency ?? '', now)
-        : await this.summaries.find(assignmentId, now);
+    const { agency, agencyGroups } = ownAgencyFilter(principal);
+    const summary = agency !== undefined ? await this.summaries.findVisibleTo(assignmentId, agency, now, agencyGroups) : await this.summaries.find(assignmentId, now);
     if (!summary) throw notFound('Assignment', assignmentId);
     return summary;
+  }
+
+  /**
+   * Who acts: an agency given the work through a joint group it is a member of, and not named itself, acts as the
+   * group (the notice gave the group the work; the token is on the events).
+   */
+  actorFor(principal: Principal, summary: AssignmentSummaryView): Actor {
+    const actor = actorOf(principal);
+    if (actor.kind !== 'agency' || summary.agencies.some((a) => a.agency === actor.agency)) return actor;
+    const group = jointGroupsOf(actor.agency).find((code) => summary.agencies.some((a) => a.agency === code));
+    return group === undefined ? actor : { kind: 'agency', agency: group };
   }
 
   /** An agency acting on an "each of" assignment acts on its own track. */

@@ -28,8 +28,9 @@ export class AssignmentCommandsService {
   ) {}
 
   async execute(principal: Principal, assignmentId: string, command: UserCommandBody, idempotencyKey: string | undefined): Promise<StepResult> {
-    const actor = actorOf(principal);
+    actorOf(principal); // a viewer's step is refused before anything is looked up
     const summary = await this.access.visible(principal, assignmentId, new Date().toISOString());
+    const actor = this.access.actorFor(principal, summary);
     const target = this.access.commandTarget(principal, summary);
     return this.idempotency.run(principal, idempotencyKey, `${target}/${command.type}`, command, async (updateId) => {
       try {

@@ -41,11 +41,11 @@ export class AssignmentQueriesService {
   ) {}
 
   async list(principal: Principal, query: ListAssignmentsQuery): Promise<AssignmentPage> {
-    const agency = listedAgency(principal, query.agency);
+    const agencies = listedAgency(principal, query.agency);
     await this.access.requireDirective(query.directive);
     return this.access.summaries.list({
       directiveId: query.directive,
-      agency,
+      ...agencies,
       stage: query.stage,
       status: query.status,
       overdue: query.overdue,

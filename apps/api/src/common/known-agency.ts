@@ -1,4 +1,4 @@
-import { findAgency, findCentralBody, findEachGroup, type Agency } from '@app/agencies';
+import { findAgency, findCentralBody, findEachGroup, jointGroupsOf, type Agency } from '@app/agencies';
 import type { Principal } from '../auth';
 import { ApiError } from '../errors/api-error';
 
@@ -23,13 +23,24 @@ export function refuseCentralBody(code: string | undefined, field: string): void
 /** A group's first members, for a message: "BTV-HUONGSON, BTV-DUCTHO, BTV-CANLOC…". */
 export const membersOf = (group: Agency): string => `${(group.members ?? []).slice(0, 3).join(', ')}…`;
 
+/** A list's agency filter, with the joint groups that agency is a member of: it does their work, which is listed too. */
+export interface AgencyFilter {
+  agency?: string;
+  agencyGroups?: readonly string[];
+}
+
 /**
  * The agency a list is for: an agency token's own (naming another agency is refused, not silently answered with its
  * own), or the filter the Office chose.
  */
-export function listedAgency(principal: Principal, code: string | undefined): string | undefined {
-  if (principal.role !== 'agency') return requireKnownAgency(code);
+export function listedAgency(principal: Principal, code: string | undefined): AgencyFilter {
+  if (principal.role !== 'agency') return withGroups(requireKnownAgency(code));
   const own = principal.agency ?? '';
   if (code !== undefined && code !== own) throw new ApiError(403, 'FORBIDDEN', `An agency token lists only its own agency's work (${own}), not ${code}`, { field: 'agency' });
-  return own;
+  return withGroups(own);
 }
+
+const withGroups = (agency: string | undefined): AgencyFilter => (agency === undefined ? {} : { agency, agencyGroups: jointGroupsOf(agency) });
+
+/** What an agency token sees as its own: its agency's work and that of the joint groups it is a member of. */
+export const ownAgencyFilter = (principal: Principal): AgencyFilter => (principal.role === 'agency' ? withGroups(principal.agency ?? '') : {});

@@ -10,7 +10,7 @@ import { encodedPayloadBytes } from '@app/payload-codec';
 import { AssignmentSummaryRepository, DirectiveSummaryRepository, type AssignmentSummaryView } from '@app/read-models';
 import { actorOf, type Principal } from '../auth';
 import type { ApiConfig } from '../core/core.module';
-import { refuseCentralBody } from '../common/known-agency';
+import { ownAgencyFilter, refuseCentralBody } from '../common/known-agency';
 import { CONFIG, SQL, TEMPORAL_CLIENT } from '../core/tokens';
 import { ApiError, notFound } from '../errors/api-error';
 import { stableJson } from '../idempotency/request-hash';
@@ -106,13 +106,13 @@ export class DirectivesService {
   async get(principal: Principal, id: string) {
     const summary = await this.summaries.find(id);
     if (!summary) throw notFound('Directive', id);
-    const agency = principal.role === 'agency' ? principal.agency ?? '' : undefined;
+    const agencies = ownAgencyFilter(principal);
     const now = new Date().toISOString();
     // Every assignment, however many (a directive may hold thousands): page by page, tracks left to their parents.
     const assignments: AssignmentSummaryView[] = [];
     let cursor: string | undefined;
     do {
-      const page = await this.assignments.list({ directiveId: id, agency, topLevel: true, limit: 500, cursor, now });
+      const page = await this.assignments.list({ directiveId: id, ...agencies, topLevel: true, limit: 500, cursor, now });
       assignments.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor);

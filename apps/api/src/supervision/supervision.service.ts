@@ -3,7 +3,7 @@ import type { Sql } from '@app/event-store';
 import { AgencyStatusRepository, DirectiveSummaryRepository, EscalationTimelineRepository, NotificationsRepository } from '@app/read-models';
 import type { Principal } from '../auth';
 import { SQL } from '../core/tokens';
-import { listedAgency } from '../common/known-agency';
+import { listedAgency, ownAgencyFilter } from '../common/known-agency';
 import { requireKnownDirective } from '../common/known-directive';
 import type { EscalationsQuery, InboxQuery, StatusReportQuery } from './dto/supervision.query';
 
@@ -23,9 +23,9 @@ export class SupervisionService {
   }
 
   async escalations(principal: Principal, query: EscalationsQuery) {
-    const agency = listedAgency(principal, query.agency);
+    const agencies = listedAgency(principal, query.agency);
     await this.requireDirective(query.directive);
-    return this.timeline.page({ directiveId: query.directive, agency, since: query.since, limit: query.limit, after: query.after });
+    return this.timeline.page({ directiveId: query.directive, ...agencies, since: query.since, limit: query.limit, after: query.after });
   }
 
   /** A directive named that does not exist is a 404, not a matrix of zeros (a typo would read as "nothing assigned"). */
@@ -38,7 +38,8 @@ export class SupervisionService {
   }
 
   inbox(principal: Principal, query: InboxQuery) {
-    return this.notifications.inbox(principal.agency ?? '', { limit: query.limit, after: query.after });
+    const { agency = '', agencyGroups } = ownAgencyFilter(principal);
+    return this.notifications.inbox(agency, { limit: query.limit, after: query.after, agencyGroups });
   }
 
   private requireDirective(directiveId: string | undefined): Promise<void> {

@@ -17,6 +17,8 @@ export interface AssignmentListFilter {
   directiveId?: string;
   /** Any agency named on the assignment: lead, coordinator, an eachOf parent's agency, a track's agency. */
   agency?: string;
+  /** With `agency`: the joint groups it is a member of (`jointGroupsOf`), whose work it does: theirs is listed too. */
+  agencyGroups?: readonly string[];
   parentId?: string;
   /** true: no tracks (the directive's own assignments, "each of" parents included). */
   topLevel?: boolean;
@@ -133,15 +135,17 @@ export class AssignmentSummaryRepository {
   }
 
   /**
-   * The assignment as `find` gives it, if `agency` may see it: one naming it, or an eachOf parent one of whose
-   * tracks is theirs. Undefined for an assignment that does not exist or that it may not see (one query).
+   * The assignment as `find` gives it, if `agency` may see it: one naming it or one of `agencyGroups` (the joint
+   * groups it is a member of), or an eachOf parent one of whose tracks is theirs. Undefined for an assignment that
+   * does not exist or that it may not see (one query).
    */
-  async findVisibleTo(assignmentId: string, agency: string, now: string = new Date().toISOString()): Promise<AssignmentSummaryView | undefined> {
+  async findVisibleTo(assignmentId: string, agency: string, now: string = new Date().toISOString(), agencyGroups: readonly string[] = []): Promise<AssignmentSummaryView | undefined> {
+    const codes = [agency, ...agencyGroups];
     const rows = await this.sql<SummaryRow[]>`
       select summary, ${effectiveStatus(this.sql, now)} as effective_status, version, created_at, updated_at
       from assignment_summary a
       where a.assignment_id = ${assignmentId}
-        and (${agency} = any(a.agency_codes)
+        and (a.agency_codes && ${codes}::text[]
           or exists (select 1 from assignment_summary t where t.parent_id = a.assignment_id and ${agency} = any(t.agency_codes)))`;
     return rows[0] && toView(rows[0]);
   }
@@ -235,7 +239,7 @@ export class AssignmentSummaryRepository {
     const cursor = f.cursor === undefined ? undefined : decodeCursor(f.cursor, 'assignments');
     return sql`
       ${f.directiveId === undefined ? none : sql`and directive_id = ${f.directiveId}`}
-      ${f.agency === undefined ? none : sql`and agency_codes @> array[${f.agency}]::text[]`}
+      ${f.agency === undefined ? none : sql`and agency_codes && ${[f.agency, ...(f.agencyGroups ?? [])]}::text[]`}
       ${f.parentId === undefined ? none : sql`and parent_id = ${f.parentId}`}
       ${f.topLevel ? sql`and parent_id is null` : none}
       ${f.stage === undefined ? none : sql`and ${this.stageOf(f)} = ${f.stage}`}

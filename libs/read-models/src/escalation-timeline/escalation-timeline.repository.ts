@@ -23,6 +23,8 @@ export interface TimelineFilter {
   assignmentId?: string;
   /** Entries naming this agency among the assignment's agencies. */
   agency?: string;
+  /** With `agency`: the joint groups it is a member of (`jointGroupsOf`), whose work it does: theirs is listed too. */
+  agencyGroups?: readonly string[];
   /** Entries at or after this instant. */
   since?: string;
   /** 1–500, default 50. */
@@ -88,7 +90,7 @@ export class EscalationTimelineRepository {
       where true
         ${filter.directiveId === undefined ? none : sql`and directive_id = ${filter.directiveId}`}
         ${filter.assignmentId === undefined ? none : sql`and assignment_id = ${filter.assignmentId}`}
-        ${filter.agency === undefined ? none : sql`and agencies @> array[${filter.agency}]::text[]`}
+        ${filter.agency === undefined ? none : sql`and agencies && ${[filter.agency, ...(filter.agencyGroups ?? [])]}::text[]`}
         ${filter.since === undefined ? none : sql`and occurred_at >= ${filter.since}::timestamptz`}
         ${after === undefined ? none : sql`and (t.occurred_at, t.global_position) < (${after[0]}::timestamptz, ${after[1]}::bigint)`}
       order by t.occurred_at desc, t.global_position desc -- qualified: the bare name is the ::text output column

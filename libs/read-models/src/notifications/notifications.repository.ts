@@ -61,8 +61,11 @@ const toNotification = (row: NotificationRow): Notification => ({
 export class NotificationsRepository {
   constructor(private readonly sql: Sql) {}
 
-  /** Newest first; `after` is the nextCursor of the previous page. */
-  async inbox(agency: string, options: { limit?: number; after?: string } = {}): Promise<InboxPage> {
+  /**
+   * Newest first; `after` is the nextCursor of the previous page. With `agencyGroups` (the joint groups the agency is a
+   * member of), what is sent to them too.
+   */
+  async inbox(agency: string, options: { limit?: number; after?: string; agencyGroups?: readonly string[] } = {}): Promise<InboxPage> {
     const sql = this.sql;
     const limit = pageSize(options.limit);
     // The cursor's second part is a notification id, cast to uuid in the query.
@@ -71,7 +74,7 @@ export class NotificationsRepository {
       select n.notification_id, n.event_id, n.agency, n.assignment_id, n.directive_id, n.kind, n.level, n.message, n.created_at,
         d.delivered_at, d.delivery_attempts, d.last_error
       from notifications n left join notification_deliveries d using (notification_id)
-      where n.agency = ${agency}
+      where n.agency = any(${[agency, ...(options.agencyGroups ?? [])]}::text[])
         ${after === undefined ? sql`` : sql`and (n.created_at, n.notification_id) < (${after[0]}::timestamptz, ${after[1]}::uuid)`}
       order by n.created_at desc, n.notification_id desc
       limit ${limit + 1}`;
