@@ -10,7 +10,7 @@ import {
   type WithdrawDirectiveRequest,
 } from '@app/contracts';
 import { DirectiveSummaryRepository } from '@app/read-models';
-import { withdrawAssignmentsActivity } from '../../../apps/worker/src/activities/withdraw-assignments.activity';
+import { withdrawAssignments } from '../../../apps/worker/src/activities/withdraw-assignments.activity';
 import { recordHistory } from '../../support/history-fixtures';
 import { connectToStack, testWorker, type StackConnection } from '../../support/test-stack';
 import { agency, createDirective, plan, rejectionCode, send, stateOf, SUPERVISOR } from '../../support/workflow-driver';
@@ -109,9 +109,12 @@ describe("the Office's withdrawal of a whole directive", () => {
     const request = withdrawal('Thu hồi');
     expect(await withdraw(directiveId, request)).toMatchObject({ withdrawnAssignments: [open], alreadyClosedAssignments: [closed] });
 
-    const again = await withdrawAssignmentsActivity(stack.client.workflow)({ assignmentIds: [open, closed], reason: 'Thu hồi', actor: SUPERVISOR, correlationId: request.correlationId, updateIdPrefix: `withdraw-directive/${directiveId}` });
+    let heartbeats = 0;
+    const again = await withdrawAssignments(stack.client.workflow, { assignmentIds: [open, closed], reason: 'Thu hồi', actor: SUPERVISOR, correlationId: request.correlationId, updateIdPrefix: `withdraw-directive/${directiveId}` }, () => (heartbeats += 1));
     // Answered by the updates that ran, even by a workflow that has ended since.
     expect(again).toEqual({ withdrawn: [open], alreadyClosed: [closed] });
+    // Alive after each one: a worker that dies mid-batch is replaced within the heartbeat timeout.
+    expect(heartbeats).toBe(2);
     expect((await types(assignmentStreamId(open))).filter((type) => type === 'AssignmentWithdrawn')).toHaveLength(1);
   });
 
