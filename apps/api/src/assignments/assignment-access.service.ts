@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Sql } from '@app/event-store';
-import { AssignmentSummaryRepository, DirectiveSummaryRepository, type AssignmentSummaryView } from '@app/read-models';
 import { jointGroupsOf } from '@app/agencies';
 import type { Actor } from '@app/domain';
+import type { Sql } from '@app/event-store';
+import { AssignmentSummaryRepository, DirectiveSummaryRepository, type AssignmentSummaryView } from '@app/read-models';
 import { actorOf, type Principal } from '../auth';
-import { SQL } from '../core/tokens';
 import { ownAgencyFilter } from '../common/known-agency';
 import { requireKnownDirective } from '../common/known-directive';
+import { SQL } from '../core/tokens';
 import { notFound } from '../errors/api-error';
 
 /**
