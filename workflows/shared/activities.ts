@@ -8,14 +8,15 @@ const local = proxyLocalActivities<DondocActivities>({ startToCloseTimeout: '30 
 
 export const { directiveStatusCounts } = remote;
 
-/** Starting a batch of assignments' workflows (a few seconds for a couple of hundred on a busy server). */
-export const { startAssignments } = proxyActivities<DondocActivities>({ startToCloseTimeout: '2 minutes', retry: RETRY });
+// The batches below heartbeat while they run: a worker that dies is replaced within the heartbeat timeout, not the
+// two minutes a batch may take.
+const BATCH = { startToCloseTimeout: '2 minutes', heartbeatTimeout: '20 seconds', retry: RETRY } as const;
 
-/**
- * A withdrawn directive's Withdraw updates to a batch of its assignments (each an append; seconds for a couple of
- * hundred). It heartbeats each one: a worker that dies is replaced within the heartbeat timeout, not the two minutes.
- */
-export const { withdrawAssignments } = proxyActivities<DondocActivities>({ startToCloseTimeout: '2 minutes', heartbeatTimeout: '20 seconds', retry: RETRY });
+/** Starting a batch of assignments' workflows (a few seconds for a couple of hundred on a busy server). */
+export const { startAssignments } = proxyActivities<DondocActivities>(BATCH);
+
+/** A withdrawn directive's Withdraw updates to a batch of its assignments (each an append; seconds for a couple of hundred). */
+export const { withdrawAssignments } = proxyActivities<DondocActivities>(BATCH);
 
 /**
  * Appends through a local activity: it runs in the worker that holds the workflow, saving a task-queue round

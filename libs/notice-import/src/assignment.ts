@@ -95,7 +95,7 @@ function addresseeWarnings(item: Item, list: AddresseeList, roles: RoleAssignmen
   const monitorName = findAgency(monitor)?.name ?? monitor;
   const central = list.listed.filter(isCentralBody);
   for (const l of central) {
-    const given = roles === undefined ? `${monitorName} (${monitor}), which monitors the notice, was made lead` : `${roles.agencies[0].code} leads`;
+    const given = roles === undefined ? `${monitorName} (${monitor}), which monitors the notice, was made lead` : roles.kind === 'eachOf' ? 'each of the others named carries it' : `${roles.agencies[0].code} leads`;
     warnings.push(warn(item, 'CENTRAL_BODY_LEFT_OUT', `${item.key}: "${l.phrase.text}" (${l.code}) is a central body: it is not given the work, the province's bodies are, and their lead escalates what needs the Centre; ${given}.`, l.phrase));
   }
   for (const phrase of list.vague) {

@@ -32,6 +32,8 @@ describe('work given to a joint group', () => {
       assignments: [
         plan('A1', [{ agency: 'DDHDND', role: 'lead' }, { agency: 'CQTMGV', role: 'coordinator' }]),
         plan('A2', [{ agency: 'BTCTU', role: 'lead' }]),
+        { ...plan('A3', [{ agency: 'CQTMGV', role: 'lead' }, { agency: 'BTV-HUONGSON', role: 'lead' }]), kind: 'eachOf' },
+        plan('A4', [{ agency: 'BTGTU', role: 'lead' }]),
       ],
     });
     expect(created.status).toBe(201);
@@ -44,13 +46,18 @@ describe('work given to a joint group', () => {
 
   it("shows a member the group's work, in its list, its reads, the directive and its inbox; not to others", async () => {
     const a1 = `${directiveId}-A1`;
-    expect(ids((await get(`/api/assignments?directive=${directiveId}`, member)).body.items)).toEqual([a1]);
+    // The group's own part of the "each of" assignment too, as a district's list holds its own.
+    const groupWork = [a1, `${directiveId}-A3`, `${directiveId}-A3.CQTMGV`];
+    const ownPart = [...groupWork, `${directiveId}-A4`];
+    expect(ids((await get(`/api/assignments?directive=${directiveId}`, member)).body.items)).toEqual(ownPart);
+    expect(ids((await get(`/api/assignments?directive=${directiveId}&agency=CQTMGV`, member)).body.items)).toEqual(groupWork);
+    expect((await get(`/api/assignments?directive=${directiveId}&agency=BTCTU`, member)).status).toBe(403);
     expect((await get(`/api/assignments/${a1}`, member)).body).toMatchObject({ id: a1, coordinators: ['CQTMGV'] });
-    expect(ids((await get(`/api/directives/${directiveId}`, member)).body.assignments)).toEqual([a1]);
+    expect(ids((await get(`/api/directives/${directiveId}`, member)).body.assignments)).toEqual([a1, `${directiveId}-A3`, `${directiveId}-A4`]);
     const inbox = (await get('/api/inbox', member)).body.items as { agency: string; assignmentId: string; kind: string }[];
     expect(inbox.filter((n) => n.assignmentId === a1)).toEqual([expect.objectContaining({ agency: 'CQTMGV', kind: 'assigned' })]);
     // The Office asking what the member has on hand gets the same answer.
-    expect(ids((await get(`/api/assignments?directive=${directiveId}&agency=BTGTU`, supervisor)).body.items)).toEqual([a1]);
+    expect(ids((await get(`/api/assignments?directive=${directiveId}&agency=BTGTU`, supervisor)).body.items)).toEqual(ownPart);
 
     expect((await get(`/api/assignments/${a1}`, outsider)).status).toBe(404);
     expect((await get(`/api/assignments?directive=${directiveId}`, outsider)).body.items).toEqual([]);
@@ -67,5 +74,16 @@ describe('work given to a joint group', () => {
     // The group coordinates: leading stays with the lead.
     const proposal = await post(`/api/assignments/${a1}/propose`, member, { summary: 'Đề xuất', beyondProvincialCompetence: false });
     expect([proposal.status, proposal.body.code]).toEqual([403, 'NOT_PERMITTED']);
+  });
+
+  it('lets a member act on the group\'s own part of an "each of" assignment, and shows it at that part\'s stage', async () => {
+    const parent = `${directiveId}-A3`;
+    const acknowledged = await post(`/api/assignments/${parent}/acknowledge`, member);
+    expect([acknowledged.status, acknowledged.body.assignment?.id]).toEqual([200, `${parent}.CQTMGV`]);
+    expect((await get(`/api/assignments/${parent}`, member)).body).toMatchObject({ id: parent, stage: 'research' });
+    const listed = (await get(`/api/assignments?directive=${directiveId}`, member)).body.items as { id: string; stage: string }[];
+    expect(listed.find((item) => item.id === parent)?.stage).toBe('research');
+    // The district's part has not moved.
+    expect((await get(`/api/assignments/${parent}.BTV-HUONGSON`, supervisor)).body.stage).toBe('received');
   });
 });

@@ -39,13 +39,18 @@ const tableExists = loadMigrations().some((migration) => /create table (if not e
     expect((await remove('VPTU')).status).toBe(404);
   });
 
-  it('refuses unknown agencies (404), bad URLs (400) and other roles (403)', async () => {
+  it('refuses unknown agencies (404), agencies never given work and bad URLs (400), and other roles (403)', async () => {
     expect((await put('NOPE', { url: 'https://example.org/hook' })).status).toBe(404);
     for (const url of ['not a url', 'ftp://example.org/hook', 'javascript:alert(1)', '']) {
       const response = await put('UBND', { url });
       expect({ url, status: response.status }).toEqual({ url, status: 400 });
     }
     expect((await put('UBND', {})).status).toBe(400);
+    // Never given work, so never notified: a central body, a group whose members each get their own part.
+    for (const code of ['TW', 'BTV-HTTU']) {
+      const response = await put(code, { url: 'https://example.org/hook' });
+      expect({ code, status: response.status, field: response.body.details?.field }).toEqual({ code, status: 400, field: 'code' });
+    }
     const agency = bearer(await mintToken(app, 'agency', 'UBND'));
     expect((await put('UBND', { url: 'https://example.org/hook' }, agency)).status).toBe(403);
   });

@@ -34,7 +34,7 @@ export class AgenciesController {
 
   @Put(':code/webhook')
   @ApiOkResponse({ type: AgencyWebhookView, description: 'The agency\'s events now go to this URL' })
-  @ApiBadRequestResponse({ type: ErrorBodyView, description: 'A malformed body or URL (VALIDATION_FAILED)' })
+  @ApiBadRequestResponse({ type: ErrorBodyView, description: 'A malformed body or URL, or an agency never given work: a central body, a group whose members each get their own part (VALIDATION_FAILED)' })
   @ApiForbiddenResponse({ type: ErrorBodyView, description: 'Any other role: FORBIDDEN' })
   @ApiNotFoundResponse({ type: ErrorBodyView, description: 'No agency has this code' })
   // Below the response decorators: applied before them, its untyped 403 gains their error body instead of replacing it.

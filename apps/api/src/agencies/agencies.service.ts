@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AGENCIES, findAgency, type Agency } from '@app/agencies';
 import { AgencyWebhookRepository } from '@app/read-models';
+import { requireAssignable } from '../common/known-agency';
 import { notFound } from '../errors/api-error';
 import type { AgencyView, AgencyWebhookView } from './dto/agency.views';
 
@@ -19,6 +20,7 @@ export class AgenciesService {
    */
   async putWebhook(code: string, url: string): Promise<AgencyWebhookView> {
     if (!findAgency(code)) throw notFound('Agency', code);
+    requireAssignable(code, 'code');
     const secret = `whsec_${randomBytes(32).toString('base64url')}`;
     await this.webhooks.set(code, url, secret);
     return { agency: code, url, secret };

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { jointGroupsOf } from '@app/agencies';
-import type { Actor } from '@app/domain';
+import { trackIdOf, type Actor } from '@app/domain';
 import type { Sql } from '@app/event-store';
 import { AssignmentSummaryRepository, DirectiveSummaryRepository, type AssignmentSummaryView } from '@app/read-models';
 import { actorOf, type Principal } from '../auth';
@@ -40,14 +40,18 @@ export class AssignmentAccessService {
    */
   actorFor(principal: Principal, summary: AssignmentSummaryView): Actor {
     const actor = actorOf(principal);
-    if (actor.kind !== 'agency' || summary.agencies.some((a) => a.agency === actor.agency)) return actor;
-    const group = jointGroupsOf(actor.agency).find((code) => summary.agencies.some((a) => a.agency === code));
-    return group === undefined ? actor : { kind: 'agency', agency: group };
+    return actor.kind === 'agency' ? { kind: 'agency', agency: actingAgency(actor.agency, summary) } : actor;
   }
 
-  /** An agency acting on an "each of" assignment acts on its own track. */
+  /** An agency acting on an "each of" assignment acts on its own track (its group's, when its group is named). */
   commandTarget(principal: Principal, summary: AssignmentSummaryView): string {
-    if (summary.kind === 'eachOf' && principal.role === 'agency' && principal.agency) return `${summary.id}.${principal.agency}`;
+    if (summary.kind === 'eachOf' && principal.role === 'agency' && principal.agency) return trackIdOf(summary.id, actingAgency(principal.agency, summary));
     return summary.id;
   }
+}
+
+/** The agency named on the assignment that `agency` acts as: itself, or else a joint group of its that is named. */
+function actingAgency(agency: string, summary: AssignmentSummaryView): string {
+  const named = (code: string): boolean => summary.agencies.some((a) => a.agency === code);
+  return named(agency) ? agency : (jointGroupsOf(agency).find(named) ?? agency);
 }

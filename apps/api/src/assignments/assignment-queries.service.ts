@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { assignmentStateQuery, assignmentStreamId, assignmentWorkflowId } from '@app/contracts';
-import { trackIdOf } from '@app/domain';
 import { EventStore } from '@app/event-store';
 import { withDayOffMarks, withOwnClock, type AssignmentPage, type AssignmentSummaryView } from '@app/read-models';
 import type { Principal } from '../auth';
-import { listedAgency } from '../common/known-agency';
+import { agencyFilterFor } from '../common/known-agency';
 import { EVENT_STORE, TEMPORAL_CLIENT } from '../core/tokens';
 import { translateWorkflowError } from '../temporal/temporal-errors';
 import { ApiTokensRepository } from '../tokens/api-tokens.repository';
@@ -41,7 +40,7 @@ export class AssignmentQueriesService {
   ) {}
 
   async list(principal: Principal, query: ListAssignmentsQuery): Promise<AssignmentPage> {
-    const agencies = listedAgency(principal, query.agency);
+    const agencies = agencyFilterFor(principal, query.agency);
     await this.access.requireDirective(query.directive);
     return this.access.summaries.list({
       directiveId: query.directive,
@@ -63,14 +62,14 @@ export class AssignmentQueriesService {
     const summary = await this.access.visible(principal, id, new Date().toISOString());
     // A live read is the domain's summary too (the workflow's), with the projection's fields.
     const view = await this.access.summaries.withTrackExtensions((await this.read(summary, consistent)) as AssignmentSummaryView);
-    const shown = principal.role === 'agency' && summary.kind === 'eachOf' ? await this.withOwnTrack(principal, view, consistent) : view;
+    const shown = principal.role === 'agency' && summary.kind === 'eachOf' ? await this.withOwnTrack(this.access.commandTarget(principal, summary), view, consistent) : view;
     // Judged on the dates shown: the agency's own clock, or what the workflow holds (consistent=true).
     return withDayOffMarks(shown as AssignmentSummaryView);
   }
 
   /** An agency sees an "each of" assignment at its own track's stage and clock, as its list shows it (`withOwnClock`). */
-  private async withOwnTrack(principal: Principal, parent: AssignmentView, consistent: boolean): Promise<AssignmentView> {
-    const track = await this.access.summaries.find(trackIdOf(parent.id, principal.agency ?? ''), new Date().toISOString());
+  private async withOwnTrack(trackId: string, parent: AssignmentView, consistent: boolean): Promise<AssignmentView> {
+    const track = await this.access.summaries.find(trackId, new Date().toISOString());
     if (!track) return parent; // not started yet: the directive's workflow starts its tracks just after storing them
     // A track stored whose workflow is still starting: its projected state is all there is to tell yet.
     const own = await this.read(track, consistent).catch((error: unknown) => (error instanceof ApiError && error.code === 'ASSIGNMENT_STARTING' ? track : Promise.reject(error)));

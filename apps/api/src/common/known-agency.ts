@@ -8,16 +8,24 @@ export function requireKnownAgency(code: string | undefined): string | undefined
   const group = code === undefined ? undefined : findEachGroup(code);
   // Never assigned anything itself: its list would read as "nothing to do" for every district.
   if (group) throw new ApiError(400, 'VALIDATION_FAILED', `${group.code} is a group whose members each get their own part: filter by one of them (${membersOf(group)})`, { field: 'agency' });
-  refuseCentralBody(code, 'agency');
   return code;
 }
 
-/** A central body is never given work: the province's bodies are, and their lead escalates to the Centre. */
-export function refuseCentralBody(code: string | undefined, field: string): void {
-  const body = code === undefined ? undefined : findCentralBody(code);
-  if (!body) return;
-  const message = `${body.code} (${body.name}) is a central body: it is never given work; the province's bodies are, and their lead escalates to the Centre (POST /api/assignments/:id/escalate)`;
-  throw new ApiError(400, 'VALIDATION_FAILED', message, { field });
+/**
+ * Refuses a registry agency that is never given work, where one is named to be (a directive, a token, a webhook): a
+ * group whose members each get their own part, and a central body, which the province's lead escalates to.
+ */
+export function requireAssignable(code: string, field: string): void {
+  const group = findEachGroup(code);
+  if (group) {
+    const message = `${group.code} is a group whose members each get their own part: name one of them, or list them all (${(group.members ?? []).join(', ')}) in an assignment of kind eachOf`;
+    throw new ApiError(400, 'VALIDATION_FAILED', message, { field });
+  }
+  const body = findCentralBody(code);
+  if (body) {
+    const message = `${body.code} (${body.name}) is a central body: it is never given work; the province's bodies are, and their lead escalates to the Centre (POST /api/assignments/:id/escalate)`;
+    throw new ApiError(400, 'VALIDATION_FAILED', message, { field });
+  }
 }
 
 /** A group's first members, for a message: "BTV-HUONGSON, BTV-DUCTHO, BTV-CANLOC…". */
@@ -30,14 +38,15 @@ export interface AgencyFilter {
 }
 
 /**
- * The agency a list is for: an agency token's own (naming another agency is refused, not silently answered with its
- * own), or the filter the Office chose.
+ * The agency a list is for: an agency token's own, with its joint groups', or one of these groups' alone (naming
+ * another agency is refused, not silently answered with its own); or the filter the Office chose.
  */
-export function listedAgency(principal: Principal, code: string | undefined): AgencyFilter {
+export function agencyFilterFor(principal: Principal, code: string | undefined): AgencyFilter {
   if (principal.role !== 'agency') return withGroups(requireKnownAgency(code));
   const own = principal.agency ?? '';
-  if (code !== undefined && code !== own) throw new ApiError(403, 'FORBIDDEN', `An agency token lists only its own agency's work (${own}), not ${code}`, { field: 'agency' });
-  return withGroups(own);
+  if (code === undefined || code === own) return withGroups(own);
+  if (jointGroupsOf(own).includes(code)) return { agency: code, agencyGroups: [] };
+  throw new ApiError(403, 'FORBIDDEN', `An agency token lists only its own agency's work (${own}) and its joint groups', not ${code}`, { field: 'agency' });
 }
 
 const withGroups = (agency: string | undefined): AgencyFilter => (agency === undefined ? {} : { agency, agencyGroups: jointGroupsOf(agency) });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
-import { findAgency, findEachGroup } from '@app/agencies';
+import { findAgency } from '@app/agencies';
 import type { CreateDirectiveRequest, DirectiveWorkflowState } from '@app/contracts';
 import { decideDirective, initialDirectiveState, isDeadlineSpec, MS_PER_DAY, STAGE_MILESTONES, trackIdOf, type DeadlineSpec, type DirectiveCreated, type ExistingDirective, type StageDeadlineSpecs, type StageMilestone } from '@app/domain';
 import type { Sql } from '@app/event-store';
@@ -9,7 +9,7 @@ import { decodeNotice, type Warning } from '@app/notice-import';
 import { encodedPayloadBytes } from '@app/payload-codec';
 import { AssignmentSummaryRepository, DirectiveSummaryRepository, type AssignmentSummaryView } from '@app/read-models';
 import { actorOf, type Principal } from '../auth';
-import { ownAgencyFilter, refuseCentralBody } from '../common/known-agency';
+import { ownAgencyFilter, requireAssignable } from '../common/known-agency';
 import type { ApiConfig } from '../core/core.module';
 import { CONFIG, SQL, TEMPORAL_CLIENT } from '../core/tokens';
 import { ApiError, notFound } from '../errors/api-error';
@@ -253,11 +253,5 @@ function requireKnownAgencies(directive: CreateDirectiveRequest['directive']): v
   const codes = [...new Set((directive.assignments ?? []).flatMap((plan) => plan.agencies.map((a) => a.agency)))];
   const unknown = codes.filter((code) => !findAgency(code));
   if (unknown.length > 0) throw new ApiError(400, 'UNKNOWN_AGENCY', `Unknown agency code(s): ${unknown.join(', ')} (see GET /api/agencies)`);
-  // Its members each get their own part: name them, as an "each of" assignment (kind eachOf), not the group.
-  const eachGroup = codes.map(findEachGroup).find((group) => group !== undefined);
-  if (eachGroup) {
-    const members = (eachGroup.members ?? []).join(', ');
-    throw new ApiError(400, 'VALIDATION_FAILED', `${eachGroup.code} is a group whose members each get their own part: list them (${members}) in an assignment of kind eachOf`, { field: 'agencies' });
-  }
-  for (const code of codes) refuseCentralBody(code, 'agencies');
+  for (const code of codes) requireAssignable(code, 'agencies');
 }

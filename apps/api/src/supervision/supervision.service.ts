@@ -3,7 +3,7 @@ import type { Sql } from '@app/event-store';
 import { AgencyStatusRepository, DirectiveSummaryRepository, EscalationTimelineRepository, NotificationsRepository } from '@app/read-models';
 import type { Principal } from '../auth';
 import { SQL } from '../core/tokens';
-import { listedAgency, ownAgencyFilter } from '../common/known-agency';
+import { agencyFilterFor, ownAgencyFilter } from '../common/known-agency';
 import { requireKnownDirective } from '../common/known-directive';
 import type { EscalationsQuery, InboxQuery, StatusReportQuery } from './dto/supervision.query';
 
@@ -23,7 +23,7 @@ export class SupervisionService {
   }
 
   async escalations(principal: Principal, query: EscalationsQuery) {
-    const agencies = listedAgency(principal, query.agency);
+    const agencies = agencyFilterFor(principal, query.agency);
     await this.requireDirective(query.directive);
     return this.timeline.page({ directiveId: query.directive, ...agencies, since: query.since, limit: query.limit, after: query.after });
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { findAgency, findEachGroup } from '@app/agencies';
-import { membersOf, refuseCentralBody } from '../common/known-agency';
+import { findAgency } from '@app/agencies';
+import { requireAssignable } from '../common/known-agency';
 import { ApiError, notFound } from '../errors/api-error';
 import { ApiTokensRepository, type ApiTokenRecord } from './api-tokens.repository';
 import type { CreateTokenDto } from './dto/create-token.dto';
@@ -16,10 +16,8 @@ export class TokensService {
     if (dto.role === 'agency' && dto.agency === undefined) throw invalid('An agency token needs "agency", the code of its agency');
     if (dto.role !== 'agency' && dto.agency !== undefined) throw invalid(`A ${dto.role} token is bound to no agency; leave "agency" out`);
     if (dto.agency !== undefined && !findAgency(dto.agency)) throw new ApiError(400, 'UNKNOWN_AGENCY', `No agency has the code ${dto.agency}`);
-    // Each member of an "each" group gets its own part: the group is never assigned anything, so its token would see nothing.
-    const group = dto.agency === undefined ? undefined : findEachGroup(dto.agency);
-    if (group) throw invalid(`${group.code} is a group whose members each get their own part (${membersOf(group)}): mint a token for a member`);
-    refuseCentralBody(dto.agency, 'agency');
+    // Never given work: its token would see nothing.
+    if (dto.agency !== undefined) requireAssignable(dto.agency, 'agency');
     const token = generateToken();
     const record = await this.tokens.insert({ role: dto.role, agency: dto.agency ?? null, label: dto.label ?? null, tokenHash: hashToken(token) });
     return { id: record.id, role: record.role, agency: record.agency, label: record.label, token };

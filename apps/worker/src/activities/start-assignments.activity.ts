@@ -1,5 +1,6 @@
 import { WorkflowExecutionAlreadyStartedError, type WorkflowClient } from '@temporalio/client';
 import { ASSIGNMENT_STARTS_IN_FLIGHT, ASSIGNMENT_WORKFLOW, assignmentWorkflowId, initialSearchAttributes, type DondocActivities } from '@app/contracts';
+import { heartbeating } from './heartbeating';
 import { eachInFlight } from './in-flight';
 
 /**
@@ -8,7 +9,7 @@ import { eachInFlight } from './in-flight';
  * task after another. These workflows outlived their directive's runs anyway (the children were abandoned).
  */
 export function startAssignmentsActivity(client: WorkflowClient, taskQueue: string): DondocActivities['startAssignments'] {
-  return async ({ inputs, at, inFlight = ASSIGNMENT_STARTS_IN_FLIGHT }) => {
+  return ({ inputs, at, inFlight = ASSIGNMENT_STARTS_IN_FLIGHT }) => heartbeating(async () => {
     let alreadyStarted = 0;
     await eachInFlight(inputs, inFlight, async (input) => {
       const state = input.carried?.state;
@@ -26,5 +27,5 @@ export function startAssignmentsActivity(client: WorkflowClient, taskQueue: stri
       }
     });
     return { started: inputs.length - alreadyStarted, alreadyStarted };
-  };
+  });
 }

@@ -1,30 +1,26 @@
-import { Context } from '@temporalio/activity';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowClient } from '@temporalio/client';
 import { ASSIGNMENT_WITHDRAWALS_IN_FLIGHT, assignmentCommandUpdate, assignmentWorkflowId, domainFailureDetail, ENDED_ASSIGNMENT_CODES, type DondocActivities, type WithdrawAssignmentsInput, type WithdrawAssignmentsOutput } from '@app/contracts';
+import { heartbeating } from './heartbeating';
 import { eachInFlight } from './in-flight';
 
 /**
  * Sends each assignment of a withdrawn directive the Withdraw update a supervisor would send through the API, a few
- * dozen in flight, heartbeating after each (a worker that dies is seen by the heartbeat timeout). Each update's id is
- * fixed by the directive and the assignment, so a retry of this activity is answered by the updates already run, by
- * a workflow that has ended since too; any other failure fails the activity, which is retried.
+ * dozen in flight, heartbeating while it runs. Each update's id is fixed by the directive and the assignment, so a
+ * retry of this activity (its worker died) is answered by the updates already run, by a workflow that has ended since
+ * too; any other failure fails the activity, which is retried.
  */
 export function withdrawAssignmentsActivity(client: WorkflowClient): DondocActivities['withdrawAssignments'] {
-  return (input) => withdrawAssignments(client, input, () => Context.current().heartbeat());
+  return (input) => heartbeating(() => withdrawAssignments(client, input));
 }
 
-export async function withdrawAssignments(client: WorkflowClient, input: WithdrawAssignmentsInput, heartbeat: () => void): Promise<WithdrawAssignmentsOutput> {
+export async function withdrawAssignments(client: WorkflowClient, input: WithdrawAssignmentsInput): Promise<WithdrawAssignmentsOutput> {
   const withdrawn = new Set<string>();
   await eachInFlight(input.assignmentIds, ASSIGNMENT_WITHDRAWALS_IN_FLIGHT, async (assignmentId) => {
     if (await withdrawOne(client, assignmentId, input)) withdrawn.add(assignmentId);
-    heartbeat();
   });
   // A parent tells its tracks by signal, which each takes in its own time (tens of seconds for hundreds of districts
   // on a busy server): withdrawn here too, none of them acts on its part once the Office has its answer.
-  await eachInFlight(input.trackIds ?? [], ASSIGNMENT_WITHDRAWALS_IN_FLIGHT, async (trackId) => {
-    await withdrawOne(client, trackId, input);
-    heartbeat();
-  });
+  await eachInFlight(input.trackIds ?? [], ASSIGNMENT_WITHDRAWALS_IN_FLIGHT, async (trackId) => void (await withdrawOne(client, trackId, input)));
   return {
     withdrawn: input.assignmentIds.filter((id) => withdrawn.has(id)),
     alreadyClosed: input.assignmentIds.filter((id) => !withdrawn.has(id)),

@@ -125,7 +125,7 @@ export class AssignmentSummaryRepository {
     const rows = await sql<(SummaryRow & { due_at: Date; assignment_id: string })[]>`
       select summary, ${this.statusOf(filter)} as effective_status, version, created_at, updated_at,
         ${this.dueOf(filter)} as due_at, assignment_id ${forAgency ? sql`, own_summary` : sql``}
-      from assignment_summary ${forAgency ? this.ownTrack(filter.agency ?? '', filter.now) : sql``}
+      from assignment_summary ${forAgency ? this.ownTrack(agencyCodes(filter), filter.now) : sql``}
       where true ${this.conditions(filter)}
       order by ${this.dueOf(filter)}, assignment_id
       limit ${limit + 1}`;
@@ -174,14 +174,18 @@ export class AssignmentSummaryRepository {
     return rows[0] && { assignmentId: rows[0].assignment_id, directiveId: rows[0].directive_id };
   }
 
-  /** An "each of" parent's track for this agency (own_*), joined to each row of an agency's list; nulls for others. */
-  private ownTrack(agency: string, now: string): postgres.Fragment {
+  /**
+   * An "each of" parent's track for this agency, or else its joint group's (own_*), joined to each row of an agency's
+   * list; nulls for others.
+   */
+  private ownTrack(agencies: readonly string[], now: string): postgres.Fragment {
     const sql = this.sql;
     return sql`left join lateral (
         select t.summary as own_summary, t.due_at as own_due_at, t.stage as own_stage, ${effectiveStatus(sql, now)} as own_status
         from assignment_summary t
         where assignment_summary.kind = 'eachOf' and t.parent_id = assignment_summary.assignment_id
-          and t.agency_codes @> array[${agency}]::text[]
+          and t.agency_codes && ${agencies}::text[]
+        order by array_position(${agencies}::text[], t.agency_codes[1]) -- its own before its group's
         limit 1) own on true`;
   }
 
@@ -239,7 +243,7 @@ export class AssignmentSummaryRepository {
     const cursor = f.cursor === undefined ? undefined : decodeCursor(f.cursor, 'assignments');
     return sql`
       ${f.directiveId === undefined ? none : sql`and directive_id = ${f.directiveId}`}
-      ${f.agency === undefined ? none : sql`and agency_codes && ${[f.agency, ...(f.agencyGroups ?? [])]}::text[]`}
+      ${f.agency === undefined ? none : sql`and agency_codes && ${agencyCodes(f)}::text[]`}
       ${f.parentId === undefined ? none : sql`and parent_id = ${f.parentId}`}
       ${f.topLevel ? sql`and parent_id is null` : none}
       ${f.stage === undefined ? none : sql`and ${this.stageOf(f)} = ${f.stage}`}
@@ -259,3 +263,6 @@ function overdueAt(sql: Sql, now: string): postgres.Fragment {
   return sql`and status not in ('doneOnTime', 'doneLate', 'withdrawn')
     and ((not paused and due_at < ${now}::timestamptz) or (paused and status = 'inProgressOverdue'))`;
 }
+
+/** The codes a list for one agency matches: the agency's and its joint groups'. */
+const agencyCodes = (f: AssignmentListFilter): string[] => [f.agency ?? '', ...(f.agencyGroups ?? [])];

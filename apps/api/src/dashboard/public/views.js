@@ -119,8 +119,10 @@ function directiveSelect(ctx, selected) {
 }
 
 // Joint groups ("Các cơ quan chuyên trách…") are addressed as one: they have timelines and matrix rows of their own.
+// Never given work, so not offered: central bodies, and a group whose members each get their own part.
 function agencySelect(ctx, selected) {
-  return filterSelect('agency', selected, [...ctx.agencies.values()].map((a) => [a.code, `${a.code} — ${a.name}`]));
+  const given = [...ctx.agencies.values()].filter((a) => a.level !== 'central' && a.groupMode !== 'each');
+  return filterSelect('agency', selected, given.map((a) => [a.code, `${a.code} — ${a.name}`]));
 }
 
 function statusSelect(selected) {
@@ -517,15 +519,22 @@ function levelFor(ctx, item) {
   return ownTrackOf(ctx, item) ? levelText({ overdueLevel: item.overdueLevel }) : levelText(item);
 }
 
-/** The id of the signed-in agency's own track of an "each of" assignment; undefined for anyone else. */
-function ownTrackOf(ctx, item) {
-  if (ctx.me?.role !== 'agency' || !item.tracks?.tracks.some((track) => track.agency === ctx.me.agency)) return undefined;
-  return `${item.id}.${ctx.me.agency}`;
+/** The signed-in agency's code and those of the joint groups it is a member of, whose work it does. */
+function ownCodes(ctx) {
+  const own = ctx.me.agency;
+  return [own, ...[...ctx.agencies.values()].filter((a) => a.groupMode === 'joint' && a.members?.includes(own)).map((a) => a.code)];
 }
 
-/** An agency opens only its own track (another's answers 404); every other role opens them all. */
+/** The id of the signed-in agency's own track (or its joint group's) of an "each of" assignment; undefined for anyone else. */
+function ownTrackOf(ctx, item) {
+  if (ctx.me?.role !== 'agency') return undefined;
+  const own = ownCodes(ctx).find((code) => item.tracks?.tracks.some((track) => track.agency === code));
+  return own === undefined ? undefined : `${item.id}.${own}`;
+}
+
+/** An agency opens only its own track or its joint group's (another's answers 404); every other role opens them all. */
 function mayOpenTrack(ctx, track) {
-  return ctx.me?.role !== 'agency' || track.agency === ctx.me.agency;
+  return ctx.me?.role !== 'agency' || ownCodes(ctx).includes(track.agency);
 }
 
 function tracksTable(ctx, item) {
