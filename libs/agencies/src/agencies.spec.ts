@@ -62,7 +62,7 @@ describe('AGENCIES registry data', () => {
   });
 
   it('expands groups', () => {
-    expect(groupMembers('CQTMGV')).toEqual(['VPTU', 'BTCTU', 'BTGTU', 'BDVTU', 'BNCTU', 'UBKTTU']);
+    expect(groupMembers('CQTMGV')).toEqual(['VPTU', 'BTCTU', 'BTGTU', 'BDVTU', 'BNCTU', 'UBKTTU', 'BTGDVTU']);
     expect(findAgency('CQTMGV')?.groupMode).toBe('joint');
     expect(groupMembers('BTV-HTTU')).toEqual(DISTRICT_COMMITTEES);
     expect(findAgency('BTV-HTTU')?.groupMode).toBe('each');

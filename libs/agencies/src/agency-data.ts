@@ -66,6 +66,8 @@ const CENTRAL: readonly Agency[] = [
   { code: 'CP', name: 'Chính phủ', shortNames: ['Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam'], level: 'central', kind: 'state' },
   { code: 'TTCP', name: 'Thủ tướng Chính phủ', shortNames: [], parent: 'CP', level: 'central', kind: 'state' },
   { code: 'QH', name: 'Quốc hội', shortNames: [], level: 'central', kind: 'state' },
+  // Named so that its "Trung ương" is not read as the Party's Centre.
+  { code: 'TWDTN', name: 'Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh', shortNames: ['Trung ương Đoàn'], level: 'central', kind: 'front' },
 ];
 
 /** A board of the Party Central Committee: named in a notice as a body the province works with or reports to. */
@@ -74,8 +76,8 @@ function centralBoard(code: string, name: string): Agency {
 }
 
 /** The Tỉnh ủy's specialised advisory and support bodies (Quy định 04-QĐ/TW): the Office, the Inspection
- * Commission and the four Ban. */
-const ADVISORY_BODIES = ['VPTU', 'BTCTU', 'BTGTU', 'BDVTU', 'BNCTU', 'UBKTTU'] as const;
+ * Commission and the four Ban, and the Ban that merged two of them in 2025. */
+const ADVISORY_BODIES = ['VPTU', 'BTCTU', 'BTGTU', 'BDVTU', 'BNCTU', 'UBKTTU', 'BTGDVTU'] as const;
 
 const PROVINCIAL_PARTY: readonly Agency[] = [
   {
@@ -99,6 +101,8 @@ const PROVINCIAL_PARTY: readonly Agency[] = [
   party('BTCTU', 'Ban Tổ chức Tỉnh ủy', ['Ban Tổ chức TU', 'BTC Tỉnh ủy', 'BTCTU']),
   party('BTGTU', 'Ban Tuyên giáo Tỉnh ủy', ['Ban Tuyên giáo TU', 'BTG Tỉnh ủy', 'BTGTU']),
   party('BDVTU', 'Ban Dân vận Tỉnh ủy', ['Ban Dân vận TU', 'BDV Tỉnh ủy', 'BDVTU']),
+  // The two above merged in 2025: notices since name this one.
+  party('BTGDVTU', 'Ban Tuyên giáo và Dân vận Tỉnh ủy', ['Ban Tuyên giáo và Dân vận TU', 'BTGDV Tỉnh ủy', 'BTGDVTU']),
   party('BNCTU', 'Ban Nội chính Tỉnh ủy', ['Ban Nội chính TU', 'BNC Tỉnh ủy', 'BNCTU']),
   party('UBKTTU', 'Ủy ban Kiểm tra Tỉnh ủy', ['Ủy ban Kiểm tra TU', 'UBKT Tỉnh ủy', 'UBKTTU']),
   party('DDHDND', 'Đảng đoàn Hội đồng nhân dân tỉnh', ['Đảng đoàn HĐND tỉnh', 'ĐĐ HĐND tỉnh']),

@@ -164,7 +164,8 @@ export function buildAssignment(block: Block, index: number, ctx: AssignmentCont
     agencies: roles?.agencies ?? [{ code: ctx.monitor, role: 'lead' }],
     deadline: deadline.deadline,
     ...(deadline.deadlineText === undefined ? {} : { deadlineText: deadline.deadlineText }),
-    centralCompetence: isCentralCompetence(item.body),
+    // Addressed to the Centre alone ("Chính phủ, Quốc hội xem xét bố trí vốn"): for the province to ask it.
+    centralCompetence: isCentralCompetence(item.body) || (list.listed.length > 0 && list.listed.every(isCentralBody)),
   };
   // Read past an opening clause: a guess worth a look (its comma may end the clause's object, not the clause).
   const clauseWarning = openingClause && roles

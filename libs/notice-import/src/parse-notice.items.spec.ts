@@ -386,6 +386,8 @@ describe('parseNotice: addressees and roles', () => {
     expect(central.map((w) => [w.assignmentKey, w.text])).toEqual([['A1', 'Ban Tổ chức Trung ương'], ['A2', 'Chính phủ'], ['A3', 'Trung ương'], ['A4', 'Ban Tổ chức Trung ương']]);
     expect(central[1].message).toContain('UBND leads');
     expect(central[2].message).toContain('(VPTU), which monitors the notice, was made lead');
+    // Addressed to the Centre alone: beyond the province's competence, for the Office to take to the Centre.
+    expect(notice.assignments.map((a) => a.centralCompetence)).toEqual([false, false, true, false]);
     expect(central[3].message).toContain('each of the others named carries it');
     expect(warnings.map((w) => w.code)).not.toContain('UNKNOWN_AGENCY');
     expect(warnings.map((w) => w.code)).not.toContain('LEAD_NOT_IN_REGISTRY');

@@ -63,17 +63,17 @@ describe('work given to a joint group', () => {
     expect((await get(`/api/assignments?directive=${directiveId}`, outsider)).body.items).toEqual([]);
   });
 
-  it('lets a member take the group\'s part, recorded as the group with the member\'s token', async () => {
+  it('lets a member take the group\'s part, recorded as the group and the member that acted for it', async () => {
     const a1 = `${directiveId}-A1`;
     expect((await post(`/api/assignments/${a1}/acknowledge`, lead)).status).toBe(200);
     const research = await post(`/api/assignments/${a1}/research`, member, { note: 'Ban Tuyên giáo tổng hợp ý kiến' });
     expect([research.status, research.body.events.map((e: { type: string }) => e.type)]).toEqual([200, ['ResearchRecorded']]);
     const timeline = (await get(`/api/assignments/${a1}/timeline`, supervisor)).body.events as { type: string; actor: unknown; tokenId: string }[];
     const recorded = timeline.find((e) => e.type === 'ResearchRecorded');
-    expect(recorded).toMatchObject({ actor: { kind: 'agency', agency: 'CQTMGV' }, tokenId: (await get('/api/me', member)).body.tokenId });
+    expect(recorded).toMatchObject({ actor: { kind: 'agency', agency: 'CQTMGV', member: 'BTGTU' }, tokenId: (await get('/api/me', member)).body.tokenId });
     // The group coordinates: leading stays with the lead.
     const proposal = await post(`/api/assignments/${a1}/propose`, member, { summary: 'Đề xuất', beyondProvincialCompetence: false });
-    expect([proposal.status, proposal.body.code]).toEqual([403, 'NOT_PERMITTED']);
+    expect([proposal.status, proposal.body.code, proposal.body.message]).toEqual([403, 'NOT_PERMITTED', expect.stringContaining('agency CQTMGV (its member BTGTU) may not')]);
   });
 
   it('lets a member act on the group\'s own part of an "each of" assignment, and shows it at that part\'s stage', async () => {

@@ -36,11 +36,13 @@ export class AssignmentAccessService {
 
   /**
    * Who acts: an agency given the work through a joint group it is a member of, and not named itself, acts as the
-   * group (the notice gave the group the work; the token is on the events).
+   * group (the notice gave the group the work), and is recorded as the member that did.
    */
   actorFor(principal: Principal, summary: AssignmentSummaryView): Actor {
     const actor = actorOf(principal);
-    return actor.kind === 'agency' ? { kind: 'agency', agency: actingAgency(actor.agency, summary) } : actor;
+    if (actor.kind !== 'agency') return actor;
+    const agency = actingAgency(actor.agency, summary);
+    return agency === actor.agency ? actor : { kind: 'agency', agency, member: actor.agency };
   }
 
   /** An agency acting on an "each of" assignment acts on its own track (its group's, when its group is named). */

@@ -249,9 +249,13 @@ async function requireFitsInOneWorkflowPayload(request: CreateDirectiveRequest):
   );
 }
 
+/** Every agency named is in the registry and given work; a refusal names the first assignment at fault. */
 function requireKnownAgencies(directive: CreateDirectiveRequest['directive']): void {
-  const codes = [...new Set((directive.assignments ?? []).flatMap((plan) => plan.agencies.map((a) => a.agency)))];
-  const unknown = codes.filter((code) => !findAgency(code));
-  if (unknown.length > 0) throw new ApiError(400, 'UNKNOWN_AGENCY', `Unknown agency code(s): ${unknown.join(', ')} (see GET /api/agencies)`);
-  for (const code of codes) requireAssignable(code, 'agencies');
+  const named = (directive.assignments ?? []).flatMap((plan, index) => plan.agencies.map((a) => ({ code: a.agency, field: `assignments.${index}.agencies` })));
+  const unknown = named.filter(({ code }) => !findAgency(code));
+  if (unknown.length > 0) {
+    const codes = [...new Set(unknown.map(({ code }) => code))];
+    throw new ApiError(400, 'UNKNOWN_AGENCY', `Unknown agency code(s): ${codes.join(', ')} (see GET /api/agencies)`, { field: unknown[0].field });
+  }
+  for (const { code, field } of named) requireAssignable(code, field);
 }

@@ -108,7 +108,10 @@ function requireOneOf(actor: Actor, kinds: readonly Actor['kind'][], what: strin
 }
 
 function requireStage(s: ExistingAssignment, stages: readonly AssignmentStage[], what: string): void {
-  if (!stages.includes(s.stage)) fail('INVALID_TRANSITION', `Cannot ${what} at stage ${s.stage} (only at: ${stages.join(', ')})`, { stage: s.stage });
+  if (stages.includes(s.stage)) return;
+  // Received, not yet acknowledged: the coordinators' work waits for the lead's acknowledgement, which says why.
+  const waiting = s.stage === 'received' && stages.includes('research') ? `: the lead agency${s.lead ? ` ${s.lead}` : ''} acknowledges it first` : '';
+  fail('INVALID_TRANSITION', `Cannot ${what} at stage ${s.stage} (only at: ${stages.join(', ')})${waiting}`, { stage: s.stage });
 }
 
 function requireBoolean(value: unknown, field: string): boolean {

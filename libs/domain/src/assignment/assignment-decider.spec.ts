@@ -139,7 +139,9 @@ describe('RecordResearch', () => {
   });
 
   it('needs the assignment acknowledged and a note', () => {
-    given([createdEvent()]).when({ type: 'RecordResearch', at: T, actor: LEAD, note: 'x' }).thenRejects('INVALID_TRANSITION');
+    const early = given([createdEvent()]).when({ type: 'RecordResearch', at: T, actor: COORDINATOR, note: 'x' }).thenRejects('INVALID_TRANSITION');
+    // A coordinator is told whose step it waits for.
+    expect(early.message).toBe('Cannot record research at stage received (only at: research): the lead agency SNV acknowledges it first');
     given(inResearch()).when({ type: 'RecordResearch', at: T, actor: LEAD, note: ' ' }).thenRejects('VALIDATION_FAILED');
   });
 });

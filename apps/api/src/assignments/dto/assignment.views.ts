@@ -19,6 +19,9 @@ export class ActorView {
 
   @ApiPropertyOptional({ example: 'BTCTU', description: 'kind=agency only: the agency that acted' })
   agency?: string;
+
+  @ApiPropertyOptional({ example: 'BTGTU', description: 'kind=agency only, for a joint group named in its place (`agency`, e.g. CQTMGV): the member that acted for it' })
+  member?: string;
 }
 
 /** Assignments by status (the domain's StatusCounts). */

@@ -35,7 +35,7 @@ function agencyEl(ctx, code) {
 
 function actorText(ctx, actor) {
   if (!actor || typeof actor !== 'object') return t('none');
-  if (actor.kind === 'agency') return `${actor.agency} (${agencyName(ctx, actor.agency)})`;
+  if (actor.kind === 'agency') return `${actor.agency} (${agencyName(ctx, actor.agency)})${actor.member ? ` · ${actor.member} (${agencyName(ctx, actor.member)})` : ''}`;
   return has(`actor.${actor.kind}`) ? t(`actor.${actor.kind}`) : String(actor.kind);
 }
 

@@ -5,6 +5,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsIn,
   IsInt,
   IsISO8601,
@@ -17,6 +18,9 @@ import {
 } from 'class-validator';
 import { MAX_SOURCE_TEXT_LENGTH, MAX_TIMER_OFFSET_MS } from '@app/domain';
 import { TextField } from '../../common/text-field';
+
+const DIRECTIVE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const ASSIGNMENT_KEY = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
 
 export class AgencyRoleDto {
   @ApiProperty({ example: 'BTCTU', description: 'Agency code from GET /api/agencies' })
@@ -75,8 +79,8 @@ export class StageDeadlinesDto {
 }
 
 export class AssignmentPlanDto {
-  @ApiProperty({ example: 'A1', description: 'Key within the directive; the assignment id becomes <directiveId>-<key>' })
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/)
+  @ApiProperty({ example: 'A1', pattern: ASSIGNMENT_KEY.source, description: 'Key within the directive; the assignment id becomes <directiveId>-<key>' })
+  @Matches(ASSIGNMENT_KEY, { message: 'key is 1 to 32 letters, digits, "_" or "-", starting with a letter or digit' })
   key!: string;
 
   @ApiProperty({ example: 'Nghiên cứu và đề xuất các chính sách thu hút cán bộ trẻ' })
@@ -120,7 +124,7 @@ export class AssignmentPlanDto {
 }
 
 export class TimerPolicyDto {
-  @ApiProperty({ example: [259200000, 86400000], description: 'Reminders this many ms before the due date' })
+  @ApiProperty({ type: [Number], example: [259200000, 86400000], description: 'Reminders this many ms before the due date' })
   @IsArray()
   @ArrayMaxSize(10)
   @IsInt({ each: true })
@@ -128,7 +132,7 @@ export class TimerPolicyDto {
   @Max(MAX_TIMER_OFFSET_MS, { each: true })
   remindBeforeMs!: number[];
 
-  @ApiProperty({ example: [86400000, 259200000, 604800000], description: 'Escalation levels 1–3 this many ms after the due date' })
+  @ApiProperty({ type: [Number], example: [86400000, 259200000, 604800000], description: 'Escalation levels 1–3 this many ms after the due date' })
   @IsArray()
   @ArrayMinSize(3)
   @ArrayMaxSize(3)
@@ -139,8 +143,9 @@ export class TimerPolicyDto {
 }
 
 export class CreateDirectiveDto {
-  @ApiProperty({ example: 'TB-2023-03-22', description: 'Stable id chosen by the supervisor; creating it twice creates nothing new' })
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/)
+  @ApiProperty({ example: 'TB-2023-03-22', pattern: DIRECTIVE_ID.source, description: 'Stable id chosen by the supervisor; creating it twice creates nothing new' })
+  @IsDefined({ message: 'id is required' })
+  @Matches(DIRECTIVE_ID, { message: 'id is 1 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit' })
   id!: string;
 
   @ApiProperty({ example: 'Thông báo kết luận Hội nghị ngày 22/3/2023' })

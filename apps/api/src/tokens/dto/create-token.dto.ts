@@ -7,13 +7,13 @@ export class CreateTokenDto {
   @IsIn(ROLES)
   role!: Role;
 
-  @ApiPropertyOptional({ example: 'UBND', description: 'Registry code of the agency; required for, and only for, role "agency"' })
+  @ApiPropertyOptional({ example: 'UBND', minLength: 1, maxLength: 64, description: 'Registry code of the agency; required for, and only for, role "agency"' })
   @IsOptional()
   @IsString()
   @Length(1, 64)
   agency?: string;
 
-  @ApiPropertyOptional({ example: 'Văn phòng UBND tỉnh: cổng tích hợp' })
+  @ApiPropertyOptional({ example: 'Văn phòng UBND tỉnh: cổng tích hợp', minLength: 1, maxLength: 200 })
   @IsOptional()
   @IsString()
   @Length(1, 200)
