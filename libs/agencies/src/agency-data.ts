@@ -38,6 +38,29 @@ function districtCommittee(d: (typeof DISTRICT_UNITS)[number]): Agency {
   };
 }
 
+const MINISTRIES: readonly (readonly [string, string])[] = [
+  ['BNV', 'Bộ Nội vụ'],
+  ['BTAICHINH', 'Bộ Tài chính'],
+  ['BXD', 'Bộ Xây dựng'],
+  ['BNNMT', 'Bộ Nông nghiệp và Môi trường'],
+  ['BCTHUONG', 'Bộ Công Thương'],
+  ['BYT', 'Bộ Y tế'],
+  ['BGDDT', 'Bộ Giáo dục và Đào tạo'],
+  ['BVHTTDL', 'Bộ Văn hóa, Thể thao và Du lịch'],
+  ['BKHCN', 'Bộ Khoa học và Công nghệ'],
+  ['BTP', 'Bộ Tư pháp'],
+  ['BNG', 'Bộ Ngoại giao'],
+  ['BQP', 'Bộ Quốc phòng'],
+  ['BCA', 'Bộ Công an'],
+  ['BDTTG', 'Bộ Dân tộc và Tôn giáo'],
+  ['BKHDT', 'Bộ Kế hoạch và Đầu tư'],
+  ['BTNMT', 'Bộ Tài nguyên và Môi trường'],
+  ['BNNPTNT', 'Bộ Nông nghiệp và Phát triển nông thôn'],
+  ['BGTVT', 'Bộ Giao thông vận tải'],
+  ['BLDTBXH', 'Bộ Lao động - Thương binh và Xã hội'],
+  ['BTTTT', 'Bộ Thông tin và Truyền thông'],
+];
+
 const CENTRAL: readonly Agency[] = [
   {
     code: 'TW',
@@ -64,11 +87,17 @@ const CENTRAL: readonly Agency[] = [
   centralBoard('UBKTTW', 'Ủy ban Kiểm tra Trung ương'),
   { code: 'VPTW', name: 'Văn phòng Trung ương Đảng', shortNames: ['Văn phòng Trung ương'], parent: 'TW', level: 'central', kind: 'party' },
   { code: 'CP', name: 'Chính phủ', shortNames: ['Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam'], level: 'central', kind: 'state' },
-  { code: 'TTCP', name: 'Thủ tướng Chính phủ', shortNames: [], parent: 'CP', level: 'central', kind: 'state' },
+  { code: 'TTCP', name: 'Thủ tướng Chính phủ', shortNames: ['Thủ tướng'], parent: 'CP', level: 'central', kind: 'state' },
+  ...MINISTRIES.map(([code, name]) => ministry(code, name)),
   { code: 'QH', name: 'Quốc hội', shortNames: [], level: 'central', kind: 'state' },
   // Named so that its "Trung ương" is not read as the Party's Centre.
   { code: 'TWDTN', name: 'Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh', shortNames: ['Trung ương Đoàn'], level: 'central', kind: 'front' },
 ];
+
+/** A ministry of the Government: those of 2025 and, for notices before, the ones merged into them. */
+function ministry(code: string, name: string): Agency {
+  return { code, name, shortNames: [], parent: 'CP', level: 'central', kind: 'state' };
+}
 
 /** A board of the Party Central Committee: named in a notice as a body the province works with or reports to. */
 function centralBoard(code: string, name: string): Agency {

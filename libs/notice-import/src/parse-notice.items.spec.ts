@@ -378,16 +378,18 @@ describe('parseNotice: addressees and roles', () => {
         '- Chính phủ, Ủy ban nhân dân tỉnh xem xét hỗ trợ kinh phí.',
         '- Trung ương quan tâm hỗ trợ.',
         '- Ban Thường vụ các huyện, thành, thị ủy phối hợp với Ban Tổ chức Trung ương rà soát.',
+        '- Ban cán sự đảng UBND tỉnh chủ trì, phối hợp Bộ Nội vụ rà soát biên chế.',
       ].join('\n'),
     );
     expect(notice.assignments.slice(0, 3).map((a) => a.agencies)).toEqual([[{ code: 'BTCTU', role: 'lead' }], [{ code: 'UBND', role: 'lead' }], [{ code: 'VPTU', role: 'lead' }]]);
     expect(notice.assignments[3]).toMatchObject({ kind: 'eachOf', agencies: expect.not.arrayContaining([expect.objectContaining({ code: 'BTCTW' })]) });
     const central = warnings.filter((w) => w.code === 'CENTRAL_BODY_LEFT_OUT');
-    expect(central.map((w) => [w.assignmentKey, w.text])).toEqual([['A1', 'Ban Tổ chức Trung ương'], ['A2', 'Chính phủ'], ['A3', 'Trung ương'], ['A4', 'Ban Tổ chức Trung ương']]);
+    expect(central.map((w) => [w.assignmentKey, w.text])).toEqual([['A1', 'Ban Tổ chức Trung ương'], ['A2', 'Chính phủ'], ['A3', 'Trung ương'], ['A4', 'Ban Tổ chức Trung ương'], ['A5', 'Bộ Nội vụ']]);
+    expect(notice.assignments[4].agencies).toEqual([{ code: 'BCSDUBND', role: 'lead' }]);
     expect(central[1].message).toContain('UBND leads');
     expect(central[2].message).toContain('(VPTU), which monitors the notice, was made lead');
     // Addressed to the Centre alone: beyond the province's competence, for the Office to take to the Centre.
-    expect(notice.assignments.map((a) => a.centralCompetence)).toEqual([false, false, true, false]);
+    expect(notice.assignments.map((a) => a.centralCompetence)).toEqual([false, false, true, false, false]);
     expect(central[3].message).toContain('each of the others named carries it');
     expect(warnings.map((w) => w.code)).not.toContain('UNKNOWN_AGENCY');
     expect(warnings.map((w) => w.code)).not.toContain('LEAD_NOT_IN_REGISTRY');
