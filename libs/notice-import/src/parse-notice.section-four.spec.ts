@@ -106,6 +106,14 @@ describe('parseNotice: the monitor paragraph in the section after section 3 ("IV
     expect(warnings).toEqual([]);
   });
 
+  it('reads "4. Ban Tổ chức Tỉnh ủy theo dõi, …" after "-" items as the monitor, on its heading\'s own line without a ":"', () => {
+    const items = ['- Ban Tổ chức Tỉnh ủy rà soát quy định.', '- Ban Tuyên giáo Tỉnh ủy tuyên truyền.'];
+    const { notice, warnings } = expectOk(parseNotice(noticeWith(items, [`4. ${BTC_MONITOR}`])));
+    expect(notice.assignments.map((a) => a.paragraph)).toEqual(items);
+    expect([notice.monitor.agencyCode, notice.monitor.paragraph]).toEqual(['BTCTU', BTC_MONITOR]);
+    expect(warnings).toEqual([]);
+  });
+
   it('gives the seed, its monitor paragraph moved under a heading "4. Tổ chức thực hiện", the same monitor and directive id', () => {
     const seed = readSeed();
     const plain = expectOk(parseNotice(seed)).notice;

@@ -100,9 +100,12 @@ export function looksLikeMonitor(content: string): boolean {
 
 /**
  * Where a paragraph naming its body starts after a ":" of a heading's line ("IV. Tổ chức thực hiện: Ban Tổ chức Tỉnh
- * ủy theo dõi, …"): the offset in `content`, or undefined when none follows a short title.
+ * ủy theo dõi, …") or right after its number ("4. Ban Tổ chức Tỉnh ủy theo dõi, …"): the offset in `content`, or
+ * undefined when none follows a short title.
  */
 function inlineMonitorStart(content: string): number | undefined {
+  const number = NUMBERED.exec(content)?.[0].length;
+  if (number !== undefined && looksLikeMonitor(content.slice(number))) return number;
   for (const colon of content.matchAll(/:\s*/gu)) {
     const at = (colon.index ?? 0) + colon[0].length;
     if (at > MAX_TITLE_BEFORE_COLON) return undefined;
