@@ -55,6 +55,10 @@ describe('user mistakes', () => {
     expect([toCentre.status, toCentre.body.details, toCentre.body.message]).toEqual([400, { field: 'assignments.0.agencies' }, expect.stringMatching(/^BTCTW \(Ban Tổ chức Trung ương\) is a central body: .* escalates to the Centre \(POST \/api\/assignments\/:id\/escalate\)$/)]);
     expect((await http(`${app.url}/api/directives/${id}`, { headers: bearer(supervisor) })).status).toBe(404);
 
+    // The issuer is a body of the registry, as an import reads it: not a name typed in its place.
+    const byName = await post('/api/directives', supervisor, { id, title: 'Thông báo kết luận', issuedOn: '2026-12-01', issuingBody: 'Ban Thường vụ Tỉnh ủy', assignments: [{ ...plan, deadline: { kind: 'date', date: '2099-12-31' } }] });
+    expect([byName.status, byName.body.code, byName.body.details]).toEqual([400, 'UNKNOWN_AGENCY', { field: 'issuingBody' }]);
+
     // A notice with a year typed wrong: its dry run says so as the import does (the 2nd of May 2098, a day no other test uses).
     const notice = noticeWith(['- Ban Tổ chức Tỉnh ủy rà soát quy định, hoàn thành trước ngày 30/6/2097.']).replace('Ngày 22/3/2023', 'Ngày 2/5/2098');
     for (const query of ['?dryRun=true', '']) {

@@ -249,8 +249,13 @@ async function requireFitsInOneWorkflowPayload(request: CreateDirectiveRequest):
   );
 }
 
-/** Every agency named is in the registry and given work; a refusal names the first assignment at fault. */
+/**
+ * The issuing body and every agency named are in the registry, and the agencies are given work; a refusal names the
+ * first assignment at fault.
+ */
 function requireKnownAgencies(directive: CreateDirectiveRequest['directive']): void {
+  const issuer = directive.issuingBody;
+  if (issuer && !findAgency(issuer)) throw new ApiError(400, 'UNKNOWN_AGENCY', `No agency has the code ${issuer} (issuingBody; see GET /api/agencies)`, { field: 'issuingBody' });
   const named = (directive.assignments ?? []).flatMap((plan, index) => plan.agencies.map((a) => ({ code: a.agency, field: `assignments.${index}.agencies` })));
   const unknown = named.filter(({ code }) => !findAgency(code));
   if (unknown.length > 0) {

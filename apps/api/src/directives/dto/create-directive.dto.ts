@@ -156,7 +156,7 @@ export class CreateDirectiveDto {
   @TextField(64, { optional: true })
   number?: string;
 
-  @ApiPropertyOptional({ example: 'BTVTU', description: 'Issuing body (agency code)' })
+  @ApiPropertyOptional({ example: 'BTVTU', description: 'Issuing body: an agency code from GET /api/agencies (400 UNKNOWN_AGENCY otherwise)' })
   @TextField(64, { optional: true })
   issuingBody?: string;
 
