@@ -34,6 +34,8 @@ describe('user mistakes', () => {
       const response = await http(`${app.url}${path}`, { headers: bearer(supervisor) });
       expect({ path, status: response.status, message: response.body.message }).toEqual({ path, status: 400, message: expect.stringMatching(/^BTV-HTTU is a group whose members each get their own part: filter by one of them/) });
     }
+    const empty = await http(`${app.url}/api/escalations?agency=`, { headers: bearer(supervisor) });
+    expect([empty.status, empty.body.message]).toEqual([400, 'agency must not be empty']);
     const twice = await http(`${app.url}/api/assignments?agency=BTCTU&agency=UBND`, { headers: bearer(supervisor) });
     expect([twice.status, twice.body.details, twice.body.message]).toEqual([400, { field: 'agency' }, 'The query parameter agency is given more than once: give it once']);
   });

@@ -3,20 +3,17 @@ import { BooleanQuery } from '../../common/boolean-query';
 import { IsIsoInstantOrDate } from '../../common/iso-time.validator';
 import { VietnamDayStart } from '../../common/vietnam-day';
 import { LimitQuery } from '../../common/limit.query';
-import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { TextField } from '../../common/text-field';
 import { ASSIGNMENT_STAGES, ASSIGNMENT_STATUSES, type AssignmentStage, type AssignmentStatus } from '@app/domain';
 
 export class ListAssignmentsQuery extends LimitQuery {
   @ApiPropertyOptional({ description: 'Directive id' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
+  @TextField(200, { optional: true })
   directive?: string;
 
   @ApiPropertyOptional({ description: 'Agency code (lead, coordinator or track), from the registry (400 UNKNOWN_AGENCY); an agency token sees only its own (naming another: 403 FORBIDDEN)' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 64)
+  @TextField(64, { optional: true })
   agency?: string;
 
   @ApiPropertyOptional({ enum: ASSIGNMENT_STAGES, description: 'Listed for one agency, an "each of" assignment by that agency\'s track\'s stage, which it shows' })
@@ -60,8 +57,6 @@ export class ListAssignmentsQuery extends LimitQuery {
   dueBefore?: string;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 500)
+  @TextField(500, { optional: true })
   cursor?: string;
 }

@@ -2,19 +2,16 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIsoInstantOrDate } from '../../common/iso-time.validator';
 import { VietnamDayStart } from '../../common/vietnam-day';
 import { LimitQuery } from '../../common/limit.query';
-import { IsOptional, IsString, Length } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { TextField } from '../../common/text-field';
 
 export class EscalationsQuery extends LimitQuery {
   @ApiPropertyOptional({ description: 'Directive id' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
+  @TextField(200, { optional: true })
   directive?: string;
 
   @ApiPropertyOptional({ description: 'Agency code, from the registry (400 UNKNOWN_AGENCY); an agency token sees only its own (naming another: 403 FORBIDDEN)' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 64)
+  @TextField(64, { optional: true })
   agency?: string;
 
   @ApiPropertyOptional({ description: 'Entries at or after this instant (ISO 8601); a date alone means 00:00 of that day in Vietnam (UTC+7)' })
@@ -24,24 +21,18 @@ export class EscalationsQuery extends LimitQuery {
   since?: string;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page: older entries' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 500)
+  @TextField(500, { optional: true })
   after?: string;
 }
 
 export class StatusReportQuery {
   @ApiPropertyOptional({ description: 'Directive id; all directives when absent' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
+  @TextField(200, { optional: true })
   directive?: string;
 }
 
 export class InboxQuery extends LimitQuery {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 500)
+  @TextField(500, { optional: true })
   after?: string;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsIn } from 'class-validator';
+import { TextField } from '../../common/text-field';
 import { ROLES, type Role } from '../../auth/principal';
 
 export class CreateTokenDto {
@@ -7,15 +8,11 @@ export class CreateTokenDto {
   @IsIn(ROLES)
   role!: Role;
 
-  @ApiPropertyOptional({ example: 'UBND', minLength: 1, maxLength: 64, description: 'Registry code of the agency; required for, and only for, role "agency"' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 64)
+  @ApiPropertyOptional({ example: 'UBND', description: 'Registry code of the agency; required for, and only for, role "agency"' })
+  @TextField(64, { optional: true })
   agency?: string;
 
-  @ApiPropertyOptional({ example: 'Văn phòng UBND tỉnh: cổng tích hợp', minLength: 1, maxLength: 200 })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
+  @ApiPropertyOptional({ example: 'Văn phòng UBND tỉnh: cổng tích hợp' })
+  @TextField(200, { optional: true })
   label?: string;
 }
