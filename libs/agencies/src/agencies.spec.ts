@@ -117,6 +117,11 @@ describe('matchAgencies', () => {
       'BTV-HATINH',
     ]);
     expect(codesIn('kiến nghị với Trung ương, Bộ Chính trị, Ban Bí thư, Chính phủ')).toEqual(['TW', 'BCT', 'BBT', 'CP']);
+    // The Centre's boards and ministries, and the youth union's centre, are not "Trung ương" and an unknown "Ban"/"Bộ".
+    expect(codesIn('Ban Tổ chức Trung ương, Ủy ban Kiểm tra Trung ương, Bộ Nội vụ, Thủ tướng Chính phủ, Trung ương Đoàn')).toEqual(['BTCTW', 'UBKTTW', 'BNV', 'TTCP', 'TWDTN']);
+    // The province's Party committees of the armed forces and the Front's member organisations.
+    expect(codesIn('Đảng ủy Quân sự tỉnh, Đảng ủy Công an tỉnh, Tỉnh đoàn, Hội LHPN tỉnh, Hội Nông dân tỉnh')).toEqual(['DUQS', 'DUCA', 'TDTN', 'HLHPN', 'HND']);
+    expect(codesIn('Ban Tuyên giáo và Dân vận Tỉnh ủy')).toEqual(['BTGDVTU']);
   });
 
   it('matches only whole words', () => {

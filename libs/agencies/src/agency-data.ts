@@ -135,6 +135,10 @@ const PROVINCIAL_PARTY: readonly Agency[] = [
   party('BNCTU', 'Ban Nội chính Tỉnh ủy', ['Ban Nội chính TU', 'BNC Tỉnh ủy', 'BNCTU']),
   party('UBKTTU', 'Ủy ban Kiểm tra Tỉnh ủy', ['Ủy ban Kiểm tra TU', 'UBKT Tỉnh ủy', 'UBKTTU']),
   party('DDHDND', 'Đảng đoàn Hội đồng nhân dân tỉnh', ['Đảng đoàn HĐND tỉnh', 'ĐĐ HĐND tỉnh']),
+  party('DUQS', 'Đảng ủy Quân sự tỉnh', ['Đảng ủy Quân sự tỉnh Hà Tĩnh']),
+  party('DUCA', 'Đảng ủy Công an tỉnh', ['Đảng ủy Công an tỉnh Hà Tĩnh']),
+  party('DUKCQ', 'Đảng ủy Khối các cơ quan tỉnh', []),
+  party('DUKDN', 'Đảng ủy Khối Doanh nghiệp tỉnh', []),
   party('BCSDUBND', 'Ban cán sự đảng Ủy ban nhân dân tỉnh', ['Ban cán sự đảng UBND tỉnh', 'BCS đảng UBND tỉnh', 'BCSĐ UBND tỉnh']),
   party('DDMTTQ', 'Đảng đoàn Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh', [
     'Đảng đoàn Ủy ban MTTQ tỉnh',
@@ -164,7 +168,18 @@ const PROVINCIAL_STATE_AND_FRONT: readonly Agency[] = [
     level: 'provincial',
     kind: 'front',
   },
+  // The Front's member organisations, which notices address by name.
+  front('TDTN', 'Tỉnh đoàn Hà Tĩnh', ['Tỉnh đoàn', 'Ban Thường vụ Tỉnh đoàn']),
+  front('HLHPN', 'Hội Liên hiệp Phụ nữ tỉnh', ['Hội LHPN tỉnh', 'Hội Phụ nữ tỉnh']),
+  front('HND', 'Hội Nông dân tỉnh', []),
+  front('HCCB', 'Hội Cựu chiến binh tỉnh', []),
+  front('LDLD', 'Liên đoàn Lao động tỉnh', []),
 ];
+
+/** A member organisation of the provincial Fatherland Front. */
+function front(code: string, name: string, shortNames: readonly string[]): Agency {
+  return { code, name, shortNames, parent: 'UBMTTQ', level: 'provincial', kind: 'front' };
+}
 
 const DISTRICT_GROUP: Agency = {
   code: 'BTV-HTTU',
