@@ -34,6 +34,7 @@ describe('work given to a joint group', () => {
         plan('A2', [{ agency: 'BTCTU', role: 'lead' }]),
         { ...plan('A3', [{ agency: 'CQTMGV', role: 'lead' }, { agency: 'BTV-HUONGSON', role: 'lead' }]), kind: 'eachOf' },
         plan('A4', [{ agency: 'BTGTU', role: 'lead' }]),
+        plan('A5', [{ agency: 'CQTMGV', role: 'lead' }, { agency: 'BTGTU', role: 'coordinator' }]),
       ],
     });
     expect(created.status).toBe(201);
@@ -48,16 +49,17 @@ describe('work given to a joint group', () => {
     const a1 = `${directiveId}-A1`;
     // The group's own part of the "each of" assignment too, as a district's list holds its own.
     const groupWork = [a1, `${directiveId}-A3`, `${directiveId}-A3.CQTMGV`];
-    const ownPart = [...groupWork, `${directiveId}-A4`];
+    const ownPart = [...groupWork, `${directiveId}-A4`, `${directiveId}-A5`];
     expect(ids((await get(`/api/assignments?directive=${directiveId}`, member)).body.items)).toEqual(ownPart);
-    expect(ids((await get(`/api/assignments?directive=${directiveId}&agency=CQTMGV`, member)).body.items)).toEqual(groupWork);
+    expect(ids((await get(`/api/assignments?directive=${directiveId}&agency=CQTMGV`, member)).body.items)).toEqual([...groupWork, `${directiveId}-A5`]);
     expect((await get(`/api/assignments?directive=${directiveId}&agency=BTCTU`, member)).status).toBe(403);
     expect((await get(`/api/assignments/${a1}`, member)).body).toMatchObject({ id: a1, coordinators: ['CQTMGV'] });
-    expect(ids((await get(`/api/directives/${directiveId}`, member)).body.assignments)).toEqual([a1, `${directiveId}-A3`, `${directiveId}-A4`]);
+    expect(ids((await get(`/api/directives/${directiveId}`, member)).body.assignments)).toEqual([a1, `${directiveId}-A3`, `${directiveId}-A4`, `${directiveId}-A5`]);
     const inbox = (await get('/api/inbox', member)).body.items as { agency: string; assignmentId: string; kind: string }[];
     expect(inbox.filter((n) => n.assignmentId === a1)).toEqual([expect.objectContaining({ agency: 'CQTMGV', kind: 'assigned' })]);
-    // The Office asking what the member has on hand gets the same answer.
-    expect(ids((await get(`/api/assignments?directive=${directiveId}&agency=BTGTU`, supervisor)).body.items)).toEqual(ownPart);
+    // The Office's filter is the work naming the agency, as the status report counts it; the group's by its own code.
+    expect(ids((await get(`/api/assignments?directive=${directiveId}&agency=BTGTU`, supervisor)).body.items)).toEqual([`${directiveId}-A4`, `${directiveId}-A5`]);
+    expect(ids((await get(`/api/assignments?directive=${directiveId}&agency=CQTMGV`, supervisor)).body.items)).toEqual([...groupWork, `${directiveId}-A5`]);
 
     expect((await get(`/api/assignments/${a1}`, outsider)).status).toBe(404);
     expect((await get(`/api/assignments?directive=${directiveId}`, outsider)).body.items).toEqual([]);
@@ -85,5 +87,13 @@ describe('work given to a joint group', () => {
     expect(listed.find((item) => item.id === parent)?.stage).toBe('research');
     // The district's part has not moved.
     expect((await get(`/api/assignments/${parent}.BTV-HUONGSON`, supervisor)).body.stage).toBe('received');
+  });
+
+  it("lets a member named as a coordinator lead when its group leads: it may do all its group may", async () => {
+    const a5 = `${directiveId}-A5`;
+    const acknowledged = await post(`/api/assignments/${a5}/acknowledge`, member);
+    expect([acknowledged.status, acknowledged.body.assignment?.stage]).toEqual([200, 'research']);
+    const timeline = (await get(`/api/assignments/${a5}/timeline`, supervisor)).body.events as { type: string; actor: unknown }[];
+    expect(timeline.find((e) => e.type === 'AssignmentAcknowledged')?.actor).toEqual({ kind: 'agency', agency: 'CQTMGV', member: 'BTGTU' });
   });
 });

@@ -52,8 +52,12 @@ export class AssignmentAccessService {
   }
 }
 
-/** The agency named on the assignment that `agency` acts as: itself, or else a joint group of its that is named. */
+/**
+ * The agency named on the assignment that `agency` acts as: itself or a joint group of its, whichever leads (a member
+ * may do all its group may), itself when neither does.
+ */
 function actingAgency(agency: string, summary: AssignmentSummaryView): string {
-  const named = (code: string): boolean => summary.agencies.some((a) => a.agency === code);
-  return named(agency) ? agency : (jointGroupsOf(agency).find(named) ?? agency);
+  const roleOf = (code: string) => summary.agencies.find((a) => a.agency === code)?.role;
+  const named = [agency, ...jointGroupsOf(agency)].filter((code) => roleOf(code) !== undefined);
+  return named.find((code) => roleOf(code) === 'lead') ?? named[0] ?? agency;
 }

@@ -31,7 +31,7 @@ export function requireAssignable(code: string, field: string): void {
 /** A group's first members, for a message: "BTV-HUONGSON, BTV-DUCTHO, BTV-CANLOC…". */
 export const membersOf = (group: Agency): string => `${(group.members ?? []).slice(0, 3).join(', ')}…`;
 
-/** A list's agency filter, with the joint groups that agency is a member of: it does their work, which is listed too. */
+/** A list's agency filter; for an agency token, with the joint groups it is a member of: it does their work too. */
 export interface AgencyFilter {
   agency?: string;
   agencyGroups?: readonly string[];
@@ -39,10 +39,11 @@ export interface AgencyFilter {
 
 /**
  * The agency a list is for: an agency token's own, with its joint groups', or one of these groups' alone (naming
- * another agency is refused, not silently answered with its own); or the filter the Office chose.
+ * another agency is refused, not silently answered with its own); or the filter the Office chose, the work naming
+ * that agency, as the status report counts it.
  */
 export function agencyFilterFor(principal: Principal, code: string | undefined): AgencyFilter {
-  if (principal.role !== 'agency') return withGroups(requireKnownAgency(code));
+  if (principal.role !== 'agency') return { agency: requireKnownAgency(code) };
   const own = principal.agency ?? '';
   if (code === undefined || code === own) return withGroups(own);
   if (jointGroupsOf(own).includes(code)) return { agency: code, agencyGroups: [] };
