@@ -135,10 +135,10 @@ const PROVINCIAL_PARTY: readonly Agency[] = [
   party('BNCTU', 'Ban Nội chính Tỉnh ủy', ['Ban Nội chính TU', 'BNC Tỉnh ủy', 'BNCTU']),
   party('UBKTTU', 'Ủy ban Kiểm tra Tỉnh ủy', ['Ủy ban Kiểm tra TU', 'UBKT Tỉnh ủy', 'UBKTTU']),
   party('DDHDND', 'Đảng đoàn Hội đồng nhân dân tỉnh', ['Đảng đoàn HĐND tỉnh', 'ĐĐ HĐND tỉnh']),
-  party('DUQS', 'Đảng ủy Quân sự tỉnh', ['Đảng ủy Quân sự tỉnh Hà Tĩnh']),
-  party('DUCA', 'Đảng ủy Công an tỉnh', ['Đảng ủy Công an tỉnh Hà Tĩnh']),
-  party('DUKCQ', 'Đảng ủy Khối các cơ quan tỉnh', []),
-  party('DUKDN', 'Đảng ủy Khối Doanh nghiệp tỉnh', []),
+  party('DUQS', 'Đảng ủy Quân sự tỉnh', ['Đảng ủy Quân sự tỉnh Hà Tĩnh', 'Đảng ủy Quân sự']),
+  party('DUCA', 'Đảng ủy Công an tỉnh', ['Đảng ủy Công an tỉnh Hà Tĩnh', 'Đảng ủy Công an']),
+  party('DUKCQ', 'Đảng ủy Khối các cơ quan tỉnh', ['Đảng ủy Khối các cơ quan']),
+  party('DUKDN', 'Đảng ủy Khối Doanh nghiệp tỉnh', ['Đảng ủy Khối Doanh nghiệp']),
   party('BCSDUBND', 'Ban cán sự đảng Ủy ban nhân dân tỉnh', ['Ban cán sự đảng UBND tỉnh', 'BCS đảng UBND tỉnh', 'BCSĐ UBND tỉnh']),
   party('DDMTTQ', 'Đảng đoàn Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh', [
     'Đảng đoàn Ủy ban MTTQ tỉnh',
@@ -164,16 +164,17 @@ const PROVINCIAL_STATE_AND_FRONT: readonly Agency[] = [
   {
     code: 'UBMTTQ',
     name: 'Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh',
-    shortNames: ['Ủy ban MTTQ tỉnh', 'Ủy ban MTTQ Việt Nam tỉnh', 'Ủy ban Mặt trận Tổ quốc tỉnh', 'MTTQ tỉnh'],
+    shortNames: ['Ủy ban MTTQ tỉnh', 'Ủy ban MTTQ Việt Nam tỉnh', 'Ủy ban Mặt trận Tổ quốc tỉnh', 'MTTQ tỉnh', 'Mặt trận Tổ quốc tỉnh', 'Mặt trận Tổ quốc Việt Nam tỉnh'],
     level: 'provincial',
     kind: 'front',
   },
   // The Front's member organisations, which notices address by name.
-  front('TDTN', 'Tỉnh đoàn Hà Tĩnh', ['Tỉnh đoàn', 'Ban Thường vụ Tỉnh đoàn']),
-  front('HLHPN', 'Hội Liên hiệp Phụ nữ tỉnh', ['Hội LHPN tỉnh', 'Hội Phụ nữ tỉnh']),
-  front('HND', 'Hội Nông dân tỉnh', []),
-  front('HCCB', 'Hội Cựu chiến binh tỉnh', []),
-  front('LDLD', 'Liên đoàn Lao động tỉnh', []),
+  // A notice of the province names them with or without "tỉnh" ("Hội Nông dân, Hội Cựu chiến binh, Liên đoàn Lao động tỉnh").
+  front('TDTN', 'Tỉnh đoàn Hà Tĩnh', ['Tỉnh đoàn', 'Ban Thường vụ Tỉnh đoàn', 'Đoàn Thanh niên tỉnh', 'Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh']),
+  front('HLHPN', 'Hội Liên hiệp Phụ nữ tỉnh', ['Hội LHPN tỉnh', 'Hội Phụ nữ tỉnh', 'Hội Liên hiệp Phụ nữ', 'Hội LHPN']),
+  front('HND', 'Hội Nông dân tỉnh', ['Hội Nông dân']),
+  front('HCCB', 'Hội Cựu chiến binh tỉnh', ['Hội Cựu chiến binh']),
+  front('LDLD', 'Liên đoàn Lao động tỉnh', ['Liên đoàn Lao động']),
 ];
 
 /** A member organisation of the provincial Fatherland Front. */

@@ -29,6 +29,8 @@ export interface AddresseeList {
   readonly end: number;
   /** "A, B phối hợp xây dựng …": the bodies named work together ("phối hợp" ends the list, no coordinator follows). */
   readonly jointWork?: boolean;
+  /** "A, B và C mỗi đơn vị xây dựng …": each body named carries the task on its own. */
+  readonly eachWork?: boolean;
 }
 
 const sticky = (source: string): RegExp => new RegExp(source, 'uy');
@@ -194,12 +196,22 @@ function readFrom(c: Cursor, from: number): AddresseeList {
       end = unknown.end;
     }
   }
-  return { listed, vague, end, jointWork: listedAtCoordinatorWord === listed.length };
+  const eachWork = stickyMatch(EACH_WORK, c.folded, end) !== null;
+  return { listed, vague, end, jointWork: listedAtCoordinatorWord === listed.length, ...(eachWork && { eachWork }) };
 }
+
+/** "mỗi đơn vị", "từng cơ quan" right after the bodies named: each carries the task. */
+const EACH_WORK = sticky(`[\\s,]*(?:${words(['mỗi', 'từng'])})\\s+(?:${words(['đơn vị', 'cơ quan', 'địa phương', 'ngành', 'tổ chức'])})${NOT_WORD_AFTER}`);
 
 /** The words after which a notice names whom it assigns a task: "Giao …", "Đề nghị …", "Yêu cầu …". */
 export const TRIGGER_WORDS: readonly string[] = ['đề nghị', 'yêu cầu', 'giao cho', 'giao'];
 const TRIGGER = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${words(TRIGGER_WORDS)})\\s+`, 'gu');
+const OPENING_TRIGGER = new RegExp(`^(?:${words(TRIGGER_WORDS)})\\s+`, 'u');
+
+/** Where the bodies a paragraph names start: after an opening "Giao (cho) / Đề nghị / Yêu cầu", else at 0. */
+export function afterOpeningTrigger(text: string): number {
+  return OPENING_TRIGGER.exec(fold(text))?.[0].length ?? 0;
+}
 
 /** "giao (cho)" that assigns, not the "được giao" of a task already given. */
 const ASSIGNING = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?<!${keywordPattern('được')}\\s+)(?:${words(['giao cho', 'giao'])})\\s+`, 'gu');

@@ -102,8 +102,12 @@ function addresseeWarnings(item: Item, list: AddresseeList, roles: RoleAssignmen
     const fallback = roles === undefined ? ` No body is named: ${monitorName} (${monitor}), which monitors the notice, was made lead to identify them.` : '';
     warnings.push(warn(item, 'VAGUE_ADDRESSEE', `${item.key}: addressed to "${phrase.text}" without naming the bodies.${fallback}`, phrase));
   }
-  if (roles === undefined && list.vague.length === 0 && unknown.length === 0 && central.length === 0) {
-    warnings.push(warn(item, 'NO_ADDRESSEE', `${item.key}: no addressee found; ${monitorName} (${monitor}) was made lead.`));
+  if (roles === undefined && list.vague.length === 0 && central.length === 0) {
+    warnings.push(
+      unknown.length === 0
+        ? warn(item, 'NO_ADDRESSEE', `${item.key}: no addressee found; ${monitorName} (${monitor}) was made lead.`)
+        : warn(item, 'LEAD_NOT_IN_REGISTRY', `${item.key}: none of the bodies named is in the registry; ${monitorName} (${monitor}), which monitors the notice, was made lead.`),
+    );
   }
   return warnings;
 }
@@ -153,7 +157,7 @@ export function buildAssignment(block: Block, index: number, ctx: AssignmentCont
   const heading = block.addressedBy;
   const addressedIn: Item = heading === undefined ? item : { ...item, body: ctx.source.slice(heading.start, heading.end), offset: heading.start };
   const { list, textFrom, openingClause } = heading === undefined ? locateAddressees(item.body, ctx.issuer) : { list: readAddressees(addressedIn.body, 0), textFrom: 0, openingClause: undefined };
-  const roles = assignRoles(list.listed, list.jointWork === true);
+  const roles = assignRoles(list.listed, list.jointWork === true, list.eachWork === true);
   const deadline = deadlineOf(item, ctx);
   const assignment: ParsedAssignment = {
     key: item.key,

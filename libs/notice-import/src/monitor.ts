@@ -1,5 +1,5 @@
 import { matchAgencies } from '@app/agencies';
-import { readAddressees } from './addressees';
+import { afterOpeningTrigger, readAddressees } from './addressees';
 import type { MonitorSpec } from './notice-types';
 import { assignRoles } from './roles';
 import { fold } from './text-utils';
@@ -22,7 +22,7 @@ function reportsTo(paragraph: string): string | undefined {
  */
 export function readMonitor(paragraph: string | undefined, issuer: string): MonitorSpec {
   if (paragraph === undefined) return { agencyCode: DEFAULT_MONITOR, coordinators: [], reportsTo: issuer, paragraph: '' };
-  const roles = assignRoles(readAddressees(paragraph, 0).listed);
+  const roles = assignRoles(readAddressees(paragraph, afterOpeningTrigger(paragraph)).listed);
   const lead = roles?.agencies.find((a) => a.role === 'lead')?.code ?? DEFAULT_MONITOR;
   const coordinators = (roles?.agencies ?? []).filter((a) => a.role !== 'lead').map((a) => a.code);
   return { agencyCode: lead, coordinators, reportsTo: reportsTo(paragraph) ?? issuer, paragraph };

@@ -395,6 +395,18 @@ describe('parseNotice: addressees and roles', () => {
     expect(warnings.map((w) => w.code)).not.toContain('LEAD_NOT_IN_REGISTRY');
   });
 
+  it('gives "mỗi đơn vị" work to each body named, the Front\'s organisations read with or without "tỉnh"', () => {
+    const { notice } = parseItems('- Hội Nông dân, Hội Cựu chiến binh, Liên đoàn Lao động tỉnh và Mặt trận Tổ quốc tỉnh mỗi đơn vị xây dựng 01 mô hình điểm.');
+    expect(notice.assignments[0]).toMatchObject({ kind: 'eachOf', agencies: ['HND', 'HCCB', 'LDLD', 'UBMTTQ'].map((code) => ({ code, role: 'each' })) });
+    expect(notice.assignments[0].text).toBe('mỗi đơn vị xây dựng 01 mô hình điểm.');
+  });
+
+  it('says the monitor was made lead when none of the bodies named is in the registry', () => {
+    const { notice, warnings } = parseItems('- Sở Xyz, Sở Abc rà soát quy hoạch.');
+    expect(notice.assignments[0].agencies).toEqual([{ code: 'VPTU', role: 'lead' }]);
+    expect(warnings.find((w) => w.code === 'LEAD_NOT_IN_REGISTRY')?.message).toBe('A1: none of the bodies named is in the registry; Văn phòng Tỉnh ủy (VPTU), which monitors the notice, was made lead.');
+  });
+
   it('reports a body not in the registry with its span, and never drops it silently', () => {
     const { notice, warnings } = parseItems('- Sở Xyz, Ban Tổ chức Tỉnh ủy nghiên cứu cơ chế hỗ trợ.');
     const a = notice.assignments[0];

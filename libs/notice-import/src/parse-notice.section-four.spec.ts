@@ -114,6 +114,13 @@ describe('parseNotice: the monitor paragraph in the section after section 3 ("IV
     expect(warnings).toEqual([]);
   });
 
+  it('reads the monitor of "4. Giao Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì, phối hợp với Văn phòng Tỉnh ủy theo dõi, …"', () => {
+    const monitor = 'Giao Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì, phối hợp với Văn phòng Tỉnh ủy theo dõi, đôn đốc việc thực hiện Thông báo này, báo cáo Ban Thường vụ Tỉnh ủy.';
+    const { notice, warnings } = expectOk(parseNotice(noticeWith(['- Ban Tổ chức Tỉnh ủy rà soát quy định.'], [`4. ${monitor}`])));
+    expect(notice.monitor).toMatchObject({ agencyCode: 'BTGDVTU', coordinators: ['VPTU'], reportsTo: 'BTVTU', paragraph: monitor });
+    expect(warnings).toEqual([]);
+  });
+
   it('gives the seed, its monitor paragraph moved under a heading "4. Tổ chức thực hiện", the same monitor and directive id', () => {
     const seed = readSeed();
     const plain = expectOk(parseNotice(seed)).notice;

@@ -42,13 +42,15 @@ type KnownListed = Listed & { code: string };
  * - when the first body is not in the registry, the first registry body is taken as lead (`unknownLead` is set);
  * - a central body (Trung ương, its boards, the Government) is never given the work: the province's bodies are,
  *   and their lead escalates what needs the Centre; the next body leads in its place;
+ * - the bodies named "mỗi đơn vị / từng cơ quan" ("A, B và C mỗi đơn vị xây dựng …") each carry the task: `eachOf`;
  * - several district committees named alike, none as lead or coordinator ("Huyện ủy Kỳ Anh, Thị ủy Kỳ Anh rà soát …"),
  *   each carry the task: `eachOf`, as for the collective; unless they work together ("… phối hợp xây dựng …").
  */
-export function assignRoles(listed: readonly Listed[], jointWork = false): RoleAssignment | undefined {
+export function assignRoles(listed: readonly Listed[], jointWork = false, eachWork = false): RoleAssignment | undefined {
   const first = listed.find((l) => l.leadMarked) ?? listed.find((l) => !l.afterCoordinatorWord) ?? listed[0];
   const known = listed.filter((l): l is KnownListed => l.code !== undefined && !isCentralBody(l));
   if (first === undefined || known.length === 0) return undefined;
+  if (eachWork && known.length >= 2) return { kind: 'eachOf', agencies: dedupe(known.flatMap((l) => expand(l.code, 'each'))) };
   if (!jointWork && severalDistrictsAlike(listed)) return { kind: 'eachOf', agencies: dedupe(known.map((l) => ({ code: l.code, role: 'each' as const }))) };
   const lead = known.find((l) => l === first) ?? known.find((l) => !l.afterCoordinatorWord) ?? known[0];
   const others = known.filter((l) => l !== lead).flatMap((l) => expand(l.code, 'coordinator'));

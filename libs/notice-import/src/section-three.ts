@@ -1,6 +1,6 @@
 import { matchAgencies } from '@app/agencies';
 import type { Line } from './lines';
-import { TRIGGER_WORDS } from './addressees';
+import { afterOpeningTrigger, TRIGGER_WORDS } from './addressees';
 import { romanHeadingNumber } from './roman';
 import { fold, keywordPattern, NOT_WORD_AFTER } from './text-utils';
 
@@ -93,9 +93,9 @@ function isSectionEnd(line: Line, previous: Line, numbering: Numbering, section 
   return (top !== undefined && top > section) || CLOSING.test(fold(line.content));
 }
 
-/** The closing paragraph "Văn phòng Tỉnh ủy … theo dõi, tổng hợp … báo cáo …": an agency, then "theo dõi". */
+/** The closing paragraph "(Giao) Văn phòng Tỉnh ủy … theo dõi, tổng hợp … báo cáo …": an agency, then "theo dõi". */
 export function looksLikeMonitor(content: string): boolean {
-  return markerLength(content) === undefined && opensWithAgency(content) && /theo\s+dõi/u.test(fold(content));
+  return markerLength(content) === undefined && opensWithAgency(content.slice(afterOpeningTrigger(content))) && /theo\s+dõi/u.test(fold(content));
 }
 
 /**
