@@ -504,6 +504,8 @@ describe('assignments over HTTP against the running stack', () => {
     await visible(`${directiveId}-A3.BTV-HUONGSON`);
     const again = await http(`${app.url}/api/directives/import`, { method: 'POST', headers: { ...bearer(supervisor), ...asText }, body: notice });
     expect([again.status, again.body.alreadyImported, again.body.state.created]).toEqual([200, true, false]);
+    // The notice reads back as stored, in NFC, by the Office and the agencies it gives work to.
+    for (const token of [supervisor, lead]) expect((await get(`/api/directives/${directiveId}`, token)).body.sourceText).toBe(notice.normalize('NFC'));
     // What the notice says beyond the province's competence, the agency reads on its assignment (not only the dry run).
     const flagged = dry.body.directive.assignments.map((plan: { id: string; centralCompetence: boolean }) => [plan.id, plan.centralCompetence]);
     expect(flagged.some(([, central]: [string, boolean]) => central)).toBe(true);

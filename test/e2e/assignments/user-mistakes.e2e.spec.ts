@@ -54,7 +54,7 @@ describe('user mistakes', () => {
     // The Centre as a coordinator: the lead escalates to it, it is never given work.
     const withCentre = { ...plan, deadline: { kind: 'date', date: '2099-12-31' }, agencies: [{ agency: 'BTCTU', role: 'lead' }, { agency: 'BTCTW', role: 'coordinator' }] };
     const toCentre = await post('/api/directives', supervisor, { id, title: 'Thông báo kết luận', issuedOn: '2026-12-01', assignments: [withCentre] });
-    expect([toCentre.status, toCentre.body.details, toCentre.body.message]).toEqual([400, { field: 'assignments.0.agencies' }, expect.stringMatching(/^BTCTW \(Ban Tổ chức Trung ương\) is a central body: .* escalates to the Centre \(POST \/api\/assignments\/:id\/escalate\)$/)]);
+    expect([toCentre.status, toCentre.body.details, toCentre.body.message]).toEqual([400, { field: 'assignments[0].agencies' }, expect.stringMatching(/^BTCTW \(Ban Tổ chức Trung ương\) is a central body: .* escalates to the Centre \(POST \/api\/assignments\/:id\/escalate\)$/)]);
     expect((await http(`${app.url}/api/directives/${id}`, { headers: bearer(supervisor) })).status).toBe(404);
 
     // The issuer is a body of the registry, as an import reads it: not a name typed in its place.

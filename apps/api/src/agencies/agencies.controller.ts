@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -12,6 +12,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
+import { NoParametersQuery } from '../common/no-parameters.query';
 import { ErrorBodyView } from '../errors/dto/error-body.view';
 import { AgenciesService } from './agencies.service';
 import { AgencyView, AgencyWebhookView } from './dto/agency.views';
@@ -28,7 +29,8 @@ export class AgenciesController {
 
   @Get()
   @ApiOkResponse({ type: [AgencyView], description: 'The registry of agencies' })
-  list(): AgencyView[] {
+  @ApiBadRequestResponse({ type: ErrorBodyView, description: 'Any query parameter: it takes none (VALIDATION_FAILED)' })
+  list(@Query() _query: NoParametersQuery): AgencyView[] {
     return this.agencies.list();
   }
 

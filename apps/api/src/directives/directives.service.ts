@@ -116,7 +116,7 @@ export class DirectivesService {
       assignments.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor);
-    return { ...summary, assignments };
+    return { ...summary, sourceText: await this.summaries.sourceText(id), assignments };
   }
 
   list() {
@@ -256,7 +256,7 @@ async function requireFitsInOneWorkflowPayload(request: CreateDirectiveRequest):
 function requireKnownAgencies(directive: CreateDirectiveRequest['directive']): void {
   const issuer = directive.issuingBody;
   if (issuer && !findAgency(issuer)) throw new ApiError(400, 'UNKNOWN_AGENCY', `No agency has the code ${issuer} (issuingBody; see GET /api/agencies)`, { field: 'issuingBody' });
-  const named = (directive.assignments ?? []).flatMap((plan, index) => plan.agencies.map((a) => ({ code: a.agency, field: `assignments.${index}.agencies` })));
+  const named = (directive.assignments ?? []).flatMap((plan, index) => plan.agencies.map((a) => ({ code: a.agency, field: `assignments[${index}].agencies` })));
   const unknown = named.filter(({ code }) => !findAgency(code));
   if (unknown.length > 0) {
     const codes = [...new Set(unknown.map(({ code }) => code))];

@@ -1,7 +1,8 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
+import { NoParametersQuery } from '../common/no-parameters.query';
 import { ErrorBodyView } from '../errors/dto/error-body.view';
 import { PrincipalView } from './dto/token.views';
 
@@ -15,7 +16,8 @@ export class MeController {
   @Get()
   @ApiOperation({ summary: "The caller's role and, for an agency token, its agency" })
   @ApiOkResponse({ type: PrincipalView })
-  me(@CurrentPrincipal() principal: Principal): PrincipalView {
+  @ApiBadRequestResponse({ type: ErrorBodyView, description: 'Any query parameter: it takes none (VALIDATION_FAILED)' })
+  me(@CurrentPrincipal() principal: Principal, @Query() _query: NoParametersQuery): PrincipalView {
     return { tokenId: principal.tokenId, role: principal.role, agency: principal.agency };
   }
 }

@@ -102,6 +102,12 @@ export class DirectiveSummaryRepository {
       order by created_at, directive_id`;
   }
 
+  /** The notice text the directive was created from (null for one created without it). */
+  async sourceText(directiveId: string): Promise<string | null> {
+    const rows = await this.sql<{ sourceText: string | null }[]>`select state->>'sourceText' as "sourceText" from directive_summary where directive_id = ${directiveId}`;
+    return rows[0]?.sourceText ?? null;
+  }
+
   /** The full domain state (source text, assignment plans, every compiled report). */
   async findState(directiveId: string): Promise<{ state: ExistingDirective; version: number } | undefined> {
     const rows = await this.sql<{ state: ExistingDirective; version: number }[]>`

@@ -74,8 +74,11 @@ export class DirectiveSummaryView {
   updatedAt!: string;
 }
 
-/** A directive with its assignments (GET /api/directives/{id}). */
+/** A directive with its notice and assignments (GET /api/directives/{id}). */
 export class DirectiveView extends DirectiveSummaryView {
+  @ApiProperty({ type: String, nullable: true, description: 'The notice text it was created from, NFC (null when created as JSON without it)' })
+  sourceText!: string | null;
+
   @ApiProperty({
     type: [AssignmentView],
     description: 'Its assignments ("each of" parents, not their tracks), by deadline in force; for an agency token only those naming it, an "each of" one at its own track\'s stage and clock',
