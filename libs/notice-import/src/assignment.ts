@@ -157,7 +157,7 @@ export function buildAssignment(block: Block, index: number, ctx: AssignmentCont
   const heading = block.addressedBy;
   const addressedIn: Item = heading === undefined ? item : { ...item, body: ctx.source.slice(heading.start, heading.end), offset: heading.start };
   const { list, textFrom, openingClause } = heading === undefined ? locateAddressees(item.body, ctx.issuer) : { list: readAddressees(addressedIn.body, 0), textFrom: 0, openingClause: undefined };
-  const roles = assignRoles(list.listed, list.jointWork === true, list.eachWork === true);
+  const roles = assignRoles(list.listed, list);
   const deadline = deadlineOf(item, ctx);
   const assignment: ParsedAssignment = {
     key: item.key,

@@ -1,5 +1,5 @@
 import { DISTRICT_COMMITTEES, findCentralBody, findEachGroup, groupMembers } from '@app/agencies';
-import type { Listed } from './addressees';
+import type { AddresseeList, Listed } from './addressees';
 import type { AgencyRole, AssignmentAgency, AssignmentKind } from './notice-types';
 
 export interface RoleAssignment {
@@ -46,7 +46,7 @@ type KnownListed = Listed & { code: string };
  * - several district committees named alike, none as lead or coordinator ("Huyện ủy Kỳ Anh, Thị ủy Kỳ Anh rà soát …"),
  *   each carry the task: `eachOf`, as for the collective; unless they work together ("… phối hợp xây dựng …").
  */
-export function assignRoles(listed: readonly Listed[], jointWork = false, eachWork = false): RoleAssignment | undefined {
+export function assignRoles(listed: readonly Listed[], { jointWork = false, eachWork = false }: Pick<AddresseeList, 'jointWork' | 'eachWork'> = {}): RoleAssignment | undefined {
   const first = listed.find((l) => l.leadMarked) ?? listed.find((l) => !l.afterCoordinatorWord) ?? listed[0];
   const known = listed.filter((l): l is KnownListed => l.code !== undefined && !isCentralBody(l));
   if (first === undefined || known.length === 0) return undefined;

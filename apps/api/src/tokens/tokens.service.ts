@@ -15,9 +15,11 @@ export class TokensService {
   async create(dto: CreateTokenDto): Promise<CreatedTokenView> {
     if (dto.role === 'agency' && dto.agency === undefined) throw invalid('An agency token needs "agency", the code of its agency');
     if (dto.role !== 'agency' && dto.agency !== undefined) throw invalid(`A ${dto.role} token is bound to no agency; leave "agency" out`);
-    if (dto.agency !== undefined && !findAgency(dto.agency)) throw new ApiError(400, 'UNKNOWN_AGENCY', `No agency has the code ${dto.agency} (see GET /api/agencies)`, { field: 'agency' });
-    // Never given work: its token would see nothing.
-    if (dto.agency !== undefined) requireAssignable(dto.agency, 'agency');
+    if (dto.agency !== undefined) {
+      if (!findAgency(dto.agency)) throw new ApiError(400, 'UNKNOWN_AGENCY', `No agency has the code ${dto.agency} (see GET /api/agencies)`, { field: 'agency' });
+      // Never given work: its token would see nothing.
+      requireAssignable(dto.agency, 'agency');
+    }
     const token = generateToken();
     const record = await this.tokens.insert({ role: dto.role, agency: dto.agency ?? null, label: dto.label ?? null, tokenHash: hashToken(token) });
     return { id: record.id, role: record.role, agency: record.agency, label: record.label, token };

@@ -3,7 +3,7 @@ import type { Sql } from '@app/event-store';
 import type postgres from 'postgres';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
 import { effectiveStatus } from '../shared/effective-status';
-import { isoOf, pageSize } from '../shared/sql';
+import { agencyCodes, isoOf, pageSize } from '../shared/sql';
 import { dayOffMarks, withDayOffMarks, type DayOffMarks } from './day-off-marks';
 
 /** The domain's summary with `status` as of the reader's `now`, plus the stream version, projection times and day-off marks. */
@@ -125,7 +125,7 @@ export class AssignmentSummaryRepository {
     const rows = await sql<(SummaryRow & { due_at: Date; assignment_id: string })[]>`
       select summary, ${this.statusOf(filter)} as effective_status, version, created_at, updated_at,
         ${this.dueOf(filter)} as due_at, assignment_id ${forAgency ? sql`, own_summary` : sql``}
-      from assignment_summary ${forAgency ? this.ownTrack(agencyCodes(filter), filter.now) : sql``}
+      from assignment_summary ${forAgency ? this.ownTrack(agencyCodes(filter.agency ?? '', filter.agencyGroups), filter.now) : sql``}
       where true ${this.conditions(filter)}
       order by ${this.dueOf(filter)}, assignment_id
       limit ${limit + 1}`;
@@ -140,12 +140,11 @@ export class AssignmentSummaryRepository {
    * does not exist or that it may not see (one query).
    */
   async findVisibleTo(assignmentId: string, agency: string, now: string = new Date().toISOString(), agencyGroups: readonly string[] = []): Promise<AssignmentSummaryView | undefined> {
-    const codes = [agency, ...agencyGroups];
     const rows = await this.sql<SummaryRow[]>`
       select summary, ${effectiveStatus(this.sql, now)} as effective_status, version, created_at, updated_at
       from assignment_summary a
       where a.assignment_id = ${assignmentId}
-        and (a.agency_codes && ${codes}::text[]
+        and (a.agency_codes && ${agencyCodes(agency, agencyGroups)}::text[]
           or exists (select 1 from assignment_summary t where t.parent_id = a.assignment_id and ${agency} = any(t.agency_codes)))`;
     return rows[0] && toView(rows[0]);
   }
@@ -243,7 +242,7 @@ export class AssignmentSummaryRepository {
     const cursor = f.cursor === undefined ? undefined : decodeCursor(f.cursor, 'assignments');
     return sql`
       ${f.directiveId === undefined ? none : sql`and directive_id = ${f.directiveId}`}
-      ${f.agency === undefined ? none : sql`and agency_codes && ${agencyCodes(f)}::text[]`}
+      ${f.agency === undefined ? none : sql`and agency_codes && ${agencyCodes(f.agency, f.agencyGroups)}::text[]`}
       ${f.parentId === undefined ? none : sql`and parent_id = ${f.parentId}`}
       ${f.topLevel ? sql`and parent_id is null` : none}
       ${f.stage === undefined ? none : sql`and ${this.stageOf(f)} = ${f.stage}`}
@@ -263,6 +262,3 @@ function overdueAt(sql: Sql, now: string): postgres.Fragment {
   return sql`and status not in ('doneOnTime', 'doneLate', 'withdrawn')
     and ((not paused and due_at < ${now}::timestamptz) or (paused and status = 'inProgressOverdue'))`;
 }
-
-/** The codes a list for one agency matches: the agency's and its joint groups'. */
-const agencyCodes = (f: AssignmentListFilter): string[] => [f.agency ?? '', ...(f.agencyGroups ?? [])];

@@ -1,7 +1,7 @@
 import type { AssignmentEventType } from '@app/domain';
 import type { Sql } from '@app/event-store';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
-import { isoOf, pageSize } from '../shared/sql';
+import { agencyCodes, isoOf, pageSize } from '../shared/sql';
 
 export interface TimelineEntry {
   readonly eventId: string;
@@ -90,7 +90,7 @@ export class EscalationTimelineRepository {
       where true
         ${filter.directiveId === undefined ? none : sql`and directive_id = ${filter.directiveId}`}
         ${filter.assignmentId === undefined ? none : sql`and assignment_id = ${filter.assignmentId}`}
-        ${filter.agency === undefined ? none : sql`and agencies && ${[filter.agency, ...(filter.agencyGroups ?? [])]}::text[]`}
+        ${filter.agency === undefined ? none : sql`and agencies && ${agencyCodes(filter.agency, filter.agencyGroups)}::text[]`}
         ${filter.since === undefined ? none : sql`and occurred_at >= ${filter.since}::timestamptz`}
         ${after === undefined ? none : sql`and (t.occurred_at, t.global_position) < (${after[0]}::timestamptz, ${after[1]}::bigint)`}
       order by t.occurred_at desc, t.global_position desc -- qualified: the bare name is the ::text output column

@@ -1,7 +1,7 @@
 import type { EscalationLevel } from '@app/domain';
 import type { Sql } from '@app/event-store';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
-import { isoOf, isoOrNull, isUuid, pageSize } from '../shared/sql';
+import { agencyCodes, isoOf, isoOrNull, isUuid, pageSize } from '../shared/sql';
 import type { NotificationKind } from './notification-message';
 
 
@@ -74,7 +74,7 @@ export class NotificationsRepository {
       select n.notification_id, n.event_id, n.agency, n.assignment_id, n.directive_id, n.kind, n.level, n.message, n.created_at,
         d.delivered_at, d.delivery_attempts, d.last_error
       from notifications n left join notification_deliveries d using (notification_id)
-      where n.agency = any(${[agency, ...(options.agencyGroups ?? [])]}::text[])
+      where n.agency = any(${agencyCodes(agency, options.agencyGroups)}::text[])
         ${after === undefined ? sql`` : sql`and (n.created_at, n.notification_id) < (${after[0]}::timestamptz, ${after[1]}::uuid)`}
       order by n.created_at desc, n.notification_id desc
       limit ${limit + 1}`;

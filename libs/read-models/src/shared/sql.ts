@@ -10,6 +10,9 @@ export const isoOf = (value: Date | string): string => new Date(value).toISOStri
 
 export const isoOrNull = (value: Date | string | null): string | null => (value === null ? null : isoOf(value));
 
+/** The agency codes a read for one agency matches: its own and those of the joint groups it is a member of. */
+export const agencyCodes = (agency: string, agencyGroups: readonly string[] = []): string[] => [agency, ...agencyGroups];
+
 /** Page sizes: at least 1, at most 500, 50 when not given. */
 export const pageSize = (limit: number | undefined, fallback = 50): number => Math.min(500, Math.max(1, Math.trunc(limit ?? fallback)));
 
