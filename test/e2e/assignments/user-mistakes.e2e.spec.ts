@@ -40,6 +40,13 @@ describe('user mistakes', () => {
     expect([twice.status, twice.body.details, twice.body.message]).toEqual([400, { field: 'agency' }, 'The query parameter agency is given more than once: give it once']);
   });
 
+  it('refuses an escalation to a body of the province, which is no central one', async () => {
+    for (const centralBody of ['UBND tỉnh', ' Ban Tổ chức Tỉnh ủy ']) {
+      const refused = await post('/api/assignments/TB-NO-SUCH-A1/escalate', supervisor, { centralBody, summary: 'Kiến nghị' });
+      expect([refused.status, refused.body.details, refused.body.message]).toEqual([400, { field: 'centralBody' }, expect.stringMatching(/^centralBody names (UBND|BTCTU) \(.+\), a body of the province: escalation goes to the Centre/)]);
+    }
+  });
+
   it('refuses a directive whose deadline is before the notice was issued, creating nothing', async () => {
     const id = `TB-${randomUUID().slice(0, 8)}`;
     const plan = { key: 'A1', text: 'Rà soát quy định về công tác cán bộ', kind: 'single', agencies: [{ agency: 'BTCTU', role: 'lead' }], deadline: { kind: 'date', date: '2026-01-31' } };

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsDefined, IsIn, IsISO8601 } from 'class-validator';
+import { IsCentralBodyName } from '../../common/central-body.validator';
 import { TextField } from '../../common/text-field';
 import { VietnamDayEnd } from '../../common/vietnam-day';
 
@@ -34,8 +35,9 @@ export class ReviewDto {
 }
 
 export class EscalateDto {
-  @ApiProperty({ example: 'Ban Bí thư Trung ương Đảng' })
+  @ApiProperty({ example: 'Ban Bí thư Trung ương Đảng', description: 'The central body, as written; not a body of the province (400)' })
   @TextField(500)
+  @IsCentralBodyName()
   centralBody!: string;
 
   @ApiProperty({ example: 'Kiến nghị chế độ phụ cấp cho người hoạt động không chuyên trách' })
