@@ -158,6 +158,35 @@ const PROVINCIAL_PARTY: readonly Agency[] = [
   },
 ];
 
+/**
+ * The departments of the provincial People's Committee that notices name, those of 2025 and, for notices before, the
+ * ones merged into them; the police and the military command.
+ */
+const DEPARTMENTS: readonly (readonly [string, string, readonly string[]])[] = [
+  ['VPUBND', 'Văn phòng Ủy ban nhân dân tỉnh', ['Văn phòng UBND tỉnh']],
+  ['SNV', 'Sở Nội vụ', []],
+  ['STC', 'Sở Tài chính', []],
+  ['SXD', 'Sở Xây dựng', []],
+  ['SNNMT', 'Sở Nông nghiệp và Môi trường', []],
+  ['SCT', 'Sở Công Thương', []],
+  ['SYT', 'Sở Y tế', []],
+  ['SGDDT', 'Sở Giáo dục và Đào tạo', []],
+  ['SVHTTDL', 'Sở Văn hóa, Thể thao và Du lịch', []],
+  ['SKHCN', 'Sở Khoa học và Công nghệ', []],
+  ['STP', 'Sở Tư pháp', []],
+  ['SNGV', 'Sở Ngoại vụ', []],
+  ['SDTTG', 'Sở Dân tộc và Tôn giáo', []],
+  ['TTRA', 'Thanh tra tỉnh', []],
+  ['SKHDT', 'Sở Kế hoạch và Đầu tư', []],
+  ['STNMT', 'Sở Tài nguyên và Môi trường', []],
+  ['SNNPTNT', 'Sở Nông nghiệp và Phát triển nông thôn', []],
+  ['SGTVT', 'Sở Giao thông vận tải', []],
+  ['SLDTBXH', 'Sở Lao động - Thương binh và Xã hội', []],
+  ['STTTT', 'Sở Thông tin và Truyền thông', []],
+  ['CAT', 'Công an tỉnh', []],
+  ['BCHQS', 'Bộ Chỉ huy Quân sự tỉnh', []],
+];
+
 const PROVINCIAL_STATE_AND_FRONT: readonly Agency[] = [
   { code: 'HDND', name: 'Hội đồng nhân dân tỉnh', shortNames: ['HĐND tỉnh'], level: 'provincial', kind: 'state' },
   { code: 'UBND', name: 'Ủy ban nhân dân tỉnh', shortNames: ['UBND tỉnh'], parent: 'CP', level: 'provincial', kind: 'state' },
@@ -168,6 +197,7 @@ const PROVINCIAL_STATE_AND_FRONT: readonly Agency[] = [
     level: 'provincial',
     kind: 'front',
   },
+  ...DEPARTMENTS.map(([code, name, shortNames]) => department(code, name, shortNames)),
   // The Front's member organisations, which notices address by name.
   // A notice of the province names them with or without "tỉnh" ("Hội Nông dân, Hội Cựu chiến binh, Liên đoàn Lao động tỉnh").
   front('TDTN', 'Tỉnh đoàn Hà Tĩnh', ['Tỉnh đoàn', 'Ban Thường vụ Tỉnh đoàn', 'Đoàn Thanh niên tỉnh', 'Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh']),
@@ -176,6 +206,11 @@ const PROVINCIAL_STATE_AND_FRONT: readonly Agency[] = [
   front('HCCB', 'Hội Cựu chiến binh tỉnh', ['Hội Cựu chiến binh']),
   front('LDLD', 'Liên đoàn Lao động tỉnh', ['Liên đoàn Lao động']),
 ];
+
+/** A body under the provincial People's Committee. */
+function department(code: string, name: string, shortNames: readonly string[]): Agency {
+  return { code, name, shortNames, parent: 'UBND', level: 'provincial', kind: 'state' };
+}
 
 /** A member organisation of the provincial Fatherland Front. */
 function front(code: string, name: string, shortNames: readonly string[]): Agency {

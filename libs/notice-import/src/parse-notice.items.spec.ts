@@ -432,12 +432,18 @@ describe('parseNotice: addressees and roles', () => {
   });
 
   it('reports an unknown coordinator, multi-word names included', () => {
-    const { notice, warnings } = parseItems('- Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với Sở Tài nguyên và Môi trường rà soát đất đai.');
+    const { notice, warnings } = parseItems('- Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với Ban Quản lý Khu kinh tế tỉnh rà soát đất đai.');
     expect(notice.assignments[0].agencies).toEqual([{ code: 'BTCTU', role: 'lead' }]);
     expect(notice.assignments[0].text).toBe('rà soát đất đai.');
-    expect(warnings.map((w) => [w.code, w.text])).toEqual([['UNKNOWN_AGENCY', 'Sở Tài nguyên và Môi trường']]);
+    expect(warnings.map((w) => [w.code, w.text])).toEqual([['UNKNOWN_AGENCY', 'Ban Quản lý Khu kinh tế tỉnh']]);
     const [start, end] = warnings[0].span ?? [0, 0];
-    expect(notice.sourceText.slice(start, end)).toBe('Sở Tài nguyên và Môi trường');
+    expect(notice.sourceText.slice(start, end)).toBe('Ban Quản lý Khu kinh tế tỉnh');
+  });
+
+  it('reads the departments of the provincial People\'s Committee, the police and the military command', () => {
+    const { notice, warnings } = parseItems('- Ban cán sự đảng UBND tỉnh chủ trì, phối hợp với Sở Tài nguyên và Môi trường, Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh rà soát đất quốc phòng.');
+    expect(notice.assignments[0].agencies).toEqual([{ code: 'BCSDUBND', role: 'lead' }, ...['STNMT', 'CAT', 'BCHQS'].map((code) => ({ code, role: 'coordinator' }))]);
+    expect(warnings).toEqual([]);
   });
 
   it('an item naming no body goes to the monitor, with a warning', () => {
