@@ -2,6 +2,9 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsDefined, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
+/** The longest free text a request may carry in one field (a note, a summary, a reason, an assignment's text). */
+export const TEXT_MAX = 20_000;
+
 /**
  * A text field of a body, refused in the domain's own words ("comment is required", "… must not be empty"), so a
  * field reads the same whether the DTO or the decider refuses it (a return's comment is required by the decider, a

@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsDefined, IsIn, IsISO8601 } from 'class-validator';
 import { IsCentralBodyName } from '../../common/central-body.validator';
-import { TextField } from '../../common/text-field';
+import { TEXT_MAX, TextField } from '../../common/text-field';
 import { VietnamDayEnd } from '../../common/vietnam-day';
-
-const TEXT_MAX = 20_000;
 
 export class EmptyCommandDto {}
 

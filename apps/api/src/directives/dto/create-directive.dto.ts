@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MAX_SOURCE_TEXT_LENGTH, MAX_TIMER_OFFSET_MS } from '@app/domain';
-import { TextField } from '../../common/text-field';
+import { TEXT_MAX, TextField } from '../../common/text-field';
 
 const DIRECTIVE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const ASSIGNMENT_KEY = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
@@ -84,11 +84,11 @@ export class AssignmentPlanDto {
   key!: string;
 
   @ApiProperty({ example: 'Nghiên cứu và đề xuất các chính sách thu hút cán bộ trẻ' })
-  @TextField(20_000)
+  @TextField(TEXT_MAX)
   text!: string;
 
   @ApiPropertyOptional({ description: 'The source paragraph' })
-  @TextField(20_000, { optional: true })
+  @TextField(TEXT_MAX, { optional: true })
   paragraph?: string;
 
   @ApiProperty({ enum: ['single', 'eachOf'] })

@@ -11,16 +11,14 @@ import {
   ApiUnprocessableEntityResponse,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
-import { TextField } from '../../common/text-field';
+import { TEXT_MAX, TextField } from '../../common/text-field';
 import { ErrorBodyView } from '../../errors/dto/error-body.view';
 import { ApiIdempotencyKey } from '../../idempotency';
 import { DirectiveWithdrawalView } from './directive.views';
 
-const REASON_MAX = 20_000;
-
 export class WithdrawDirectiveDto {
   @ApiProperty({ example: 'Thay thế bằng Thông báo kết luận số 145-TB/TU' })
-  @TextField(REASON_MAX)
+  @TextField(TEXT_MAX)
   reason!: string;
 }
 
